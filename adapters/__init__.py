@@ -1,0 +1,1 @@
+"""Chatbot adapters (installed as ``tg_guard.adapters``)."""

@@ -1,0 +1,1 @@
+"""Policies bundled with tg-guard (YAML files beside this module); load them with ``load_policy(name)``."""

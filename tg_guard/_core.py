@@ -1,0 +1,408 @@
+"""The logic core of a guarded turn, written once as a generator of effects.
+
+The core does no I/O itself: it yields *effects* (call the chatbot, escalate, write the audit record) and
+receives their results; :class:`~tg_guard.TherapyGuard` performs them synchronously and
+:class:`~tg_guard.AsyncTherapyGuard` with ``await``. Scoring and policy decisions happen here, once.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Generator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import structlog
+
+from .audit.record import AuditRecord
+from .audit.redact import hash_identifier, store_text
+from .clinical import VIOLATIONS, Action, action_rank
+from .errors import AuditError, ConfigError, TGGuardError
+from .escalation import EscalationEvent
+from .models import Fidelity, GuardedReply, Message, RiskAssessment, Verdict, Violation
+from .policy import Policy, apply_thresholds, decide_reply, risk_at_least
+from .sessions import SessionState
+from .typing import FidelityScorer, SafetyScorer, SessionStore
+from .validation import coerce_messages, coerce_text
+
+__all__ = ["CallChatbot", "ChatOutcome", "Escalate", "GuardCore", "WriteAudit"]
+
+log = structlog.get_logger("tg_guard")
+
+
+# -- effects ------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class CallChatbot:
+    messages: tuple[Message, ...]
+    timeout_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class ChatOutcome:
+    """What a skin sends back for :class:`CallChatbot`: the text, or the error it ended in."""
+
+    text: str | None
+    error: BaseException | None
+    elapsed_ms: float
+
+
+@dataclass(frozen=True, slots=True)
+class Escalate:
+    event: EscalationEvent
+
+
+@dataclass(frozen=True, slots=True)
+class WriteAudit:
+    record: AuditRecord
+
+
+Effect = CallChatbot | Escalate | WriteAudit
+TurnPlan = Generator[Effect, Any, GuardedReply]
+
+_FAIL_CLOSED_RISK = RiskAssessment(level="high", score=1.0, backend="fail_closed")
+
+
+@dataclass(slots=True)
+class _Scores:
+    violations: dict[str, Violation]
+    fidelity: Fidelity | None
+    errors: list[str]
+    ms: float
+
+
+class GuardCore:
+    """Everything a guard does that is not I/O. Shared by the sync and async skins."""
+
+    def __init__(
+        self,
+        *,
+        policy: Policy,
+        safety: SafetyScorer,
+        fidelity: FidelityScorer | None,
+        store: SessionStore,
+        tenant: str = "default",
+        model: str | None = None,
+        user_salt: str = "",
+        locale: str | None = None,
+    ) -> None:
+        if safety is None:
+            raise ConfigError("a safety scorer is required: crisis screening cannot be turned off")
+        self.policy = policy
+        self.safety = safety
+        self.fidelity = fidelity
+        self.store = store
+        self.tenant = tenant
+        self.model = model
+        self.user_salt = user_salt
+        self.locale = locale
+
+    # -- scoring ------------------------------------------------------------------------------------
+    def screen(self, messages: Sequence[Message], prior: RiskAssessment | None) -> tuple[RiskAssessment, str | None]:
+        """Crisis screening over the user side. Fails closed: any error or overrun counts as high risk."""
+        t0 = time.perf_counter()
+        try:
+            risk = self.safety.assess_risk(messages, prior=prior)
+            if not isinstance(risk, RiskAssessment):
+                raise TypeError(f"assess_risk returned {type(risk).__name__}, not RiskAssessment")
+        except Exception as exc:
+            log.error("risk_screen_failed", error=type(exc).__name__, detail=str(exc)[:200])
+            return _FAIL_CLOSED_RISK, f"risk: {type(exc).__name__}: {str(exc)[:200]}"
+        elapsed = time.perf_counter() - t0
+        if elapsed > self.policy.timeouts.scorer_s:
+            log.error("risk_screen_timeout", elapsed_s=round(elapsed, 3))
+            return _FAIL_CLOSED_RISK, f"risk: screening took {elapsed:.2f}s, over timeouts.scorer_s"
+        return risk, None
+
+    def score_reply(self, messages: Sequence[Message], reply: str, risk: RiskAssessment) -> _Scores:
+        t0 = time.perf_counter()
+        errors: list[str] = []
+        raw: Mapping[str, Violation] = {}
+        try:
+            raw = self.safety.check_reply(messages, reply, risk)
+        except Exception as exc:
+            log.error("violation_scoring_failed", error=type(exc).__name__)
+            errors.append(f"violations: {type(exc).__name__}: {str(exc)[:200]}")
+        fid: Fidelity | None = None
+        if self.fidelity is not None:
+            try:
+                fid = self.fidelity.score((*messages, Message(role="assistant", content=reply)))
+            except Exception as exc:
+                log.error("fidelity_scoring_failed", error=type(exc).__name__)
+                errors.append(f"fidelity: {type(exc).__name__}: {str(exc)[:200]}")
+        elapsed = time.perf_counter() - t0
+        if elapsed > self.policy.timeouts.scorer_s:
+            errors.append(f"scoring took {elapsed:.2f}s, over timeouts.scorer_s")
+        return _Scores(apply_thresholds(self.policy, raw), fid, errors, elapsed * 1000)
+
+    def score(self, messages: Any) -> Verdict:
+        """A verdict for a conversation, with no chatbot call, no session and no audit record.
+
+        Ending in an assistant message: the full verdict for that reply. Ending in a user message: the
+        risk part only (``stage="risk_only"``).
+        """
+        t0 = time.perf_counter()
+        msgs = coerce_messages(
+            messages, max_chars=self.policy.limits.max_chars, max_messages=self.policy.limits.max_messages
+        )
+        if msgs[-1].role != "assistant":
+            risk, err = self.screen(msgs, None)
+            return Verdict.empty(
+                policy=self.policy.id,
+                risk=risk,
+                stage="risk_only",
+                errors=(err,) if err else (),
+                action=self._risk_only_action(risk, err),
+                latency_ms=(time.perf_counter() - t0) * 1000,
+            )
+        context, reply = msgs[:-1], msgs[-1].content
+        risk, err = self.screen(context, None)
+        scores = self.score_reply(context, reply, risk)
+        errors = ([err] if err else []) + scores.errors
+        decision = decide_reply(self.policy, risk, scores.violations)
+        action = decision.action
+        if err or (scores.errors and self.policy.fail_mode.scorers == "closed"):
+            action = _max_action(action, "replace")
+        if risk_at_least(risk, self.policy.risk.crisis_reply_at):
+            action = "escalate"
+        return Verdict(
+            risk=risk,
+            violations=scores.violations,
+            fidelity=scores.fidelity,
+            action=action,
+            policy=self.policy.id,
+            reasons=decision.reasons,
+            errors=tuple(errors),
+            latency_ms=(time.perf_counter() - t0) * 1000,
+        )
+
+    def _risk_only_action(self, risk: RiskAssessment, err: str | None) -> Action:
+        if err:
+            return "replace"
+        if risk_at_least(risk, self.policy.risk.crisis_reply_at):
+            return "escalate"
+        return "allow"
+
+    # -- texts --------------------------------------------------------------------------------------
+    def text(self, key: str, locale: str | None) -> str:
+        template: str = getattr(self.policy.texts, key)
+        return template.replace("{resources}", self.policy.resources_text(locale or self.locale))
+
+    def _with_resources(self, reply: str, locale: str | None) -> str:
+        resources = self.policy.resources(locale or self.locale)
+        if any(r.phone and r.phone in reply.replace(" ", "").replace("-", "") for r in resources):
+            return reply
+        return (
+            reply.rstrip()
+            + "\n\nIf you need to talk to someone now:\n"
+            + self.policy.resources_text(locale or self.locale)
+        )
+
+    # -- the turn -----------------------------------------------------------------------------------
+    def plan_turn(
+        self,
+        session_id: str,
+        user_text: Any,
+        *,
+        user_id: str | None = None,
+        locale: str | None = None,
+    ) -> TurnPlan:
+        """The generator behind ``respond``; see the module docstring."""
+        t_start = time.perf_counter()
+        policy = self.policy
+        enforce = policy.mode == "enforce"
+        text = coerce_text(user_text, max_chars=policy.limits.max_chars)
+        state = self.store.get(session_id) or SessionState()
+        history = (*state.messages, Message(role="user", content=text))[-policy.limits.max_messages :]
+        latency: dict[str, float] = {}
+        errors: list[str] = []
+        reasons: list[str] = []
+
+        t0 = time.perf_counter()
+        risk, screen_err = self.screen(history, state.risk)
+        latency["screen_ms"] = (time.perf_counter() - t0) * 1000
+        if screen_err:
+            errors.append(screen_err)
+
+        original: str | None = None
+        scores: _Scores | None = None
+        chatbot_ms = 0.0
+        if screen_err:
+            # Crisis screening fails closed in every mode: the chatbot is not asked.
+            action: Action = "replace"
+            reply = self.text("unavailable", locale)
+            reasons.append("risk_screen_failed:fail_closed")
+        elif enforce and risk_at_least(risk, policy.risk.crisis_reply_at):
+            action = "escalate"
+            reply = self.text("crisis", locale)
+            reasons.append(f"risk>={policy.risk.crisis_reply_at}:crisis_reply")
+        else:
+            prompt = history
+            if risk_at_least(risk, policy.risk.instruct_at):
+                prompt = (*history, Message(role="system", content=policy.texts.safety_instruction))
+            outcome: ChatOutcome = yield CallChatbot(prompt, policy.timeouts.chatbot_s)
+            chatbot_ms += outcome.elapsed_ms
+            if outcome.text is None:
+                errors.append(f"chatbot: {type(outcome.error).__name__}: {str(outcome.error)[:200]}")
+                action, reply = "replace", self.text("unavailable", locale)
+                reasons.append("chatbot_failed:fallback")
+            else:
+                reply = outcome.text
+                scores = self.score_reply(history, reply, risk)
+                errors.extend(scores.errors)
+                decision = decide_reply(policy, risk, scores.violations)
+                action = decision.action
+                reasons.extend(decision.reasons)
+                if scores.errors and policy.fail_mode.scorers == "closed":
+                    action = _max_action(action, "replace")
+                    reasons.append("scorer_failed:fail_closed")
+                if enforce and action == "regenerate":
+                    fixed = False
+                    for _ in range(policy.limits.regenerate_attempts):
+                        note = policy.texts.regenerate_instruction.replace(
+                            "{violations}", ", ".join(decision.triggered)
+                        )
+                        retry = (
+                            *prompt,
+                            Message(role="assistant", content=reply),
+                            Message(role="system", content=note),
+                        )
+                        outcome = yield CallChatbot(retry, policy.timeouts.chatbot_s)
+                        chatbot_ms += outcome.elapsed_ms
+                        if outcome.text is None:
+                            errors.append(f"chatbot(regenerate): {type(outcome.error).__name__}")
+                            break
+                        new_scores = self.score_reply(history, outcome.text, risk)
+                        new_decision = decide_reply(policy, risk, new_scores.violations)
+                        if not new_scores.errors and action_rank(new_decision.action) < action_rank("regenerate"):
+                            original, reply, scores = reply, outcome.text, new_scores
+                            reasons.append("regenerated")
+                            fixed = True
+                            break
+                        decision = new_decision
+                    if not fixed:
+                        action = "replace"
+                        reasons.append("regenerate_exhausted:fallback")
+                if enforce and action in ("replace", "block", "escalate"):
+                    original = original or reply
+                    reply = self.text({"replace": "replaced", "block": "blocked", "escalate": "crisis"}[action], locale)
+                elif enforce and action == "annotate" and policy.texts.annotation:
+                    reply = reply.rstrip() + "\n\n" + policy.texts.annotation
+                if not enforce and action != "allow":
+                    reasons.append(f"observe:would_{action}")
+                    action = "allow"
+
+        if (
+            enforce
+            and action in ("allow", "annotate", "regenerate")
+            and risk_at_least(risk, policy.risk.append_resources_at)
+        ):
+            shown = self._with_resources(reply, locale)
+            if shown != reply:
+                original = original or reply
+                reply = shown
+                reasons.append("resources_appended")
+
+        # Escalate once per risk episode; an episode ends when risk falls below the escalation level.
+        in_episode = risk_at_least(risk, policy.risk.escalate_at) and not screen_err
+        record_id = uuid.uuid4().hex
+        escalate_now = enforce and in_episode and not state.escalated
+        now = datetime.now(UTC)
+        if escalate_now:
+            yield Escalate(
+                EscalationEvent(
+                    session_id=session_id,
+                    tenant=self.tenant,
+                    turn=state.turn,
+                    record_id=record_id,
+                    level=risk.level,
+                    categories=risk.categories,
+                    policy=policy.id,
+                    created_at=now,
+                )
+            )
+
+        if scores is None:
+            violations: dict[str, Violation] = {name: Violation() for name in VIOLATIONS}
+            fid = None
+        else:
+            violations, fid = scores.violations, scores.fidelity
+        latency["chatbot_ms"] = chatbot_ms
+        guard_ms = (time.perf_counter() - t_start) * 1000 - chatbot_ms
+        verdict = Verdict(
+            risk=risk,
+            violations=violations,
+            fidelity=fid,
+            action=action,
+            policy=policy.id,
+            latency_ms=round(max(guard_ms, 0.0), 3),
+            escalated=escalate_now,
+            reasons=tuple(reasons),
+            errors=tuple(errors),
+        )
+        mode = policy.audit.text
+        record = AuditRecord(
+            record_id=record_id,
+            tenant=self.tenant,
+            session_id=session_id,
+            turn=state.turn,
+            created_at=now,
+            user_hash=hash_identifier(user_id or session_id, salt=self.user_salt)
+            if policy.audit.hash_user_ids
+            else (user_id or session_id),
+            action=action,
+            policy=policy.id,
+            model=self.model,
+            verdict=verdict,
+            latency_ms=latency,
+            user_text=store_text(text, mode),
+            reply_text=store_text(reply, mode),
+            original_reply=store_text(original, mode),
+            text_mode=mode,
+        )
+        new_state = SessionState(
+            messages=(*history, Message(role="assistant", content=reply))[-policy.limits.max_messages :],
+            risk=None if screen_err else risk,
+            escalated=(state.escalated or escalate_now) if in_episode else False,
+            turn=state.turn + 1,
+        )
+        t0 = time.perf_counter()
+        audit_error: BaseException | None = yield WriteAudit(record)
+        latency["audit_ms"] = (time.perf_counter() - t0) * 1000
+        if audit_error is not None:
+            log.error("audit_write_failed", record_id=record_id, error=type(audit_error).__name__)
+            if policy.fail_mode.audit == "closed":
+                # Keep the risk we learned, but not a reply the user will never see.
+                self.store.put(session_id, new_state.model_copy(update={"messages": history}))
+                if isinstance(audit_error, TGGuardError):
+                    raise audit_error
+                raise AuditError(f"audit record {record_id} is not durable: {audit_error}") from audit_error
+        self.store.put(session_id, new_state)
+        _log_turn(verdict, session_id, state.turn, latency, text if policy.audit.log_text else None)
+        return GuardedReply(
+            text=reply,
+            verdict=verdict,
+            session_id=session_id,
+            turn=state.turn,
+            record_id=record_id,
+            original=original,
+        )
+
+
+def _max_action(a: Action, b: Action) -> Action:
+    return a if action_rank(a) >= action_rank(b) else b
+
+
+def _log_turn(verdict: Verdict, session_id: str, turn: int, latency: dict[str, float], text: str | None) -> None:
+    fields: dict[str, Any] = {
+        "session": hash_identifier(session_id)[:12],
+        "turn": turn,
+        "action": verdict.action,
+        "risk": verdict.risk.level,
+        "flagged": verdict.flagged,
+        "latency_ms": verdict.latency_ms,
+    }
+    if text is not None:
+        fields["text"] = text
+    log.info("turn_guarded", **fields)

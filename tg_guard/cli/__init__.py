@@ -1,0 +1,27 @@
+"""The ``tg-guard`` command line: one thin module per command (parse, call the library, print).
+
+Commands register themselves on :data:`app` when their module is imported; the list below is the
+whole CLI surface.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from ._app import app
+
+__all__ = ["app", "main"]
+
+COMMAND_MODULES = [
+    "score",
+    "check",
+    "chat",
+    "policies",
+]
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"{__name__}.{_name}")
+
+
+def main() -> None:
+    app()

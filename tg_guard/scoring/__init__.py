@@ -1,0 +1,1 @@
+"""The scoring engine: crisis-risk tracking, reply violation detectors and CTRS fidelity."""

@@ -1,0 +1,1 @@
+"""GRPO retraining on the guard's rewards (installed as ``tg_guard.training``; extra ``train``)."""
