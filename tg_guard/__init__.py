@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .audit import AuditRecord, SQLAuditStore
     from .escalation import EscalationEvent
     from .policy import Policy, load_policy
+    from .logs import configure_logging
     from .sessions import InMemorySessionStore, SessionState
 
 __version__ = "0.1.0"
@@ -78,6 +79,7 @@ __all__ = [
     "Verdict",
     "Violation",
     "__version__",
+    "configure_logging",
     "load_policy",
 ]
 
@@ -91,6 +93,7 @@ _LAZY = {
     "load_policy": ".policy",
     "InMemorySessionStore": ".sessions",
     "SessionState": ".sessions",
+    "configure_logging": ".logs",
 }
 
 

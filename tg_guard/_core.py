@@ -10,9 +10,9 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Generator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 import structlog
 
@@ -23,11 +23,12 @@ from .errors import AuditError, ConfigError, TGGuardError
 from .escalation import EscalationEvent
 from .models import Fidelity, GuardedReply, Message, RiskAssessment, Verdict, Violation
 from .policy import Policy, apply_thresholds, decide_reply, risk_at_least
+from .scoring.judge.usage import merge_usage, usage_scope
 from .sessions import SessionState
 from .typing import FidelityScorer, SafetyScorer, SessionStore
 from .validation import coerce_messages, coerce_text
 
-__all__ = ["CallChatbot", "ChatOutcome", "Escalate", "GuardCore", "WriteAudit"]
+__all__ = ["CallChatbot", "ChatOutcome", "Escalate", "GuardCore", "TurnContext", "WriteAudit"]
 
 log = structlog.get_logger("tg_guard")
 
@@ -62,6 +63,7 @@ Effect = CallChatbot | Escalate | WriteAudit
 TurnPlan = Generator[Effect, Any, GuardedReply]
 
 _FAIL_CLOSED_RISK = RiskAssessment(level="high", score=1.0, backend="fail_closed")
+_NO_RISK = RiskAssessment()
 
 
 @dataclass(slots=True)
@@ -70,6 +72,29 @@ class _Scores:
     fidelity: Fidelity | None
     errors: list[str]
     ms: float
+    usage: dict[str, Any] = field(default_factory=dict)  # judge tokens and cost, when a judge ran
+
+
+@dataclass(slots=True)
+class TurnContext:
+    """A turn between :meth:`GuardCore.begin_turn` and :meth:`GuardCore.finish_turn`."""
+
+    session_id: str
+    user_id: str | None
+    locale: str | None
+    text: str
+    state: SessionState
+    history: tuple[Message, ...]
+    t_start: float
+    risk: RiskAssessment = _NO_RISK
+    screen_err: str | None = None
+    # "chatbot": ask it; "fail_closed": screening failed; "crisis": risk at crisis_reply_at.
+    route: Literal["chatbot", "fail_closed", "crisis"] = "chatbot"
+    prompt: tuple[Message, ...] = ()
+    chatbot_ms: float = 0.0
+    latency: dict[str, float] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
 
 
 class GuardCore:
@@ -119,22 +144,23 @@ class GuardCore:
         t0 = time.perf_counter()
         errors: list[str] = []
         raw: Mapping[str, Violation] = {}
-        try:
-            raw = self.safety.check_reply(messages, reply, risk)
-        except Exception as exc:
-            log.error("violation_scoring_failed", error=type(exc).__name__)
-            errors.append(f"violations: {type(exc).__name__}: {str(exc)[:200]}")
-        fid: Fidelity | None = None
-        if self.fidelity is not None:
+        with usage_scope() as meter:  # a cascade's judge reports its calls and tokens here
             try:
-                fid = self.fidelity.score((*messages, Message(role="assistant", content=reply)))
+                raw = self.safety.check_reply(messages, reply, risk)
             except Exception as exc:
-                log.error("fidelity_scoring_failed", error=type(exc).__name__)
-                errors.append(f"fidelity: {type(exc).__name__}: {str(exc)[:200]}")
+                log.error("violation_scoring_failed", error=type(exc).__name__)
+                errors.append(f"violations: {type(exc).__name__}: {str(exc)[:200]}")
+            fid: Fidelity | None = None
+            if self.fidelity is not None:
+                try:
+                    fid = self.fidelity.score((*messages, Message(role="assistant", content=reply)))
+                except Exception as exc:
+                    log.error("fidelity_scoring_failed", error=type(exc).__name__)
+                    errors.append(f"fidelity: {type(exc).__name__}: {str(exc)[:200]}")
         elapsed = time.perf_counter() - t0
         if elapsed > self.policy.timeouts.scorer_s:
             errors.append(f"scoring took {elapsed:.2f}s, over timeouts.scorer_s")
-        return _Scores(apply_thresholds(self.policy, raw), fid, errors, elapsed * 1000)
+        return _Scores(apply_thresholds(self.policy, raw), fid, errors, elapsed * 1000, meter.as_dict())
 
     def score(self, messages: Any) -> Verdict:
         """A verdict for a conversation, with no chatbot call, no session and no audit record.
@@ -200,6 +226,45 @@ class GuardCore:
         )
 
     # -- the turn -----------------------------------------------------------------------------------
+    def begin_turn(
+        self, session_id: str, user_text: Any, *, user_id: str | None = None, locale: str | None = None
+    ) -> TurnContext:
+        """Validate the user's text, load the session and screen it: everything before the chatbot call.
+
+        ``ctx.route`` says what comes next: ``"chatbot"``, or a fallback that never asks the chatbot.
+        """
+        t_start = time.perf_counter()
+        policy = self.policy
+        text = coerce_text(user_text, max_chars=policy.limits.max_chars)
+        state = self.store.get(session_id) or SessionState()
+        history = (*state.messages, Message(role="user", content=text))[-policy.limits.max_messages :]
+        ctx = TurnContext(
+            session_id=session_id, user_id=user_id, locale=locale, text=text, state=state, history=history,
+            t_start=t_start,
+        )  # fmt: skip
+        t0 = time.perf_counter()
+        ctx.risk, screen_err = self.screen(history, state.risk)
+        ctx.latency["screen_ms"] = (time.perf_counter() - t0) * 1000
+        ctx.prompt = history
+        if screen_err:
+            # Crisis screening fails closed in every mode: the chatbot is not asked.
+            ctx.screen_err = screen_err
+            ctx.errors.append(screen_err)
+            ctx.route = "fail_closed"
+            ctx.reasons.append("risk_screen_failed:fail_closed")
+        elif policy.mode == "enforce" and risk_at_least(ctx.risk, policy.risk.crisis_reply_at):
+            ctx.route = "crisis"
+            ctx.reasons.append(f"risk>={policy.risk.crisis_reply_at}:crisis_reply")
+        elif risk_at_least(ctx.risk, policy.risk.instruct_at):
+            ctx.prompt = (*history, Message(role="system", content=policy.texts.safety_instruction))
+        return ctx
+
+    def fallback_reply(self, ctx: TurnContext) -> tuple[Action, str]:
+        """The action and text for a turn whose route is not ``"chatbot"``."""
+        if ctx.route == "fail_closed":
+            return "replace", self.text("unavailable", ctx.locale)
+        return "escalate", self.text("crisis", ctx.locale)
+
     def plan_turn(
         self,
         session_id: str,
@@ -209,40 +274,18 @@ class GuardCore:
         locale: str | None = None,
     ) -> TurnPlan:
         """The generator behind ``respond``; see the module docstring."""
-        t_start = time.perf_counter()
         policy = self.policy
         enforce = policy.mode == "enforce"
-        text = coerce_text(user_text, max_chars=policy.limits.max_chars)
-        state = self.store.get(session_id) or SessionState()
-        history = (*state.messages, Message(role="user", content=text))[-policy.limits.max_messages :]
-        latency: dict[str, float] = {}
-        errors: list[str] = []
-        reasons: list[str] = []
-
-        t0 = time.perf_counter()
-        risk, screen_err = self.screen(history, state.risk)
-        latency["screen_ms"] = (time.perf_counter() - t0) * 1000
-        if screen_err:
-            errors.append(screen_err)
+        ctx = self.begin_turn(session_id, user_text, user_id=user_id, locale=locale)
+        history, risk, prompt, errors, reasons = ctx.history, ctx.risk, ctx.prompt, ctx.errors, ctx.reasons
 
         original: str | None = None
         scores: _Scores | None = None
-        chatbot_ms = 0.0
-        if screen_err:
-            # Crisis screening fails closed in every mode: the chatbot is not asked.
-            action: Action = "replace"
-            reply = self.text("unavailable", locale)
-            reasons.append("risk_screen_failed:fail_closed")
-        elif enforce and risk_at_least(risk, policy.risk.crisis_reply_at):
-            action = "escalate"
-            reply = self.text("crisis", locale)
-            reasons.append(f"risk>={policy.risk.crisis_reply_at}:crisis_reply")
+        if ctx.route != "chatbot":
+            action, reply = self.fallback_reply(ctx)
         else:
-            prompt = history
-            if risk_at_least(risk, policy.risk.instruct_at):
-                prompt = (*history, Message(role="system", content=policy.texts.safety_instruction))
             outcome: ChatOutcome = yield CallChatbot(prompt, policy.timeouts.chatbot_s)
-            chatbot_ms += outcome.elapsed_ms
+            ctx.chatbot_ms += outcome.elapsed_ms
             if outcome.text is None:
                 errors.append(f"chatbot: {type(outcome.error).__name__}: {str(outcome.error)[:200]}")
                 action, reply = "replace", self.text("unavailable", locale)
@@ -269,13 +312,14 @@ class GuardCore:
                             Message(role="system", content=note),
                         )
                         outcome = yield CallChatbot(retry, policy.timeouts.chatbot_s)
-                        chatbot_ms += outcome.elapsed_ms
+                        ctx.chatbot_ms += outcome.elapsed_ms
                         if outcome.text is None:
                             errors.append(f"chatbot(regenerate): {type(outcome.error).__name__}")
                             break
                         new_scores = self.score_reply(history, outcome.text, risk)
                         new_decision = decide_reply(policy, risk, new_scores.violations)
                         if not new_scores.errors and action_rank(new_decision.action) < action_rank("regenerate"):
+                            new_scores.usage = merge_usage(scores.usage, new_scores.usage)
                             original, reply, scores = reply, outcome.text, new_scores
                             reasons.append("regenerated")
                             fixed = True
@@ -303,9 +347,27 @@ class GuardCore:
                 original = original or reply
                 reply = shown
                 reasons.append("resources_appended")
+        return (yield from self.finish_turn(ctx, action=action, reply=reply, original=original, scores=scores))
 
+    def finish_turn(
+        self,
+        ctx: TurnContext,
+        *,
+        action: Action,
+        reply: str,
+        original: str | None,
+        scores: _Scores | None,
+    ) -> TurnPlan:
+        """Escalate, build the verdict and the audit record, write it, and update the session.
+
+        Shared by ``plan_turn`` and the streaming plan (:mod:`tg_guard._stream`), so a streamed turn is
+        recorded exactly like a plain one.
+        """
+        policy = self.policy
+        enforce = policy.mode == "enforce"
+        risk, state, session_id, latency = ctx.risk, ctx.state, ctx.session_id, ctx.latency
         # Escalate once per risk episode; an episode ends when risk falls below the escalation level.
-        in_episode = risk_at_least(risk, policy.risk.escalate_at) and not screen_err
+        in_episode = risk_at_least(risk, policy.risk.escalate_at) and not ctx.screen_err
         record_id = uuid.uuid4().hex
         escalate_now = enforce and in_episode and not state.escalated
         now = datetime.now(UTC)
@@ -328,8 +390,8 @@ class GuardCore:
             fid = None
         else:
             violations, fid = scores.violations, scores.fidelity
-        latency["chatbot_ms"] = chatbot_ms
-        guard_ms = (time.perf_counter() - t_start) * 1000 - chatbot_ms
+        latency["chatbot_ms"] = ctx.chatbot_ms
+        guard_ms = (time.perf_counter() - ctx.t_start) * 1000 - ctx.chatbot_ms
         verdict = Verdict(
             risk=risk,
             violations=violations,
@@ -338,32 +400,32 @@ class GuardCore:
             policy=policy.id,
             latency_ms=round(max(guard_ms, 0.0), 3),
             escalated=escalate_now,
-            reasons=tuple(reasons),
-            errors=tuple(errors),
+            reasons=tuple(ctx.reasons),
+            errors=tuple(ctx.errors),
         )
         mode = policy.audit.text
+        user_ref = ctx.user_id or session_id
         record = AuditRecord(
             record_id=record_id,
             tenant=self.tenant,
             session_id=session_id,
             turn=state.turn,
             created_at=now,
-            user_hash=hash_identifier(user_id or session_id, salt=self.user_salt)
-            if policy.audit.hash_user_ids
-            else (user_id or session_id),
+            user_hash=hash_identifier(user_ref, salt=self.user_salt) if policy.audit.hash_user_ids else user_ref,
             action=action,
             policy=policy.id,
             model=self.model,
             verdict=verdict,
             latency_ms=latency,
-            user_text=store_text(text, mode),
+            user_text=store_text(ctx.text, mode),
             reply_text=store_text(reply, mode),
             original_reply=store_text(original, mode),
             text_mode=mode,
+            usage=dict(scores.usage) if scores is not None else {},
         )
         new_state = SessionState(
-            messages=(*history, Message(role="assistant", content=reply))[-policy.limits.max_messages :],
-            risk=None if screen_err else risk,
+            messages=(*ctx.history, Message(role="assistant", content=reply))[-policy.limits.max_messages :],
+            risk=None if ctx.screen_err else risk,
             escalated=(state.escalated or escalate_now) if in_episode else False,
             turn=state.turn + 1,
         )
@@ -374,12 +436,12 @@ class GuardCore:
             log.error("audit_write_failed", record_id=record_id, error=type(audit_error).__name__)
             if policy.fail_mode.audit == "closed":
                 # Keep the risk we learned, but not a reply the user will never see.
-                self.store.put(session_id, new_state.model_copy(update={"messages": history}))
+                self.store.put(session_id, new_state.model_copy(update={"messages": ctx.history}))
                 if isinstance(audit_error, TGGuardError):
                     raise audit_error
                 raise AuditError(f"audit record {record_id} is not durable: {audit_error}") from audit_error
         self.store.put(session_id, new_state)
-        _log_turn(verdict, session_id, state.turn, latency, text if policy.audit.log_text else None)
+        _log_turn(verdict, session_id, state.turn, latency, ctx.text if policy.audit.log_text else None)
         return GuardedReply(
             text=reply,
             verdict=verdict,
@@ -405,4 +467,4 @@ def _log_turn(verdict: Verdict, session_id: str, turn: int, latency: dict[str, f
     }
     if text is not None:
         fields["text"] = text
-    log.info("turn_guarded", **fields)
+    log.debug("turn_guarded", **fields)

@@ -49,7 +49,14 @@ class Registry(Generic[T]):
     def get(self, name: str) -> Callable[..., T]:
         if name not in self._factories and name in self._lazy:
             module, _, attr = self._lazy[name].partition(":")
-            factory = getattr(importlib.import_module(module), attr)
+            try:
+                factory = getattr(importlib.import_module(module), attr)
+            except (ImportError, AttributeError) as exc:
+                from .errors import ConfigError
+
+                raise ConfigError(
+                    f"{self.kind} {name!r} could not be loaded from {module}: {exc}; is the extra it needs installed?"
+                ) from exc
             with self._lock:
                 self._factories.setdefault(name, factory)
         try:

@@ -23,3 +23,16 @@ def fail(message: str, code: int = 2) -> None:
     """Print ``message`` to stderr and exit with ``code``."""
     err_console.print(f"[red]error:[/red] {message}", soft_wrap=True)
     sys.exit(code)
+
+
+@app.callback()
+def _main(
+    log_level: str = typer.Option("WARNING", "--log-level", help="DEBUG, INFO, WARNING or ERROR (logs go to stderr)"),
+    log_json: bool = typer.Option(False, "--log-json", help="log as JSON lines"),
+) -> None:
+    """Clinical safety and CBT-fidelity guard for therapy chatbots."""
+    from ..logs import configure_logging
+
+    if log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        fail(f"--log-level {log_level!r}: use DEBUG, INFO, WARNING or ERROR")
+    configure_logging(level=log_level, json=log_json)

@@ -62,14 +62,10 @@ def score(
     A conversation ending in a user message gets the risk part only. Bad lines are reported with their
     line number and skipped; the exit code is 1 if any line failed.
     """
+    if file != "-" and not Path(file).is_file():
+        fail(f"{file}: no such file")
     guard = _scoring_guard(policy)
-    if file == "-":
-        source: Any = sys.stdin.buffer
-    else:
-        path = Path(file)
-        if not path.is_file():
-            fail(f"{file}: no such file")
-        source = path.open("rb")
+    source: Any = sys.stdin.buffer if file == "-" else Path(file).open("rb")  # noqa: SIM115 (closed below)
     sink: IO[str] = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
         ok, failed = score_lines(source, guard.score, sink)

@@ -1,0 +1,75 @@
+"""The CLI as a user runs it: a real subprocess, real files, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.doubles import ConstantFidelity, KeywordSafety, MemorySink
+from tg_guard.cli.score import score_lines
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "tg_guard", *args], input=stdin, capture_output=True, timeout=120)
+
+
+def _scorer(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from tg_guard import TherapyGuard
+
+    return TherapyGuard(
+        None, safety=KeywordSafety(), fidelity=ConstantFidelity(), audit=MemorySink(), spill_path=tmp_path / "s.jsonl"
+    ).score
+
+
+def test_score_lines_keeps_ids_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
+    import io
+
+    lines = [
+        json.dumps({"id": "a", "messages": [{"role": "user", "content": "highrisk"}]}).encode(),
+        b"{not json",
+        b"\xff\xfe invalid utf8",
+        json.dumps({"id": "d", "messages": []}).encode(),
+        json.dumps({"id": "e"}).encode(),
+        b"",
+        json.dumps(
+            {
+                "id": "f",
+                "messages": [
+                    {"role": "user", "content": "meds?"},
+                    {"role": "assistant", "content": "take <medication_advice>"},
+                ],
+            }
+        ).encode(),
+    ]
+    out = io.StringIO()
+    ok, failed = score_lines(lines, _scorer(tmp_path), out)
+    rows = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert (ok, failed) == (2, 4)
+    assert rows[0]["id"] == "a" and rows[0]["verdict"]["risk"]["level"] == "high"
+    assert rows[0]["verdict"]["stage"] == "risk_only"
+    assert [r.get("line") for r in rows[1:5]] == [2, 3, 4, 5]
+    assert "UTF-8" in rows[2]["error"] and rows[3]["id"] == "d" and "empty" in rows[3]["error"]
+    assert rows[5]["id"] == "f" and rows[5]["verdict"]["violations"]["medication_advice"]["flagged"]
+
+
+def test_policies_command_lists_and_validates(tmp_path: Path) -> None:
+    res = run_cli("policies")
+    assert res.returncode == 0 and b"default@1" in res.stdout and b"strict@1" in res.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("extends: default\nname: bad\nversion: 1\nviolations: {judgmental: {action: nope}}\n")
+    res = run_cli("policies", str(bad))
+    assert res.returncode == 1 and b"violations.judgmental.action" in res.stderr
+
+
+def test_score_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    res = run_cli("score", str(tmp_path / "nope.jsonl"))
+    assert res.returncode == 2 and b"no such file" in res.stderr
+
+
+@pytest.mark.parametrize("args", [["--help"], ["score", "--help"], ["chat", "--help"], ["check", "--help"]])
+def test_help(args: list[str]) -> None:
+    assert run_cli(*args).returncode == 0
