@@ -40,8 +40,8 @@ if TYPE_CHECKING:
     from ._guard import AsyncTherapyGuard, TherapyGuard
     from .audit import AuditRecord, SQLAuditStore
     from .escalation import EscalationEvent
-    from .policy import Policy, load_policy
     from .logs import configure_logging
+    from .policy import Policy, load_policy
     from .sessions import InMemorySessionStore, SessionState
 
 __version__ = "0.1.0"
