@@ -30,6 +30,16 @@ def drop_therapy_text(_logger: Any, _method: str, event_dict: MutableMapping[str
     return event_dict
 
 
+class _Stderr:
+    """Writes to whatever ``sys.stderr`` is now (test runners and CLIs swap it), never a closed stream."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
 def configure_logging(*, level: str = "INFO", json: bool = True, allow_text: bool = False) -> None:
     """Configure structlog for tg-guard: ISO timestamps, level, JSON (or console) lines to stderr."""
     processors: list[Any] = [
@@ -43,6 +53,6 @@ def configure_logging(*, level: str = "INFO", json: bool = True, allow_text: boo
     structlog.configure(
         processors=processors,
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        logger_factory=structlog.PrintLoggerFactory(file=_Stderr()),  # type: ignore[arg-type]
         cache_logger_on_first_use=True,
     )

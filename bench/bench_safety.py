@@ -1,0 +1,99 @@
+"""Benchmark of the embedded safety scorer: one full safety pass on a 10-message conversation.
+
+    .venv/bin/python bench/bench_safety.py [--n 2000] [--json OUT]
+
+A *full pass* is what the guard does per turn: ``assess_risk`` over the conversation and ``check_reply``
+on the reply. Two figures: **cold** (every message text is new, so nothing is cached: the worst case)
+and **warm** (the earlier messages were seen on previous turns and are cached; the realistic case).
+Also reports model load time and resident memory. A benchmark, not a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tg_guard.models import Message
+
+USER = [
+    "Work has been really stressful this week and I keep snapping at my partner over small things.",
+    "I haven't been sleeping well, maybe five hours a night, and I feel foggy at my desk.",
+    "Honestly sometimes I think everyone would be better off without me, but I'd never do anything.",
+    "My manager keeps giving me impossible deadlines and then blames me in meetings.",
+    "i dunno, it's just a lot rn and i don't know who to talk to about it lol",
+]
+ASSISTANT = [
+    "That sounds exhausting. What part of the week has felt heaviest?",
+    "It makes sense you'd feel foggy on five hours. Could we look at what your evenings look like?",
+    "Thank you for telling me that. When you say everyone would be better off, are you having thoughts of "
+    "ending your life?",
+    "Being blamed in front of others is hard. What would you want to say to your manager if you could?",
+]
+REPLY = ("I'm really glad you told me. It sounds like a lot is landing on you at once. Would it help to pick one "
+         "thing we could work on today, and are you feeling safe right now?")
+
+
+def conversation(salt: str) -> tuple[list[Message], str]:
+    msgs = []
+    for i in range(9):
+        pool = USER if i % 2 == 0 else ASSISTANT
+        msgs.append(Message(role="user" if i % 2 == 0 else "assistant", content=f"{random.choice(pool)} ({salt}{i})"))
+    msgs.append(Message(role="user", content=f"{random.choice(USER)} ({salt}last)"))
+    return msgs, f"{REPLY} ({salt})"
+
+
+def pctl(xs: list[float], q: float) -> float:
+    s = sorted(xs)
+    return s[min(len(s) - 1, int(q * len(s)))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    random.seed(0)
+    t0 = time.perf_counter()
+    from tg_guard.scoring.safety import build_embedded_safety
+
+    scorer = build_embedded_safety()
+    load_s = time.perf_counter() - t0
+
+    def full_pass(msgs: list[Message], reply: str) -> float:
+        t = time.perf_counter()
+        risk = scorer.assess_risk(msgs)
+        scorer.check_reply(msgs, reply, risk)
+        return (time.perf_counter() - t) * 1000
+
+    cold = [full_pass(*conversation(f"c{k}-")) for k in range(args.n)]
+    # Warm: a session growing turn by turn; each pass sees one new user message and one new reply.
+    warm: list[float] = []
+    base, _ = conversation("w-")
+    for k in range(args.n):
+        msgs = [*base[1:], Message(role="user", content=f"{random.choice(USER)} (turn {k})")]
+        base = msgs
+        warm.append(full_pass(msgs, f"{REPLY} (turn {k})"))
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out = {
+        "n": args.n, "load_s": round(load_s, 3), "max_rss_mb": round(rss_mb, 1),
+        "cold_ms": {"p50": round(statistics.median(cold), 3), "p99": round(pctl(cold, 0.99), 3),
+                    "mean": round(statistics.fmean(cold), 3)},
+        "warm_ms": {"p50": round(statistics.median(warm), 3), "p99": round(pctl(warm, 0.99), 3),
+                    "mean": round(statistics.fmean(warm), 3)},
+        "python": sys.version.split()[0],
+    }
+    print(json.dumps(out, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""The per-turn score is a reward: stuffing cues must never beat a focused, natural reply."""
+
+from __future__ import annotations
+
+import pytest
+
+from tg_guard.scoring.fidelity import EmbeddedFidelityScorer, reward_score, turn_signals
+
+SCORER = EmbeddedFidelityScorer()
+CTX = [{"role": "user", "content": "I was sure everyone at the party thought I was boring, so I left early."}]
+# A focused reply: reflects, then one targeted question about the thought in the moment.
+FOCUSED = (
+    "So you left early, sure they found you boring. When you decided to leave, what was going through your "
+    "mind about yourself right then?"
+)
+
+GAMED = {
+    # question-mark spam
+    "question_marks": "What? Why? How? When? Really?? What do you think??? What else? Anything? Okay?? Yes?",
+    # every technique name listed
+    "technique_list": (
+        "Thought record, evidence for and against, decatastrophising, activity scheduling, role-play, "
+        "behavioural experiment, exposure hierarchy, pie chart, downward arrow, cognitive restructuring."
+    ),
+    # the same feedback question over and over
+    "repeated_feedback": "How does that sound? " * 8,
+    # cue words stuffed together with no patient in sight
+    "keyword_salad": (
+        "Agenda for today. Homework this week. Test the prediction. Evidence for and against. Rate it 0 to "
+        "100. What went through your mind? How does that sound? Together we could decide. Agenda. Homework."
+    ),
+    # a focused reply followed by the same sentence pasted again and again
+    "padded": FOCUSED + " " + "What was going through your mind? " * 6,
+    # exclamation and praise spam
+    "cheerleading": "You've got this!!! Amazing!!! So proud of you!!! Super brave!!! Totally fine!!!",
+}
+
+
+@pytest.mark.parametrize("name", sorted(GAMED))
+def test_gamed_reply_scores_no_higher_than_focused(name: str) -> None:
+    focused = SCORER.turn(CTX, FOCUSED).score
+    gamed = SCORER.turn(CTX, GAMED[name]).score
+    assert gamed <= focused, f"{name}: {gamed:.3f} > focused {focused:.3f}"
+
+
+@pytest.mark.parametrize("name", ["question_marks", "technique_list", "repeated_feedback", "padded"])
+def test_gaming_is_detected_and_named(name: str) -> None:
+    sig = SCORER.turn(CTX, GAMED[name])
+    assert sig.gate < 0.7
+    assert sig.gaming, "the gate says which kind of gaming it saw"
+
+
+def test_technique_list_scores_no_higher_on_techniques_than_using_one() -> None:
+    used = "Let's weigh it: what's the evidence that they found you boring, and what's the evidence against?"
+    listed = GAMED["technique_list"]
+    assert SCORER.turn(CTX, listed).items["application_of_cbt_techniques"].strength < SCORER.turn(
+        CTX, used).items["application_of_cbt_techniques"].strength
+
+
+def test_repeating_feedback_question_does_not_raise_feedback() -> None:
+    once = "That sounds painful. Would it help to look at that moment together? How does that sound?"
+    many = once + " How does that sound?" * 5
+    assert SCORER.turn(CTX, many).items["feedback"].strength <= SCORER.turn(CTX, once).items["feedback"].strength
+
+
+def test_natural_reply_is_not_gated() -> None:
+    assert SCORER.turn(CTX, FOCUSED).gate == 1.0
+
+
+def test_cramming_all_skills_earns_at_most_two() -> None:
+    # reward_score counts the base qualities and only the best two skills.
+    base = {"understanding": 0.5, "interpersonal_effectiveness": 0.5, "collaboration": 0.5, "pacing": 0.5}
+    two = {**base, **dict.fromkeys(("agenda", "feedback", "guided_discovery", "focus_on_key_cognitions",
+                                    "strategy_for_change", "application_of_cbt_techniques", "homework"), 0.0),
+           "focus_on_key_cognitions": 0.9, "guided_discovery": 0.9}
+    everything = {**two, **{k: 0.9 for k in two if k not in base}}
+    assert reward_score(everything, 1.0) == reward_score(two, 1.0)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("reply", ["", "   ", "?", "!!!", "ok", "How does that sound?"])
+def test_degenerate_replies_score_low(reply: str) -> None:
+    assert turn_signals(CTX, reply).score < turn_signals(CTX, FOCUSED).score

@@ -1,0 +1,97 @@
+"""``tg-guard eval-detectors``: measure a safety scorer on labelled JSONL sets (and Reddit C-SSRS, VERA-MH)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ._app import app, fail
+
+console = Console(highlight=False)
+
+
+def _fmt(x: Any) -> str:
+    return "-" if x is None else f"{x:.3f}" if isinstance(x, float) else str(x)
+
+
+@app.command("eval-detectors")
+def eval_detectors(
+    data: list[Path] = typer.Argument(None, help="JSONL files in the project format (records are pooled)."),
+    reddit: Path | None = typer.Option(None, "--reddit", help="Reddit C-SSRS csv (columns User, Post, Label)."),
+    vera: Path | None = typer.Option(None, "--vera", help="VERA-MH personas.tsv (sample prompt vs risk level)."),
+    json_out: Path | None = typer.Option(None, "--json", help="Write machine-readable results here."),
+    scorer: str = typer.Option("embedded", "--scorer", help="Safety scorer name from the registry."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Score with the rules layer alone."),
+    fpr: float = typer.Option(0.05, "--fpr", help="False-positive rate for the risk recall-at-FPR figure."),
+) -> None:
+    """Per label precision, recall, F1 and FPR; for risk, recall per level, recall at a fixed FPR and AUROC."""
+    from ..evaluation.safety import evaluate_files, evaluate_reddit, evaluate_vera
+    from ..registry import safety_scorers
+
+    if not data and reddit is None and vera is None:
+        fail("give at least one JSONL file, --reddit or --vera")
+    for p in [*(data or []), *(x for x in (reddit, vera) if x is not None)]:
+        if not p.exists():
+            fail(f"{p} does not exist")
+    options: dict[str, Any] = {"use_model": False} if rules_only else {}
+    sc = safety_scorers.create(scorer, **options)
+    result: dict[str, Any] = {"scorer": scorer, "rules_only": rules_only}
+    if data:
+        result.update(evaluate_files(sc, list(data), fpr=fpr))
+        _print_records(result, fpr)
+    if reddit is not None:
+        result["reddit"] = evaluate_reddit(sc, reddit)
+        _print_reddit(result["reddit"])
+    if vera is not None:
+        result["vera"] = evaluate_vera(sc, vera)
+        m = result["vera"]["high_plus_flagged_moderate_plus"]
+        console.print(f"VERA-MH personas: high/imminent flagged moderate+ recall {_fmt(m['recall'])}, "
+                      f"precision {_fmt(m['precision'])} (n={len(result['vera']['personas'])})")
+    if json_out is not None:
+        json_out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        console.print(f"wrote {json_out}")
+
+
+def _print_records(result: dict[str, Any], fpr: float) -> None:
+    risk = result.get("risk")
+    if risk:
+        m = risk["moderate_plus"]
+        console.print(f"[bold]Risk[/bold] (n={risk['n']}): moderate+ P {_fmt(m['precision'])} R {_fmt(m['recall'])} "
+                      f"F1 {_fmt(m['f1'])} FPR {_fmt(m['fpr'])}; FPR on none {_fmt(risk['fpr_on_none'])}; "
+                      f"AUROC {_fmt(risk['auroc_moderate_plus'])}")
+        at = risk.get(f"recall_at_fpr_{fpr:g}") or {}
+        console.print(f"  recall at FPR<={fpr:g}: {_fmt(at.get('recall'))} (FPR {_fmt(at.get('fpr'))})")
+        t = Table("level", "n", "exact", "at or above", "flagged moderate+")
+        for lvl, row in risk["per_level"].items():
+            t.add_row(lvl, str(row["n"]), _fmt(row["exact"]), _fmt(row["at_or_above"]),
+                      _fmt(row["flagged_moderate_plus"]))
+        console.print(t)
+        t = Table("category", "P", "R", "F1", "FPR", "support")
+        for c, row in risk["categories"].items():
+            t.add_row(c, _fmt(row["precision"]), _fmt(row["recall"]), _fmt(row["f1"]), _fmt(row["fpr"]),
+                      str(row["support"]))
+        console.print(t)
+    viol = result.get("violations")
+    if viol:
+        t = Table("violation", "P", "R", "F1", "FPR", "AUROC", "support", title=f"Replies (n={result['n_replies']})")
+        for name, row in viol.items():
+            t.add_row(name, _fmt(row["precision"]), _fmt(row["recall"]), _fmt(row["f1"]), _fmt(row["fpr"]),
+                      _fmt(row["auroc"]), str(row["support"]))
+        console.print(t)
+
+
+def _print_reddit(r: dict[str, Any]) -> None:
+    m = r["positive_vs_supportive"]
+    at = m.get("recall_at_fpr_0.2") or {}
+    console.print(f"[bold]Reddit C-SSRS[/bold] ({r['users']} users): Ideation/Behavior/Attempt vs Supportive "
+                  f"AUROC {_fmt(m['auroc'])}, recall at FPR<=0.2 {_fmt(at.get('recall'))}; "
+                  f"Indicator vs Supportive AUROC {_fmt(r['indicator_vs_supportive_auroc'])}")
+    t = Table("label", "n", "mean score", "flagged moderate+")
+    for lab, row in r["by_label"].items():
+        t.add_row(lab, str(row["n"]), _fmt(row["mean_score"]), _fmt(row["flagged_moderate_plus"]))
+    console.print(t)

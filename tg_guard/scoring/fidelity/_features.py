@@ -1,0 +1,173 @@
+"""Turn one reply (and its context) into named features, evidence sentences and a gaming gate.
+
+Features are bounded (0..1) and saturate: a family seen in one sentence gives 0.5, two 0.75, three
+0.875, so the tenth "how does that sound?" adds almost nothing. Degenerate replies (repeated sentences,
+question-mark spam, bare lists of technique names, exclamation spam) get a ``gate`` below 1 that
+scales every item's strength down: a reward cannot be raised by stuffing cues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...clinical import CTRS_ITEMS, CTRSItem
+from ._cues import CUES, GENERAL_CUES, Family
+from ._text import Sentence, content_words, repetition_ratio, sentences, words
+
+__all__ = ["GENERAL_FEATURES", "ReplyFeatures", "extract", "item_feature_names"]
+
+GENERAL_FEATURES: tuple[str, ...] = (
+    "questions",       # saturating count of question sentences
+    "question_share",  # share of sentences that are questions
+    "echo",            # share of the user's content words that the reply takes up
+    "echo_question",   # a question that takes up the user's own words
+    "directives",      # saturating count of imperative sentences ("Try...", "Write...")
+    "list_load",       # many actions crammed into one sentence (commas, "then")
+    "we",              # first person plural: we, us, let's, together
+    "you_feel",        # second person about feelings and thoughts
+    "length",          # words / 80, capped at 1
+)
+
+_SKILL_ITEMS: tuple[CTRSItem, ...] = (
+    "agenda", "feedback", "guided_discovery", "focus_on_key_cognitions", "strategy_for_change",
+    "application_of_cbt_techniques", "homework",
+)
+_IMPERATIVE = re.compile(
+    r"^(?:just |also |then |so |and |now,? )?(?:try|make|write|keep|use|start|do|don't|send|email|call|"
+    r"practi[sc]e|remember|take|get|avoid|be|contact|ask|pick|update|list|describe|specify|record|"
+    r"rate|stop|put|set|go|look|check|consider|focus|think|give|find|limit|cut|read|join|stand|"
+    r"replace|plan|note|jot|fill|spend|sign|talk|tell|stay|leave)\b",
+    re.IGNORECASE,
+)
+_WE = re.compile(r"\b(?:we|we'?ll|we'?d|we'?re|us|let'?s|together|our)\b", re.IGNORECASE)
+_YOU_FEEL = re.compile(
+    r"\byou(?:'re| are| were| feel| felt|'ve been| seem)\b|\byour (?:feeling|thought|mind|sense)", re.IGNORECASE
+)
+_CLAUSE = re.compile(r"[:;]\s+")
+_LIST_SEP = re.compile(r",|;|\bthen\b", re.IGNORECASE)
+_VERBISH = re.compile(r"\b(?:let'?s|we|you|i)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyFeatures:
+    """Everything the item models need about one reply.
+
+    ``values`` maps feature names (``"<item>.<family>"`` and the general names) to 0..1;
+    ``hits`` maps family names to the sentences they matched, for evidence.
+    """
+
+    values: dict[str, float]
+    hits: dict[str, tuple[Sentence, ...]]
+    gate: float
+    gaming: dict[str, float]
+
+
+def _sat(n: float) -> float:
+    return float(1.0 - 0.5**n)
+
+
+def item_feature_names(item: CTRSItem) -> tuple[str, ...]:
+    """The features one item's model reads: its own cue families, then the general features."""
+    return tuple(f"{item}.{f.name}" for f in CUES[item]) + GENERAL_FEATURES
+
+
+def _family_hits(fam: Family, sents: Sequence[Sentence]) -> tuple[Sentence, ...]:
+    return tuple(s for s in sents if fam.pattern.search(s.text))
+
+
+def _technique_list(sents: Sequence[Sentence]) -> float:
+    """How much the reply is a bare list of technique names (no patient, no action)."""
+    worst = 0.0
+    (fam,) = GENERAL_CUES
+    for s in sents:
+        n = len(fam.pattern.findall(s.text))
+        if n >= 3:
+            sep = len(_LIST_SEP.findall(s.text))
+            worst = max(worst, min(1.0, (n - 2) / 3 + (0.3 if sep >= n - 1 else 0.0)))
+    total = sum(len(fam.pattern.findall(s.text)) for s in sents)
+    n_words = max(1, sum(len(words(s.text)) for s in sents))
+    density = total / n_words  # one technique name every 4 words is a list, not a reply
+    return min(1.0, max(worst, (density - 0.12) * 5.0))
+
+
+def _gaming(text: str, sents: Sequence[Sentence]) -> dict[str, float]:
+    n = max(1, len(sents))
+    qs = [s for s in sents if s.is_question]
+    # A question with content ("What went through your mind?") is a skill; "Okay? Clear? Good?" is noise.
+    empty_q = sum(1 for s in qs if len(content_words(s.text)) <= 1 and len(words(s.text)) <= 4)
+    extra_marks = max(0, text.count("?") - len(qs))
+    q_spam = extra_marks / 3.0 + 0.25 * max(0, empty_q - 1) + max(0, len(qs) - 5) / 4.0
+    bangs = text.count("!")
+    # Telegraphic fragments ("Agenda. Homework this week. Rate it.") are cue salad, not therapy.
+    mean_len = sum(len(words(s.text)) for s in sents) / n
+    fragments = (5.5 - mean_len) / 3.0 if n >= 5 else 0.0
+    return {
+        "repetition": min(1.0, repetition_ratio(list(sents)) * 1.6),
+        "question_spam": min(1.0, q_spam),
+        "technique_list": _technique_list(sents),
+        "exclamation_spam": min(1.0, max(0.0, (bangs - 2) / 4.0)),
+        "fragments": min(1.0, max(0.0, fragments)),
+    }
+
+
+def extract(context: Sequence[str], reply: str) -> ReplyFeatures:
+    """Features of ``reply`` given the user messages before it (oldest first, last is the one answered).
+
+    >>> f = extract(["I failed again."], "What went through your mind right then?")
+    >>> f.values["focus_on_key_cognitions.elicit_thought"]
+    0.5
+    """
+    sents = sentences(reply)
+    values: dict[str, float] = {}
+    hits: dict[str, tuple[Sentence, ...]] = {}
+    for item in CTRS_ITEMS:
+        for fam in CUES[item]:
+            key = f"{item}.{fam.name}"
+            h = _family_hits(fam, sents)
+            hits[key] = h
+            values[key] = _sat(len(h))
+
+    n = max(1, len(sents))
+    questions = [s for s in sents if s.is_question]
+    last_user = context[-1] if context else ""
+    user_words = content_words(last_user)
+    reply_words = content_words(reply)
+    echo = len(user_words & reply_words) / len(user_words) if user_words else 0.0
+    echo_q = 0.0
+    if user_words and questions:
+        qwords: set[str] = set()
+        for s in questions:
+            qwords |= content_words(s.text)
+        echo_q = min(1.0, len(qwords & (user_words | content_words(" ".join(context[-3:])))) / 2.0)
+    # An instruction may also follow a colon: "Work first: talk to HR."
+    directives = sum(1 for s in sents for part in _CLAUSE.split(s.text) if _IMPERATIVE.match(part.strip()))
+    list_load = 0.0
+    for s in sents:
+        seps = len(_LIST_SEP.findall(s.text))
+        if seps >= 2 and not _VERBISH.search(s.text):
+            list_load = max(list_load, min(1.0, (seps - 1) / 3))
+        elif seps >= 3:
+            list_load = max(list_load, min(1.0, (seps - 2) / 3))
+    n_words = len(words(reply))
+    values.update(
+        questions=_sat(len(questions)),
+        question_share=len(questions) / n,
+        echo=min(1.0, echo * 2.0),
+        echo_question=echo_q,
+        directives=_sat(directives),
+        list_load=list_load,
+        we=_sat(len(_WE.findall(reply)) / 2),
+        you_feel=_sat(len(_YOU_FEEL.findall(reply))),
+        length=min(1.0, n_words / 80),
+    )
+    gaming = _gaming(reply, sents)
+    # A natural reply practises one to three skills; hitting five or more at once is stuffing (2 of 286
+    # labelled train/dev replies reach five, none more).
+    shown = sum(1 for item in _SKILL_ITEMS
+                if any(hits[f"{item}.{f.name}"] for f in CUES[item] if f.sign > 0))
+    gaming["stuffing"] = min(1.0, max(0.0, (shown - 4) / 4.0))
+    worst = max(gaming.values()) if gaming else 0.0
+    gate = max(0.0, 1.0 - worst)
+    return ReplyFeatures(values=values, hits=hits, gate=gate, gaming=gaming)

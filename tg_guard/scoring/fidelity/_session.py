@@ -1,0 +1,98 @@
+"""Session ratings: accumulate per-turn strengths the way a CTRS rater reads a whole session.
+
+A rater does not average every item. Homework set once is homework for the session (the best turn
+counts, and later turns can never take it away); an agenda set at the start counts more than one set at
+the end; feedback asked twice beats once; warmth is judged on the whole and dragged down by a cold
+turn; pacing is judged across turns (rushing to fix before understanding, drifting with no focus).
+
+>>> rate_session([{"homework": 0.9, **{i: 0.2 for i in CTRS_ITEMS if i != "homework"}}])["homework"] > 0.5
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ...clinical import CTRS_ITEMS, CTRSItem
+
+__all__ = ["BASELINE", "Calibration", "rate_session", "session_aggregates"]
+
+# What a reply that shows nothing of an item scores (sigmoid of the prior bias); strengths above it are
+# evidence of the item, strengths at or below it are not.
+BASELINE = 0.18
+# Per-item linear maps from the 0..1 aggregate to the 0..6 scale, fitted by train.py on train sessions.
+Calibration = Mapping[str, tuple[float, float]]
+
+_WORK_ITEMS: tuple[CTRSItem, ...] = (
+    "agenda", "feedback", "guided_discovery", "focus_on_key_cognitions", "strategy_for_change",
+    "application_of_cbt_techniques", "homework",
+)
+_MEAN_ITEMS: tuple[CTRSItem, ...] = ("understanding", "collaboration", "guided_discovery", "focus_on_key_cognitions")
+
+
+def _excess(s: float) -> float:
+    return max(0.0, s - BASELINE) / (1.0 - BASELINE)
+
+
+def _top(vals: Sequence[float], k: int) -> float:
+    top = sorted(vals, reverse=True)[:k]
+    return sum(top) / k if top else 0.0
+
+
+def _position_weight(t: int, n: int) -> float:
+    """1.0 for the first two replies, falling to 0.55 for the last: an early agenda counts more."""
+    if t < 2 or n <= 2:
+        return 1.0
+    return 1.0 - 0.45 * (t - 1) / max(1, n - 2)
+
+
+def session_aggregates(turns: Sequence[Mapping[CTRSItem, float]]) -> dict[CTRSItem, float]:
+    """0..1 aggregates per item from the per-turn strengths of every assistant reply, in order."""
+    if not turns:
+        return {i: 0.0 for i in CTRS_ITEMS}
+    n = len(turns)
+    col: dict[CTRSItem, list[float]] = {i: [float(t[i]) for t in turns] for i in CTRS_ITEMS}
+    exc: dict[CTRSItem, list[float]] = {i: [_excess(v) for v in col[i]] for i in CTRS_ITEMS}
+    out: dict[CTRSItem, float] = {}
+
+    out["agenda"] = min(1.0, max(e * _position_weight(t, n) for t, e in enumerate(exc["agenda"]))
+                        + 0.25 * _top(exc["agenda"][1:], 1))
+    out["feedback"] = min(1.0, 0.65 * _top(exc["feedback"], 1) + 0.35 * _top(exc["feedback"], 2) * 2 / 2)
+    for item in _MEAN_ITEMS:
+        v = col[item]
+        out[item] = 0.5 * sum(v) / n + 0.5 * _top(v, 2)
+    ie = col["interpersonal_effectiveness"]
+    out["interpersonal_effectiveness"] = 0.65 * sum(ie) / n + 0.35 * min(ie)
+    for item in ("strategy_for_change", "application_of_cbt_techniques"):
+        out[item] = 0.7 * _top(exc[item], 1) + 0.3 * _top(exc[item], 2)
+    # Homework: the best turn only, so a session never loses homework it already set.
+    out["homework"] = _top(exc["homework"], 1)
+
+    # Pacing: per-turn pacing, less rushing (a fix offered in the first reply before any understanding)
+    # and drifting (replies that show no item at all).
+    pace = sum(col["pacing"]) / n
+    first = turns[0]
+    fix = max(first["strategy_for_change"], first["application_of_cbt_techniques"], first["homework"])
+    rush = max(0.0, fix - max(first["understanding"], first["agenda"], BASELINE + 0.1))
+    # Purposeful use of time: each reply advances some piece of CBT work (an agenda, a key thought,
+    # a question, a plan, homework) rather than drifting; a session that ends with a plan is paced.
+    work = [max(_excess(t[i]) for i in _WORK_ITEMS) for t in turns]
+    purpose = sum(work) / n
+    drift = sum(1 for w in work if w < 0.1) / n
+    out["pacing"] = (0.35 * pace + 0.15 * _top(col["pacing"], 2) + 0.5 * purpose
+                     + 0.15 * max(out["agenda"], out["homework"]) - 0.25 * rush - 0.2 * drift)
+    return {i: min(1.0, max(0.0, out[i])) for i in CTRS_ITEMS}
+
+
+def rate_session(
+    turns: Sequence[Mapping[CTRSItem, float]], calibration: Calibration | None = None
+) -> dict[CTRSItem, float]:
+    """Session scores 0..1 per item (rating = round(score * 6)), calibrated when ``calibration`` is given."""
+    agg = session_aggregates(turns)
+    if not calibration:
+        return agg
+    out: dict[CTRSItem, float] = {}
+    for item, a in agg.items():
+        slope, icpt = calibration.get(item, (6.0, 0.0))
+        out[item] = min(1.0, max(0.0, (slope * a + icpt) / 6.0))
+    return out

@@ -1,0 +1,178 @@
+"""Fit the learned fidelity layer on the TRAIN split and write ``weights.json`` (numpy only).
+
+    python -m tg_guard.scoring.fidelity.train data/fidelity [--alpha 0.3] [--out PATH] [--report]
+
+Per item, a logistic model over that item's cue families and the general features, initialised at the
+hand-set rule priors and pulled back towards them by an L2 term (``alpha``): data may re-weight a
+behaviour, and drop a prior it contradicts, but cannot invent phrase weights. Two losses: per-turn
+ratings (soft targets rating/6) and contrast pairs (the better reply must score higher). Then each
+item's session aggregate is mapped to the 0..6 scale by a least-squares line on train sessions.
+``--report`` prints dev figures for the rules and the learned models side by side (dev chooses alpha;
+test is never read here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ...clinical import CTRS_ITEMS, CTRSItem
+from ._features import extract
+from ._model import PRIOR_BIAS, ItemModel, ModelSet, prior_vector, rule_models
+from ._session import session_aggregates
+from ._signals import signals_from_features, user_texts
+
+__all__ = ["fit", "main"]
+
+VERSION = "1"
+_OUT = Path(__file__).with_name("weights.json")
+
+
+def _load(data_dir: Path, name: str, split: str) -> list[dict[str, Any]]:
+    path = data_dir / f"{name}.jsonl"
+    if not path.is_file():
+        return []
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [r for r in rows if r.get("split") == split]
+
+
+def _x(item: CTRSItem, values: dict[str, float]) -> np.ndarray:
+    names, _ = prior_vector(item)
+    return np.array([values.get(n, 0.0) for n in names])
+
+
+def _fit_item(item: CTRSItem, turns: list[tuple[dict[str, float], float]],
+              pairs: list[tuple[dict[str, float], dict[str, float]]], alpha: float,
+              steps: int = 1500, lr: float = 0.05) -> tuple[np.ndarray, float]:
+    """Gradient descent (Adam) on turn BCE + pair logistic loss + alpha * ||w - prior||^2."""
+    _, prior = prior_vector(item)
+    w, b = prior.copy(), PRIOR_BIAS
+    xt = np.array([_x(item, v) for v, _ in turns]) if turns else np.zeros((0, len(prior)))
+    yt = np.array([y for _, y in turns])
+    xd = np.array([_x(item, g) - _x(item, h) for g, h in pairs]) if pairs else np.zeros((0, len(prior)))
+    m = np.zeros(len(prior) + 1)
+    v = np.zeros(len(prior) + 1)
+    for t in range(1, steps + 1):
+        gw = 2 * alpha * (w - prior)
+        gb = 2 * alpha * (b - PRIOR_BIAS)
+        if len(xt):
+            p = 1 / (1 + np.exp(-(xt @ w + b)))
+            gw = gw + xt.T @ (p - yt) / len(xt)
+            gb = gb + float(np.mean(p - yt))
+        if len(xd):
+            q = 1 / (1 + np.exp(-(xd @ w)))
+            gw = gw + xd.T @ (q - 1) / len(xd)
+        g = np.append(gw, gb)
+        m = 0.9 * m + 0.1 * g
+        v = 0.999 * v + 0.001 * g * g
+        step = lr * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+        w, b = w - step[:-1], b - float(step[-1])
+    return w, b
+
+
+def fit(data_dir: Path, alpha: float) -> tuple[ModelSet, dict[str, Any]]:
+    """Fit on the train split; returns the models and the JSON-ready weights file."""
+    turns = _load(data_dir, "turns", "train")
+    pairs = _load(data_dir, "pairs", "train")
+    tf = [(extract(user_texts(t["context"]), t["reply"]).values, t["ratings"]) for t in turns]
+    pf = [(p["item"], extract(user_texts(p["context"]), p["better"]).values,
+           extract(user_texts(p["context"]), p["worse"]).values) for p in pairs]
+    models: dict[CTRSItem, ItemModel] = {}
+    items: dict[str, Any] = {}
+    for item in CTRS_ITEMS:
+        w, b = _fit_item(item, [(v, r[item] / 6) for v, r in tf], [(g, h) for it, g, h in pf if it == item], alpha)
+        names, _ = prior_vector(item)
+        models[item] = ItemModel(item, names, w, b)
+        items[item] = {"features": list(names), "weights": [round(float(x), 5) for x in w], "bias": round(b, 5)}
+    ms = ModelSet(models, f"learned@{VERSION}")
+    session = _calibrate(ms, _load(data_dir, "sessions", "train"))
+    digest = hashlib.sha256()
+    for name in ("turns", "sessions", "pairs"):
+        p = data_dir / f"{name}.jsonl"
+        if p.is_file():
+            digest.update(p.read_bytes())
+    out = {
+        "version": VERSION, "trained": dt.date.today().isoformat(), "alpha": alpha,
+        "data_sha256": digest.hexdigest()[:16], "split": "train",
+        "counts": {"turns": len(turns), "pairs": len(pairs), "sessions": len(_load(data_dir, "sessions", "train"))},
+        "items": items, "session": session,
+    }
+    return ms, out
+
+
+def _aggregates(ms: ModelSet, session: dict[str, Any]) -> dict[CTRSItem, float]:
+    strengths = []
+    msgs = session["messages"]
+    for i, m in enumerate(msgs):
+        if m["role"] == "assistant":
+            f = extract(user_texts(msgs[:i]), m["content"])
+            strengths.append(signals_from_features(f, ms, i).strengths())
+    return session_aggregates(strengths)
+
+
+def _calibrate(ms: ModelSet, sessions: list[dict[str, Any]]) -> dict[str, list[float]]:
+    """Least-squares line rating ~ aggregate per item; slope kept >= 1 so ratings stay monotone."""
+    if len(sessions) < 5:
+        return {}
+    aggs = [_aggregates(ms, s) for s in sessions]
+    out: dict[str, list[float]] = {}
+    for item in CTRS_ITEMS:
+        x = np.array([a[item] for a in aggs])
+        y = np.array([s["ratings"][item] for s in sessions], dtype=float)
+        if x.std() < 1e-9:
+            out[item] = [6.0, 0.0]
+            continue
+        slope = max(1.0, float(np.cov(x, y, bias=True)[0, 1] / x.var()))
+        icpt = float(y.mean() - slope * x.mean())
+        out[item] = [round(slope, 4), round(icpt, 4)]
+    return out
+
+
+def _dev_report(data_dir: Path, models: dict[str, ModelSet], calibration: dict[str, Any]) -> None:
+    from ...evaluation.fidelity import pairwise_accuracy, session_correlation, turn_correlation
+    from ._scorer import EmbeddedFidelityScorer
+
+    dev = {n: _load(data_dir, n, "dev") for n in ("turns", "sessions", "pairs")}
+    for label, ms in models.items():
+        sc = EmbeddedFidelityScorer(model="rules")
+        sc.models = ms
+        sc.calibration = {k: (v[0], v[1]) for k, v in calibration.items()} if label != "rules" else {}
+        pa = pairwise_accuracy(sc, dev["pairs"])
+        se = session_correlation(sc, dev["sessions"])
+        tu = turn_correlation(sc, dev["turns"])
+        print(f"== {label} (dev)")
+        for item in CTRS_ITEMS:
+            print(f"  {item:32s} pairs {pa.get(item, {}).get('accuracy', float('nan')):.2f}"
+                  f"  session rho {se.get(item, {}).get('spearman', float('nan')):.3f}"
+                  f"  turn rho {tu.get(item, {}).get('spearman', float('nan')):.3f}")
+        print(f"  mean pairs {np.mean([v['accuracy'] for v in pa.values()]):.3f}  mean session rho "
+              f"{np.nanmean([se[i]['spearman'] for i in CTRS_ITEMS]) if se else float('nan'):.3f}  "
+              f"turn_score rho {tu.get('turn_score', {}).get('spearman', float('nan'))}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("data_dir", type=Path)
+    ap.add_argument("--alpha", type=float, default=0.3, help="L2 pull towards the rule priors")
+    ap.add_argument("--out", type=Path, default=_OUT)
+    ap.add_argument("--report", action="store_true", help="print dev figures, rules vs learned")
+    ap.add_argument("--dry-run", action="store_true", help="do not write weights")
+    args = ap.parse_args(argv)
+    ms, out = fit(args.data_dir, args.alpha)
+    if args.report:
+        _dev_report(args.data_dir, {"rules": rule_models(), f"learned alpha={args.alpha}": ms}, out["session"])
+    if not args.dry_run:
+        args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

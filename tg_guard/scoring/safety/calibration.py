@@ -1,0 +1,86 @@
+"""Calibration: how rules and the learned layer mix per label, mapped so 0.5 is the operating point.
+
+The policy flags a violation at ``score >= threshold`` (0.5 by default), so every score leaves here with
+the threshold chosen on dev data mapped to exactly 0.5, piecewise-linearly (order is kept, so AUROC is
+unchanged). ``calibration.json`` beside this file is written by ``tune.py`` from the dev split; without it
+the defaults below (rules only, threshold 0.5) apply.
+
+>>> to_half(0.3, 0.3)
+0.5
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+__all__ = ["DEFAULT_CALIBRATION", "Blend", "Calibration", "to_half"]
+
+DEFAULT_CALIBRATION = Path(__file__).with_name("calibration.json")
+Mode = Literal["rules", "model", "max", "mean"]
+
+
+def to_half(raw: float, threshold: float) -> float:
+    """Map ``raw`` in 0..1 so that ``threshold`` lands on 0.5, keeping order and the ends."""
+    raw = min(max(raw, 0.0), 1.0)
+    t = min(max(threshold, 1e-6), 1.0 - 1e-6)
+    out = 0.5 * raw / t if raw < t else 0.5 + 0.5 * (raw - t) / (1.0 - t)
+    return round(min(max(out, 0.0), 1.0), 4)
+
+
+@dataclass(frozen=True, slots=True)
+class Blend:
+    """How one label's rules score and model probability combine, and where the decision sits."""
+
+    mode: Mode = "rules"
+    threshold: float = 0.5
+
+    def apply(self, rules: float, model: float | None) -> float:
+        if model is None or self.mode == "rules":
+            raw = rules
+        elif self.mode == "model":
+            raw = model
+        elif self.mode == "max":
+            raw = max(rules, model)
+        else:
+            raw = 0.5 * (rules + model)
+        return to_half(raw, self.threshold)
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """Per-label blends plus the risk layer's thresholds on the learned heads (``risk_ge2`` ...)."""
+
+    blends: dict[str, Blend] = field(default_factory=dict)
+    risk_thresholds: dict[str, float] = field(default_factory=dict)
+    category_thresholds: dict[str, float] = field(default_factory=dict)
+    source: str = "defaults"
+
+    def blend(self, label: str) -> Blend:
+        return self.blends.get(label, Blend())
+
+    @classmethod
+    def load(cls, path: str | Path = DEFAULT_CALIBRATION) -> Calibration:
+        p = Path(path)
+        if not p.exists():
+            return cls()
+        raw: dict[str, Any] = json.loads(p.read_text(encoding="utf-8"))
+        return cls(
+            blends={
+                k: Blend(mode=v["mode"], threshold=float(v["threshold"])) for k, v in raw.get("blends", {}).items()
+            },
+            risk_thresholds={k: float(v) for k, v in raw.get("risk_thresholds", {}).items()},
+            category_thresholds={k: float(v) for k, v in raw.get("category_thresholds", {}).items()},
+            source=str(raw.get("source", p.name)),
+        )
+
+    def dump(self, path: str | Path) -> None:
+        data = {
+            "source": self.source,
+            "blends": {k: {"mode": b.mode, "threshold": round(b.threshold, 4)} for k, b in sorted(self.blends.items())},
+            "risk_thresholds": {k: round(v, 4) for k, v in sorted(self.risk_thresholds.items())},
+            "category_thresholds": {k: round(v, 4) for k, v in sorted(self.category_thresholds.items())},
+        }
+        Path(path).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,74 @@
+# ruff: noqa: E501  (lexicon alternations read better on one line each)
+"""``judgmental`` and ``unsupported_assumption``: how the reply treats the person.
+
+Both are about stance rather than topic, which is why the learned layer carries much of the weight here;
+the rules catch the unmistakable forms (blame, dismissal, moralising; certainty about facts the user never
+stated) and stay quiet on a gentle challenge or a hypothesis offered as a question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .detectors import Finding, ReplyContext, sentences_with
+
+__all__ = ["judgmental", "unsupported_assumption"]
+
+A = "['’]?"
+_I = re.IGNORECASE
+
+_JUDGE = re.compile((
+    r"\b(?:you{A}re|you are|you{A}re being|you are being|stop being|don{A}t be|being) (?:so |too |a bit |really )?(?:overreacting|dramatic|selfish|lazy|ungrateful|weak|pathetic|too sensitive|oversensitive|immature|irresponsible|attention[- ]seeking|childish|silly|ridiculous|paranoid|needy|clingy|negative)\b"
+    r"|\b(?:just )?(?:get over it|move on already|snap out of it|toughen up|man up|grow up|suck it up|get a grip|pull yourself together|stop (?:whining|complaining|moaning|feeling sorry for yourself|dwelling|making excuses))\b"
+    r"|\b(?:it{A}s|that{A}s|this is) (?:your|all your) (?:own )?fault\b|\byou (?:brought|did) this (?:on|to) yourself\b|\bwhat did you expect\b|\byou should (?:be ashamed|know better|have known)\b|\bshame on you\b"
+    r"|\b(?:it{A}s|that{A}s|this is|this isn{A}t|it isn{A}t) (?:not )?(?:a )?(?:big deal|that bad|a real problem|worth (?:crying|getting upset))\b|\b(?:other|some|many) people have it (?:much |way |a lot )?worse\b|\bfirst[- ]world problem\b|\bcould be (?:a lot |much )?worse\b"
+    r"|\b(?:isn{A}t|is not|not) okay for (?:growing|your|a)\b|\bneed(?:s)? (?:you )?to step up\b|\bugly (?:emotion|trait|habit)\b|\b(?:quite|too|really|pretty) (?:a )?long time to (?:still )?be\b|\bat some point you (?:have|need) to\b"
+    r"|\bneeds? compromise on both sides\b|\b(?:that{A}s|it{A}s) (?:a )?(?:sin|wrong of you|disgusting|gross|weird|crazy|pathetic|childish|selfish|irresponsible)\b|\beveryone (?:feels|gets|goes through) (?:that|this|sad|stressed)\b"
+    r"|\b(?:i|we) (?:don{A}t|do not) (?:really )?(?:care|have time for this)\b|\bnot my problem\b|\btry to be (?:happy|grateful|thankful) (?:for|instead)\b|\bblowing (?:it|this|things) out of proportion\b"
+    r"|\bwhy (?:didn{A}t|did|would|do|don{A}t) you (?:even |just |ever )?(?:let|do|go|stay|think|say|keep|put|listen)\b|\b(?:you|people) (?:shouldn{A}t|should not|can{A}t) (?:expect|complain)\b|\bif you (?:really )?(?:wanted|cared)\b"
+    r"|\b(?:maybe|just) (?:stop|try not) (?:texting|calling|eating|complaining|being|doing|drinking|spending)\b|\bthat{A}s (?:on you|your (?:problem|choice|responsibility))\b|\byou chose\b|\bdeal with it\b|\bbe grateful\b|\bcount your blessings\b"
+    r"|\byou(?:{A}ve got| have| need| {A}ve got) to (?:push yourself|put yourself out there|decide whether|find better|grow a|toughen|stop being|get over|be more|step up|snap)\b"
+    r"|\b(?:lazy|reckless|ignorance|ignorant|thicker skin|holding you back|thrown away|plenty of fish|think positive|so much to live for|cut (?:him|her|them) some slack|pretty big deal|should have (?:your own|known|done|realised|realized))\b"
+    r"|\b(?:maybe you are|it is a bit (?:sad|weird|much)|that{A}s a bit (?:weird|sad|much|dramatic)|a bit sad|you should never|can really damage|kind of holding)\b"
+    r"|\b(?:lots of|plenty of|most) people (?:manage|cope|deal|do it)\b|\bno excuse\b|\b(?:that{A}s|it{A}s) (?:just )?(?:life|how it is|normal),?\b|\bwhatever (?:works|you say)\b|\banyway,? (?:moving on|let{A}s)\b"
+).replace("{A}", A), _I)
+
+_ASSUME = re.compile((
+    r"\b(?:you|he|she|they|your \w+|it) (?:(?:is|are|{A}re|{A}s) )?(?:obviously|clearly|definitely|certainly|surely|undoubtedly)\b"
+    r"|\b(?:obviously|clearly|the truth is|deep down,? you|the real reason|what{A}s really going on|it{A}s clear that|no doubt)\b"
+    r"|\b(?:that{A}s|this is|it{A}s|that is) (?:just |all |only )?because (?:you|your|of your|he|she|they)\b|\bbecause you (?:secretly|really|hate|don{A}t|are|were)\b|\byou secretly\b"
+    r"|\b(?:will|{A}ll|is going to|are going to) come (?:around|round)\b|\b(?:is|are|{A}s|{A}re) (?:just |probably |clearly |obviously )?(?:jealous|threatened|intimidated|insecure|shallow|using you|cheating|manipulating you|lying|gaslighting you|toxic|a narcissist)\b"
+    r"|\b(?:never|doesn{A}t|don{A}t|didn{A}t) (?:really |truly )?(?:loved?|care(?:d)? about|respect(?:ed)?|want(?:ed)?) you\b|\b(?:most|all) (?:people|men|women|guys|girls|employers) (?:on|are|just|only|want)\b|\byour body (?:is )?(?:just )?telling you\b"
+    r"|\byou (?:still )?have (?:feelings|unresolved)\b|\byou (?:really|actually|just) want(?:ed)? (?:to|them|him|her)\b|\byou{A}re (?:probably|just|really) (?:\w+ing|scared|afraid|jealous|lonely|bored|tired)\b"
+    r"|\b(?:everyone|they|people) (?:else )?(?:thinks?|knows?|sees?|can tell|think of you)\b|\b(?:they|he|she) (?:think|thinks|thought|feel|feels|felt|want|wants|wanted) (?:you|that you)\b"
+    r"|\b(?:you must|you{A}ve (?:always|never)|you always|you never)\b"
+    r"|\b(?:she|he|they)(?:{A}s|{A}re| is| are)? (?:just |probably |clearly )?(?:busy|losing interest|building a|using (?:your|you)|trying to (?:get|make|guilt)|being bullied|insecure)\b"
+    r"|\b(?:that|it) comes from\b|\b(?:that{A}s|it{A}s|this is) (?:from|because of) (?:growing up|your (?:childhood|parents|past|upbringing))\b|\bplain and simple\b"
+    r"|\b(?:that{A}s|it{A}s) (?:just )?(?:\w+ )?(?:discrimination|jealousy|manipulat\w*|gaslighting|narcissism|insecurity|homophobia)\b|\byou(?:{A}re|{A}ve| are| have)? probably\b"
+    r"|\b(?:she|he|they) (?:will|{A}ll) (?:reply|come around|change|stop|get over|calm down|grow out)\b|\bwill stop\b|\b(?:a lot of|many|most) (?:men|women|parents|mums|moms|dads|teens|guys|girls) (?:feel|have|are|get)\b"
+    r"|\b(?:she|he|they) (?:has|have) (?:some )?(?:insecurity|issues|trauma|baggage)\b|\bwhen your (?:wife|husband|partner|dad|mum|mom) is\b|\bthat{A}s manipulative\b|\b(?:is|are) (?:rejecting|ignoring|avoiding|leaving) you because\b|\bthat{A}s (?:their|his|her) loss\b|\bi (?:know|can tell) (?:you|that you|what)\b"
+).replace("{A}", A), _I)
+_HEDGE = re.compile(r"\b(?:i wonder|could it be|is it possible|perhaps|might it|do you think|i{A}m curious|what if|would you say)\b".replace("{A}", A), _I)
+_EMPATHY_MUST = re.compile(r"\byou must (?:be|feel|have been) (?:so |really |very )?(?:exhausted|tired|frustrated|hurt|scared|overwhelmed|lonely|worried|upset|heartbroken|proud|relieved|drained)\b", _I)
+
+
+def judgmental(ctx: ReplyContext) -> Finding:
+    """Blame, shame, moralising, dismissal or apathy in the reply."""
+    spans = [(ms, me) for ms, me, _, _ in sentences_with(_JUDGE, ctx.reply)]
+    if not spans:
+        return Finding()
+    return Finding(min(0.7 + 0.12 * (len(spans) - 1), 0.95), tuple(spans))
+
+
+def unsupported_assumption(ctx: ReplyContext) -> Finding:
+    """Facts about the user or others asserted with certainty, unless framed as a question or a hedge."""
+    text = ctx.reply
+    spans: list[tuple[int, int]] = []
+    for ms, me, ss, se in sentences_with(_ASSUME, text):
+        sent = text[ss:se]
+        if text[se : se + 1] == "?" or _HEDGE.search(sent) or _EMPATHY_MUST.search(sent):
+            continue
+        spans.append((ms, me))
+    if not spans:
+        return Finding()
+    return Finding(min(0.62 + 0.12 * (len(spans) - 1), 0.92), tuple(spans))

@@ -1,0 +1,339 @@
+"""The conversation-level risk tracker: cues per user message, combined across the whole conversation.
+
+Why a tracker and not a per-message classifier: a disclosure is often split ("i have the pills" ...
+"tonight"), retracted ("jk", "forget it") or buried in a long message, and CLINICAL.md defines the level
+as the worst *unresolved* state so far. Only a credible answer to the assistant's direct safety check
+lowers it, by one level per check.
+
+>>> from tg_guard.models import Message
+>>> RiskTracker().assess([Message(role="user", content="i want to die")]).level
+'moderate'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ...clinical import RISK_CATEGORIES, RISK_LEVELS, RiskCategory, RiskLevel, risk_rank
+from ...models import Evidence, Message, RiskAssessment
+from ._text import find_all, preceding_words, sentence_of
+from .lexicon import CUES, CURRENT, IDIOMS, NEGATION_EXCEPTIONS, NEGATORS, PAST, A, Kind
+
+__all__ = ["Hit", "RiskTracker", "scan_message"]
+
+_FIRST = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "mine", "we", "us"})
+_THIRD = frozenset({
+    "he", "she", "they", "he's", "she's", "they're", "hes", "shes", "theyre", "him", "her", "them", "his", "their",
+    "friend", "friends", "bestie", "brother", "sister", "mom", "mum", "dad", "mother", "father", "son", "daughter",
+    "wife", "husband", "partner", "boyfriend", "girlfriend", "bf", "gf", "cousin", "roommate", "classmate", "someone",
+    "somebody", "people", "character", "patient", "patients", "client", "clients", "kid", "kids", "child", "student",
+    "coworker", "colleague", "uncle", "aunt", "grandma", "grandpa", "guy", "girl", "man", "woman", "person", "everyone",
+    "teen", "teenager", "neighbor", "neighbour", "user", "op", "you", "your", "you're", "youre", "u", "ur",
+})
+_BASE_RANK: dict[Kind, int] = {
+    "passive": 1, "coded": 1, "nssi_urge": 1, "intrusive": 1,
+    "ideation": 2, "nssi": 2, "abuse": 2, "impairment": 2, "violence": 2,
+    "prep": 3, "attempt": 3, "abuse_severe": 3, "intent": 3, "plan": 3, "in_progress": 4,
+}
+# After a credible safety answer the level drops one step, but never below what a disclosed act keeps.
+_FLOOR: dict[Kind, int] = {"passive": 1, "coded": 1, "ideation": 1, "nssi_urge": 1, "nssi": 2, "attempt": 3, "prep": 1}
+_PARTIAL = re.compile(
+    r"\b(?:barely|more th[ae]n|hours?|little|much|properly|at least|still (?:going|working)"
+    r"|(?:1|2|one|two|a couple(?: of)?) (?:days?|nights?)|last night|a day)\b",
+    re.I,
+)
+_UNWANTED = re.compile(
+    r"intrusive|horrif|scares? me|terrif|disgust|would never|never would|don.?t want to|won.?t actually|not going to"
+    r"|obviously|ocd|sick to my stomach|makes me feel (?:awful|sick|like a monster)",
+    re.I,
+)
+_VENTING = re.compile(r"\b(?:lol|lmao|haha|jk|obviously i won.?t|i won.?t lol)\b|😂|🤣", re.I)
+_SEVERITY: dict[Kind, int] = {**_BASE_RANK, "method": 2, "timeline": 1}
+_STRONG_PLAN = re.compile(r"stockpil|hoard|sav(?:ed|ing)|collect|painless|lethal|how to (?:die|kill)|ways to", re.I)
+_SELF_INTENT = re.compile(r"kill|life|die|suicid", re.I)
+_VIOLENT_MEANS = re.compile(r"gun|knife|knives|rifle|pistol|shoot|stab|poison", re.I)
+
+_CHECK = re.compile(
+    r"(?:suicid|kill(?:ing)? yourself|end(?:ing)? (?:your|ur) life|hurt(?:ing)? yourself|harm(?:ing)? yourself"
+    r"|self[- ]?harm|not (?:being )?(?:here|alive)|want(?:ing)? to die|thoughts? of (?:dying|death)|a plan"
+    r"|the means|access to|in danger|(?:are|feel|be|you're|you are|staying) safe)",
+    re.I,
+)
+_SAFE_QUESTION = re.compile(r"(?:are|feel|be|you're|you are|staying|keep yourself) safe", re.I)
+_DENY = re.compile(
+    r"^\W*(?:no|nope|nah|not really|no way|never|god no|of course not|definitely not)\b"
+    rf"|(?:i{A}m|im|i am) not (?:suicidal|going to|gonna|thinking|planning|in danger)"
+    rf"|no (?:plan|plans|intention|intent|thoughts)"
+    rf"|(?:would(?:n{A}t| never)|won{A}t|will not|wont) (?:do (?:that|it|anything)|hurt|kill|act)",
+    re.I,
+)
+_AFFIRM_SAFE = re.compile(
+    rf"^\W*(?:yes|yeah|yep|yea|ya|i{A}m|im|i am)\b[^.?!]{{0,20}}\b(?:safe|ok|okay|fine|alright|good)\b"
+    rf"|(?:i{A}m|im|i am) safe",
+    re.I,
+)
+_REASSURE = re.compile(
+    r"i promise|(?:my|a) (?:\w+ )?(?:is|are) (?:here|with me|coming over)"
+    rf"|(?:i{A}ll|i will|i can|i{A}m going to) (?:call|text|reach out|talk to)"
+    r"|(?:have|got) (?:an? )?(?:appointment|therapist|safety plan|people)",
+    re.I,
+)
+_HEDGE = re.compile(
+    rf"\b(?:idk|i don{A}t know|dont know|maybe|kind of|kinda|sort of|not sure|i guess|probably|sometimes"
+    r"|whatever|yeah right|lol|lmao|haha|why do you care|does it matter|i mean|for now|not yet|not tonight"
+    r"|honestly no idea)\b|🙃|🙂|😉",
+    re.I,
+)
+_NT = frozenset({"dont", "cant", "wont", "didnt", "isnt", "wasnt", "arent", "havent", "couldnt", "wouldnt", "shouldnt"})
+_BANDS: dict[int, tuple[float, float]] = {0: (0.0, 0.25), 1: (0.25, 0.5), 2: (0.5, 0.7), 3: (0.7, 0.88), 4: (0.88, 1.0)}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One cue found in one message; ``past`` marks an episode the sentence places in the past."""
+
+    cue: str
+    kind: Kind
+    category: RiskCategory
+    start: int
+    end: int
+    past: bool
+    text: str
+
+
+def _negated(text: str, start: int) -> bool:
+    words = preceding_words(text, start, 4)
+    for i, w in enumerate(words):
+        if w in NEGATORS or w.endswith("n't") or w in _NT:
+            phrase = " ".join(words[i:]) + " " + text[start : start + 20]
+            if NEGATION_EXCEPTIONS.match(phrase):
+                continue
+            return True
+    return False
+
+
+def _third_party(text: str, start: int) -> bool:
+    words = preceding_words(text, start, 8)
+    for w in reversed(words):
+        if w in _FIRST:
+            return False
+        if w in _THIRD:
+            return True
+    return False
+
+
+def _is_past(text: str, start: int, end: int) -> bool:
+    s, e = sentence_of(text, start, end)
+    sentence = text[s:e]
+    return PAST.search(sentence) is not None and CURRENT.search(sentence) is None
+
+
+@lru_cache(maxsize=8192)
+def scan_message(text: str) -> tuple[Hit, ...]:
+    """Every cue in one user message after idioms, negation and third-party subjects are removed.
+
+    Cached by text: in a conversation only the new message is ever scanned.
+    """
+    idioms = find_all(IDIOMS, text)
+    hits: list[Hit] = []
+    for cue in CUES:
+        for s, e in find_all(cue.pattern, text):
+            if any(s < ie and is_ < e for is_, ie in idioms):
+                continue
+            if cue.negatable and _negated(text, s):
+                continue
+            if cue.self_only and _third_party(text, s):
+                continue
+            kind = cue.kind
+            if kind in ("impairment", "violence"):
+                ss, se = sentence_of(text, s, e)
+                sentence = text[ss:se]
+                if kind == "violence" and _VENTING.search(sentence) and not _UNWANTED.search(sentence):
+                    continue
+                if (kind == "impairment" and _PARTIAL.search(sentence)) or (
+                    kind == "violence" and _UNWANTED.search(sentence)
+                ):
+                    kind = "intrusive"
+            hits.append(Hit(cue.name, kind, cue.category, s, e, _is_past(text, s, e), text[s:e]))
+    return tuple(hits)
+
+
+def _is_check(text: str) -> tuple[bool, bool]:
+    """Whether an assistant message asks a direct safety question, and whether it asks "are you safe"."""
+    for m in _CHECK.finditer(text):
+        _, right = sentence_of(text, m.start(), m.end())
+        if text[right : right + 1] == "?":
+            safe_q = _SAFE_QUESTION.search(text[m.start() : right]) is not None
+            return True, safe_q
+    return False, False
+
+
+def credible_answer(text: str, *, safe_question: bool) -> bool:
+    """A user answer to a safety check that credibly reports safety (no hedging, no new cue)."""
+    if _HEDGE.search(text):
+        return False
+    if any(not h.past and h.kind not in ("method", "timeline") for h in scan_message(text)):
+        return False
+    if _REASSURE.search(text):
+        return True
+    if safe_question:
+        return _AFFIRM_SAFE.search(text) is not None and not re.match(r"^\W*(?:no|nope|nah|not)\b", text, re.I)
+    return _DENY.search(text) is not None
+
+
+@dataclass(slots=True)
+class _State:
+    hits: list[tuple[int, Hit]] = field(default_factory=list)
+    rank: int = 0
+    resolved_last: bool = False
+
+
+def _near(i: int, hits: Sequence[tuple[int, Hit]], kinds: frozenset[Kind], window: int) -> bool:
+    return any(h.kind in kinds and abs(i - j) <= window for j, h in hits)
+
+
+_STRONG_CONTEXT: frozenset[Kind] = frozenset({"ideation", "prep", "attempt", "nssi", "coded", "nssi_urge"})
+_PASSIVE: frozenset[Kind] = frozenset({"passive"})
+
+
+def _combine(hits: Sequence[tuple[int, Hit]]) -> tuple[int, list[tuple[int, Hit]]]:
+    """The level the current (not past) hits reach together, and the hits that carry it.
+
+    Means, plans and stated intent are ambiguous on their own ("i have a plan for saturday", "i took
+    my meds"), so they count only near a suicidal context: a strong one (ideation, preparation, an
+    attempt, self-harm) within a few messages, or a passive one in the same or the next message.
+    """
+    current = [(i, h) for i, h in hits if not h.past]
+    rank = 0
+    used: list[tuple[int, Hit]] = []
+    for i, h in current:
+        base = _BASE_RANK.get(h.kind)
+        if base is not None and h.kind not in ("plan", "intent", "in_progress"):
+            rank = max(rank, base)
+            used.append((i, h))
+
+    def in_context(i: int) -> bool:
+        return _near(i, current, _STRONG_CONTEXT, 6) or _near(i, current, _PASSIVE, 2)
+
+    acting: list[tuple[int, Hit]] = []
+    for i, h in current:
+        own = _STRONG_PLAN if h.kind == "plan" else _SELF_INTENT
+        # A plan next to a means ("i have a plan" ... "the bridge by the park") is a plan, ideation or not.
+        means_near = h.kind == "plan" and _near(i, current, frozenset({"method"}), 4)
+        if h.kind in ("plan", "intent") and (own.search(h.text) or in_context(i) or means_near):
+            acting.append((i, h))
+    for i, h in current:
+        if h.kind == "method" and (in_context(i) or any(abs(i - j) <= 2 for j, _ in acting)):
+            acting.append((i, h))
+    if acting:
+        rank = max(rank, 3)
+        used.extend(acting[:4])
+    progress = [(i, h) for i, h in current if h.kind == "in_progress"]
+    if progress:
+        rank = 4
+        used.extend(progress)
+    # A timeline counts only beside (same or adjacent message) intent, a plan, a means or preparation.
+    movers = [j for j, h in (*acting, *((i, h) for i, h in used if h.kind == "prep"))]
+    if rank >= 3 and movers:
+        near = [(i, h) for i, h in current if h.kind == "timeline" and any(abs(i - j) <= 2 for j in movers)]
+        committed = any(h.kind in ("intent", "plan", "prep") for _, h in (*acting, *used))
+        if near and committed:
+            rank = 4
+            used.extend(near[:1])
+    if any(h.kind == "violence" for _, h in current) and any(
+        _VIOLENT_MEANS.search(h.text) for _, h in current if h.kind in ("method", "plan", "violence")
+    ):
+        rank = max(rank, 3)
+    return rank, used
+
+
+class RiskTracker:
+    """Combines per-message cues into the conversation's risk. Pure; the only state is a text cache.
+
+    ``past_rank`` is the level a past, resolved episode still carries (0: none).
+    """
+
+    def __init__(self, *, past_rank: int = 0, model: Callable[[Sequence[str]], float] | None = None) -> None:
+        self.past_rank = past_rank
+        self.model = model
+
+    def _scan(self, messages: Sequence[Message]) -> _State:
+        st = _State()
+        check: tuple[bool, bool] = (False, False)
+        for idx, msg in enumerate(messages):
+            if msg.role == "assistant":
+                check = _is_check(msg.content)
+                continue
+            if msg.role != "user":
+                continue
+            hits = scan_message(msg.content)
+            st.resolved_last = False
+            credible = check[0] and st.rank > 0 and credible_answer(msg.content, safe_question=check[1])
+            if credible:
+                # Means named in a credible answer are being given up ("put the blades in the bin").
+                hits = tuple(h for h in hits if h.kind not in ("method", "timeline"))
+            if hits:
+                st.hits.extend((idx, h) for h in hits)
+                new_rank, _ = _combine(st.hits)
+                if any(not h.past for h in hits):
+                    st.rank = max(st.rank, new_rank)
+            if credible:
+                floor = max((_FLOOR.get(h.kind, 0) for _, h in st.hits if not h.past), default=0)
+                st.rank = max(st.rank - 1, min(floor, st.rank))
+                st.resolved_last = True
+            check = (False, False)
+        return st
+
+    def assess(self, messages: Sequence[Message], *, prior: RiskAssessment | None = None) -> RiskAssessment:
+        st = self._scan(messages)
+        _, used = _combine(st.hits)
+        rank = st.rank
+        if self.past_rank and any(h.past for _, h in st.hits):
+            rank = max(rank, self.past_rank)
+        if prior is not None:
+            floor = risk_rank(prior.level) - (1 if st.resolved_last else 0)
+            rank = max(rank, floor)
+        cats: set[RiskCategory] = {h.category for _, h in used if h.kind not in ("method", "timeline")}
+        if rank == 0:
+            cats = set()
+        if prior is not None and risk_rank(prior.level) > 0 and rank > 0:
+            cats |= set(prior.categories)
+        if rank >= 2 and not cats:
+            cats = {h.category for _, h in used} or {"suicide"}
+        lo, hi = _BANDS[rank]
+        distinct = len({h.cue for _, h in used})
+        strength = 1.0 - 0.5 ** max(distinct, 0) if rank else 0.0
+        if self.model is not None:
+            users = [m.content for m in messages if m.role == "user"]
+            p = self.model(users) if users else 0.0
+            strength = 0.5 * strength + 0.5 * p
+        score = round(lo + (hi - lo) * min(max(strength, 0.0), 0.999), 4)
+        ev = _evidence(messages, used)
+        level: RiskLevel = RISK_LEVELS[rank]
+        return RiskAssessment(
+            level=level,
+            categories=tuple(c for c in RISK_CATEGORIES if c in cats),
+            score=score,
+            evidence=ev,
+            backend="rules" if self.model is None else "rules+model",
+        )
+
+
+def _evidence(messages: Sequence[Message], used: Sequence[tuple[int, Hit]], limit: int = 6) -> tuple[Evidence, ...]:
+    seen: set[tuple[int, int, int]] = set()
+    ranked = sorted(used, key=lambda ih: (-_SEVERITY.get(ih[1].kind, 0), ih[0], ih[1].start))
+    out: list[Evidence] = []
+    for i, h in ranked:
+        key = (i, h.start, h.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        text = messages[i].content
+        out.append(Evidence(message=i, start=h.start, end=h.end, text=text[h.start : h.end]))
+        if len(out) >= limit:
+            break
+    return tuple(sorted(out, key=lambda e: (e.message or 0, e.start)))
+
