@@ -332,3 +332,13 @@ def test_default_audit_is_sqlite_and_durable(tmp_path: Path) -> None:
     records = list(store.iter_records())
     assert [r.record_id for r in records] == [reply.record_id]
     assert store.verify().ok
+
+
+def test_failed_screen_keeps_the_sessions_earlier_risk(make_guard: Any) -> None:
+    safety = KeywordSafety()
+    guard = make_guard(lambda m: "Are you safe right now? You can call 988.", safety=safety)
+    guard.respond("highrisk")
+    safety.fail_risk = True
+    assert guard.respond("hello").verdict.risk.backend == "fail_closed"
+    assert guard.store.get("default").risk.level == "high"
+    assert guard.store.get("default").escalated is True

@@ -95,6 +95,11 @@ class TurnContext:
     latency: dict[str, float] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    # Per-call overrides (the proxy serves many tenants and models from one guard).
+    tenant: str = "default"
+    model: str | None = None
+    store_key: str = ""  # the session store's key: the session id, namespaced by tenant when overridden
+    keep_messages: bool = True  # False when the caller sends the history each turn (nothing to remember)
 
 
 class GuardCore:
@@ -227,20 +232,42 @@ class GuardCore:
 
     # -- the turn -----------------------------------------------------------------------------------
     def begin_turn(
-        self, session_id: str, user_text: Any, *, user_id: str | None = None, locale: str | None = None
+        self,
+        session_id: str,
+        user_text: Any,
+        *,
+        user_id: str | None = None,
+        locale: str | None = None,
+        history: Any = None,
+        tenant: str | None = None,
+        model: str | None = None,
     ) -> TurnContext:
         """Validate the user's text, load the session and screen it: everything before the chatbot call.
 
         ``ctx.route`` says what comes next: ``"chatbot"``, or a fallback that never asks the chatbot.
+        ``history`` (the earlier messages, as a caller that keeps the conversation itself sends them) is
+        used instead of the stored messages; the stored risk and escalation state still apply, so a client
+        that drops history cannot lower the risk. ``tenant``/``model`` override the guard's for this turn;
+        with ``tenant`` the session is keyed per tenant.
         """
         t_start = time.perf_counter()
         policy = self.policy
         text = coerce_text(user_text, max_chars=policy.limits.max_chars)
-        state = self.store.get(session_id) or SessionState()
-        history = (*state.messages, Message(role="user", content=text))[-policy.limits.max_messages :]
+        store_key = session_id if tenant is None else f"{tenant}\x1f{session_id}"
+        state = self.store.get(store_key) or SessionState()
+        keep_messages = history is None
+        if history is None:
+            earlier: tuple[Message, ...] = state.messages
+        else:
+            lim = policy.limits
+            earlier = ()
+            if history:
+                earlier = coerce_messages(history, max_chars=lim.max_chars, max_messages=lim.max_messages)
+        history = (*earlier, Message(role="user", content=text))[-policy.limits.max_messages :]
         ctx = TurnContext(
             session_id=session_id, user_id=user_id, locale=locale, text=text, state=state, history=history,
-            t_start=t_start,
+            t_start=t_start, tenant=tenant or self.tenant, model=model or self.model, store_key=store_key,
+            keep_messages=keep_messages,
         )  # fmt: skip
         t0 = time.perf_counter()
         ctx.risk, screen_err = self.screen(history, state.risk)
@@ -272,11 +299,16 @@ class GuardCore:
         *,
         user_id: str | None = None,
         locale: str | None = None,
+        history: Any = None,
+        tenant: str | None = None,
+        model: str | None = None,
     ) -> TurnPlan:
-        """The generator behind ``respond``; see the module docstring."""
+        """The generator behind ``respond``; see the module docstring (and ``begin_turn`` for the overrides)."""
         policy = self.policy
         enforce = policy.mode == "enforce"
-        ctx = self.begin_turn(session_id, user_text, user_id=user_id, locale=locale)
+        ctx = self.begin_turn(
+            session_id, user_text, user_id=user_id, locale=locale, history=history, tenant=tenant, model=model
+        )
         history, risk, prompt, errors, reasons = ctx.history, ctx.risk, ctx.prompt, ctx.errors, ctx.reasons
 
         original: str | None = None
@@ -375,7 +407,7 @@ class GuardCore:
             yield Escalate(
                 EscalationEvent(
                     session_id=session_id,
-                    tenant=self.tenant,
+                    tenant=ctx.tenant,
                     turn=state.turn,
                     record_id=record_id,
                     level=risk.level,
@@ -407,14 +439,14 @@ class GuardCore:
         user_ref = ctx.user_id or session_id
         record = AuditRecord(
             record_id=record_id,
-            tenant=self.tenant,
+            tenant=ctx.tenant,
             session_id=session_id,
             turn=state.turn,
             created_at=now,
             user_hash=hash_identifier(user_ref, salt=self.user_salt) if policy.audit.hash_user_ids else user_ref,
             action=action,
             policy=policy.id,
-            model=self.model,
+            model=ctx.model,
             verdict=verdict,
             latency_ms=latency,
             user_text=store_text(ctx.text, mode),
@@ -423,10 +455,13 @@ class GuardCore:
             text_mode=mode,
             usage=dict(scores.usage) if scores is not None else {},
         )
+        kept = (*ctx.history, Message(role="assistant", content=reply)) if ctx.keep_messages else ()
+        store_key = ctx.store_key or session_id
         new_state = SessionState(
-            messages=(*ctx.history, Message(role="assistant", content=reply))[-policy.limits.max_messages :],
-            risk=None if ctx.screen_err else risk,
-            escalated=(state.escalated or escalate_now) if in_episode else False,
+            messages=kept[-policy.limits.max_messages :],
+            # A failed screen learned nothing: keep what the session already knew.
+            risk=state.risk if ctx.screen_err else risk,
+            escalated=state.escalated if ctx.screen_err else ((state.escalated or escalate_now) and in_episode),
             turn=state.turn + 1,
         )
         t0 = time.perf_counter()
@@ -436,11 +471,12 @@ class GuardCore:
             log.error("audit_write_failed", record_id=record_id, error=type(audit_error).__name__)
             if policy.fail_mode.audit == "closed":
                 # Keep the risk we learned, but not a reply the user will never see.
-                self.store.put(session_id, new_state.model_copy(update={"messages": ctx.history}))
+                kept_history = ctx.history if ctx.keep_messages else ()
+                self.store.put(store_key, new_state.model_copy(update={"messages": kept_history}))
                 if isinstance(audit_error, TGGuardError):
                     raise audit_error
                 raise AuditError(f"audit record {record_id} is not durable: {audit_error}") from audit_error
-        self.store.put(session_id, new_state)
+        self.store.put(store_key, new_state)
         _log_turn(verdict, session_id, state.turn, latency, ctx.text if policy.audit.log_text else None)
         return GuardedReply(
             text=reply,
@@ -457,6 +493,10 @@ def _max_action(a: Action, b: Action) -> Action:
 
 
 def _log_turn(verdict: Verdict, session_id: str, turn: int, latency: dict[str, float], text: str | None) -> None:
+    # One debug event per turn, only where the application configured structlog (and so chose a level):
+    # unconfigured structlog prints every level to stdout, which a library must not do on every turn.
+    if not structlog.is_configured():
+        return
     fields: dict[str, Any] = {
         "session": hash_identifier(session_id)[:12],
         "turn": turn,

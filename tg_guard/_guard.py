@@ -17,7 +17,7 @@ from collections.abc import Generator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 
@@ -32,6 +32,9 @@ from .policy import Policy, load_policy
 from .registry import audit_sinks, fidelity_scorers, safety_scorers
 from .sessions import InMemorySessionStore
 from .typing import AuditSink, EscalationHandler, FidelityScorer, SafetyScorer, SessionStore
+
+if TYPE_CHECKING:
+    from ._stream_io import AsyncGuardedStream, GuardedStream
 
 __all__ = ["AsyncTherapyGuard", "BaseGuard", "TherapyGuard"]
 
@@ -84,6 +87,7 @@ class BaseGuard:
         user_salt: str | None = None,
     ) -> None:
         self.policy = load_policy(policy)
+        self._chatbot = chatbot  # the object itself, for its stream/astream methods
         self._chat: ChatFn | None = None
         self._chat_is_async = False
         if chatbot is not None:
@@ -139,7 +143,15 @@ class TherapyGuard(BaseGuard):
         self._locks = [threading.Lock() for _ in range(_STRIPES)]
 
     def respond(
-        self, message: Any, *, session_id: str = "default", user_id: str | None = None, locale: str | None = None
+        self,
+        message: Any,
+        *,
+        session_id: str = "default",
+        user_id: str | None = None,
+        locale: str | None = None,
+        history: Any = None,
+        tenant: str | None = None,
+        model: str | None = None,
     ) -> GuardedReply:
         """Guard one user turn and return the reply to show.
 
@@ -149,7 +161,25 @@ class TherapyGuard(BaseGuard):
         """
         self._check_chatbot()
         with self._locks[hash(session_id) % _STRIPES]:
-            return self._drive(self.core.plan_turn(session_id, message, user_id=user_id, locale=locale))
+            plan = self.core.plan_turn(
+                session_id, message, user_id=user_id, locale=locale, history=history, tenant=tenant, model=model
+            )
+            return self._drive(plan)
+
+    def stream(
+        self, message: Any, *, session_id: str = "default", user_id: str | None = None, locale: str | None = None
+    ) -> GuardedStream:
+        """Guard one user turn and stream the reply, sentence by sentence, each checked before release.
+
+        >>> stream = guard.stream("I keep replaying the meeting", session_id="s1")  # doctest: +SKIP
+        >>> print("".join(stream)); stream.result.action  # doctest: +SKIP
+        """
+        from ._stream import plan_stream
+        from ._stream_io import GuardedStream
+
+        self._check_chatbot()
+        plan = plan_stream(self.core, session_id, message, user_id=user_id, locale=locale)
+        return GuardedStream(self, plan, self._locks[hash(session_id) % _STRIPES])
 
     def _drive(self, plan: Generator[Effect, Any, GuardedReply]) -> GuardedReply:
         try:
@@ -199,31 +229,76 @@ class AsyncTherapyGuard(BaseGuard):
         self._locks: dict[int, asyncio.Lock] = {}
 
     async def arespond(
-        self, message: Any, *, session_id: str = "default", user_id: str | None = None, locale: str | None = None
+        self,
+        message: Any,
+        *,
+        session_id: str = "default",
+        user_id: str | None = None,
+        locale: str | None = None,
+        history: Any = None,
+        tenant: str | None = None,
+        model: str | None = None,
+        chatbot: Any = None,
     ) -> GuardedReply:
         """Guard one user turn (async).
 
+        ``history``, ``tenant`` and ``model`` are as in :meth:`GuardCore.begin_turn`; ``chatbot`` replaces the
+        guard's chatbot for this call (e.g. per-request model parameters).
+
         >>> reply = await guard.arespond("hello", session_id="s1")  # doctest: +SKIP
         """
-        self._check_chatbot()
+        chat = as_chat_fn(chatbot) if chatbot is not None else None
+        if chat is None:
+            self._check_chatbot()
         stripe = hash(session_id) % _STRIPES
         lock = self._locks.setdefault(stripe, asyncio.Lock())
         async with lock:
-            plan = self.core.plan_turn(session_id, message, user_id=user_id, locale=locale)
+            plan = self.core.plan_turn(
+                session_id, message, user_id=user_id, locale=locale, history=history, tenant=tenant, model=model
+            )
             try:
                 effect = next(plan)
                 while True:
-                    effect = plan.send(await self._perform(effect))
+                    effect = plan.send(await self._perform(effect, chat))
             except StopIteration as stop:
                 return stop.value  # type: ignore[no-any-return]
+
+    def astream(
+        self,
+        message: Any,
+        *,
+        session_id: str = "default",
+        user_id: str | None = None,
+        locale: str | None = None,
+        history: Any = None,
+        tenant: str | None = None,
+        model: str | None = None,
+        chatbot: Any = None,
+    ) -> AsyncGuardedStream:
+        """``stream`` for asyncio: ``async for text in guard.astream(...)``, then ``.result``.
+
+        >>> async for text in guard.astream("hello", session_id="s1"): ...  # doctest: +SKIP
+        """
+        from ._stream import plan_stream
+        from ._stream_io import AsyncGuardedStream
+
+        chat = as_chat_fn(chatbot) if chatbot is not None else None
+        if chat is None:
+            self._check_chatbot()
+        lock = self._locks.setdefault(hash(session_id) % _STRIPES, asyncio.Lock())
+        plan = plan_stream(
+            self.core, session_id, message, user_id=user_id, locale=locale, history=history, tenant=tenant, model=model
+        )
+        owner: Any = self if chat is None else _ChatbotOverride(self, chatbot, *chat)
+        return AsyncGuardedStream(owner, plan, lock)
 
     async def ascore(self, messages: Any) -> Verdict:
         """``score`` without blocking the event loop."""
         return await asyncio.to_thread(self.core.score, messages)
 
-    async def _perform(self, effect: Effect) -> Any:
+    async def _perform(self, effect: Effect, chat: tuple[ChatFn, bool] | None = None) -> Any:
         if isinstance(effect, CallChatbot):
-            return await self._call_chatbot(effect)
+            return await self._call_chatbot(effect, chat)
         if isinstance(effect, Escalate):
             result = _run_handler(self.on_escalate, effect.event)
             if inspect.isawaitable(result):
@@ -234,14 +309,15 @@ class AsyncTherapyGuard(BaseGuard):
             return None
         return await asyncio.to_thread(_write, self.sink, effect.record)
 
-    async def _call_chatbot(self, effect: CallChatbot) -> ChatOutcome:
-        assert self._chat is not None
+    async def _call_chatbot(self, effect: CallChatbot, chat: tuple[ChatFn, bool] | None = None) -> ChatOutcome:
+        fn, is_async = chat if chat is not None else (self._chat, self._chat_is_async)
+        assert fn is not None
         t0 = time.perf_counter()
         try:
-            if self._chat_is_async:
-                raw = await asyncio.wait_for(self._chat(effect.messages), effect.timeout_s)
+            if is_async:
+                raw = await asyncio.wait_for(fn(effect.messages), effect.timeout_s)
             else:
-                raw = await asyncio.wait_for(asyncio.to_thread(self._chat, effect.messages), effect.timeout_s)
+                raw = await asyncio.wait_for(asyncio.to_thread(fn, effect.messages), effect.timeout_s)
             return ChatOutcome(check_reply_text(raw), None, (time.perf_counter() - t0) * 1000)
         except TimeoutError:
             err: BaseException = ChatbotTimeout(f"the chatbot did not answer within {effect.timeout_s}s")
@@ -258,6 +334,19 @@ class AsyncTherapyGuard(BaseGuard):
 
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
+
+
+class _ChatbotOverride:
+    """The guard as the stream skin sees it, with another chatbot for one ``astream`` call."""
+
+    def __init__(self, guard: AsyncTherapyGuard, chatbot: Any, chat: ChatFn, is_async: bool) -> None:
+        self._guard = guard
+        self._chatbot = chatbot
+        self._chat = chat
+        self._chat_is_async = is_async
+
+    async def _perform(self, effect: Effect) -> Any:
+        return await self._guard._perform(effect)
 
 
 def _write(sink: DurableSink, record: AuditRecord) -> BaseException | None:

@@ -69,10 +69,19 @@ class Registry(Generic[T]):
 
 
 safety_scorers: Registry[Any] = Registry(
-    "safety scorer", lazy={"embedded": "tg_guard.scoring.safety:build_embedded_safety"}
+    "safety scorer",
+    lazy={
+        "embedded": "tg_guard.scoring.safety:build_embedded_safety",
+        "cascade": "tg_guard.scoring.cascade:build_cascade_safety",
+    },
 )
 fidelity_scorers: Registry[Any] = Registry(
-    "fidelity scorer", lazy={"embedded": "tg_guard.scoring.fidelity:build_embedded_fidelity"}
+    "fidelity scorer",
+    lazy={
+        "embedded": "tg_guard.scoring.fidelity:build_embedded_fidelity",
+        "cascade": "tg_guard.scoring.cascade:build_cascade_fidelity",
+        "judge": "tg_guard.scoring.judge.scorers:build_judge_fidelity",
+    },
 )
 audit_sinks: Registry[Any] = Registry("audit sink", lazy={"url": "tg_guard.audit:open_sink"})
 # ``tg-guard chat --chatbot KIND:REST``: factories take the text after the colon.

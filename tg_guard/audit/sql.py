@@ -11,7 +11,7 @@ or deletion of rows written through the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -154,10 +154,52 @@ class SQLAuditStore:
         assert row is not None
         return dict(row)
 
+    def write_many(self, records: Sequence[AuditRecord]) -> None:
+        """Append ``records`` in order in one transaction: one commit, one head lock per tenant.
+
+        The chain is exactly what the same records written one by one would make; a group commit for
+        callers that have several records at once (the proxy batches its workers' concurrent turns).
+        """
+        by_tenant: dict[str, list[AuditRecord]] = {}
+        for record in records:
+            by_tenant.setdefault(record.tenant, []).append(record)
+        if not by_tenant:
+            return
+        with self.engine.begin() as conn:
+            for tenant in sorted(by_tenant):  # one lock order for every writer: no deadlocks
+                head = self._lock_head(conn, tenant)
+                index, prev = head["chain_index"], head["hash"]
+                rows = []
+                for record in by_tenant[tenant]:
+                    canonical = record.canonical()
+                    index += 1
+                    digest = chain_hash(prev, canonical)
+                    rows.append(
+                        {"record_id": record.record_id, "tenant": tenant, "chain_index": index,
+                         "session_id": record.session_id, "turn": record.turn, "created_at": record.created_at,
+                         "action": record.action, "policy": record.policy, "model": record.model,
+                         "record": canonical, "prev_hash": prev, "hash": digest}
+                    )  # fmt: skip
+                    prev = digest
+                conn.execute(records_table.insert(), rows)
+                conn.execute(
+                    heads_table.update().where(heads_table.c.tenant == tenant).values(chain_index=index, hash=prev)
+                )
+
     def contains(self, record_id: str) -> bool:
         with self.engine.connect() as conn:
             q = sa.select(records_table.c.seq).where(records_table.c.record_id == record_id)
             return conn.execute(q).first() is not None
+
+    def contains_many(self, record_ids: Sequence[str]) -> set[str]:
+        """Which of ``record_ids`` are stored (one query per 500 ids)."""
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(record_ids), 500):
+                chunk = list(record_ids[i : i + 500])
+                q = sa.select(records_table.c.record_id).where(records_table.c.record_id.in_(chunk))
+                found.update(r[0] for r in conn.execute(q))
+        return found
 
     # -- reading -----------------------------------------------------------------------------------
     def iter_records(

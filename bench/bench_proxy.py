@@ -1,0 +1,273 @@
+"""Proxy overhead: N requests at C concurrent, straight to a fast local upstream and through the proxy.
+
+    .venv/bin/python bench/bench_proxy.py --requests 2000 --concurrency 64 --workers 2
+
+Starts, in one run: the scripted OpenAI-compatible upstream (its own process), ``tg-guard serve`` with
+``--workers`` uvicorn workers on a fresh PostgreSQL database and Redis, and one asyncio load generator
+(httpx) that sends the same requests to both. The proxy reports per request, in ``Server-Timing``, the
+guard's own time (screening, scoring, decisions: ``verdict.latency_ms``), the upstream call and the durable
+audit write. Reported:
+
+- ``added``: client-side latency minus the upstream call minus the guard's own time, per request: what
+  the proxy adds beyond scoring (extra hop, auth, rate limit, Redis session, audit commit, queueing);
+- ``in_proxy``: the same, measured inside the proxy's handler (no extra hop, no accept queue);
+- errors (non-200), audit records in the chain vs. 200s (lost records), chain verification, throughput.
+
+Scorers: the policy's (``embedded``) when importable, else the test doubles (said in the output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+REDIS = "redis://127.0.0.1:6379/0"
+USER_TEXTS = [
+    "I froze when my manager asked me a question in the meeting.",
+    "I keep thinking everyone at work thinks I'm useless.",
+    "I didn't sleep well and I feel on edge about tomorrow.",
+    "My sister said I always overreact and now I feel awful.",
+]
+REPLY = "It sounds like that moment stuck with you. What went through your mind right then?"
+
+UPSTREAM_CODE = """
+import sys, time
+from tg_guard.testing import OpenAITestServer
+s = OpenAITestServer(default=sys.argv[1]).start()
+print(s.base_url, flush=True)
+while True:
+    time.sleep(3600)
+"""
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    return s[min(len(s) - 1, max(0, round(q / 100 * (len(s) - 1))))]
+
+
+def timing(header: str) -> dict[str, float]:
+    out = {}
+    for part in header.split(","):
+        name, _, dur = part.strip().partition(";dur=")
+        if dur:
+            out[name] = float(dur)
+    return out
+
+
+async def load(url: str, n: int, conc: int, headers: dict[str, str], session_prefix: str) -> dict[str, Any]:
+    latencies: list[float] = []
+    timings: list[dict[str, float]] = []
+    records: list[str] = []
+    statuses: dict[int, int] = {}
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for i in range(n):
+        queue.put_nowait(i)
+    limits = httpx.Limits(max_connections=conc, max_keepalive_connections=conc)
+    async with httpx.AsyncClient(limits=limits, timeout=60) as client:
+
+        async def worker() -> None:
+            while True:
+                try:
+                    i = queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    return
+                body = {
+                    "model": "bench-model",
+                    "temperature": 0.2,
+                    "messages": [{"role": "user", "content": USER_TEXTS[i % len(USER_TEXTS)]}],
+                }
+                h = {**headers, "x-session-id": f"{session_prefix}-{i % 256}"}
+                t0 = time.perf_counter()
+                try:
+                    r = await client.post(url, json=body, headers=h)
+                    status = r.status_code
+                except httpx.HTTPError:
+                    status = -1
+                    r = None
+                dt = (time.perf_counter() - t0) * 1000
+                statuses[status] = statuses.get(status, 0) + 1
+                if status == 200 and r is not None:
+                    latencies.append(dt)
+                    if "server-timing" in r.headers:
+                        timings.append({**timing(r.headers["server-timing"]), "client": dt})
+                        records.append(r.headers["x-tg-guard-record"])
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(conc)))
+        wall = time.perf_counter() - t0
+    return {"latencies": latencies, "timings": timings, "records": records, "statuses": statuses, "wall_s": wall}
+
+
+def summary(lat: list[float]) -> dict[str, float]:
+    return {
+        "p50": round(pct(lat, 50), 2),
+        "p90": round(pct(lat, 90), 2),
+        "p99": round(pct(lat, 99), 2),
+        "mean": round(statistics.fmean(lat), 2) if lat else float("nan"),
+    }
+
+
+def scorers() -> tuple[list[str], str]:
+    try:
+        from tg_guard.registry import fidelity_scorers, safety_scorers
+
+        safety_scorers.create("embedded")
+        fidelity_scorers.create("embedded")
+        return [], "embedded safety + embedded fidelity (the default policy's)"
+    except Exception as exc:
+        return (
+            ["--safety", "python:tests.doubles:KeywordSafety", "--fidelity", "python:tests.doubles:ConstantFidelity"],
+            f"test doubles (embedded not importable: {type(exc).__name__})",
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--requests", type=int, default=2000)
+    ap.add_argument("--concurrency", type=int, default=64)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--warmup", type=int, default=200)
+    ap.add_argument("--json", type=Path, help="write the figures here")
+    args = ap.parse_args()
+
+    import psycopg
+
+    from tg_guard.migrations import upgrade
+    from tg_guard.proxy.keys import KeyStore
+
+    db = f"tg_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {db}")
+    url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{db}"
+    upgrade(url)
+    tenant = f"bench-{uuid.uuid4().hex[:6]}"
+    key = KeyStore(url, cache_s=0).create(tenant).secret
+    extra, scorer_note = scorers()
+    tmp = Path(tempfile.mkdtemp(prefix="tg-bench-"))
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PROMETHEUS_MULTIPROC_DIR": str(tmp / "metrics")}
+    up = subprocess.Popen([sys.executable, "-c", UPSTREAM_CODE, REPLY], stdout=subprocess.PIPE, env=env, text=True)
+    upstream = (up.stdout.readline() if up.stdout else "").strip()
+    port = 18000 + os.getpid() % 1000
+    proxy = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tg_guard",
+            "serve",
+            "--upstream",
+            upstream,
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+            "--audit-url",
+            url,
+            "--redis-url",
+            REDIS,
+            "--rate-limit",
+            "0",
+            "--spill",
+            str(tmp / "spill.jsonl"),
+            *extra,
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=(tmp / "serve.log").open("wb"),
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(base + "/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        else:
+            raise SystemExit("proxy did not start: " + (tmp / "serve.log").read_text()[-2000:])
+        auth = {"authorization": f"Bearer {key}"}
+        direct_url, proxy_url = upstream + "/chat/completions", base + "/v1/chat/completions"
+        asyncio.run(load(direct_url, args.warmup, args.concurrency, {}, "w"))
+        warm_proxy = asyncio.run(load(proxy_url, args.warmup, args.concurrency, auth, "w"))
+        direct = asyncio.run(load(direct_url, args.requests, args.concurrency, {}, "d"))
+        proxied = asyncio.run(load(proxy_url, args.requests, args.concurrency, auth, "p"))
+        time.sleep(1.0)
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(url)
+        with engine.connect() as conn:
+            stored = {
+                r[0]
+                for r in conn.execute(sa.text("SELECT record_id FROM tg_audit_records WHERE tenant=:t"), {"t": tenant})
+            }
+        engine.dispose()
+        from tg_guard.audit.sql import SQLAuditStore
+
+        verified = SQLAuditStore(url, create=False).verify(tenant=tenant)
+        answered = set(proxied["records"]) | set(warm_proxy["records"])
+        t = proxied["timings"]
+        added = [x["client"] - x["upstream"] - x["guard"] for x in t]
+        in_proxy = [x["total"] - x["upstream"] - x["guard"] for x in t]
+        result = {
+            "date": time.strftime("%Y-%m-%d %H:%M"),
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores, load avg {os.getloadavg()[0]:.1f} at end",
+            "requests": args.requests,
+            "concurrency": args.concurrency,
+            "workers": args.workers,
+            "scorers": scorer_note,
+            "direct_ms": summary(direct["latencies"]),
+            "proxy_ms": summary(proxied["latencies"]),
+            "guard_ms": summary([x["guard"] for x in t]),
+            "upstream_seen_by_proxy_ms": summary([x["upstream"] for x in t]),
+            "audit_write_ms": summary([x["audit"] for x in t]),
+            "added_beyond_scoring_ms": summary(added),
+            "added_in_proxy_ms": summary(in_proxy),
+            "direct_rps": round(args.requests / direct["wall_s"], 1),
+            "proxy_rps": round(args.requests / proxied["wall_s"], 1),
+            "throughput_ratio": round(direct["wall_s"] / proxied["wall_s"], 3),
+            "errors": {
+                "direct": args.requests - direct["statuses"].get(200, 0),
+                "proxy": args.requests - proxied["statuses"].get(200, 0),
+                "statuses": {"direct": direct["statuses"], "proxy": proxied["statuses"]},
+            },
+            "audit": {
+                "answered": len(answered),
+                "in_chain": len(stored & answered),
+                "lost": len(answered - stored),
+                "chain_ok": verified.ok,
+                "spill_left": (tmp / "spill.jsonl").read_text().count("\n") if (tmp / "spill.jsonl").exists() else 0,
+            },
+        }
+        print(json.dumps(result, indent=2))
+        if args.json:
+            args.json.write_text(json.dumps(result, indent=2))
+    finally:
+        proxy.terminate()
+        proxy.wait(timeout=30)
+        up.terminate()
+        up.wait(timeout=10)
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+
+
+if __name__ == "__main__":
+    main()
