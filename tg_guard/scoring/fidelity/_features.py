@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ...clinical import CTRS_ITEMS, CTRSItem
 from ._cues import CUES, GENERAL_CUES, Family
+from ._semantic import SEMANTIC, semantic_features
 from ._text import Sentence, content_words, repetition_ratio, sentences, words
 
 __all__ = ["GENERAL_FEATURES", "ReplyFeatures", "extract", "item_feature_names"]
@@ -69,8 +70,9 @@ def _sat(n: float) -> float:
 
 
 def item_feature_names(item: CTRSItem) -> tuple[str, ...]:
-    """The features one item's model reads: its own cue families, then the general features."""
-    return tuple(f"{item}.{f.name}" for f in CUES[item]) + GENERAL_FEATURES
+    """The features one item's model reads: its cue families, its function-level features, the general ones."""
+    return (tuple(f"{item}.{f.name}" for f in CUES[item]) + tuple(f"{item}.{n}" for n, _ in SEMANTIC[item])
+            + GENERAL_FEATURES)
 
 
 def _family_hits(fam: Family, sents: Sequence[Sentence]) -> tuple[Sentence, ...]:
@@ -128,6 +130,10 @@ def extract(context: Sequence[str], reply: str) -> ReplyFeatures:
             h = _family_hits(fam, sents)
             hits[key] = h
             values[key] = _sat(len(h))
+
+    sem_values, sem_hits = semantic_features(context, sents)
+    values.update(sem_values)
+    hits.update(sem_hits)
 
     n = max(1, len(sents))
     questions = [s for s in sents if s.is_question]

@@ -23,6 +23,7 @@ from ...clinical import CTRS_ITEMS, CTRSItem
 from ...errors import ConfigError
 from ._cues import CUES
 from ._features import item_feature_names
+from ._semantic import SEMANTIC
 
 __all__ = ["ItemModel", "ModelSet", "load_models", "rule_models"]
 
@@ -76,6 +77,7 @@ def prior_vector(item: CTRSItem) -> tuple[tuple[str, ...], np.ndarray]:
     names = item_feature_names(item)
     w = np.zeros(len(names))
     fam_w = {f"{item}.{f.name}": f.sign * f.prior * _FAMILY_SCALE for f in CUES[item]}
+    fam_w.update({f"{item}.{n}": w * _FAMILY_SCALE for n, w in SEMANTIC[item]})
     gen = _GENERAL_PRIORS[item]
     for i, n in enumerate(names):
         w[i] = fam_w.get(n, gen.get(n, 0.0))

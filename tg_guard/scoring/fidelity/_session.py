@@ -27,7 +27,12 @@ _WORK_ITEMS: tuple[CTRSItem, ...] = (
     "agenda", "feedback", "guided_discovery", "focus_on_key_cognitions", "strategy_for_change",
     "application_of_cbt_techniques", "homework",
 )
-_MEAN_ITEMS: tuple[CTRSItem, ...] = ("understanding", "collaboration", "guided_discovery", "focus_on_key_cognitions")
+_MEAN_ITEMS: tuple[CTRSItem, ...] = ("collaboration", "guided_discovery", "focus_on_key_cognitions")
+# Sustained items: the mean of the better half of the replies. A rater credits accurate empathy and a
+# plan that keeps being worked on across the session, without docking turns whose job was something else
+# (setting the agenda, asking for feedback); one lucky turn is not enough. Chosen by grouped CV on train
+# + dev sessions (mean per-fold Spearman: understanding 0.61 -> 0.67, strategy_for_change 0.45 -> 0.56).
+_SUSTAINED_ITEMS: tuple[CTRSItem, ...] = ("understanding", "strategy_for_change")
 
 
 def _excess(s: float) -> float:
@@ -37,6 +42,11 @@ def _excess(s: float) -> float:
 def _top(vals: Sequence[float], k: int) -> float:
     top = sorted(vals, reverse=True)[:k]
     return sum(top) / k if top else 0.0
+
+
+def _upper_half(vals: Sequence[float]) -> float:
+    top = sorted(vals, reverse=True)
+    return sum(top[: max(1, (len(top) + 1) // 2)]) / max(1, (len(top) + 1) // 2) if top else 0.0
 
 
 def _position_weight(t: int, n: int) -> float:
@@ -63,8 +73,10 @@ def session_aggregates(turns: Sequence[Mapping[CTRSItem, float]]) -> dict[CTRSIt
         out[item] = 0.5 * sum(v) / n + 0.5 * _top(v, 2)
     ie = col["interpersonal_effectiveness"]
     out["interpersonal_effectiveness"] = 0.65 * sum(ie) / n + 0.35 * min(ie)
-    for item in ("strategy_for_change", "application_of_cbt_techniques"):
-        out[item] = 0.7 * _top(exc[item], 1) + 0.3 * _top(exc[item], 2)
+    for item in _SUSTAINED_ITEMS:
+        out[item] = _upper_half(col[item])
+    out["application_of_cbt_techniques"] = (0.7 * _top(exc["application_of_cbt_techniques"], 1)
+                                            + 0.3 * _top(exc["application_of_cbt_techniques"], 2))
     # Homework: the best turn only, so a session never loses homework it already set.
     out["homework"] = _top(exc["homework"], 1)
 

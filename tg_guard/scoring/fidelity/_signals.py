@@ -18,6 +18,7 @@ from ...models import Evidence, Message
 from ._cues import CUES
 from ._features import ReplyFeatures, extract
 from ._model import ModelSet, rule_models
+from ._semantic import SEMANTIC
 
 __all__ = ["ItemSignal", "TurnSignals", "reward_score", "signals_from_features", "turn_signals", "user_texts"]
 
@@ -66,10 +67,11 @@ def reward_score(strengths: Mapping[CTRSItem, float], gate: float) -> float:
 def _evidence(item: CTRSItem, feats: ReplyFeatures, message: int) -> tuple[Evidence, ...]:
     seen: set[int] = set()
     out: list[Evidence] = []
-    for fam in sorted(CUES[item], key=lambda f: -f.prior):
-        if fam.sign < 0:
+    names = [(f.name, f.sign * f.prior) for f in CUES[item]] + list(SEMANTIC[item])
+    for name, w in sorted(names, key=lambda nw: -nw[1]):
+        if w <= 0:
             continue
-        for s in feats.hits.get(f"{item}.{fam.name}", ()):
+        for s in feats.hits.get(f"{item}.{name}", ()):
             if s.start in seen:
                 continue
             seen.add(s.start)

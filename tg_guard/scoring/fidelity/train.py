@@ -36,10 +36,11 @@ _OUT = Path(__file__).with_name("weights.json")
 
 
 def _load(data_dir: Path, name: str, split: str) -> list[dict[str, Any]]:
-    path = data_dir / f"{name}.jsonl"
-    if not path.is_file():
-        return []
-    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    """Records of ``split`` from ``<name>.jsonl`` plus ``extra_<name>.jsonl`` (hand-written extra train data)."""
+    rows: list[dict[str, Any]] = []
+    for path in (data_dir / f"{name}.jsonl", data_dir / f"extra_{name}.jsonl"):
+        if path.is_file():
+            rows += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     return [r for r in rows if r.get("split") == split]
 
 
@@ -94,7 +95,7 @@ def fit(data_dir: Path, alpha: float) -> tuple[ModelSet, dict[str, Any]]:
     ms = ModelSet(models, f"learned@{VERSION}")
     session = _calibrate(ms, _load(data_dir, "sessions", "train"))
     digest = hashlib.sha256()
-    for name in ("turns", "sessions", "pairs"):
+    for name in ("turns", "sessions", "pairs", "extra_turns", "extra_pairs"):
         p = data_dir / f"{name}.jsonl"
         if p.is_file():
             digest.update(p.read_bytes())

@@ -1,0 +1,301 @@
+# ruff: noqa: E501  (one behaviour per line reads better than wrapped regular expressions)
+"""Function-level features: what a reply DOES, built from parts, not from memorised phrases.
+
+The cue families in ``_cues`` match whole phrasings. These features instead recognise a clinical act
+from the parts any phrasing of it must contain, so new wordings still count:
+
+- homework set: a future time anchor ("between now and Thursday", "before we meet", "on two evenings")
+  + a concrete activity ("jot down", "call", "walk", "rate") + the patient addressed ("could you",
+  "let's", "your experiment"); a link back to the next session ("bring it", "we'll look at it") adds
+  to it; a time anchor with only a vague intention ("keep it in mind this week") counts against it.
+- homework reviewed: the patient reports on a task and the reply takes it up rather than moving on.
+- pacing: slowing down, summarising, structuring time, parking a tangent or choosing one thing, versus
+  a barrage of fixes or a run of fact questions about a side story.
+- understanding: a reflective stem carrying a feeling word, a feeling the patient did not name
+  themselves (the implied one) offered tentatively, versus a reflection whose feeling tone contradicts
+  the patient's (cheering a painful message) or generic normalising.
+- strategy for change: a formulation link (what keeps the problem going) plus a concrete proposal to
+  change or test it, versus lifestyle tips.
+- question kinds: questions about thoughts and meanings versus questions about facts and side details.
+
+Every feature is 0..1 and saturating; ``SEMANTIC`` gives each item's features with their prior weight.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from ...clinical import CTRSItem
+from ._text import Sentence, words
+
+__all__ = ["SEMANTIC", "semantic_features"]
+
+
+def _rx(*alts: str) -> re.Pattern[str]:
+    body = "|".join(f"(?:{a})" for a in alts).replace("'", "['’]")
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+_NUM = r"(?:a|one|two|three|four|five|six|seven|ten|fifteen|twenty|thirty|\d+)"
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day'?s?"
+_UNIT = r"(?:days?|nights?|evenings?|mornings?|times?|minutes?|mins?|hours?|weeks?|calls?|visits?|texts?|emails?|entries|notes?)"
+
+# -- homework -----------------------------------------------------------------------------------------
+_ANCHOR = _rx(
+    r"this (?:coming )?(?:week|weekend|month)", r"(?:the |this )?(?:coming|next few|next couple of) (?:days|week|evenings)",
+    r"between (?:now and|sessions|our sessions|today and)", rf"before (?:we (?:next )?(?:meet|speak|talk)|our next|next (?:time|session|week)|you come back|your (?:visit|trip|next)|the (?:next|party|meeting|wedding|visit|interview)|{_DAY}|bed)",
+    r"until (?:we (?:next )?(?:meet|speak)|next (?:time|session|week)|our next|then)", r"(?:each|every) (?:day|morning|evening|night|time)",
+    rf"(?:on |by )?{_DAY}", r"tomorrow", r"tonight", r"over the (?:next|coming|weekend)", r"in the coming",
+    r"while you'?re away", r"when you'?re back", rf"{_NUM} (?:days|nights|evenings|mornings|times) (?:this|before|a|per|until|next)",
+    rf"on {_NUM} (?:days|nights|evenings|mornings)", r"(?:once|twice|three times) (?:a|per|before|this|daily)", r"daily", r"after (?:lunch|work|dinner|school)",
+    rf"at {_NUM}(?: ?[ap]m)?", r"for the next", r"next time (?:you|it|the|that)", r"(?:the )?next (?:time|session|appointment|week)",
+)
+_ACTIVITY = _rx(
+    r"write(?: down)?", r"jot(?:ting)?", r"note(?: down)?", r"record", r"log", r"track", r"rate", r"re-?rate", r"score", r"tick",
+    r"fill(?: in| out)?", r"try(?: it)?(?: out)?", r"practi[sc]e", r"call", r"ring", r"phone", r"text", r"send", r"open", r"walk",
+    r"go (?:to|for|out|back)", r"visit", r"read", r"bring", r"schedule", r"put (?:it|them|two|one) in", r"pick", r"set (?:a|an|up)",
+    r"spend", r"stay", r"sit", r"lock", r"answer", r"say no", r"ask", r"keep (?:a|the list|going|it going)", r"do (?:it|one|the|this|that)",
+    r"repeat", r"test", r"compare", r"list", r"stand", r"ride", r"join", r"eat", r"meet up", r"delay", r"wait", r"experiment",
+    r"task", r"assignment", r"homework", r"diary", r"log", r"worksheet", r"sheet", r"card", r"exercise", r"walk", r"visits?", r"slot",
+    r"tie it to", r"make it (?:smaller|tiny|one)", r"notice (?:when|what|the|your|how)", r"gather", r"rehearse", r"drop",
+)
+_ADDRESS = _rx(
+    r"could you", r"would you", r"can you", r"will you", r"shall we", r"let'?s", r"how about", r"what if you", r"are you up for",
+    r"would you be (?:up for|willing)", r"your (?:task|experiment|homework|assignment|job)", r"you (?:could|might|can)", r"i'?d like you to",
+    r"something to (?:practise|practice|try|do|take away)", r"(?:agree|plan|pick|set) (?:on )?(?:something|one thing|a task)",
+)
+_LINK = _rx(
+    r"bring (?:it|them|the \w+|your \w+|those|that)", r"we'?ll (?:look|go|review|compare|check|see|talk|use)", r"we can (?:look|go|review|compare)",
+    r"(?:when|once|after) we (?:next )?(?:meet|speak|see each other)", r"next (?:time|session|week|appointment)", r"go through (?:them|it|your|what)",
+    r"tell me (?:about it|how it went|whether|what)", r"compare notes", r"when you'?re back", r"look at (?:it|them|both) together",
+)
+_VAGUE = _rx(
+    r"keep (?:\w+ ){0,3}in mind", r"keep (?:thinking|noticing|trying|an eye)", r"think about", r"see how (?:it|you|the week|things)",
+    r"be (?:kind|gentle|patient) (?:to|with)", r"(?:rest|relax)", r"try to be", r"look after", r"take care", r"whenever (?:it|you)",
+    r"when you feel (?:ready|like)", r"no pressure", r"only if you", r"good luck", r"enjoy", r"don'?t (?:think|worry) about",
+)
+_QTY = re.compile(rf"(?<!\w)(?:{_NUM}[- ](?:{_UNIT})|(?:once|twice)|(?:{_NUM}|each|every) (?:day|morning|evening|night)|\d+ ?[ap]m|{_DAY})(?!\w)", re.IGNORECASE)
+_TASK_REPORT = _rx(
+    r"i (?:did|tried|went|filled|finished|managed|kept|completed|used|made|wrote|didn'?t (?:do|manage|get|try)|forgot|couldn'?t (?:do|manage))",
+    r"like we (?:planned|agreed|said)", r"(?:the|my|that) (?:homework|experiment|diary|log|sheet|record|exercise|practice|task|worksheet)",
+)
+_REVIEW = _rx(
+    r"how did (?:it|that|the \w+|they|you get on) go", r"how (?:did|was) it", r"go through (?:it|them|what|that)", r"look at (?:it|them|what|how)",
+    r"what (?:did you|happened|got in the way|made (?:it|the)|surprised|stood out)", r"what (?:actually )?happened", r"(?:which|what) (?:entries|activities|days|parts)",
+    r"let'?s (?:understand|see|look|go)", r"(?:shrink|change|adjust) it", r"(?:make|keep) it (?:smaller|simpler|tiny)", r"thank(?:s| you) for (?:doing|trying|bringing|telling)",
+    r"what does that tell you", r"how much do you believe", r"plenty to learn from",
+)
+_MOVE_ON = _rx(r"(?:let'?s )?move on", r"something else", r"anyway", r"not (?:worry|dwell) (?:about|on)", r"let'?s not (?:worry|dwell)", r"look at (?:it|them) later", r"forget (?:about )?it")
+
+# -- pacing -------------------------------------------------------------------------------------------
+_SLOW = _rx(
+    r"slow(?:ing)? (?:us |things |it )?down", r"pause", r"step by step", r"one (?:step|thing|thread|piece|bit) at a time", r"(?:one|each) at a time",
+    r"no (?:need to )?(?:rush|hurry)", r"(?:not|don'?t|didn'?t) (?:want to )?(?:rush|hurry|jump|skip)", r"rather (?:we )?(?:not|didn'?t) (?:rush|jump)",
+    r"before we (?:move|think|jump|look|go|decide|dive|get|try|plan|start|talk)", r"stay with (?:that|this|it)", r"catch our breath",
+    r"(?:for|take) a (?:moment|minute|few minutes|second)", r"take it slowly", r"at your (?:own )?pace", r"take (?:this|it) (?:slowly|gently)",
+    r"(?:first|start),? (?:with )?(?:could|can|let'?s|what)", r"once we'?ve (?:looked|understood|heard)",
+)
+_SUMMARY = _rx(
+    r"(?:let me|can i|i'?ll|shall i) (?:sum(?:marise|marize)?(?: up)?|recap|check where)", r"sum (?:up|that up)", r"so far",
+    r"we'?ve (?:covered|talked about|looked at|got through|been through)", r"where we are", r"to recap", r"(?:so )?to summari[sz]e",
+)
+_TIME = _rx(
+    rf"{_NUM} minutes", r"minutes? (?:left|to go)", r"halfway", r"(?:near|towards|at) the end", r"check the time", r"time (?:left|we have|is nearly)",
+    r"most of (?:our|the) (?:time|session)", r"(?:rest|end) of (?:our|the|today'?s) (?:time|session)", r"(?:our|the) time",
+    r"first thing next time", r"(?:leave|save|keep) (?:\w+ )?(?:minutes|time)",
+)
+_PARK = _rx(
+    r"park", r"make a note", r"come back to", r"return to", r"turn to", r"go back to", r"if (?:there'?s|we have) time", r"at the end",
+    r"leave (?:the rest|that|it|those) (?:for|until)", r"save (?:it|that) for", r"put (?:it|that) (?:aside|on hold)", r"hold (?:that|it) (?:for|until)",
+    r"what can wait", r"the others? (?:later|next)",
+)
+_PRIORITY = _rx(
+    r"(?:pick|choose|take|start with) (?:just )?(?:one|two|the one|a single)", r"one or two", r"all at once", r"in one go", r"everywhere at once",
+    r"(?:which|what) (?:one )?(?:is|feels|seems) (?:pressing|most|heaviest|on top|biggest|hardest)", r"what'?s on top", r"one thread",
+    r"rather than (?:try(?:ing)? to )?(?:untangle|fix|solve|sort|cover|plan)",
+)
+_TANGENT_Q = re.compile(
+    r"^(?:oh,? |and |so |actually,? )?(?:which|where|who|what kind|what sort|how long|how many|how often|did (?:you|they|he|she|your)|"
+    r"was (?:it|she|he|there)|were (?:you|they|there)|is (?:she|he|it) usually|what did (?:you|they) (?:eat|wear|watch|have|do at|go for|think of it all))",
+    re.IGNORECASE,
+)
+# Questions about the work itself ("Which days would suit you?") are not side details.
+_PLAN_Q = _rx(r"suit", r"work for", r"fit", r"realistic", r"doable", r"manageable", r"prefer", r"like to", r"want to", r"first", r"start",
+              r"feel", r"felt", r"help", r"try", r"agree", r"days?", r"times?")
+_TELL_ALL = _rx(r"tell me (?:more|everything|all)(?: about)?", r"i want to hear (?:the rest|everything|all)", r"what'?s (?:his|her|their) \w+ like")
+
+# -- understanding ------------------------------------------------------------------------------------
+_FEELINGS = frozenset(["hurt", "hurts", "hurtful", "stung", "stings", "sting", "guilt", "guilty", "ashamed", "shame", "shameful", "afraid", "scared", "frightened", "frightening", "fear", "fears", "fearful", "lonely", "alone", "isolated", "isolating", "invisible", "left-out", "angry", "anger", "furious", "frustrated", "frustrating", "frustration", "maddening", "sad", "sadness", "grief", "grieving", "loss", "helpless", "hopeless", "trapped", "stuck", "torn", "worried", "worry", "anxious", "anxiety", "dread", "dreading", "embarrassed", "embarrassing", "humiliated", "humiliating", "rejected", "overwhelmed", "overwhelming", "exhausted", "exhausting", "drained", "draining", "tired", "weary", "unsettled", "unsettling", "devastated", "devastating", "heartbroken", "disappointed", "disappointing", "disappointment", "resentful", "resentment", "betrayed", "jealous", "envious", "numb", "flat", "panicky", "terrified", "confused", "uncomfortable", "unsafe", "powerless", "worthless", "useless", "failure", "crushed", "gutted", "raw", "painful", "pain", "upset", "distressed", "distressing", "deflated", "deflating", "discouraged", "discouraging", "dismissed", "unheard", "unseen", "unwanted", "unwelcome", "burden", "pressure", "pressured", "cornered", "relief", "relieved", "disheartened", "insecure", "inadequate", "defeated", "bitter", "regret", "regretful", "sorrow", "heavy", "heaviness", "cringing", "nervous", "tense", "shaky",
+    "abandoned", "neglected", "ignored", "unloved", "unimportant", "excluded", "missing", "lost", "mourning", "homesick", "scary"])
+_POSITIVE = frozenset(["happy", "happier", "excited", "exciting", "exhilarating", "lovely", "wonderful", "fantastic", "amazing", "brilliant", "great", "nice", "glad", "proud", "joyful", "joy", "delighted", "healthy", "positive", "congratulations", "celebrate", "celebrating", "secure", "fine", "grateful", "lucky", "adventure", "fun", "enjoy", "enjoyed"])
+_REFLECT = _rx(
+    r"it sounds (?:like|as if|as though)", r"that sounds", r"you sound", r"so you", r"you'?re (?:saying|telling me|carrying|making|left|feeling|being)",
+    r"i(?:'m| am) hearing", r"i can hear", r"i hear", r"i wonder (?:if|whether)", r"i imagine", r"i guess", r"part of you", r"as if", r"as though",
+    r"maybe (?:there'?s|it'?s|you)", r"perhaps", r"it seems", r"you (?:held|took|had|have|were|felt|feel|did|didn'?t|kept|carried)",
+    r"(?:being|feeling) (?:told|left|called|the only)", r"(?:that|this) (?:must|might|may) (?:hurt|feel|have|be)", r"like (?:your|you|what|it|being)",
+)
+_TENTATIVE = _rx(r"maybe", r"perhaps", r"i wonder", r"i imagine", r"i guess", r"might", r"as if", r"as though", r"sounds like", r"seems", r"a bit", r"part of you", r"is that (?:close|right)")
+_GENERIC = _rx(
+    r"(?:really |very |completely |so )?(?:common|normal)", r"lots of (?:people|\w+s)", r"many people", r"everyone", r"every (?:parent|\w+) ",
+    r"i'?m sure", r"probably", r"(?:will|'ll) (?:come around|settle|get easier|be fine|work out)", r"happens to (?:everyone|all of us)",
+    r"don'?t be (?:too )?hard on", r"in no time", r"try not to", r"at least",
+)
+
+# -- strategy for change ------------------------------------------------------------------------------
+_FORMULATION = _rx(
+    r"keeps? (?:the \w+ |it |you |that |things )?(?:going|alive|strong|stuck)", r"(?:may|might|can) (?:also )?keep (?:the \w+|it|you)",
+    r"never (?:learn|find out|get (?:a|the) chance|get to see)", r"stops? you (?:finding|learning|seeing)", r"untested", r"follows? from (?:that|this|what)",
+    r"(?:is|are) what (?:drives|keeps|feeds)", r"(?:drives|feeds|maintains) the", r"(?:quick|brief|short-term|instant) relief", r"relief,? but",
+    r"works the other way", r"safety (?:net|behaviou?r)", r"(?:teach|teaches|tell|tells) your (?:mind|brain|body)", r"protects? you from",
+    r"the more you \w+,? the more", r"so (?:the|that|your) (?:belief|fear|thought|avoid\w*|checking|worry\w*|prediction)", r"comes? first and",
+    r"(?:has|have) become the place", r"(?:calms|settles|soothes) you (?:briefly|for a moment)", r"(?:in|for) the (?:short|long) (?:run|term)",
+)
+_PROPOSAL = _rx(
+    r"(?:could|shall|can|might) we (?:plan|try|test|build|set|start|look for|pick|put|make)", r"what if (?:we|you)", r"how about (?:we|you|a)",
+    r"one (?:way|approach|plan|step|option|thing we could)", r"(?:a|an|one) (?:plan|approach|step|experiment|way forward) (?:could|that|would|is)",
+    r"let'?s (?:test|try|plan|build|put|see)", r"(?:an )?experiment", r"(?:go|stay) for (?:just )?(?:the first|\w+ (?:minutes|hour))",
+    r"see (?:whether|what happens|if)", r"compare (?:it|that|them|what)", r"build (?:up|a ladder)", r"graded", r"gradual(?:ly)?", r"first step",
+    r"wait \w+ minutes", r"(?:on|by) purpose", r"ladder", r"(?:find|learn|see) (?:out )?what (?:actually|really)", r"what (?:actually|really) happen",
+    r"(?:bring on|drop|turn down|say no to|go without|without your)", r"a (?:small|tiny|first) step",
+)
+_TIPS = _rx(
+    r"mindfulness", r"meditat\w*", r"yoga", r"(?:chamomile|calming|herbal) tea", r"warm bath", r"lavender", r"(?:calming|relaxing) (?:music|playlist)",
+    r"podcast", r"app", r"affirmations?", r"self-care", r"positive (?:mindset|thinking|people)", r"stay positive", r"be (?:kind|gentle|patient)",
+    r"hobby", r"hobbies", r"fresh air", r"good night'?s sleep", r"(?:get|plenty of|enough) sleep", r"cut (?:down on|back on) (?:caffeine|coffee)",
+    r"deep breath(?:ing|s)?", r"relax", r"date night", r"grammar checker", r"to-do list", r"reward yourself", r"set boundaries", r"take (?:your|some) time",
+    r"(?:listen to|trust) your body", r"don'?t push yourself", r"try not to (?:think|worry|dwell)", r"skip the", r"drink water",
+)
+
+# -- question kinds -----------------------------------------------------------------------------------
+_COG = _rx(
+    r"mind", r"thought", r"thoughts", r"think", r"thinking", r"tell(?:ing)? yourself", r"mean", r"meant", r"say about", r"says about",
+    r"afraid", r"imagine", r"picture", r"predict(?:ing|ed)?", r"expect", r"believe", r"worst", r"jump to", r"fear", r"assume",
+)
+
+SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
+    "agenda": (),
+    "feedback": (),
+    "understanding": (("reflect_feeling", 0.8), ("implied_feeling", 1.0), ("valence_mismatch", -1.2), ("generic", -0.6)),
+    "interpersonal_effectiveness": (("valence_mismatch", -0.4),),
+    "collaboration": (),
+    "pacing": (("slow", 1.0), ("summarise", 0.9), ("time_structure", 0.7), ("park", 0.9), ("prioritise", 0.9),
+               ("fix_barrage", -1.2), ("tangent", -1.0)),
+    "guided_discovery": (),
+    "focus_on_key_cognitions": (("thought_question", 1.0), ("fact_questions", -0.8)),
+    "strategy_for_change": (("formulation", 0.8), ("proposal", 0.9), ("formulated_plan", 1.0), ("tips", -1.0)),
+    "application_of_cbt_techniques": (),
+    "homework": (("task_set", 1.2), ("task_specific", 0.6), ("task_linked", 0.6), ("reviewed", 1.2), ("vague", -0.8),
+                 ("moved_on", -0.8)),
+}
+
+
+def _sat(n: float) -> float:
+    return float(1.0 - 0.5**n)
+
+
+def _hits(rx: re.Pattern[str], sents: Sequence[Sentence]) -> list[Sentence]:
+    return [s for s in sents if rx.search(s.text)]
+
+
+def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tuple[dict[str, float], dict[str, tuple[Sentence, ...]]]:
+    """Features named ``"<item>.<name>"`` and the sentences behind each, for ``SEMANTIC``."""
+    v: dict[str, float] = {}
+    h: dict[str, tuple[Sentence, ...]] = {}
+    last = context[-1] if context else ""
+    txt = [s.text for s in sents]
+
+    # Homework: parts may sit in one sentence or two neighbouring ones ("Shall we make it your task this
+    # week? On Wednesday, set a timer...").
+    anchor = [bool(_ANCHOR.search(t)) for t in txt]
+    act = [bool(_ACTIVITY.search(t)) for t in txt]
+    addr = [bool(_ADDRESS.search(t)) or bool(re.match(r"\s*(?:on |each |every |before |between |this |over |while |tomorrow)", t, re.I)) for t in txt]
+    task: list[Sentence] = []
+    for i in range(len(sents)):
+        win = range(max(0, i - 1), min(len(sents), i + 2))
+        if act[i] and any(anchor[j] for j in win) and any(addr[j] for j in win) and not _VAGUE.search(txt[i]):
+            task.append(sents[i])
+    v["homework.task_set"] = _sat(min(2, len(task)))
+    h["homework.task_set"] = tuple(task)
+    spec = [s for s in task if _QTY.search(s.text)]
+    v["homework.task_specific"] = 1.0 if spec else 0.0
+    h["homework.task_specific"] = tuple(spec)
+    linked = _hits(_LINK, sents) if task else []
+    v["homework.task_linked"] = 1.0 if linked else 0.0
+    h["homework.task_linked"] = tuple(linked)
+    vague = [s for i, s in enumerate(sents) if anchor[i] and _VAGUE.search(s.text) and s not in task]
+    v["homework.vague"] = 0.0 if task else _sat(len(vague))
+    h["homework.vague"] = ()
+    reported = bool(_TASK_REPORT.search(last))
+    reviewed = _hits(_REVIEW, sents) if reported else []
+    moved = _hits(_MOVE_ON, sents) if reported else []
+    v["homework.reviewed"] = _sat(min(2, len(reviewed))) if not moved else 0.25 * _sat(len(reviewed))
+    h["homework.reviewed"] = tuple(reviewed)
+    v["homework.moved_on"] = 1.0 if moved else 0.0
+    h["homework.moved_on"] = ()
+
+    # Pacing acts.
+    for name, rx in (("slow", _SLOW), ("summarise", _SUMMARY), ("time_structure", _TIME), ("park", _PARK), ("prioritise", _PRIORITY)):
+        hs = _hits(rx, sents)
+        v[f"pacing.{name}"] = _sat(len(hs))
+        h[f"pacing.{name}"] = tuple(hs)
+    # A barrage: three or more fixes in a row (imperative clauses or comma-separated actions) with no
+    # question about the patient's experience.
+    fixes = 0
+    for t in txt:
+        parts = [p.strip() for p in re.split(r",|;|:|\band\b|\bthen\b", t) if p.strip()]
+        fixes += sum(1 for p in parts if re.match(r"(?:try |just |also |maybe )?(?:[a-z]+)\b", p, re.I)
+                     and re.match(r"(?:try|just|also|maybe|get|make|set|cut|avoid|go|take|do|join|ask|hire|delete|unfollow|plan|start|"
+                                  r"update|book|read|apply|write|call|text|tidy|switch|drink|exercise|sleep|eat|use|download|block|"
+                                  r"delegate|say|leave|carry|park|tell|reward|track|journal|watch|listen|keep|stay)\b", p, re.I))
+    thought_q = [s for s in sents if s.is_question and _COG.search(s.text)]
+    v["pacing.fix_barrage"] = min(1.0, max(0.0, (fixes - 2) / 3.0)) if not thought_q else 0.0
+    h["pacing.fix_barrage"] = ()
+    qs = [s for s in sents if s.is_question]
+    fact = [s for s in qs if _TANGENT_Q.match(s.text) and not _COG.search(s.text) and not _PLAN_Q.search(s.text)]
+    tell = _hits(_TELL_ALL, sents)
+    v["pacing.tangent"] = min(1.0, (len(fact) + len(tell)) / 3.0)
+    h["pacing.tangent"] = ()
+    v["focus_on_key_cognitions.thought_question"] = _sat(len(thought_q))
+    h["focus_on_key_cognitions.thought_question"] = tuple(thought_q)
+    v["focus_on_key_cognitions.fact_questions"] = min(1.0, len(fact) / 2.0)
+    h["focus_on_key_cognitions.fact_questions"] = ()
+
+    # Understanding: feelings in reflective sentences, and feelings the patient did not name.
+    ctx_words = {w for c in context[-3:] for w in words(c)}
+    refl, implied, mismatch = [], [], []
+    ctx_neg = sum(1 for w in words(last) if w in _FEELINGS) + (1 if re.search(r"\b(?:no[t']|never|nobody|can'?t|didn'?t|only|again|without|cried|died|lost)\b", last, re.I) else 0)
+    ctx_pos = sum(1 for w in words(last) if w in _POSITIVE) + (1 if re.search(r"\b(?:got|passed|finally|better|won)\b", last, re.I) else 0)
+    for s in sents:
+        ws = words(s.text)
+        feel = [w for w in ws if w in _FEELINGS]
+        if feel and _REFLECT.search(s.text):
+            refl.append(s)
+            if any(w not in ctx_words for w in feel) and _TENTATIVE.search(s.text):
+                implied.append(s)
+        if ctx_neg > ctx_pos and any(w in _POSITIVE for w in ws) and not s.is_question:
+            mismatch.append(s)
+    v["understanding.reflect_feeling"] = _sat(len(refl))
+    h["understanding.reflect_feeling"] = tuple(refl)
+    v["understanding.implied_feeling"] = _sat(len(implied))
+    h["understanding.implied_feeling"] = tuple(implied)
+    v["understanding.valence_mismatch"] = _sat(len(mismatch))
+    v["interpersonal_effectiveness.valence_mismatch"] = v["understanding.valence_mismatch"]
+    h["understanding.valence_mismatch"] = h["interpersonal_effectiveness.valence_mismatch"] = ()
+    v["understanding.generic"] = _sat(len(_hits(_GENERIC, sents)))
+    h["understanding.generic"] = ()
+
+    # Strategy: a link to what keeps the problem going, and a concrete proposal; both together is a plan
+    # that follows from the formulation.
+    form = _hits(_FORMULATION, sents)
+    prop = _hits(_PROPOSAL, sents)
+    v["strategy_for_change.formulation"] = _sat(len(form))
+    h["strategy_for_change.formulation"] = tuple(form)
+    v["strategy_for_change.proposal"] = _sat(len(prop))
+    h["strategy_for_change.proposal"] = tuple(prop)
+    v["strategy_for_change.formulated_plan"] = 1.0 if form and prop else 0.0
+    h["strategy_for_change.formulated_plan"] = tuple(prop) if form else ()
+    v["strategy_for_change.tips"] = _sat(len(_TIPS.findall(" ".join(txt))) / 1.5)
+    h["strategy_for_change.tips"] = ()
+    return v, h
