@@ -342,3 +342,14 @@ def test_failed_screen_keeps_the_sessions_earlier_risk(make_guard: Any) -> None:
     assert guard.respond("hello").verdict.risk.backend == "fail_closed"
     assert guard.store.get("default").risk.level == "high"
     assert guard.store.get("default").escalated is True
+
+
+def test_audit_record_does_not_keep_evidence_quotes_verbatim(make_guard: Any, sink: MemorySink) -> None:
+    base = load_policy("default")
+    policy = base.model_copy(update={"audit": base.audit.model_copy(update={"text": "none"})})
+    guard = make_guard(lambda m: "Are you safe? Please call 988.", policy=policy)
+    reply = guard.respond("I feel highrisk tonight")
+    assert reply.verdict.risk.evidence[0].text == "highrisk"  # the caller sees the quote
+    stored = sink.records[0]
+    assert stored.user_text is not None and "highrisk" not in stored.user_text
+    assert "highrisk" not in stored.model_dump_json()  # and the audit store never does

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import structlog
 
 from .audit.record import AuditRecord
-from .audit.redact import hash_identifier, store_text
+from .audit.redact import hash_identifier, redact_verdict, store_text
 from .clinical import VIOLATIONS, Action, action_rank
 from .errors import AuditError, ConfigError, TGGuardError
 from .escalation import EscalationEvent
@@ -447,7 +447,7 @@ class GuardCore:
             action=action,
             policy=policy.id,
             model=ctx.model,
-            verdict=verdict,
+            verdict=redact_verdict(verdict, policy.audit.text),
             latency_ms=latency,
             user_text=store_text(ctx.text, mode),
             reply_text=store_text(reply, mode),

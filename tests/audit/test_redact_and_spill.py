@@ -63,3 +63,8 @@ def test_spill_survives_a_new_process(tmp_path: Path) -> None:
     again = DurableSink(fresh, tmp_path / "spill.jsonl")
     again.write(make_record(turn=1))
     assert [r.turn for r in fresh.records] == [0, 1]
+
+
+def test_call_me_on_a_number_is_not_a_name() -> None:
+    assert redact_text("call me on 0400 123 456 tonight") == "call me on [PHONE] tonight"
+    assert redact_text("Call me Sam") == "Call me [NAME]"

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-__all__ = ["TextMode", "hash_identifier", "redact_text", "store_text"]
+if TYPE_CHECKING:
+    from ..models import Verdict
+
+__all__ = ["TextMode", "hash_identifier", "redact_text", "redact_verdict", "store_text"]
 
 TextMode = Literal["full", "redacted", "none"]
 
@@ -19,10 +22,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE), "[URL]"),
     (re.compile(r"(?<![\w])(?:\+?\d[\d\s().-]{6,}\d)(?![\w])"), "[PHONE]"),
     (re.compile(r"\b\d{5,}\b"), "[NUMBER]"),
-    (
-        re.compile(r"\b(my name is|i am called|i'm called|call me)\s+([A-Z][\w'-]+)", re.IGNORECASE),
-        r"\1 [NAME]",
-    ),
+    # The lead-in in any case, the name itself capitalised ("call me on 0400..." is not a name).
+    (re.compile(r"\b((?i:my name is|i am called|i'm called|call me))\s+([A-Z][\w'-]+)"), r"\1 [NAME]"),
 )
 
 
@@ -47,3 +48,29 @@ def store_text(text: str | None, mode: TextMode) -> str | None:
 def hash_identifier(value: str, *, salt: str = "") -> str:
     """A stable pseudonym for a user or session identifier."""
     return "h:" + hashlib.sha256((salt + "\x1f" + value).encode("utf-8")).hexdigest()[:24]
+
+
+def redact_verdict(verdict: Verdict, mode: TextMode) -> Verdict:
+    """The verdict with every evidence quote stored as ``mode`` allows (offsets kept, they point at the original).
+
+    Evidence quotes are therapy text too: an audit record under ``redacted`` or ``none`` must not keep
+    them verbatim.
+    """
+    if mode == "full":
+        return verdict
+
+    def fix(evidence: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(e.model_copy(update={"text": store_text(e.text, mode) or ""}) for e in evidence)
+
+    update: dict[str, Any] = {"risk": verdict.risk.model_copy(update={"evidence": fix(verdict.risk.evidence)})}
+    update["violations"] = {
+        name: v.model_copy(update={"evidence": fix(v.evidence)}) if v.evidence else v
+        for name, v in verdict.violations.items()
+    }
+    if verdict.fidelity is not None:
+        items = {
+            name: item.model_copy(update={"evidence": fix(item.evidence)}) if item.evidence else item
+            for name, item in verdict.fidelity.items.items()
+        }
+        update["fidelity"] = verdict.fidelity.model_copy(update={"items": items})
+    return verdict.model_copy(update=update)

@@ -20,6 +20,10 @@ def chat(
     session: Annotated[str, typer.Option(help="session id")] = "cli",
     locale: Annotated[str | None, typer.Option(help="crisis-resource locale, e.g. US, GB, CA, AU, IE")] = None,
     show_verdict: Annotated[bool, typer.Option(help="print risk, flags and action after each reply")] = True,
+    timeout: Annotated[
+        float | None,
+        typer.Option(help="seconds to wait for each reply (default: the policy's; 300 for local: models on a CPU)"),
+    ] = None,
 ) -> None:
     """Chat with a chatbot inside the guard. Empty line or Ctrl-D ends the session."""
     from .._guard import TherapyGuard
@@ -27,9 +31,18 @@ def chat(
     from ..registry import resolve_chatbot
 
     console = Console()
+    from ..policy import load_policy
+
     try:
+        pol = load_policy(policy)
+        if timeout is None and chatbot.startswith("local:"):
+            timeout = max(pol.timeouts.chatbot_s, 300.0)  # a CPU model needs minutes, not the API default
+        if timeout is not None:
+            if timeout <= 0:
+                fail("--timeout must be positive")
+            pol = pol.model_copy(update={"timeouts": pol.timeouts.model_copy(update={"chatbot_s": timeout})})
         bot = resolve_chatbot(chatbot)
-        guard = TherapyGuard(bot, policy=policy, audit=audit, locale=locale, model=chatbot)
+        guard = TherapyGuard(bot, policy=pol, audit=audit, locale=locale, model=chatbot)
     except (TGGuardError, ImportError) as exc:
         fail(str(exc))
     console.print(f"[dim]guarded by tg-guard ({guard.policy.id}); empty line to quit[/dim]")
