@@ -28,6 +28,8 @@ def eval_detectors(
     scorer: str = typer.Option("embedded", "--scorer", help="Safety scorer name from the registry."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Score with the rules layer alone."),
     fpr: float = typer.Option(0.05, "--fpr", help="False-positive rate for the risk recall-at-FPR figure."),
+    reddit_aggregate: str = typer.Option("share", "--reddit-aggregate",
+                                         help="How a Reddit user's posts combine: 'share' or 'conversation'."),
 ) -> None:
     """Per label precision, recall, F1 and FPR; for risk, recall per level, recall at a fixed FPR and AUROC."""
     from ..evaluation.safety import evaluate_files, evaluate_reddit, evaluate_vera
@@ -45,7 +47,7 @@ def eval_detectors(
         result.update(evaluate_files(sc, list(data), fpr=fpr))
         _print_records(result, fpr)
     if reddit is not None:
-        result["reddit"] = evaluate_reddit(sc, reddit)
+        result["reddit"] = evaluate_reddit(sc, reddit, aggregate=reddit_aggregate)
         _print_reddit(result["reddit"])
     if vera is not None:
         result["vera"] = evaluate_vera(sc, vera)

@@ -45,6 +45,7 @@ __all__ = [
     "load_jsonl",
     "load_reddit",
     "recall_at_fpr",
+    "user_score",
 ]
 
 POSITIVE_CSSRS = ("Ideation", "Behavior", "Attempt")
@@ -278,20 +279,42 @@ def load_reddit(path: str | Path) -> list[tuple[str, list[str]]]:
         return [(row["Label"].strip(), _posts(row["Post"])) for row in csv.DictReader(fh)]
 
 
-def evaluate_reddit(scorer: SafetyScorer, path: str | Path, *, fpr: float = 0.2) -> dict[str, Any]:
+def user_score(scorer: SafetyScorer, posts: Sequence[str], aggregate: str = "share") -> tuple[float, int]:
+    """A user's score and level from their posts.
+
+    ``"share"`` (default): each post is scored on its own; the score is the share of posts at moderate or
+    above (ties broken by the mean post score), the level the worst post's. Users who write *to* others
+    about suicide across dozens of posts have a few alarming posts but a low share. ``"conversation"``:
+    all posts as one conversation, the score ``risk.score``.
+    """
+    if aggregate == "conversation":
+        risk = scorer.assess_risk([Message(role="user", content=p) for p in posts])
+        return risk.score, risk_rank(risk.level)
+    if aggregate != "share":
+        raise InvalidInputError(f"aggregate {aggregate!r} is not one of 'share', 'conversation'")
+    per = [scorer.assess_risk([Message(role="user", content=p)]) for p in posts] or [
+        scorer.assess_risk([Message(role="user", content="")])]
+    ranks = [risk_rank(r.level) for r in per]
+    share = sum(k >= 2 for k in ranks) / len(per)
+    mean = sum(r.score for r in per) / len(per)
+    return round(0.99 * share + 0.01 * mean, 6), max(ranks)
+
+
+def evaluate_reddit(scorer: SafetyScorer, path: str | Path, *, fpr: float = 0.2,
+                    aggregate: str = "share") -> dict[str, Any]:
     """Users labelled Ideation/Behavior/Attempt against Supportive; Indicator reported on its own.
 
-    Each user's posts are one conversation of user messages; the score is ``risk.score``.
+    The user's score comes from :func:`user_score` (``aggregate`` picks how posts are combined).
     """
     rows = load_reddit(path)
     labels: list[str] = []
     scores: list[float] = []
     levels: list[int] = []
     for label, posts in rows:
-        risk = scorer.assess_risk([Message(role="user", content=p) for p in posts])
+        score, level = user_score(scorer, posts, aggregate)
         labels.append(label)
-        scores.append(risk.score)
-        levels.append(risk_rank(risk.level))
+        scores.append(score)
+        levels.append(level)
     lab = np.array(labels)
     s = np.array(scores)
     lv = np.array(levels)
@@ -306,6 +329,7 @@ def evaluate_reddit(scorer: SafetyScorer, path: str | Path, *, fpr: float = 0.2)
     return {
         "file": str(path),
         "users": len(rows),
+        "aggregate": aggregate,
         "positive_vs_supportive": {
             "n_pos": int(y.sum()), "n_neg": int((~y).sum()),
             "auroc": _r(auroc(s[main], y)),

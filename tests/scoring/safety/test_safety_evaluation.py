@@ -53,3 +53,15 @@ def test_bad_jsonl_names_the_line(tmp_path: Path) -> None:
     path.write_text('{"messages": [{"role": "user", "content": "hi"}], "risk_level": "severe"}\n')
     with pytest.raises(InvalidInputError, match=r"bad\.jsonl:1"):
         load_jsonl(path)
+
+
+def test_reddit_user_score_is_share_of_risky_posts(scorer: EmbeddedSafetyScorer) -> None:
+    from tg_guard.evaluation.safety import user_score
+
+    # One post of four at moderate+: the share (0.25) dominates the score; the level is the worst post's.
+    score, level = user_score(scorer, ["i want to die", "the weather is nice", "I had pasta", "ok thanks"])
+    assert 0.2475 <= score <= 0.2575 and level >= 2
+    supportive, _ = user_score(scorer, ["the weather is nice", "I had pasta", "ok thanks", "good luck with it"])
+    assert supportive < score
+    with pytest.raises(InvalidInputError, match="aggregate"):
+        user_score(scorer, ["hi"], "median")

@@ -2,7 +2,7 @@
 
 The default path is a rules layer (``risk.py``, ``lexicon.py`` and one module per violation family)
 plus a small learned layer (``learned.py``, weights in ``model.npz``; see ``MODEL_CARD.md``), mixed
-per label as chosen on dev data (``calibration.json``).
+per label as chosen by grouped cross-validation on the training data (``calibration.json``).
 
 >>> from tg_guard.scoring.safety import build_embedded_safety
 >>> scorer = build_embedded_safety()

@@ -1,9 +1,10 @@
 """Calibration: how rules and the learned layer mix per label, mapped so 0.5 is the operating point.
 
 The policy flags a violation at ``score >= threshold`` (0.5 by default), so every score leaves here with
-the threshold chosen on dev data mapped to exactly 0.5, piecewise-linearly (order is kept, so AUROC is
-unchanged). ``calibration.json`` beside this file is written by ``tune.py`` from the dev split; without it
-the defaults below (rules only, threshold 0.5) apply.
+the threshold chosen by cross-validation mapped to exactly 0.5, piecewise-linearly (order is kept, so
+AUROC is unchanged). ``calibration.json`` beside this file is written by ``train.py`` from grouped CV on
+the training data; without it the defaults below (rules only, threshold 0.5) apply. Risk thresholds are
+logits of the learned heads (see :mod:`.combine`).
 
 >>> to_half(0.3, 0.3)
 0.5

@@ -2,8 +2,10 @@
 
 Why this shape: it runs in well under a millisecond per message on two CPU cores with no torch, its
 weights are a small committed ``.npz`` (see ``MODEL_CARD.md`` and ``train.py`` beside this file), and
-character n-grams within words carry typos, slang and inflections that fixed patterns miss.
-Features of a text are cached, so a conversation's earlier messages are never featurised twice.
+character n-grams carry typos, slang and inflections that fixed patterns miss. Text is normalised first
+(leet digits inside words, elongations, curly apostrophes), and words inside a negation's scope get a
+second, marked feature ("not ... die" differs from "die"). Features of a text are cached, so a
+conversation's earlier messages are never featurised twice.
 
 >>> model = NgramModel.load()                        # doctest: +SKIP
 >>> model.predict(["i want to die"])["risk_ge2"]     # doctest: +SKIP
@@ -28,25 +30,44 @@ DEFAULT_PATH = Path(__file__).with_name("model.npz")
 
 _REPEAT = re.compile(r"(.)\1{2,}")
 _DIGITS = re.compile(r"\d+")
-_TOKEN = re.compile(r"[a-z0-9']+|[^\w\s]", re.UNICODE)
+_LEET_WORD = re.compile(r"\b(?=\w*[a-z])(?=\w*[0134579@$])[\w@$]+\b")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g", "@": "a", "$": "s"})
+_TOKEN = re.compile(r"[a-z0-9]+|[^\w\s]", re.UNICODE)
+_NEGATORS = frozenset({
+    "not", "never", "no", "dont", "didnt", "wont", "wouldnt", "cant", "cannot", "isnt", "arent", "wasnt",
+    "nobody", "nothing", "hardly", "barely", "aint", "havent", "hasnt", "doesnt",
+})
+_SCOPE_END = frozenset({".", ",", "!", "?", ";", ":", "but", "and", "so", "because"})
 
 
 def normalise(text: str) -> str:
-    """Lower-case, straight apostrophes, "soooo" -> "soo", digits -> 0: the learned layer's view of text."""
-    t = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    """Lower-case, straight apostrophes dropped, leet digits inside words, "soooo" -> "soo", digits -> 0."""
+    t = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("'", "")
+    t = _LEET_WORD.sub(lambda m: m.group(0).translate(_LEET), t)
     t = _REPEAT.sub(r"\1\1", t)
     return _DIGITS.sub("0", t)
 
 
 def featurize(text: str) -> list[str]:
-    """Word unigrams and bigrams plus character 4-grams inside words (typo and slang tolerance)."""
+    """Word 1-2-grams, negation-scoped words, and character 3-5-grams inside each word."""
     words = _TOKEN.findall(normalise(text))
     feats = ["w:" + w for w in words]
     feats.extend("b:" + a + " " + b for a, b in itertools.pairwise(words))
+    scope = 0
     for w in words:
-        if len(w) >= 4 and w.isalpha():
+        if w in _NEGATORS:
+            scope = 3
+            continue
+        if w in _SCOPE_END:
+            scope = 0
+        elif scope:
+            feats.append("n:" + w)
+            scope -= 1
+    for w in set(words):
+        if len(w) >= 2 and w.isalpha():
             p = "<" + w + ">"
-            feats.extend("c:" + p[i : i + 4] for i in range(len(p) - 3))
+            n = len(p)
+            feats.extend("c:" + p[i : i + k] for k in (3, 4, 5) for i in range(n - k + 1))
     return feats
 
 
@@ -75,6 +96,8 @@ class NgramModel:
             vocab_list: list[str] = json.loads(bytes(z["vocab"]).decode("utf-8"))
             heads: list[str] = json.loads(bytes(z["heads"]).decode("utf-8"))
             weights = z["weights"].astype(np.float32)
+            if "scale" in z.files:  # int8 weights with one scale per head
+                weights = weights * z["scale"].astype(np.float32)[:, None]
             bias = z["bias"].astype(np.float32)
         return cls({f: i for i, f in enumerate(vocab_list)}, weights, bias, heads)
 
@@ -93,19 +116,36 @@ class NgramModel:
                 self._cache.popitem(last=False)
         return ids
 
-    def logits(self, texts: Iterable[str]) -> np.ndarray:
-        parts = [self.ids(t) for t in texts]
-        ids = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+    def _logit_of(self, ids: np.ndarray) -> np.ndarray:
         if ids.size == 0:
             return self.bias.copy()
         out: np.ndarray = self.bias + self.weights_t[ids].sum(axis=0) / np.float32(np.sqrt(ids.size))
         return out
 
+    def logits(self, texts: Iterable[str]) -> np.ndarray:
+        """Logits per head for the pooled (unioned) features of ``texts``."""
+        parts = [self.ids(t) for t in texts]
+        ids = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+        return self._logit_of(ids)
+
+    def logits_each(self, texts: Sequence[str]) -> np.ndarray:
+        """Logits per head for each text on its own: shape ``(len(texts), heads)``."""
+        if not texts:
+            return self.bias[None, :].copy()
+        return np.stack([self._logit_of(self.ids(t)) for t in texts])
+
     def predict(self, texts: Iterable[str]) -> dict[str, float]:
         """Probability per head for the pooled features of ``texts`` (e.g. every user message)."""
-        z = self.logits(texts)
-        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        p = _sigmoid(self.logits(texts))
         return {h: float(p[i]) for i, h in enumerate(self.heads)}
+
+    def index(self, head: str) -> int:
+        return self._index[head]
 
     def has(self, head: str) -> bool:
         return head in self._index
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return out

@@ -13,7 +13,7 @@ import re
 
 from .detectors import Finding, ReplyContext, sentences_with
 
-__all__ = ["addresses_abuse", "addresses_crisis", "missed_abuse", "missed_crisis", "missed_functional_impairment"]
+__all__ = ["addresses_abuse", "addresses_crisis", "addresses_impairment", "missed_abuse", "missed_crisis", "missed_functional_impairment"]
 
 A = "['’]?"
 _I = re.IGNORECASE
@@ -97,9 +97,14 @@ def missed_abuse(ctx: ReplyContext) -> Finding:
     return Finding(round(severity * (1.0 - addressed), 4))
 
 
+def addresses_impairment(ctx: ReplyContext) -> tuple[float, list[tuple[int, int]]]:
+    found = _first((ACK_IMPAIR, RESOURCES, SAFETY_Q), ctx.reply)
+    return (1.0 if found else 0.0), found
+
+
 def missed_functional_impairment(ctx: ReplyContext) -> Finding:
     if not ctx.has("functional_impairment"):
         return Finding()
-    found = _first((ACK_IMPAIR, RESOURCES, SAFETY_Q), ctx.reply)
+    addressed, _ = addresses_impairment(ctx)
     severity = 0.6 if ctx.rank <= 1 else 0.8
-    return Finding(0.0 if found else severity)
+    return Finding(round(severity * (1.0 - addressed), 4))

@@ -22,7 +22,7 @@ from ...models import Evidence, Message, RiskAssessment
 from ._text import find_all, preceding_words, sentence_of
 from .lexicon import CUES, CURRENT, IDIOMS, NEGATION_EXCEPTIONS, NEGATORS, PAST, A, Kind
 
-__all__ = ["Hit", "RiskTracker", "scan_message"]
+__all__ = ["Hit", "RiskTracker", "mask_idioms", "scan_message"]
 
 _FIRST = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "mine", "we", "us"})
 _THIRD = frozenset({
@@ -161,6 +161,26 @@ def scan_message(text: str) -> tuple[Hit, ...]:
     return tuple(hits)
 
 
+@lru_cache(maxsize=8192)
+def mask_idioms(text: str) -> str:
+    """The text the learned layer reads: figures of speech ("this commute is killing me") blanked out.
+
+    The idiom table is the rules' explicit knowledge of crisis words used figuratively; handing the
+    learned layer the text without them keeps it from re-reading "kill" where the rules already know
+    it means nothing. Used identically in training and at inference.
+    """
+    spans = find_all(IDIOMS, text)
+    if not spans:
+        return text
+    out, last = [], 0
+    for s, e in spans:
+        out.append(text[last:s])
+        out.append(" , ")
+        last = e
+    out.append(text[last:])
+    return "".join(out)
+
+
 def _is_check(text: str) -> tuple[bool, bool]:
     """Whether an assistant message asks a direct safety question, and whether it asks "are you safe"."""
     for m in _CHECK.finditer(text):
@@ -189,6 +209,7 @@ class _State:
     hits: list[tuple[int, Hit]] = field(default_factory=list)
     rank: int = 0
     resolved_last: bool = False
+    drops: int = 0
 
 
 def _near(i: int, hits: Sequence[tuple[int, Hit]], kinds: frozenset[Kind], window: int) -> bool:
@@ -284,10 +305,17 @@ class RiskTracker:
                 floor = max((_FLOOR.get(h.kind, 0) for _, h in st.hits if not h.past), default=0)
                 st.rank = max(st.rank - 1, min(floor, st.rank))
                 st.resolved_last = True
+                st.drops += 1
             check = (False, False)
         return st
 
     def assess(self, messages: Sequence[Message], *, prior: RiskAssessment | None = None) -> RiskAssessment:
+        return self.assess_with_drops(messages, prior=prior)[0]
+
+    def assess_with_drops(
+        self, messages: Sequence[Message], *, prior: RiskAssessment | None = None
+    ) -> tuple[RiskAssessment, int]:
+        """The assessment and how many credible safety answers lowered it (the learned layer defers to those)."""
         st = self._scan(messages)
         _, used = _combine(st.hits)
         rank = st.rank
@@ -319,7 +347,7 @@ class RiskTracker:
             score=score,
             evidence=ev,
             backend="rules" if self.model is None else "rules+model",
-        )
+        ), st.drops
 
 
 def _evidence(messages: Sequence[Message], used: Sequence[tuple[int, Hit]], limit: int = 6) -> tuple[Evidence, ...]:

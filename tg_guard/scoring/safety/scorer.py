@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import structlog
 
 from ...clinical import RISK_CATEGORIES, RISK_LEVELS, VIOLATIONS, RiskCategory, risk_rank
@@ -21,15 +22,23 @@ from ...models import Evidence, Message, RiskAssessment, Violation
 from ._text import evidence
 from .boundary import boundary_violation
 from .calibration import DEFAULT_CALIBRATION, Calibration
+from .combine import combine_level, missed_score, risk_strength, sigmoid
 from .conduct import judgmental, unsupported_assumption
 from .detectors import Finding, ReplyContext
 from .harmful import harmful_content
 from .learned import DEFAULT_PATH, NgramModel
 from .medical import medical_speculation, medication_advice
-from .missed import addresses_abuse, addresses_crisis, missed_abuse, missed_crisis, missed_functional_impairment
-from .risk import RiskTracker
+from .missed import (
+    addresses_abuse,
+    addresses_crisis,
+    addresses_impairment,
+    missed_abuse,
+    missed_crisis,
+    missed_functional_impairment,
+)
+from .risk import RiskTracker, mask_idioms
 
-__all__ = ["EmbeddedSafetyScorer", "build_embedded_safety"]
+__all__ = ["DETECTORS", "EmbeddedSafetyScorer", "build_embedded_safety", "relevance"]
 
 log = structlog.get_logger(__name__)
 
@@ -51,7 +60,8 @@ class EmbeddedSafetyScorer:
     """Crisis risk over the conversation and violations of a reply, with no network and no torch.
 
     ``use_model=False`` gives the rules alone (fully explainable); ``model_path`` and
-    ``calibration_path`` point at other trained files.
+    ``calibration_path`` point at other trained files; ``max_lift`` caps how many levels the learned
+    layer may add to the rules' level (default 4: no cap; the thresholds were chosen by CV without one).
     """
 
     name = "embedded"
@@ -62,7 +72,7 @@ class EmbeddedSafetyScorer:
         use_model: bool = True,
         model_path: str | Path | None = None,
         calibration_path: str | Path | None = None,
-        max_lift: int = 2,
+        max_lift: int = 4,
     ) -> None:
         self.model: NgramModel | None = None
         if use_model:
@@ -76,45 +86,55 @@ class EmbeddedSafetyScorer:
         log.info("safety_scorer_ready", model=self.model is not None, calibration=self.calibration.source)
 
     # -- risk ------------------------------------------------------------------------------------------
+    def risk_logits(self, users: Sequence[str]) -> dict[str, float]:
+        """Per learned head, the max of its logit over the pooled user messages and over each one alone.
+
+        Pooled catches a disclosure split across turns; each-alone keeps a disclosure buried among
+        many ordinary messages from being diluted. Empty without a model or user messages.
+        """
+        if self.model is None or not users:
+            return {}
+        texts = [mask_idioms(u) for u in users]
+        pooled = self.model.logits(texts)
+        each = self.model.logits_each(texts).max(axis=0)
+        z = np.maximum(pooled, each)
+        return {h: float(z[i]) for i, h in enumerate(self.model.heads)}
+
     def assess_risk(self, messages: Sequence[Message], *, prior: RiskAssessment | None = None) -> RiskAssessment:
-        rules = self.tracker.assess(messages, prior=prior)
-        if self.model is None:
-            return rules
+        rules, drops = self.tracker.assess_with_drops(messages, prior=prior)
         users = [m.content for m in messages if m.role == "user"]
-        if not users:
+        z = self.risk_logits(users)
+        if not z:
             return rules
-        p = self.model.predict(users)
         th = self.calibration.risk_thresholds
         rank = risk_rank(rules.level)
-        # The learned layer lifts the rules' level by at most ``max_lift`` steps: a bag of n-grams alone
-        # should not call a conversation the rules found nothing in "imminent".
-        model_rank = 0
-        for k in range(1, min(rank + self.max_lift, 4) + 1):
-            t = th.get(f"risk_ge{k}")
-            if t is not None and p.get(f"risk_ge{k}", 0.0) >= t:
-                model_rank = k
-        final = max(rank, model_rank)
+        logits = [z.get(f"risk_ge{k}", -30.0) for k in range(1, 5)]
+        # After a credible answer to a safety check the rules' judgement stands (CLINICAL.md: only that
+        # lowers the level); a bag of n-grams cannot tell an answer from a disclosure.
+        final = rank if drops else min(combine_level(rank, logits, th), rank + self.max_lift)
         cats: set[RiskCategory] = set(rules.categories)
         if final >= 1:
             for c in RISK_CATEGORIES:
                 t = self.calibration.category_thresholds.get(c)
-                if t is not None and p.get(f"cat_{c}", 0.0) >= t:
+                if t is not None and z.get(f"cat_{c}", -30.0) >= t:
                     cats.add(c)
             if not cats:
-                cats.add(max(RISK_CATEGORIES, key=lambda c: p.get(f"cat_{c}", 0.0)))
+                cats.add(max(RISK_CATEGORIES, key=lambda c: z.get(f"cat_{c}", -30.0)))
         else:
             cats = set()
-        # Within the level's band the score follows the learned probability of moderate-or-above, so it
-        # ranks conversations (AUROC) more finely than five levels can.
+        # Within the level's band the score follows the combined moderate-or-above strength, so it ranks
+        # conversations (AUROC) more finely than five levels can.
         lo, hi = _BANDS[final]
-        strength = 0.5 * p.get("risk_ge2", 0.0) + 0.5 * p.get(f"risk_ge{max(final, 1)}", 0.0)
-        score = round(lo + (hi - lo) * min(max(strength, 0.0), 0.999), 4)
+        score = round(lo + (hi - lo) * min(risk_strength(rank, logits, th), 0.999), 4)
+        ev = rules.evidence
+        if final > rank and not ev:
+            ev = _message_evidence(messages, self.model, "risk_ge2")
         return RiskAssessment(
             level=RISK_LEVELS[final],
             categories=tuple(c for c in RISK_CATEGORIES if c in cats),
             score=score,
-            evidence=rules.evidence,
-            backend="rules+model" if model_rank > rank else "rules",
+            evidence=ev,
+            backend="rules+model" if final > rank else "rules",
         )
 
     # -- reply -----------------------------------------------------------------------------------------
@@ -123,9 +143,12 @@ class EmbeddedSafetyScorer:
         probs: dict[str, float] = self.model.predict([reply]) if self.model is not None else {}
         idx = len(messages)
         out: dict[str, Violation] = {}
+        context_z: dict[str, float] | None = None
         for name in VIOLATIONS:
             found = DETECTORS[name](ctx)
-            model_p = self._model_score(name, ctx, probs)
+            if name.startswith("missed_") and probs and context_z is None:
+                context_z = self.risk_logits([m.content for m in messages if m.role == "user"])
+            model_p = self._model_score(name, ctx, probs, context_z or {})
             blend = self.calibration.blend(name)
             score = blend.apply(found.score, model_p)
             used_model = model_p is not None and blend.mode != "rules"
@@ -138,30 +161,50 @@ class EmbeddedSafetyScorer:
             )
         return out
 
-    def _model_score(self, name: str, ctx: ReplyContext, probs: Mapping[str, float]) -> float | None:
+    def _model_score(self, name: str, ctx: ReplyContext, probs: Mapping[str, float],
+                     context_z: Mapping[str, float]) -> float | None:
         if not probs:
             return None
-        if name == "missed_crisis":
-            if not _crisis_relevant(ctx):
-                return 0.0
-            rules_addr, _ = addresses_crisis(ctx)
-            return (1.0 - max(rules_addr, probs.get("addr_crisis", 0.0))) * (0.9 if ctx.rank >= 3 else 0.8)
-        if name == "missed_abuse":
-            if not ctx.has("abuse"):
-                return 0.0
-            rules_addr, _ = addresses_abuse(ctx)
-            return 1.0 - max(rules_addr, probs.get("addr_abuse", 0.0))
-        if name == "missed_functional_impairment":
-            if not ctx.has("functional_impairment"):
-                return 0.0
-            return 1.0 - probs.get("addr_impairment", 0.0)
+        if name in _MISSED:
+            head, addresses = _MISSED[name]
+            rules_addr, _ = addresses(ctx)
+            return missed_score(relevance(name, ctx, context_z), probs.get(head), rules_addr)
         return probs.get(f"v_{name}")
 
 
+_MISSED: dict[str, tuple[str, Callable[[ReplyContext], tuple[float, list[tuple[int, int]]]]]] = {
+    "missed_crisis": ("addr_crisis", addresses_crisis),
+    "missed_abuse": ("addr_abuse", addresses_abuse),
+    "missed_functional_impairment": ("addr_impairment", addresses_impairment),
+}
+_CRISIS_CATS = ("suicide", "self_harm", "harm_to_others")
+
+
+def relevance(name: str, ctx: ReplyContext, z: Mapping[str, float]) -> float:
+    """P(the risk a ``missed_*`` label is about is present): the risk state, or the context's heads."""
+    if name == "missed_crisis":
+        rules = 1.0 if _crisis_relevant(ctx) else 0.0
+        p_cat = max((sigmoid(z.get(f"cat_{c}", -30.0)) for c in _CRISIS_CATS), default=0.0)
+        return max(rules, sigmoid(z.get("risk_ge2", -30.0)) * p_cat)
+    cat: RiskCategory = "abuse" if name == "missed_abuse" else "functional_impairment"
+    return max(1.0 if ctx.has(cat) else 0.0, sigmoid(z.get(f"cat_{cat}", -30.0)))
+
+
 def _crisis_relevant(ctx: ReplyContext) -> bool:
-    return ctx.rank >= 2 and bool(
-        {"suicide", "self_harm", "harm_to_others"} & set(ctx.risk.categories) or not ctx.risk.categories
-    )
+    return ctx.rank >= 2 and bool(set(_CRISIS_CATS) & set(ctx.risk.categories) or not ctx.risk.categories)
+
+
+def _message_evidence(messages: Sequence[Message], model: NgramModel | None, head: str) -> tuple[Evidence, ...]:
+    """The user message the learned head scores highest, quoted (first 300 characters)."""
+    if model is None:
+        return ()
+    users = [(i, m.content) for i, m in enumerate(messages) if m.role == "user" and m.content]
+    if not users:
+        return ()
+    z = model.logits_each([mask_idioms(t) for _, t in users])[:, model.index(head)]
+    i, text = users[int(np.argmax(z))]
+    end = min(len(text), 300)
+    return (Evidence(message=i, start=0, end=end, text=text[:end]),)
 
 
 def build_embedded_safety(**options: Any) -> EmbeddedSafetyScorer:

@@ -1,0 +1,52 @@
+"""How the rules and the learned heads combine: one place, used by the scorer and by ``train.py``'s CV.
+
+Risk is a **max of levels**: the rules tracker's level is a floor, and the learned layer raises it to
+level ``k`` when head ``risk_ge{k}`` (the max of its logit over the pooled conversation and over each user
+message alone) reaches the threshold chosen by grouped cross-validation (``calibration.json``). Keeping the
+rules' level as a floor keeps every rule explainable; letting the model raise it is what generalises to
+phrasings no rule was written for (measured: see ``MODEL_CARD.md``).
+
+The ``missed_*`` violations are ``P(the risk is there) x P(the reply does not address it)``: the first from
+the risk state and the context's category heads, the second from the reply's ``addr_*`` head and the
+rules' address detectors, whichever is surer the reply addressed it.
+
+>>> combine_level(2, [0.0, -1.0, -3.0, -4.0], {"risk_ge1": 0.5, "risk_ge2": 0.2})
+2
+>>> combine_level(0, [2.0, 1.0, -3.0, -4.0], {"risk_ge1": 0.5, "risk_ge2": 0.2})
+2
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+__all__ = ["LEVEL_OFF", "combine_level", "missed_score", "risk_strength", "sigmoid"]
+
+LEVEL_OFF = 99.0  # a threshold no logit reaches: the head never lifts the level
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def combine_level(rules_rank: int, logits: Sequence[float], thresholds: Mapping[str, float]) -> int:
+    """``max(rules_rank, k)`` for the highest ``k`` whose ``risk_ge{k}`` logit reaches its threshold."""
+    model_rank = 0
+    for k in range(1, 5):
+        if logits[k - 1] >= thresholds.get(f"risk_ge{k}", LEVEL_OFF):
+            model_rank = k
+    return max(rules_rank, model_rank)
+
+
+def risk_strength(rules_rank: int, logits: Sequence[float], thresholds: Mapping[str, float]) -> float:
+    """A 0..1 ranking of "moderate or above": the ``risk_ge2`` logit past its threshold, plus the rules' floor."""
+    t = thresholds.get("risk_ge2", 0.0)
+    t = 0.0 if t >= LEVEL_OFF else t
+    return sigmoid(logits[1] - t + (2.0 if rules_rank >= 2 else 0.0))
+
+
+def missed_score(relevance: float, addressed_model: float | None, addressed_rules: float) -> float:
+    """P(risk present) x P(reply does not address it); ``addressed_*`` are 0..1."""
+    addressed = max(addressed_rules, addressed_model or 0.0)
+    return round(min(max(relevance, 0.0), 1.0) * (1.0 - min(max(addressed, 0.0), 1.0)), 4)
