@@ -17,6 +17,16 @@ COMMAND_MODULES = [
     "check",
     "chat",
     "policies",
+    "calibrate",
+    "eval_fidelity",
+    "eval_detectors",
+    "eval_sessions",
+    "audit",
+    "export_flagged",
+    "serve",
+    "keys",
+    "db",  # after "audit": it adds ``audit purge`` to that group
+    "train",
 ]
 
 for _name in COMMAND_MODULES:
