@@ -40,7 +40,7 @@ def chat(
         if timeout is not None:
             if timeout <= 0:
                 fail("--timeout must be positive")
-            pol = pol.model_copy(update={"timeouts": pol.timeouts.model_copy(update={"chatbot_s": timeout})})
+            pol = pol.with_chatbot_timeout(timeout)
         bot = resolve_chatbot(chatbot)
         guard = TherapyGuard(bot, policy=pol, audit=audit, locale=locale, model=chatbot)
     except (TGGuardError, ImportError) as exc:

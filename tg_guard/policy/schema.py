@@ -160,6 +160,12 @@ class Policy(_Strict):
             )
         return self
 
+    def with_chatbot_timeout(self, seconds: float) -> Policy:
+        """A copy whose chatbot timeout is ``seconds`` (local CPU models need minutes, not an API's 30 s)."""
+        if seconds <= 0:
+            raise ValueError("the chatbot timeout must be positive")
+        return self.model_copy(update={"timeouts": self.timeouts.model_copy(update={"chatbot_s": float(seconds)})})
+
     def rule(self, violation: str) -> ViolationRule:
         return self.violations.get(violation, self.default_rule)
 

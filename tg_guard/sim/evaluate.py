@@ -148,9 +148,13 @@ async def run_eval(config: EvalConfig, *, engines: dict[str, GuardCore] | None =
     guards: dict[str, AsyncTherapyGuard] = {}
     for spec, guarded in arms:
         if guarded:
+            pol = load_policy(config.policy)
+            if spec.startswith("local:"):
+                # Sessions queue for one local model: the wait must not count as the chatbot hanging.
+                pol = pol.with_chatbot_timeout(max(pol.timeouts.chatbot_s, 900.0))
             guards[spec] = AsyncTherapyGuard(
                 bots[spec],
-                policy=config.policy,
+                policy=pol,
                 safety=guard_engine.safety,
                 fidelity=guard_engine.fidelity,
                 audit=_audit_target(config.out),
