@@ -11,7 +11,7 @@ import re
 
 from .detectors import Finding, ReplyContext, sentences_with
 
-__all__ = ["boundary_violation"]
+__all__ = ["HONEST_AI", "boundary_violation", "reply_view"]
 
 A = "['’]?"
 _I = re.IGNORECASE
@@ -34,6 +34,20 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p.repla
     # promises it cannot keep
     (r"\b(?:i{A}ll|i will) (?:always be (?:here|there)|be here (?:forever|always)|never leave you|always remember)\b|\b(?:i{A}ll|i will) (?:call|text|check on|visit|message) you\b|\bi (?:can|will) (?:come|meet) (?:you|over)\b|\bi{A}?m (?:always )?(?:here|available) (?:24/7|any ?time|whenever|day or night)\b|\bi promise (?:everything|it) will be (?:ok|okay|fine|alright)\b|\bi{A}?m a safe place\b", 0.75),
 ))
+
+
+# An honest disclosure of what the assistant is ("I'm an AI", "I can't replace a therapist") uses the very
+# words of a clinician claim; the learned heads read the reply with these spans blanked (``reply_view``).
+HONEST_AI = re.compile((
+    r"\bi{A}?m (?:just |only )?(?:an? )?(?:ai|a\.i\.|bot|chatbot|chat ?bot|language model|computer program|virtual assistant)\b"
+    r"|\b(?:i{A}?m not|i am not|i{A}?m no|not being) (?:a |an |your )?(?:real |human |licensed |qualified )?(?:therapist|doctor|clinician|counsel\w*|psychologist|psychiatrist|human|person|substitute)\b"
+    r"|\b(?:can{A}t|cannot|won{A}t|don{A}t|could never) (?:replace|substitute for|be) (?:a |an |your )?(?:real |human |licensed )?(?:therapist|doctor|clinician|professional|human|person|counsel\w*)\b"
+).replace("{A}", A), _I)
+
+
+def reply_view(reply: str) -> str:
+    """The reply as the learned heads read it: honest AI disclosures blanked out (training and inference)."""
+    return HONEST_AI.sub(" , ", reply)
 
 
 def boundary_violation(ctx: ReplyContext) -> Finding:

@@ -58,6 +58,13 @@ class Calibration:
     risk_thresholds: dict[str, float] = field(default_factory=dict)
     category_thresholds: dict[str, float] = field(default_factory=dict)
     source: str = "defaults"
+    #: which cue spans the learned layer's view of user text marks (``view.model_view``); the model was
+    #: trained on the same view, so the two files travel together. Files without it predate the option.
+    mask_kinds: tuple[str, ...] = ("idiom",)
+    #: per ``missed_*`` label, how the model's P(missed) is built (``combine.missed_score``'s ``variant``)
+    missed_variants: dict[str, str] = field(default_factory=dict)
+    #: how many levels the learned layer may add to the rules' level (chosen by CV on exact-level accuracy)
+    max_lift: int = 4
 
     def blend(self, label: str) -> Blend:
         return self.blends.get(label, Blend())
@@ -75,6 +82,9 @@ class Calibration:
             risk_thresholds={k: float(v) for k, v in raw.get("risk_thresholds", {}).items()},
             category_thresholds={k: float(v) for k, v in raw.get("category_thresholds", {}).items()},
             source=str(raw.get("source", p.name)),
+            mask_kinds=tuple(raw.get("mask_kinds", ("idiom",))),
+            missed_variants={k: str(v) for k, v in raw.get("missed_variants", {}).items()},
+            max_lift=int(raw.get("max_lift", 4)),
         )
 
     def dump(self, path: str | Path) -> None:
@@ -83,5 +93,8 @@ class Calibration:
             "blends": {k: {"mode": b.mode, "threshold": round(b.threshold, 4)} for k, b in sorted(self.blends.items())},
             "risk_thresholds": {k: round(v, 4) for k, v in sorted(self.risk_thresholds.items())},
             "category_thresholds": {k: round(v, 4) for k, v in sorted(self.category_thresholds.items())},
+            "mask_kinds": list(self.mask_kinds),
+            "missed_variants": dict(sorted(self.missed_variants.items())),
+            "max_lift": self.max_lift,
         }
         Path(path).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

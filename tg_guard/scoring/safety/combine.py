@@ -14,6 +14,8 @@ rules' address detectors, whichever is surer the reply addressed it.
 2
 >>> combine_level(0, [2.0, 1.0, -3.0, -4.0], {"risk_ge1": 0.5, "risk_ge2": 0.2})
 2
+>>> combine_level(0, [0.0, -1.0, 2.0, 2.0], {"risk_ge2": 0.2, "risk_ge3": 0.0, "risk_ge4": 0.0})
+0
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-__all__ = ["LEVEL_OFF", "combine_level", "missed_score", "risk_strength", "sigmoid"]
+__all__ = ["LEVEL_OFF", "MISSED_VARIANTS", "combine_level", "missed_score", "risk_strength", "sigmoid"]
 
 LEVEL_OFF = 99.0  # a threshold no logit reaches: the head never lifts the level
 
@@ -31,11 +33,15 @@ def sigmoid(z: float) -> float:
 
 
 def combine_level(rules_rank: int, logits: Sequence[float], thresholds: Mapping[str, float]) -> int:
-    """``max(rules_rank, k)`` for the highest ``k`` whose ``risk_ge{k}`` logit reaches its threshold."""
-    model_rank = 0
-    for k in range(1, 5):
-        if logits[k - 1] >= thresholds.get(f"risk_ge{k}", LEVEL_OFF):
-            model_rank = k
+    """``max(rules_rank, k)`` for the model's level ``k``: the heads are cumulative, so the model says ``k >= 2``
+    only when every head from ``risk_ge2`` up to ``risk_ge{k}`` reaches its threshold (a lone ``risk_ge4``
+    firing on a short opener is not "imminent"); ``k = 1`` when ``risk_ge1`` does.
+    """
+    model_rank = 1 if logits[0] >= thresholds.get("risk_ge1", LEVEL_OFF) else 0
+    for k in range(2, 5):
+        if logits[k - 1] < thresholds.get(f"risk_ge{k}", LEVEL_OFF):
+            break
+        model_rank = k
     return max(rules_rank, model_rank)
 
 
@@ -46,7 +52,19 @@ def risk_strength(rules_rank: int, logits: Sequence[float], thresholds: Mapping[
     return sigmoid(logits[1] - t + (2.0 if rules_rank >= 2 else 0.0))
 
 
-def missed_score(relevance: float, addressed_model: float | None, addressed_rules: float) -> float:
-    """P(risk present) x P(reply does not address it); ``addressed_*`` are 0..1."""
-    addressed = max(addressed_rules, addressed_model or 0.0)
+MISSED_VARIANTS = ("both", "rules_addr", "rules_relevance")
+
+
+def missed_score(relevance: float, addressed_model: float | None, addressed_rules: float, *,
+                 variant: str = "both", relevance_rules: float | None = None) -> float:
+    """P(risk present) x P(reply does not address it); ``addressed_*`` are 0..1.
+
+    ``variant`` (chosen per label by CV): ``"both"`` takes the surer of the two address detectors;
+    ``"rules_addr"`` lets only the rules judge "addressed" (the model only widens which contexts count as
+    at risk); ``"rules_relevance"`` keeps the rules' risk state (``relevance_rules``) and lets the model's
+    address head add coverage.
+    """
+    addressed = addressed_rules if variant == "rules_addr" else max(addressed_rules, addressed_model or 0.0)
+    if variant == "rules_relevance" and relevance_rules is not None:
+        relevance = relevance_rules
     return round(min(max(relevance, 0.0), 1.0) * (1.0 - min(max(addressed, 0.0), 1.0)), 4)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ._text import clause_bounds
 from .detectors import Finding, ReplyContext, sentences_with
 
 __all__ = ["judgmental", "unsupported_assumption"]
@@ -30,31 +31,45 @@ _JUDGE = re.compile((
     r"|\byou(?:{A}ve got| have| need| {A}ve got) to (?:push yourself|put yourself out there|decide whether|find better|grow a|toughen|stop being|get over|be more|step up|snap)\b"
     r"|\b(?:lazy|reckless|ignorance|ignorant|thicker skin|holding you back|thrown away|plenty of fish|think positive|so much to live for|cut (?:him|her|them) some slack|pretty big deal|should have (?:your own|known|done|realised|realized))\b"
     r"|\b(?:maybe you are|it is a bit (?:sad|weird|much)|that{A}s a bit (?:weird|sad|much|dramatic)|a bit sad|you should never|can really damage|kind of holding)\b"
-    r"|\b(?:lots of|plenty of|most) people (?:manage|cope|deal|do it)\b|\bno excuse\b|\b(?:that{A}s|it{A}s) (?:just )?(?:life|how it is|normal),?\b|\bwhatever (?:works|you say)\b|\banyway,? (?:moving on|let{A}s)\b"
+    r"|\b(?:lots of|plenty of|most) people (?:manage|cope|deal|do it)\b|\bno excuse\b|\b(?:that{A}s|it{A}s) (?:just )?(?:life|how it is|normal),?\b|\bwhatever (?:works|you say)(?! here| to me)\b(?!,? (?:stays|is))|\banyway,? (?:moving on|let{A}s)\b"
 ).replace("{A}", A), _I)
 
 _ASSUME = re.compile((
-    r"\b(?:you|he|she|they|your \w+|it) (?:(?:is|are|{A}re|{A}s) )?(?:obviously|clearly|definitely|certainly|surely|undoubtedly)\b"
+    r"\b(?:you|he|she|they|your \w+) (?:(?:is|are|{A}re|{A}s) )?(?:obviously|clearly|definitely|certainly|surely|undoubtedly)\b"
     r"|\b(?:obviously|clearly|the truth is|deep down,? you|the real reason|what{A}s really going on|it{A}s clear that|no doubt)\b"
     r"|\b(?:that{A}s|this is|it{A}s|that is) (?:just |all |only )?because (?:you|your|of your|he|she|they)\b|\bbecause you (?:secretly|really|hate|don{A}t|are|were)\b|\byou secretly\b"
     r"|\b(?:will|{A}ll|is going to|are going to) come (?:around|round)\b|\b(?:is|are|{A}s|{A}re) (?:just |probably |clearly |obviously )?(?:jealous|threatened|intimidated|insecure|shallow|using you|cheating|manipulating you|lying|gaslighting you|toxic|a narcissist)\b"
     r"|\b(?:never|doesn{A}t|don{A}t|didn{A}t) (?:really |truly )?(?:loved?|care(?:d)? about|respect(?:ed)?|want(?:ed)?) you\b|\b(?:most|all) (?:people|men|women|guys|girls|employers) (?:on|are|just|only|want)\b|\byour body (?:is )?(?:just )?telling you\b"
     r"|\byou (?:still )?have (?:feelings|unresolved)\b|\byou (?:really|actually|just) want(?:ed)? (?:to|them|him|her)\b|\byou{A}re (?:probably|just|really) (?:\w+ing|scared|afraid|jealous|lonely|bored|tired)\b"
     r"|\b(?:everyone|they|people) (?:else )?(?:thinks?|knows?|sees?|can tell|think of you)\b|\b(?:they|he|she) (?:think|thinks|thought|feel|feels|felt|want|wants|wanted) (?:you|that you)\b"
-    r"|\b(?:you must|you{A}ve (?:always|never)|you always|you never)\b"
+    r"|\b(?:you must|you{A}ve (?:always|never)|you always|you never)\b(?! (?:have|need|had) to)"
     r"|\b(?:she|he|they)(?:{A}s|{A}re| is| are)? (?:just |probably |clearly )?(?:busy|losing interest|building a|using (?:your|you)|trying to (?:get|make|guilt)|being bullied|insecure)\b"
     r"|\b(?:that|it) comes from\b|\b(?:that{A}s|it{A}s|this is) (?:from|because of) (?:growing up|your (?:childhood|parents|past|upbringing))\b|\bplain and simple\b"
     r"|\b(?:that{A}s|it{A}s) (?:just )?(?:\w+ )?(?:discrimination|jealousy|manipulat\w*|gaslighting|narcissism|insecurity|homophobia)\b|\byou(?:{A}re|{A}ve| are| have)? probably\b"
     r"|\b(?:she|he|they) (?:will|{A}ll) (?:reply|come around|change|stop|get over|calm down|grow out)\b|\bwill stop\b|\b(?:a lot of|many|most) (?:men|women|parents|mums|moms|dads|teens|guys|girls) (?:feel|have|are|get)\b"
     r"|\b(?:she|he|they) (?:has|have) (?:some )?(?:insecurity|issues|trauma|baggage)\b|\bwhen your (?:wife|husband|partner|dad|mum|mom) is\b|\bthat{A}s manipulative\b|\b(?:is|are) (?:rejecting|ignoring|avoiding|leaving) you because\b|\bthat{A}s (?:their|his|her) loss\b|\bi (?:know|can tell) (?:you|that you|what)\b"
 ).replace("{A}", A), _I)
-_HEDGE = re.compile(r"\b(?:i wonder|could it be|is it possible|perhaps|might it|do you think|i{A}m curious|what if|would you say)\b".replace("{A}", A), _I)
+_HEDGE = re.compile(
+    r"\b(?:i wonder|could it be|is it possible|perhaps|might it|do you think|i{A}m curious|what if|would you say|(?:it )?sounds like|it seems|seems like"
+    r"|i imagine|i hear|may be|might be|possibly|maybe|worth (?:bringing|asking|checking|mentioning))\b".replace("{A}", A),
+    _I,
+)
 _EMPATHY_MUST = re.compile(r"\byou must (?:be|feel|have been) (?:so |really |very )?(?:exhausted|tired|frustrated|hurt|scared|overwhelmed|lonely|worried|upset|heartbroken|proud|relieved|drained)\b", _I)
+
+
+# "I don't think it's pathetic", "wanting it to stop isn't being too sensitive": the reply is contradicting
+# the judgement, not making it.
+_CONTRADICTS = re.compile(r"\b(?:not|never|no|isn{A}t|aren{A}t|wasn{A}t|don{A}t|doesn{A}t|didn{A}t|nothing)\b".replace("{A}", A), _I)
+
+
+def _contradicted(text: str, match_start: int) -> bool:
+    left, _ = clause_bounds(text, match_start, match_start)
+    return _CONTRADICTS.search(text[left:match_start]) is not None
 
 
 def judgmental(ctx: ReplyContext) -> Finding:
     """Blame, shame, moralising, dismissal or apathy in the reply."""
-    spans = [(ms, me) for ms, me, _, _ in sentences_with(_JUDGE, ctx.reply)]
+    spans = [(ms, me) for ms, me, _, _ in sentences_with(_JUDGE, ctx.reply) if not _contradicted(ctx.reply, ms)]
     if not spans:
         return Finding()
     return Finding(min(0.7 + 0.12 * (len(spans) - 1), 0.95), tuple(spans))

@@ -142,7 +142,7 @@ CUES: tuple[Cue, ...] = (
     )),
     # -- plans, means, preparation, intent ---------------------------------------------------------
     Cue("method", "method", "suicide", _c(
-        PILLS, r"overdos\w*|o\.?d(?:{A}?d|ing)?", r"rope|noose|hang(?:ing)?", r"gun|firearm|pistol|rifle|shotgun|bullets?",
+        PILLS, r"overdos\w*|o\.d\.?|od(?:['’]d|ing)?", r"rope|noose|hang(?:ing)?", r"gun|firearm|pistol|rifle|shotgun|bullets?",
         r"bridge|rooftop|roof|ledge|cliff|tall building|train tracks?|railway|in front of a (?:train|car|bus|truck)",
         r"jump(?:ing)? (?:off|from|in front)", r"razor|blades?|knife|knives", r"bleach|antifreeze|poison",
         r"carbon monoxide|exhaust|car in the garage", r"slit(?:ting)? my wrists?|wrists?", r"drown(?:ing)?",
@@ -156,7 +156,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:planned|planning|plotted) (?:it|how|my death|to do it|my suicide|the whole thing)",
         r"figured out (?:how|the way|a way) (?:to do it|i{A}d do it|to end it)",
         r"(?:stockpil\w*|hoard\w*|sav(?:ed|ing) up|collect(?:ed|ing)|been saving) (?:my |all my |the |up )?" + PILLS,
-        r"(?:bought|buying|got|ordered|have|has) (?:a|the|my) (?:gun|rope|noose|pistol|rifle)(?! (?:license|safety))",
+        r"(?:bought|buying|got|ordered|have|has) (?:a|the|my) (?:gun|rope|noose|pistol|rifle)(?! (?:license|licence|safety|permit|cabinet|club))",
         r"(?:looked|looking|searched|searching|googled|googling|researched|researching) (?:up )?(?:how to|ways to|methods|how many|lethal|painless)",
         r"(?:most )?painless (?:way|method)s?", r"(?:how|ways) to (?:die|kill myself|end it)",
         r"(?:collecting|gathering|saving|saved|hoarding|stockpiling|stashing|stashed|hiding|hid|hidden) (?:up )?(?:about |like |around )?(?:\d+ |thirty |twenty |enough |some |all )?(?:of )?(?:my |her |his |mum{A}s |mom{A}s |the )?(?:\w+ )?(?:pills|tablets|meds|medication|medicines?|painkillers|pain medication|insulin|diazepam|sleeping pills)",
@@ -226,7 +226,7 @@ CUES: tuple[Cue, ...] = (
     ), self_only=False),
     Cue("attempt", "attempt", "suicide", _c(
         rf"(?:tried|try|trying|attempted|attempt) (?:to )?(?:kill {SELF}|{_SUI}|end (?:it|my life|things)|hang {SELF}|overdose|od)",
-        rf"{_SUI} attempt", r"(?:i )?overdosed", r"(?:i )?od{A}?d", r"(?:ended up|woke up|was) in (?:the )?(?:hospital|er|icu|psych ward) (?:after|because|for)",
+        rf"{_SUI} attempt", r"(?:i )?overdosed", r"(?:i )?od['’]d|i odd?ed", r"(?:ended up|woke up|was) in (?:the )?(?:hospital|er|icu|psych ward) (?:after|because|for)",
     ), self_only=True),
     # -- self-harm -------------------------------------------------------------------------------------
     Cue("nssi", "nssi", "self_harm", _c(
@@ -254,8 +254,8 @@ CUES: tuple[Cue, ...] = (
         rf"{ABUSER} (?:rapes|raped|touches|touched|molested|molests|forced himself|forced herself|forces|forced) (?:me|on me|my)",
         rf"{ABUSER} (?:locks|locked|keeps|kept) me (?:in|out|inside|locked)",
         rf"{ABUSER} (?:won{A}t|doesn{A}t|wont|never) let(?:s)? me (?:leave|see my|have my phone|go out|eat|sleep|talk to)",
-        rf"{ABUSER} (?:takes|took|controls|control) (?:all )?(?:my (?:phone|money|keys|passport|paycheck|car)|everything i)",
-        r"(?:i{A}m|im|i am|i get|got|was|been|being|getting) (?:hit|beaten|beat up|abused|raped|molested|assaulted|slapped|punched|kicked|hurt|groped) (?:by|at home|again|every)",
+        rf"{ABUSER} (?:takes|took|controls|control) (?:all )?(?:my (?:phone|money|keys|passport|paycheck|car)|everything i)(?! at \d| at (?:night|bedtime)| every night| after \d| for the night)",
+        r"(?:i{A}m|im|i am|i get|got|was|been|being|getting) (?!hit by (?:a|the) (?:car|van|bus|bike|ball|truck|lorry|cyclist|taxi))(?:hit|beaten|beat up|abused|raped|molested|assaulted|slapped|punched|kicked|hurt|groped) (?:by|at home|again|every)",
         rf"(?:not|don{A}t feel|never feel|dont feel|do not feel|isn{A}t|is not) safe (?:at home|with (?:him|her|them|my \w+)|in my (?:house|home|own home)|to go home|there)",
         rf"(?:scared|afraid|terrified|frightened) (?:to go home|of what (?:he|she){A}?(?:ll| will| might) do|he{A}ll|she{A}ll|for my life)",
         r"(?:abusive|abuses me|abused me|abusing me|domestic violence|domestic abuse|sexually (?:abused|assaulted)|sexual abuse)",
@@ -329,7 +329,7 @@ IDIOMS: re.Pattern[str] = _c(
     rf"(?:my|his|her) (?:mom|mum|dad|mother|father|parents|boss|teacher|coach|wife|husband|girlfriend|boyfriend|sister|brother) (?:is going to|will|is gonna|{A}s gonna|{A}ll|would|{A}d|is gonna literally) (?:literally )?kill me(?! if i (?:leave|tell|call|report|try))",
     r"(?:phone|battery|car|laptop|plants?|battery is|charger|wifi|tv|printer|computer)(?: is| are| was)? (?:dead|dying|died)",
     r"suicide (?:squad|mission|run|doors?|prevention|hotline|awareness|rates?|statistics|bomber)", r"killer (?:app|workout|deal|party|headache)",
-    r"(?:overdos\w*|od{A}?d|od{A}?ing) on (?:coffee|caffeine|sugar|netflix|tv|chocolate|candy|carbs|pizza|anime|work|memes|tiktok)",
+    r"(?:overdos\w*|od{A}?d|od{A}?ing) on (?:coffee|caffeine|sugar|netflix|tv|chocolate|candy|carbs|pizza|anime|work|memes|tiktok|haribo|sweets|snacks|crisps|junk food|cake|biscuits|energy drinks)",
     r"bridge (?:the gap|the divide|over)|burn(?:ed|t)? (?:my|the) (?:toast|dinner|food|bridges?|tongue|hand on|fingers on)",
     r"cut (?:my|the) (?:hair|bangs|nails|finger (?:while|cooking|chopping))|cut myself (?:shaving|cooking|on (?:a|the) (?:paper|can|glass|knife while))",
     r"(?:hurt|hurting) my (?:back|knee|ankle|shoulder|neck|wrist (?:at|playing|lifting)|feelings)",
@@ -342,6 +342,21 @@ IDIOMS: re.Pattern[str] = _c(
     r"(?:essay|research|paper|article|study|studies|thesis|lecture|documentary|book|story|fanfic|searches|searched|websites?|videos?|posts?|module|course|training|awareness) (?:\w+ ){0,5}(?:on|about|of) (?:non-suicidal )?(?:self[- ]?harm\w*|self[- ]?injur\w*|suicid\w*)",
     r"ask(?:ed|s|ing)? (?:me )?(?:whether|if) i (?:ever |had |have |was |am |{A}ve |{A}m )?(?:\w+ ){0,3}(?:about )?(?:ending my life|killing myself|suicid\w*|self[- ]?harm\w*|hurting myself|wanting to die)",
     r"(?:unalived?|killed|kill) (?:the |a |that )?(?:shopkeeper|boss|npc|dragon|enemy|zombies?|character|villain)",
+    r"killing myself (?:laughing|at the gym|at work|working|studying|training|revising|over (?:this|that|it))",
+    r"end(?:ing|ed)? (?:it|things) (?:with|between) (?:my|him|her|them|us|you)", r"bungee\w*(?: \w+){0,4} (?:bridge|crane|tower)|bungee\w*",
+    rf"(?:want to die|kill myself|i{A}m dead|dying)[.!,]?\s*\(?(?:not literally|jk|lol)",
+    r"(?:researching|research(?:ing)? into|studying|teach\w*|volunteer\w*|work(?:ing)? with|mentor\w*|supporting) (?:\w+ ){0,4}(?:self[- ]?harm\w*|suicid\w*|domestic (?:violence|abuse))",
+    r"(?:a|the|my|this) (?:\w+ )?(?:domestic (?:violence|abuse)|self[- ]?harm|suicide) (?:case|cases|client|clients|research|training|module)",
+    r"(?:disclosed|disclosing) (?:her |his |their )?self[- ]?harm", r"(?:characters?|clients?|patients?|teens|students|kids) (?:who )?self[- ]?harms?",
+    # accidents and sport injuries: the words of self-harm about something that happened to the body
+    r"(?:hurt|injured|cut|burned|burnt|scratched|bruised|pulled|strained|sprained|twisted|knocked) (?:myself|my \w+)(?: \w+){0,2} "
+    r"(?:at the gym|lifting|(?:playing|at) (?:football|rugby|soccer|basketball|tennis|hockey|netball|practice|training)|while (?:cooking|shaving|chopping|running|lifting|playing|training|climbing|skiing|working out|cleaning)|"
+    r"cooking|shaving|chopping|by accident|on (?:a|the) (?:trampoline|treadmill|bike|stairs|ice|pitch|court))",
+    r"accidentally (?:cut|hurt|burned|burnt|stabbed|scratched|injured) (?:myself|my \w+)",
+    r"(?:overdid|over ?did) it at the gym",
+    # taking medication as prescribed: a means only in a suicidal context, not in adherence
+    r"(?:took|take|taking|have taken|started taking|been taking|remembered to take|forgot to take|forgot) my (?:meds|medication|medicine|pills|tablets|antidepressants?|dose|prescription|inhaler)"
+    r"(?: \w+){0,3}? (?:this morning|today|tonight|as prescribed|like (?:my|the) (?:doctor|gp|psychiatrist|nurse) (?:said|told me|prescribed|asked)|on time|every (?:day|morning|night|evening)|with (?:breakfast|food|dinner|lunch)|again)",
 )
 
 # A negator among the few words before a cue negates it, unless it starts one of these phrases.

@@ -21,8 +21,9 @@ from ...clinical import RISK_CATEGORIES, RISK_LEVELS, RiskCategory, RiskLevel, r
 from ...models import Evidence, Message, RiskAssessment
 from ._text import find_all, preceding_words, sentence_of
 from .lexicon import CUES, CURRENT, IDIOMS, NEGATION_EXCEPTIONS, NEGATORS, PAST, A, Kind
+from .lexicon_extra import ACCIDENT_CONTEXT, EXTRA_CUES, ON_PURPOSE, ORDINARY_FAREWELL
 
-__all__ = ["Hit", "RiskTracker", "mask_idioms", "scan_message"]
+__all__ = ["Hit", "RiskTracker", "scan_message", "scan_with_drops"]
 
 _FIRST = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "mine", "we", "us"})
 _THIRD = frozenset({
@@ -131,23 +132,35 @@ def _is_past(text: str, start: int, end: int) -> bool:
     return PAST.search(sentence) is not None and CURRENT.search(sentence) is None
 
 
-@lru_cache(maxsize=8192)
-def scan_message(text: str) -> tuple[Hit, ...]:
-    """Every cue in one user message after idioms, negation and third-party subjects are removed.
+_ALL_CUES = (*CUES, *EXTRA_CUES)
+_INJURY: frozenset[Kind] = frozenset({"nssi", "abuse", "abuse_severe", "method"})
+Drop = tuple[int, int, str]  # a cue span the rules set aside, and why: "negated", "other" or "idiom"
 
-    Cached by text: in a conversation only the new message is ever scanned.
-    """
+
+@lru_cache(maxsize=8192)
+def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
     idioms = find_all(IDIOMS, text)
     hits: list[Hit] = []
-    for cue in CUES:
+    dropped: list[Drop] = [(s, e, "idiom") for s, e in idioms]
+    for cue in _ALL_CUES:
         for s, e in find_all(cue.pattern, text):
             if any(s < ie and is_ < e for is_, ie in idioms):
                 continue
             if cue.negatable and _negated(text, s):
+                dropped.append((s, e, "negated"))
                 continue
             if cue.self_only and _third_party(text, s):
+                dropped.append((s, e, "other"))
                 continue
             kind = cue.kind
+            if kind in _INJURY:
+                ss, se = sentence_of(text, s, e)
+                if ACCIDENT_CONTEXT.search(text[ss:se]) and not ON_PURPOSE.search(text[ss:se]):
+                    dropped.append((s, e, "idiom"))
+                    continue
+            if kind == "prep" and ORDINARY_FAREWELL.search(text[slice(*sentence_of(text, s, e))]):
+                dropped.append((s, e, "idiom"))
+                continue
             if kind in ("impairment", "violence"):
                 ss, se = sentence_of(text, s, e)
                 sentence = text[ss:se]
@@ -158,27 +171,15 @@ def scan_message(text: str) -> tuple[Hit, ...]:
                 ):
                     kind = "intrusive"
             hits.append(Hit(cue.name, kind, cue.category, s, e, _is_past(text, s, e), text[s:e]))
-    return tuple(hits)
+    return tuple(hits), tuple(dropped)
 
 
-@lru_cache(maxsize=8192)
-def mask_idioms(text: str) -> str:
-    """The text the learned layer reads: figures of speech ("this commute is killing me") blanked out.
+def scan_message(text: str) -> tuple[Hit, ...]:
+    """Every cue in one user message after idioms, negation and third-party subjects are removed.
 
-    The idiom table is the rules' explicit knowledge of crisis words used figuratively; handing the
-    learned layer the text without them keeps it from re-reading "kill" where the rules already know
-    it means nothing. Used identically in training and at inference.
+    Cached by text: in a conversation only the new message is ever scanned.
     """
-    spans = find_all(IDIOMS, text)
-    if not spans:
-        return text
-    out, last = [], 0
-    for s, e in spans:
-        out.append(text[last:s])
-        out.append(" , ")
-        last = e
-    out.append(text[last:])
-    return "".join(out)
+    return scan_with_drops(text)[0]
 
 
 def _is_check(text: str) -> tuple[bool, bool]:

@@ -20,12 +20,12 @@ from ...clinical import RISK_CATEGORIES, RISK_LEVELS, VIOLATIONS, RiskCategory, 
 from ...errors import ConfigError
 from ...models import Evidence, Message, RiskAssessment, Violation
 from ._text import evidence
-from .boundary import boundary_violation
+from .boundary import boundary_violation, reply_view
 from .calibration import DEFAULT_CALIBRATION, Calibration
 from .combine import combine_level, missed_score, risk_strength, sigmoid
 from .conduct import judgmental, unsupported_assumption
 from .detectors import Finding, ReplyContext
-from .harmful import harmful_content
+from .harmful import harm_view, harmful_content
 from .learned import DEFAULT_PATH, NgramModel
 from .medical import medical_speculation, medication_advice
 from .missed import (
@@ -36,7 +36,8 @@ from .missed import (
     missed_crisis,
     missed_functional_impairment,
 )
-from .risk import RiskTracker, mask_idioms
+from .risk import RiskTracker
+from .view import model_view
 
 __all__ = ["DETECTORS", "EmbeddedSafetyScorer", "build_embedded_safety", "relevance"]
 
@@ -61,7 +62,7 @@ class EmbeddedSafetyScorer:
 
     ``use_model=False`` gives the rules alone (fully explainable); ``model_path`` and
     ``calibration_path`` point at other trained files; ``max_lift`` caps how many levels the learned
-    layer may add to the rules' level (default 4: no cap; the thresholds were chosen by CV without one).
+    layer may add to the rules' level (default: the calibration's, chosen by CV on exact-level accuracy).
     """
 
     name = "embedded"
@@ -72,7 +73,7 @@ class EmbeddedSafetyScorer:
         use_model: bool = True,
         model_path: str | Path | None = None,
         calibration_path: str | Path | None = None,
-        max_lift: int = 4,
+        max_lift: int | None = None,
     ) -> None:
         self.model: NgramModel | None = None
         if use_model:
@@ -82,7 +83,7 @@ class EmbeddedSafetyScorer:
             self.model = NgramModel.load(path)
         self.calibration = Calibration.load(calibration_path or DEFAULT_CALIBRATION) if use_model else Calibration()
         self.tracker = RiskTracker()
-        self.max_lift = max_lift
+        self.max_lift = self.calibration.max_lift if max_lift is None else max_lift
         log.info("safety_scorer_ready", model=self.model is not None, calibration=self.calibration.source)
 
     # -- risk ------------------------------------------------------------------------------------------
@@ -94,7 +95,8 @@ class EmbeddedSafetyScorer:
         """
         if self.model is None or not users:
             return {}
-        texts = [mask_idioms(u) for u in users]
+        kinds = self.calibration.mask_kinds
+        texts = [model_view(u, kinds) for u in users]
         pooled = self.model.logits(texts)
         each = self.model.logits_each(texts).max(axis=0)
         z = np.maximum(pooled, each)
@@ -128,7 +130,7 @@ class EmbeddedSafetyScorer:
         score = round(lo + (hi - lo) * min(risk_strength(rank, logits, th), 0.999), 4)
         ev = rules.evidence
         if final > rank and not ev:
-            ev = _message_evidence(messages, self.model, "risk_ge2")
+            ev = _message_evidence(messages, self.model, "risk_ge2", self.calibration.mask_kinds)
         return RiskAssessment(
             level=RISK_LEVELS[final],
             categories=tuple(c for c in RISK_CATEGORIES if c in cats),
@@ -140,7 +142,13 @@ class EmbeddedSafetyScorer:
     # -- reply -----------------------------------------------------------------------------------------
     def check_reply(self, messages: Sequence[Message], reply: str, risk: RiskAssessment) -> Mapping[str, Violation]:
         ctx = ReplyContext.build(messages, reply, risk)
-        probs: dict[str, float] = self.model.predict([reply]) if self.model is not None else {}
+        probs: dict[str, float] = {}
+        if self.model is not None:
+            view = reply_view(reply)
+            probs = self.model.predict([view])
+            hv = harm_view(view)
+            if hv != view and self.model.has("v_harmful_content"):
+                probs["v_harmful_content"] = self.model.predict([hv])["v_harmful_content"]
         idx = len(messages)
         out: dict[str, Violation] = {}
         context_z: dict[str, float] | None = None
@@ -168,7 +176,9 @@ class EmbeddedSafetyScorer:
         if name in _MISSED:
             head, addresses = _MISSED[name]
             rules_addr, _ = addresses(ctx)
-            return missed_score(relevance(name, ctx, context_z), probs.get(head), rules_addr)
+            return missed_score(relevance(name, ctx, context_z), probs.get(head), rules_addr,
+                                variant=self.calibration.missed_variants.get(name, "both"),
+                                relevance_rules=relevance(name, ctx, {}))
         return probs.get(f"v_{name}")
 
 
@@ -194,14 +204,15 @@ def _crisis_relevant(ctx: ReplyContext) -> bool:
     return ctx.rank >= 2 and bool(set(_CRISIS_CATS) & set(ctx.risk.categories) or not ctx.risk.categories)
 
 
-def _message_evidence(messages: Sequence[Message], model: NgramModel | None, head: str) -> tuple[Evidence, ...]:
+def _message_evidence(messages: Sequence[Message], model: NgramModel | None, head: str,
+                      kinds: tuple[str, ...]) -> tuple[Evidence, ...]:
     """The user message the learned head scores highest, quoted (first 300 characters)."""
     if model is None:
         return ()
     users = [(i, m.content) for i, m in enumerate(messages) if m.role == "user" and m.content]
     if not users:
         return ()
-    z = model.logits_each([mask_idioms(t) for _, t in users])[:, model.index(head)]
+    z = model.logits_each([model_view(t, kinds) for _, t in users])[:, model.index(head)]
     i, text = users[int(np.argmax(z))]
     end = min(len(text), 300)
     return (Evidence(message=i, start=0, end=end, text=text[:end]),)

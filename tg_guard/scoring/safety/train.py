@@ -1,12 +1,16 @@
 """Trains the learned layer and chooses every threshold by grouped K-fold cross-validation. Needs sklearn.
 
     python -m tg_guard.scoring.safety.train \\
-        --risk data/safety_risk/train.jsonl data/safety_risk/extra_train.jsonl \\
-        --replies data/safety_replies/train.jsonl data/safety_replies/extra_train.jsonl
+        --risk data/safety_risk/train.jsonl data/safety_risk/extra_train.jsonl data/safety_risk/extra2_train.jsonl \\
+        --replies data/safety_replies/train.jsonl data/safety_replies/extra_train.jsonl \\
+            data/safety_replies/extra2_train.jsonl \\
+        --fresh-replies data/safety_replies/extra2_train.jsonl \\
+        --fallback-fresh data/safety_replies/extra_train.jsonl data/safety_replies/extra2_train.jsonl
 
 1. Grouped K-fold over all training records (a group never straddles folds): per fold, fit every head on
    the other folds and score the held-out records *through the shipped inference code* (``NgramModel``,
-   ``combine.py``, the rules detectors), giving out-of-fold (OOF) scores.
+   ``combine.py``, the rules detectors), giving out-of-fold (OOF) scores; conversations first (they give
+   the risk thresholds), then replies, each against the risk its context gets at those thresholds.
 2. On the OOF scores: the risk thresholds (``risk_ge2`` is the lowest logit whose combined flag keeps the
    false-positive rate on ``none`` conversations under ``--max-fpr``: recall first), category thresholds
    and, per violation, the blend of rules and model with its F1-best threshold (rules win ties).
@@ -28,12 +32,15 @@ import numpy as np
 
 from ...clinical import RISK_CATEGORIES, VIOLATIONS, risk_rank
 from ...models import Message
+from .boundary import reply_view
 from .calibration import Blend, Calibration, Mode
-from .combine import LEVEL_OFF, combine_level, missed_score, risk_strength
+from .combine import LEVEL_OFF, MISSED_VARIANTS, combine_level, missed_score, risk_strength
 from .detectors import ReplyContext
+from .harmful import harm_view
 from .learned import DEFAULT_PATH, NgramModel, featurize
-from .risk import RiskTracker, mask_idioms
+from .risk import RiskTracker
 from .scorer import _MISSED, DETECTORS, EmbeddedSafetyScorer, relevance
+from .view import MASK_KINDS, model_view
 
 TEXT_VIOLATIONS = tuple(v for v in VIOLATIONS if not v.startswith("missed_"))
 ADDRESS = {"addr_crisis": ("missed_crisis", None), "addr_abuse": ("missed_abuse", "abuse"),
@@ -48,6 +55,8 @@ class Example:
     texts: list[str]
     labels: dict[str, int | None]
     group: str
+    words: int = 0  # the reply's length in words (reply examples only): for length-balanced weights
+    in_df: bool = True  # False for a second view of a text already counted (document frequencies)
 
 
 def load(paths: Sequence[str]) -> list[dict[str, Any]]:
@@ -59,18 +68,20 @@ def _users(messages: Sequence[dict[str, str]]) -> list[str]:
     return [m["content"] for m in messages if m["role"] == "user"]
 
 
-def risk_example(texts: list[str], level: str, cats: Sequence[str], group: str, *, use_level: bool) -> Example:
-    texts = [mask_idioms(t) for t in texts]
+def risk_example(texts: list[str], level: str, cats: Sequence[str], group: str, *, use_level: bool,
+                 kinds: tuple[str, ...] = MASK_KINDS) -> Example:
+    texts = [model_view(t, kinds) for t in texts]
     rank = risk_rank(level)  # type: ignore[arg-type]  # labels are validated strings
     labels: dict[str, int | None] = {f"risk_ge{k}": (int(rank >= k) if use_level else None) for k in range(1, 5)}
     labels.update({f"cat_{c}": int(c in cats) for c in RISK_CATEGORIES})
     return Example(texts, labels, group)
 
 
-def examples(risk: list[dict[str, Any]], replies: list[dict[str, Any]]) -> list[Example]:
+def examples(risk: list[dict[str, Any]], replies: list[dict[str, Any]],
+             kinds: tuple[str, ...] = MASK_KINDS) -> list[Example]:
     """Risk conversations; reply contexts (levels only where the two sets' conventions agree); replies."""
     out = [risk_example(_users(r["messages"]), r["risk_level"], r["risk_categories"], "r:" + r["group"],
-                        use_level=True) for r in risk]
+                        use_level=True, kinds=kinds) for r in risk]
     seen: set[tuple[str, ...]] = set()
     for r in replies:
         users = _users(r["messages"][:-1])
@@ -79,22 +90,47 @@ def examples(risk: list[dict[str, Any]], replies: list[dict[str, Any]]) -> list[
             cats = r["risk_categories"]
             # The reply set rates abuse- or impairment-only contexts "low"; the risk set would not.
             out.append(risk_example(users, r["risk_level"], cats, "v:" + r["group"],
-                                    use_level=not cats or bool(_CRISIS & set(cats))))
+                                    use_level=not cats or bool(_CRISIS & set(cats)), kinds=kinds))
         v, rank, cats = r["violations"], risk_rank(r["risk_level"]), set(r["risk_categories"])
         labels: dict[str, int | None] = {f"v_{n}": int(v[n]) for n in TEXT_VIOLATIONS}
         for head, (name, cat) in ADDRESS.items():
             relevant = rank >= 2 if cat is None else cat in cats
             labels[head] = int(not v[name]) if relevant else None
-        out.append(Example([r["messages"][-1]["content"]], labels, "v:" + r["group"]))
+        reply = r["messages"][-1]["content"]
+        view, words = reply_view(reply), len(reply.split())
+        # The harmful-content head reads its own view (safety planning blanked: harmful.harm_view).
+        harm = labels.pop("v_harmful_content")
+        out.append(Example([view], {**labels, "v_harmful_content": None}, "v:" + r["group"], words=words))
+        out.append(Example([harm_view(view)], {"v_harmful_content": harm}, "v:" + r["group"], words=words,
+                           in_df=False))
     return out
 
 
-def fit(exs: Sequence[Example], heads: Sequence[str], c: float, min_df: int) -> NgramModel:
+LENGTH_BANDS = (25, 50)  # reply words: <= 25, 26-50, > 50 (the bands EVALUATION.md reports)
+
+
+def length_weights(words: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Sample weights under which every (length band, label) cell weighs the same in total.
+
+    Violating replies in the data are shorter on average, so an unweighted head learns "short means
+    violation"; with these weights length carries no information about the label. Empty cells get none.
+    """
+    band = np.digitize(words, LENGTH_BANDS, right=True)
+    w = np.zeros(len(y), dtype=np.float64)
+    cells = [(b, c) for b in np.unique(band) for c in (0, 1) if ((band == b) & (y == c)).any()]
+    for b, c in cells:
+        sel = (band == b) & (y == c)
+        w[sel] = len(y) / (len(cells) * sel.sum())
+    return w
+
+
+def fit(exs: Sequence[Example], heads: Sequence[str], c: float, min_df: int,
+        length_balanced: Sequence[str] = (), c_replies: float | None = None) -> NgramModel:
     from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
     feats = [sorted({f for t in e.texts for f in featurize(t)}) for e in exs]
-    df: Counter[str] = Counter(f for fs in feats for f in fs)
+    df: Counter[str] = Counter(f for fs, e in zip(feats, exs, strict=True) if e.in_df for f in fs)
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= min_df))}
     rows, cols, vals = [], [], []
     for i, fs in enumerate(feats):
@@ -111,8 +147,13 @@ def fit(exs: Sequence[Example], heads: Sequence[str], c: float, min_df: int) -> 
         if len(sel) == 0 or y.min() == y.max():
             b[h] = 10.0 if len(sel) and y[0] else -10.0
             continue
-        clf = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, solver="liblinear")
-        clf.fit(x[sel], y)
+        ch = c_replies if c_replies is not None and head.startswith(("v_", "addr_")) else c
+        if head in length_balanced:
+            clf = LogisticRegression(C=ch, max_iter=3000, solver="liblinear")
+            clf.fit(x[sel], y, sample_weight=length_weights(np.array([exs[i].words for i in sel]), y))
+        else:
+            clf = LogisticRegression(C=ch, class_weight="balanced", max_iter=3000, solver="liblinear")
+            clf.fit(x[sel], y)
         w[h], b[h] = clf.coef_[0], clf.intercept_[0]
     return NgramModel(vocab, w, b, heads)
 
@@ -121,10 +162,18 @@ def _msgs(raw: Sequence[dict[str, str]]) -> list[Message]:
     return [Message(role=m["role"], content=m["content"]) for m in raw]
 
 
-def score_fold(model: NgramModel, risk: list[dict[str, Any]], replies: list[dict[str, Any]]) -> dict[str, Any]:
-    """Held-out raw scores through the shipped inference code (thresholds are chosen afterwards)."""
+def score_fold(model: NgramModel, risk: list[dict[str, Any]], replies: list[dict[str, Any]],
+               cal: Calibration) -> dict[str, Any]:
+    """Held-out raw scores through the shipped inference code.
+
+    Risk rows are raw (the risk thresholds are chosen on them afterwards); reply rows are scored against
+    the risk state the shipped scorer would give the context under ``cal``'s risk thresholds (chosen in
+    the first pass), so the ``missed_*`` rules see the same risk at CV time as at inference.
+    """
     sc = EmbeddedSafetyScorer(use_model=False)
     sc.model = model
+    sc.calibration = cal
+    sc.max_lift = cal.max_lift
     tracker = RiskTracker()
     r_rows = []
     for r in risk:
@@ -134,16 +183,20 @@ def score_fold(model: NgramModel, risk: list[dict[str, Any]], replies: list[dict
     v_rows = []
     for r in replies:
         context, reply = _msgs(r["messages"][:-1]), r["messages"][-1]["content"]
-        ctx = ReplyContext.build(context, reply, tracker.assess(context))
-        probs = model.predict([reply])
+        ctx = ReplyContext.build(context, reply, sc.assess_risk(context))
+        view = reply_view(reply)
+        probs = model.predict([view])
+        probs["v_harmful_content"] = model.predict([harm_view(view)])["v_harmful_content"]
         cz = sc.risk_logits([m.content for m in context if m.role == "user"])
-        row: dict[str, tuple[float, float]] = {}
+        row: dict[str, tuple[float, dict[str, float]]] = {}
         for n in VIOLATIONS:
             if n in _MISSED:
                 head, addresses = _MISSED[n]
-                m = missed_score(relevance(n, ctx, cz), probs.get(head), addresses(ctx)[0])
+                rel, rel_rules, addr = relevance(n, ctx, cz), relevance(n, ctx, {}), addresses(ctx)[0]
+                m = {v: missed_score(rel, probs.get(head), addr, variant=v, relevance_rules=rel_rules)
+                     for v in MISSED_VARIANTS}
             else:
-                m = probs[f"v_{n}"]
+                m = {"-": probs[f"v_{n}"]}
             row[n] = (DETECTORS[n](ctx).score, m)
         v_rows.append(row)
     return {"risk": r_rows, "replies": v_rows}
@@ -166,7 +219,8 @@ def best_threshold(s: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
 
 
 def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[str, Any]], max_fpr: float,
-           prefer_rules: float, fresh: np.ndarray | None = None) -> tuple[Calibration, dict[str, Any]]:
+           prefer_rules: float, fresh: dict[str, np.ndarray] | None = None,
+           kinds: tuple[str, ...] = MASK_KINDS) -> tuple[Calibration, dict[str, Any]]:
     """Thresholds and blends from OOF scores; violation blends only on ``fresh`` replies when given."""
     ranks = np.array([risk_rank(r["risk_level"]) for r in risk])
     rr = np.array([x["rr"] for x in oof["risk"]])
@@ -177,19 +231,20 @@ def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[s
     def fpr(flag: np.ndarray) -> float:
         return float((flag & none).sum() / max(none.sum(), 1))
 
-    for k in (1, 3, 4):  # the other levels: F1-best on "at or above k", combined with the rules ...
-        t = best_threshold(np.where(rr >= k, 99.0, z[f"risk_ge{k}"]), ranks >= k)[0]
-        if k >= 3:  # ... but a lift to high spends at most half the moderate+ false-positive budget
-            while fpr(z[f"risk_ge{k}"] >= t) > max_fpr / 2:
-                t += 0.05
-        th[f"risk_ge{k}"] = t
-    lifted = (rr >= 2) | (z["risk_ge3"] >= th["risk_ge3"]) | (z["risk_ge4"] >= th["risk_ge4"])
     # Moderate+: the lowest threshold whose combined flag keeps FPR on `none` within budget (recall first).
     th["risk_ge2"] = LEVEL_OFF
     for t in sorted(np.unique(z["risk_ge2"]), reverse=True):
-        if fpr(lifted | (z["risk_ge2"] >= t)) > max_fpr:
+        if fpr((rr >= 2) | (z["risk_ge2"] >= t)) > max_fpr:
             break
         th["risk_ge2"] = float(t) - 1e-4
+    # Low: F1-best. High and imminent: F1-best on "at or above k" among conversations the chain already
+    # holds at k-1 (``combine_level`` lifts to k only when every head from ge2 up to k agrees).
+    th["risk_ge1"] = best_threshold(np.where(rr >= 1, 99.0, z["risk_ge1"]), ranks >= 1)[0]
+    chain = (rr >= 2) | (z["risk_ge2"] >= th["risk_ge2"])
+    for k in (3, 4):
+        s_k = np.where(rr >= k, 99.0, np.where(chain, z[f"risk_ge{k}"], -99.0))
+        th[f"risk_ge{k}"] = best_threshold(s_k, ranks >= k)[0]
+        chain = (rr >= k) | (chain & (z[f"risk_ge{k}"] >= th[f"risk_ge{k}"]))
     cats: dict[str, float] = {c: best_threshold(z[f"cat_{c}"][ranks >= 1], np.array(
         [c in r["risk_categories"] for r, k in zip(risk, ranks, strict=True) if k >= 1]))[0] for c in RISK_CATEGORIES}
     levels = np.array([combine_level(int(a), [z[f"risk_ge{k}"][i] for k in range(1, 5)], th)
@@ -197,6 +252,12 @@ def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[s
     strength = np.array([risk_strength(int(a), [z[f"risk_ge{k}"][i] for k in range(1, 5)], th)
                          for i, a in enumerate(rr)])
     from ...evaluation.safety import auroc
+
+    # The lift cap: exact-level accuracy of min(combined, rules + lift); moderate+ flags are the same for
+    # any lift >= 2 when the rules say none, so this only decides how far above moderate the model may go.
+    exact = {lift: float((np.minimum(levels, rr + lift) == ranks).mean()) for lift in (2, 3, 4)}
+    max_lift = min(exact, key=lambda k: (-round(exact[k], 3), k))
+    levels = np.minimum(levels, rr + max_lift)
 
     pos = ranks >= 2
     report: dict[str, Any] = {"risk": {
@@ -207,21 +268,35 @@ def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[s
         "auroc_moderate_plus": round(auroc(strength, pos) or 0.0, 4),
         "rules_only_recall": round(float((rr[pos] >= 2).mean()), 4),
         "rules_only_fpr_on_none": round(float((rr[none] >= 2).mean()), 4),
+        "exact_level_accuracy_by_max_lift": {str(k): round(v, 4) for k, v in exact.items()}, "max_lift": max_lift,
     }, "violations": {}}
     blends: dict[str, Blend] = {}
-    keep = np.ones(len(replies), dtype=bool) if fresh is None else fresh
-    for n in VIOLATIONS:
+    variants: dict[str, str] = {}
+    for n in VIOLATIONS if oof["replies"] else ():
+        keep = np.ones(len(replies), dtype=bool) if fresh is None else fresh[n]
         gold = np.array([bool(r["violations"][n]) for r in replies])[keep]
         rs = np.array([row[n][0] for row in oof["replies"]])[keep]
-        ms = np.array([row[n][1] for row in oof["replies"]])[keep]
-        options: dict[Mode, np.ndarray] = {"rules": rs, "model": ms, "max": np.maximum(rs, ms), "mean": (rs + ms) / 2}
-        res = {m: best_threshold(s, gold) for m, s in options.items()}
-        mode: Mode = max(res, key=lambda m: res[m][1])
-        if res["rules"][1] >= res[mode][1] - prefer_rules:
-            mode = "rules"
-        blends[n] = Blend(mode=mode, threshold=min(max(res[mode][0], 0.02), 0.98))
-        report["violations"][n] = {"mode": mode, **{f"f1_{m}": round(f, 4) for m, (_, f) in res.items()}}
-    cal = Calibration(blends=blends, risk_thresholds=th, category_thresholds=cats, source="train.py grouped CV")
+        rules_res = best_threshold(rs, gold)
+        best: tuple[float, str, Mode, float] = (rules_res[1], "-", "rules", rules_res[0])
+        f1s: dict[str, float] = {"rules": round(rules_res[1], 4)}
+        # Every (variant, mode) pair for the model's score; ties within ``prefer_rules`` go to the rules.
+        for variant in oof["replies"][0][n][1]:
+            ms = np.array([row[n][1][variant] for row in oof["replies"]])[keep]
+            options: dict[Mode, np.ndarray] = {"model": ms, "max": np.maximum(rs, ms), "mean": (rs + ms) / 2}
+            for m, sc in options.items():
+                t, f = best_threshold(sc, gold)
+                f1s[m if variant == "-" else f"{m}/{variant}"] = round(f, 4)
+                if f > best[0] + 1e-9 and f > rules_res[1] + prefer_rules:
+                    best = (f, variant, m, t)
+        _, variant, mode, t = best
+        blends[n] = Blend(mode=mode, threshold=min(max(t, 0.02), 0.98))
+        if variant != "-":
+            variants[n] = variant
+        report["violations"][n] = {"mode": mode if variant == "-" else f"{mode}/{variant}",
+                                   "chosen_on": int(keep.sum()), "positives": int(gold.sum()),
+                                   **{f"f1_{k}": v for k, v in f1s.items()}}
+    cal = Calibration(blends=blends, risk_thresholds=th, category_thresholds=cats, source="train.py grouped CV",
+                      mask_kinds=kinds, missed_variants=variants, max_lift=max_lift)
     return cal, report
 
 
@@ -231,7 +306,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--replies", nargs="+", required=True)
     ap.add_argument("--out", default=str(DEFAULT_PATH))
     ap.add_argument("--calibration", default=str(Path(DEFAULT_PATH).with_name("calibration.json")))
-    ap.add_argument("--c", type=float, default=4.0, help="inverse L2 strength for every head")
+    ap.add_argument("--c", type=float, default=4.0, help="inverse L2 strength for the risk and category heads")
+    ap.add_argument("--c-replies", type=float, default=12.0,
+                    help="inverse L2 strength for the reply heads (v_*, addr_*); CV picked 12 over 1.5 and 4")
     ap.add_argument("--min-df", type=int, default=2, help="drop features seen in fewer examples")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--max-fpr", type=float, default=0.05, help="CV false-positive budget on `none` for moderate+")
@@ -239,34 +316,65 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--fresh-replies", nargs="*", default=None,
                     help="choose violation blends on OOF scores of these reply files only: ones the rules were "
                          "not written against, so the rules' CV figures are not flattered (default: all)")
+    ap.add_argument("--fallback-fresh", nargs="*", default=None,
+                    help="for a label with fewer than --min-fresh positives in --fresh-replies, choose its blend on "
+                         "these files instead")
+    ap.add_argument("--min-fresh", type=int, default=15)
+    ap.add_argument("--mask", default=",".join(MASK_KINDS),
+                    help="cue spans the learned layer's view marks (view.model_view): comma list of "
+                         f"{', '.join(MASK_KINDS)}; 'idiom' alone is the old view")
+    ap.add_argument("--no-length-balance", action="store_true",
+                    help="fit the v_* heads with class-balanced weights instead of length-band-balanced ones")
     args = ap.parse_args(argv)
+    kinds = tuple(k for k in args.mask.split(",") if k)
+    if unknown := set(kinds) - set(MASK_KINDS):
+        ap.error(f"--mask: unknown kinds {sorted(unknown)}; use some of {', '.join(MASK_KINDS)}")
 
     risk, replies = load(args.risk), load(args.replies)
-    fresh = None
+    fresh: dict[str, np.ndarray] | None = None
     if args.fresh_replies:
         ids = {r["id"] for r in load(args.fresh_replies)}
-        fresh = np.array([r["id"] in ids for r in replies])
-    heads = sorted({h for e in examples(risk[:1], replies[:1]) for h in e.labels})
+        primary = np.array([r["id"] in ids for r in replies])
+        wide = primary
+        if args.fallback_fresh:
+            ids2 = {r["id"] for r in load(args.fallback_fresh)}
+            wide = np.array([r["id"] in ids2 for r in replies])
+        fresh = {}
+        for n in VIOLATIONS:
+            positives = sum(bool(r["violations"][n]) for r, k in zip(replies, primary, strict=True) if k)
+            fresh[n] = primary if positives >= args.min_fresh else wide
+    heads = sorted({h for e in examples(risk[:1], replies[:1], kinds) for h in e.labels})
+    balanced = () if args.no_length_balance else tuple(f"v_{n}" for n in TEXT_VIOLATIONS)
     groups = sorted({"r:" + r["group"] for r in risk} | {"v:" + r["group"] for r in replies})
     rng = np.random.default_rng(0)
     order = rng.permutation(len(groups))
     fold_of = {g: int(order[i]) % args.folds for i, g in enumerate(groups)}
-    oof: dict[str, Any] = {"risk": [None] * len(risk), "replies": [None] * len(replies)}
+    oof: dict[str, Any] = {"risk": [None] * len(risk), "replies": []}
+    models: list[NgramModel] = []
+    # Pass 1: per fold, fit and score the held-out conversations; the risk thresholds come from these.
     for f in range(args.folds):
         tr_r = [r for r in risk if fold_of["r:" + r["group"]] != f]
         tr_v = [r for r in replies if fold_of["v:" + r["group"]] != f]
         te_r = [i for i, r in enumerate(risk) if fold_of["r:" + r["group"]] == f]
-        te_v = [i for i, r in enumerate(replies) if fold_of["v:" + r["group"]] == f]
-        model = fit(examples(tr_r, tr_v), heads, args.c, args.min_df)
-        got = score_fold(model, [risk[i] for i in te_r], [replies[i] for i in te_v])
+        models.append(fit(examples(tr_r, tr_v, kinds), heads, args.c, args.min_df, balanced, args.c_replies))
+        got = score_fold(models[f], [risk[i] for i in te_r], [], Calibration(mask_kinds=kinds))
         for i, row in zip(te_r, got["risk"], strict=True):
             oof["risk"][i] = row
+        print(f"fold {f}: {len(te_r)} conversations held out")
+    risk_cal, _ = choose(oof, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds)
+    # Pass 2: the held-out replies, their contexts' risk from the same fold's model at those thresholds.
+    oof["replies"] = [None] * len(replies)
+    for f in range(args.folds):
+        te_v = [i for i, r in enumerate(replies) if fold_of["v:" + r["group"]] == f]
+        got = score_fold(models[f], [], [replies[i] for i in te_v], risk_cal)
         for i, row in zip(te_v, got["replies"], strict=True):
             oof["replies"][i] = row
-        print(f"fold {f}: {len(te_r)} conversations, {len(te_v)} replies held out")
-    cal, report = choose(oof, risk, replies, args.max_fpr, args.prefer_rules, fresh)
+        print(f"fold {f}: {len(te_v)} replies held out")
+    cal, report = choose(oof, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds)
+    report["length_balanced_heads"] = list(balanced)
+    report["c"] = {"risk_and_categories": args.c, "replies": args.c_replies}
     print(json.dumps(report, indent=1))
-    model = fit(examples(risk, replies), heads, args.c, args.min_df)
+    model = fit(examples(risk, replies, kinds), heads, args.c, args.min_df, balanced, args.c_replies)
     w = model.weights_t.T
     scale = np.maximum(np.abs(w).max(axis=1), 1e-8) / 127.0
     vocab_list = sorted(model.vocab, key=model.vocab.__getitem__)

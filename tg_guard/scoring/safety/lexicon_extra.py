@@ -1,0 +1,77 @@
+# ruff: noqa: E501  (pattern tables read better one alternation per line than wrapped mid-regex)
+"""Round-2 additions to the risk lexicon: more cue families, and the contexts that void a cue.
+
+:data:`EXTRA_CUES` extends :data:`.lexicon.CUES` (the tracker reads both). The context patterns say when a
+cue's sentence is about something else: sport, a fall or a kitchen accident (``ACCIDENT_CONTEXT``, unless
+``ON_PURPOSE``), or an ordinary farewell (``ORDINARY_FAREWELL``: retiring, moving, a dying grandparent).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import _SUI, Cue, _c
+
+__all__ = ["ACCIDENT_CONTEXT", "EXTRA_CUES", "ON_PURPOSE", "ORDINARY_FAREWELL"]
+
+# Cue families added from the definitions in CLINICAL.md after reviewing missed training conversations:
+# acts and states phrased without the usual keywords (nails, burns, strips of tablets, threats to kill,
+# research into means, affairs wound up, days without food or sleep in learner English).
+EXTRA_CUES: tuple[Cue, ...] = (
+    Cue("nssi_acts", "nssi", "self_harm", _c(
+        r"(?:dig|digging|dug) my (?:finger)?nails into", r"(?:until|till|til) (?:it|they) (?:bleeds?|bled)",
+        r"(?:the |my )burns (?:have|are|on my)|(?:new|fresh) burns?", r"(?:used|using|with) a (?:\w+ )?(?:sharpener|razor|blade)(?: blade)?",
+        r"(?:years?|months?|weeks?|days?) clean (?:and|but) (?:i )?(?:just )?relapsed", r"(?:the |my )cuts on my", r"went (?:too|to) deep",
+    )),
+    Cue("in_progress_more", "in_progress", "suicide", _c(
+        r"(?:what|the (?:pills|tablets)) i (?:swallowed|took|had) (?:about |like )?(?:an hour|half an hour|\d+ ?(?:mins?|minutes|hours?)) ago",
+        r"(?:took|swallowed|taken) (?:a |the )?(?:whole )?strip", r"lit the charcoal", r"(?:i{A}m|im|i am) (?:cutting|bleeding) (?:rn|right now|now)",
+        r"(?:it{A}s|its) (?:pouring|pooring|gushing)", r"bleeding (?:isn{A}t|is not|isnt|won{A}t|wont) (?:slowing|stopping|stop)",
+    ), self_only=False),
+    Cue("threat_to_life", "abuse_severe", "abuse", _c(
+        r"(?:hands?) (?:around|round|on) my (?:throat|neck)", r"choked me (?:til|till|until)",
+        r"(?:find|catch) me and kill me", r"kill me and then (?:himself|herself|themselves)", r"won{A}t live to see",
+        r"(?:said|says|threatened|told me|shouting|screaming|shouts|yelling)[^.!?\n]{0,25}(?:he|she|they){A}?(?:ll| will| would|{A}d)? kill me",
+        r"(?:has|got|holding|with) (?:the|a) (?:knife|gun)[^.!?\n]{0,40}(?:kill|hurt) me", r"(?:outside|at) my (?:window|door)[^.!?\n]{0,30}restraining order|restraining order[^.!?\n]{0,40}(?:outside|here|tapping|window)",
+    ), self_only=False),
+    Cue("violence_more", "violence", "harm_to_others", _c(
+        r"(?:bring|bringing|take|taking) (?:my |his |her |my \w+{A}?s? )?(?:\w+ )?(?:knife|gun|machete|bat) to (?:school|work|class)",
+        r"(?:got|taken|took|brought) (?:the|my|a|his|her) (?:\w+ )?(?:machete|revolver|gun|knife|rifle|shotgun) (?:out|from|down)",
+        r"(?:gonna|going to) (?:cut|stab|shoot|hurt|hit) \w+ (?:in|at|when|after)", r"(?:thoughts|fantasies) (?:of|about) (?:physically )?(?:hurting|beating|killing|stabbing|hitting) (?:him|her|them|a|my|people)",
+        r"(?:i )?hit (?:my )?(?:wife|husband|partner|girlfriend|boyfriend|her face|his face)", r"slammed (?:him|her|them) (?:into|against)", r"wanted to keep going",
+        r"picture (?:confronting|hurting|beating|hitting) (?:him|her|them)",
+    )),
+    Cue("ideation_more", "ideation", "suicide", _c(
+        r"(?:think|thinking|thought) about being dead", r"(?:clock|check|log|tap) out for good", rf"{_SUI} is on my mind",
+        r"want it rather than fear it", rf"com+it+(?:ing|ting)? {_SUI}", rf"(?:thinkng|thinkin|thnking|thinking|think) (?:of|about) (?:com+it+ing )?{_SUI}",
+    )),
+    Cue("impairment_more", "impairment", "functional_impairment", _c(
+        r"(?:\d+|two|three|four|five|six) (?:nights?|days?) (?:no|without) (?:sleep|food|eating)",
+        r"(?:\d+|two|three|four|five|six) (?:nights|days) i (?:don{A}t|do not|cannot|can{A}t|didn{A}t) (?:sleep|eat)",
+        r"(?:\d+|two|three|four|five|six) days i (?:eat|ate) nothing", r"missed (?:all|the whole) (?:week|month) of (?:work|school|class)",
+        r"missed all week", r"one meal every (?:two|three|\d+) days", r"(?:cannot|can{A}t|cant) take care (?:for|of) (?:him|her|them|my (?:baby|kids|son|daughter))",
+        r"(?:can{A}t|cannot|cant) get out of bed (?:exc?ept|apart from)",
+    ), negatable=False),
+    Cue("prep_more", "prep", "suicide", _c(
+        r"(?:goodbye|farewell) (?:msg|message|note|letter|post)s?", r"i (?:said|told (?:her|him|them)) i won{A}t need (?:them|it)",
+        r"won{A}t need (?:any of it|them anymore|it anymore)", r"(?:clear|cleared|delete|deleted) my (?:search |browser )?history after",
+        r"(?:googling|googled|reading|read|looked up|researching|research) (?:stuff )?(?:like |about )?(?:how long it takes|whether it hurts|what quantity|how much of my|how many of my)",
+        r"what quantity of my (?:prescription|meds|pills|tablets)", r"(?:sent|send|gave|given|giving) (?:away )?all my savings",
+    ), self_only=False),
+)
+
+# A physical-injury cue in a sentence about sport, a fall or a kitchen accident is an accident, unless the
+# sentence also says it was on purpose.
+ACCIDENT_CONTEXT: re.Pattern[str] = re.compile(
+    r"\b(?:jiu[- ]?jitsu|bjj|judo|karate|sparring|boxing class|mma|hockey|rugby|football|netball|in pe|during pe|tumble|tripped|slipped|"
+    r"fell (?:off|down|over)|hot oil|frying|slicing|dicing|chopping|bagel|in a cast|put it in a cast|walk-in|bungee)\b",
+    re.IGNORECASE,
+)
+# Preparation words in an ordinary farewell (retiring, moving, a dying grandparent, decluttering).
+ORDINARY_FAREWELL: re.Pattern[str] = re.compile(
+    r"\b(?:retir\w+|moving (?:to|house|away|schools?)|last day|leaving do|new job|declutter\w*|charity shop|marketplace|colleagues|"
+    r"grandma|grandad|grandpa|nan|granny|grandson|granddaughter|seventy|eighty|ninety|funeral|hospice)\b",
+    re.IGNORECASE,
+)
+ON_PURPOSE: re.Pattern[str] = re.compile(r"\b(?:on purpose|deliberately|wanted to|urges?|again|meant to)\b", re.IGNORECASE)
+
