@@ -28,7 +28,7 @@ def main(path: str) -> None:
                 v["action"],
                 f"{v['latency_ms']:.1f}",
             )
-    Console().print(table)
+    Console(width=max(Console().width, 110)).print(table)
 
 
 if __name__ == "__main__":
