@@ -44,6 +44,9 @@ Kind = Literal[
     "impairment",  # days of not eating, sleeping or functioning: moderate
     "violence",  # wish or plan to hurt others: moderate
     "intrusive",  # unwanted intrusive harm thoughts, or a short spell of impairment: low
+    "lethality",  # asking about lethality or means (survival odds, lethal dose, how many it takes): high
+    "finality",  # finality or wanting no rescue ("won't be around much longer", "don't want anyone to stop me"): high
+    "ambivalent",  # ambivalence about safety ("can't guarantee anything"): low alone, raises ideation by one
 ]
 
 A = "['’]?"  # an optional apostrophe, straight or curly: "dont", "don't", "don’t"
@@ -91,7 +94,6 @@ CUES: tuple[Cue, ...] = (
         r"(?:wanna|want to|want|going to|gonna|ready to|just|decided to|might|about to|should just) end it(?! with)",
         r"(?:end|ending) my (?:own )?(?:life|existence)",
         r"not (?:be )?(?:alive|here|around) (?:much longer|for (?:much )?longer|by (?:tomorrow|next week|monday))",
-        r"won{A}t (?:be|have to be) (?:a problem|a burden|around|here|anyone{A}s problem) (?:much|for) (?:longer|long)",
     ), self_only=False),
     Cue("suicidal", "ideation", "suicide", _c(
         rf"(?:i{A}m|i am|im|been|feel(?:ing|s)?|felt|get(?:ting)?|got|so|very|really|kinda|super|pretty|extremely|more|getting|being|am|was) "
@@ -158,7 +160,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:stockpil\w*|hoard\w*|sav(?:ed|ing) up|collect(?:ed|ing)|been saving) (?:my |all my |the |up )?" + PILLS,
         r"(?:bought|buying|got|ordered|have|has) (?:a|the|my) (?:gun|rope|noose|pistol|rifle)(?! (?:license|licence|safety|permit|cabinet|club))",
         r"(?:looked|looking|searched|searching|googled|googling|researched|researching) (?:up )?(?:how to|ways to|methods|how many|lethal|painless)",
-        r"(?:most )?painless (?:way|method)s?", r"(?:how|ways) to (?:die|kill myself|end it)",
+        r"(?:most )?painless (?:way|method)s?(?! (?:to|of|for) (?!(?:die|dying|go|going|end|kill|do it|not wake)\b))", r"(?:how|ways) to (?:die|kill myself|end it)",
         r"(?:collecting|gathering|saving|saved|hoarding|stockpiling|stashing|stashed|hiding|hid|hidden) (?:up )?(?:about |like |around )?(?:\d+ |thirty |twenty |enough |some |all )?(?:of )?(?:my |her |his |mum{A}s |mom{A}s |the )?(?:\w+ )?(?:pills|tablets|meds|medication|medicines?|painkillers|pain medication|insulin|diazepam|sleeping pills)",
         r"(?:pills|tablets|meds|medication|medicines) (?:saved|hidden|stashed|ready|out on)", r"(?:got|have) enough (?:now|pills|tablets|meds)",
         r"how (?:much|many) (?:of )?(?:my )?(?:\w+ ){0,3}(?:it would|would it|would) (?:take|kill)",

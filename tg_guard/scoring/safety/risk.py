@@ -22,6 +22,7 @@ from ...models import Evidence, Message, RiskAssessment
 from ._text import find_all, preceding_words, sentence_of
 from .lexicon import CUES, CURRENT, IDIOMS, NEGATION_EXCEPTIONS, NEGATORS, PAST, A, Kind
 from .lexicon_extra import ACCIDENT_CONTEXT, EXTRA_CUES, ON_PURPOSE, ORDINARY_FAREWELL
+from .lexicon_frames import FRAME_CONTEXT_DROPS, FRAME_CUES
 
 __all__ = ["Hit", "RiskTracker", "scan_message", "scan_with_drops"]
 
@@ -38,9 +39,11 @@ _BASE_RANK: dict[Kind, int] = {
     "passive": 1, "coded": 1, "nssi_urge": 1, "intrusive": 1,
     "ideation": 2, "nssi": 2, "abuse": 2, "impairment": 2, "violence": 2,
     "prep": 3, "attempt": 3, "abuse_severe": 3, "intent": 3, "plan": 3, "in_progress": 4,
+    "lethality": 3, "finality": 3, "ambivalent": 1,
 }
 # After a credible safety answer the level drops one step, but never below what a disclosed act keeps.
-_FLOOR: dict[Kind, int] = {"passive": 1, "coded": 1, "ideation": 1, "nssi_urge": 1, "nssi": 2, "attempt": 3, "prep": 1}
+_FLOOR: dict[Kind, int] = {"passive": 1, "coded": 1, "ideation": 1, "nssi_urge": 1, "nssi": 2, "attempt": 3, "prep": 1,
+                           "lethality": 1, "finality": 1}
 _PARTIAL = re.compile(
     r"\b(?:barely|more th[ae]n|hours?|little|much|properly|at least|still (?:going|working)"
     r"|(?:1|2|one|two|a couple(?: of)?) (?:days?|nights?)|last night|a day)\b",
@@ -132,7 +135,7 @@ def _is_past(text: str, start: int, end: int) -> bool:
     return PAST.search(sentence) is not None and CURRENT.search(sentence) is None
 
 
-_ALL_CUES = (*CUES, *EXTRA_CUES)
+_ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES)
 _INJURY: frozenset[Kind] = frozenset({"nssi", "abuse", "abuse_severe", "method"})
 Drop = tuple[int, int, str]  # a cue span the rules set aside, and why: "negated", "other" or "idiom"
 
@@ -153,12 +156,17 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 dropped.append((s, e, "other"))
                 continue
             kind = cue.kind
+            context_drop = FRAME_CONTEXT_DROPS.get(cue.name)
+            if context_drop is not None and context_drop.search(text[slice(*sentence_of(text, s, e))]):
+                dropped.append((s, e, "idiom"))
+                continue
             if kind in _INJURY:
                 ss, se = sentence_of(text, s, e)
                 if ACCIDENT_CONTEXT.search(text[ss:se]) and not ON_PURPOSE.search(text[ss:se]):
                     dropped.append((s, e, "idiom"))
                     continue
-            if kind == "prep" and ORDINARY_FAREWELL.search(text[slice(*sentence_of(text, s, e))]):
+            farewell_kind = kind in ("prep", "lethality", "finality")
+            if farewell_kind and ORDINARY_FAREWELL.search(text[slice(*sentence_of(text, s, e))]):
                 dropped.append((s, e, "idiom"))
                 continue
             if kind in ("impairment", "violence"):
@@ -265,6 +273,12 @@ def _combine(hits: Sequence[tuple[int, Hit]]) -> tuple[int, list[tuple[int, Hit]
         if near and committed:
             rank = 4
             used.extend(near[:1])
+    # Ambivalence about safety ("can't guarantee anything") is low alone and raises ideation by one level.
+    if rank in (1, 2) and any(h.kind == "ambivalent" for _, h in current) and any(
+        h.kind != "ambivalent" and _BASE_RANK.get(h.kind, 0) >= 1 for _, h in used
+    ):
+        rank += 1
+        used.extend((i, h) for i, h in current if h.kind == "ambivalent")
     if any(h.kind == "violence" for _, h in current) and any(
         _VIOLENT_MEANS.search(h.text) for _, h in current if h.kind in ("method", "plan", "violence")
     ):
