@@ -21,7 +21,7 @@ from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from ..errors import ChatbotError, ConfigError
 from ..models import Message
@@ -29,7 +29,7 @@ from .openai_compat import to_openai_messages
 
 __all__ = ["GEMMA_CHAT_TEMPLATE", "PLAIN_CHAT_TEMPLATE", "LocalChatbot", "from_spec", "gemma_270m_path"]
 
-log = structlog.get_logger("tg_guard.adapters")
+log = get_logger("tg_guard.adapters")
 
 # Gemma's turn format, for GGUF files that carry no template (the 270M base model does not).
 GEMMA_CHAT_TEMPLATE = (

@@ -19,14 +19,14 @@ import os
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from typing import Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from ..errors import ChatbotError, ConfigError
 from ..models import Message
 
 __all__ = ["AsyncOpenAIChatbot", "OpenAIChatbot", "from_spec", "to_openai_messages"]
 
-log = structlog.get_logger("tg_guard.adapters")
+log = get_logger("tg_guard.adapters")
 _NO_KEY = "not-needed"
 
 

@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 import structlog
 
+from tg_guard.logs import get_logger
+
 from .audit.record import AuditRecord
 from .audit.redact import hash_identifier, redact_verdict, store_text
 from .clinical import VIOLATIONS, Action, action_rank
@@ -30,7 +32,7 @@ from .validation import coerce_messages, coerce_text
 
 __all__ = ["CallChatbot", "ChatOutcome", "Escalate", "GuardCore", "TurnContext", "WriteAudit"]
 
-log = structlog.get_logger("tg_guard")
+log = get_logger("tg_guard")
 
 
 # -- effects ------------------------------------------------------------------------------------------

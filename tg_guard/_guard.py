@@ -19,7 +19,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from ._core import CallChatbot, ChatOutcome, Effect, Escalate, GuardCore
 from .audit.record import AuditRecord
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncTherapyGuard", "BaseGuard", "TherapyGuard"]
 
-log = structlog.get_logger("tg_guard")
+log = get_logger("tg_guard")
 
 _DEFAULT = object()
 _STRIPES = 64

@@ -33,7 +33,7 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from ._core import Effect, GuardCore, TurnContext, _max_action, _Scores
 from .clinical import Action, action_rank
@@ -52,7 +52,7 @@ __all__ = [
     "sentence_cut",
 ]
 
-log = structlog.get_logger("tg_guard")
+log = get_logger("tg_guard")
 
 # Judged on the whole reply only: a first sentence has not yet "missed" anything.
 OMISSIONS = frozenset({"missed_crisis", "missed_abuse", "missed_functional_impairment"})

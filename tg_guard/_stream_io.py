@@ -10,7 +10,7 @@ import time
 from collections.abc import Generator, Sequence
 from typing import Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from ._stream import (
     ChunkOutcome,
@@ -26,7 +26,7 @@ from .models import GuardedReply, Message
 
 __all__ = ["AsyncGuardedStream", "GuardedStream"]
 
-log = structlog.get_logger("tg_guard")
+log = get_logger("tg_guard")
 
 
 class _Upstream:

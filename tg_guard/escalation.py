@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import structlog
 from pydantic import BaseModel, ConfigDict
+
+from tg_guard.logs import get_logger
 
 from .clinical import RiskCategory, RiskLevel
 
 __all__ = ["EscalationEvent", "webhook"]
 
-log = structlog.get_logger(__name__)
+log = get_logger(__name__)
 
 
 class EscalationEvent(BaseModel):

@@ -16,7 +16,7 @@ from typing import Any
 
 import structlog
 
-__all__ = ["TEXT_KEYS", "configure_logging", "drop_therapy_text"]
+__all__ = ["TEXT_KEYS", "LibraryLogger", "configure_logging", "drop_therapy_text", "get_logger"]
 
 # Keys that may carry what a user or a chatbot said.
 TEXT_KEYS = frozenset({"text", "content", "messages", "reply", "user_text", "reply_text", "prompt", "original"})
@@ -56,3 +56,44 @@ def configure_logging(*, level: str = "INFO", json: bool = True, allow_text: boo
         logger_factory=structlog.PrintLoggerFactory(file=_Stderr()),  # type: ignore[arg-type]
         cache_logger_on_first_use=True,
     )
+
+
+class LibraryLogger:
+    """A structlog logger that says nothing below WARNING until the application configures structlog.
+
+    Unconfigured structlog prints every level to stdout; a library must not do that on every turn (nor
+    write into a CLI's JSON output). Warnings and errors always go through.
+    """
+
+    __slots__ = ("_log",)
+
+    def __init__(self, log: Any) -> None:
+        self._log = log
+
+    def bind(self, **kw: Any) -> LibraryLogger:
+        return LibraryLogger(self._log.bind(**kw))
+
+    def debug(self, event: str, **kw: Any) -> None:
+        if structlog.is_configured():
+            self._log.debug(event, **kw)
+
+    def info(self, event: str, **kw: Any) -> None:
+        if structlog.is_configured():
+            self._log.info(event, **kw)
+
+    def warning(self, event: str, **kw: Any) -> None:
+        self._log.warning(event, **kw)
+
+    def error(self, event: str, **kw: Any) -> None:
+        self._log.error(event, **kw)
+
+    def exception(self, event: str, **kw: Any) -> None:
+        self._log.exception(event, **kw)
+
+    def critical(self, event: str, **kw: Any) -> None:
+        self._log.critical(event, **kw)
+
+
+def get_logger(name: str) -> LibraryLogger:
+    """The logger every tg-guard module uses (``structlog.get_logger`` behind :class:`LibraryLogger`)."""
+    return LibraryLogger(structlog.get_logger(name))

@@ -10,12 +10,13 @@ from __future__ import annotations
 import time
 from typing import Any
 
-import structlog
 from transformers import TrainerCallback
+
+from tg_guard.logs import get_logger
 
 __all__ = ["GuardProgress", "StepTimer"]
 
-log = structlog.get_logger("tg_guard.training")
+log = get_logger("tg_guard.training")
 
 
 class StepTimer(TrainerCallback):

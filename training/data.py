@@ -17,15 +17,16 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import structlog
 from pydantic import ValidationError
+
+from tg_guard.logs import get_logger
 
 from ..errors import ConfigError
 from .config import DataConfig
 
 __all__ = ["PatientIndex", "build_rows", "load_flagged", "prompt_key", "truncate_messages"]
 
-log = structlog.get_logger("tg_guard.training")
+log = get_logger("tg_guard.training")
 Counter = Callable[[Sequence[dict[str, str]]], int]
 _KNOWN_SCHEMAS = (1,)
 

@@ -17,14 +17,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from ..clinical import CTRS_ITEMS
 from .config import EvalConfig
 
 __all__ = ["build_engine", "evaluate_model", "write_comparison"]
 
-log = structlog.get_logger("tg_guard.training")
+log = get_logger("tg_guard.training")
 
 
 def build_engine(policy: str, safety: Any, fidelity: Any) -> Any:

@@ -18,8 +18,9 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-import structlog
 from pydantic import BaseModel, ConfigDict, Field
+
+from tg_guard.logs import get_logger
 
 from ..clinical import VIOLATIONS
 from ..models import Message, RiskAssessment, Violation
@@ -27,7 +28,7 @@ from .config import RewardConfig
 
 __all__ = ["GuardReward", "RewardBreakdown"]
 
-log = structlog.get_logger("tg_guard.training")
+log = get_logger("tg_guard.training")
 Msgs = Sequence[Mapping[str, str]]
 
 

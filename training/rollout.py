@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from ..errors import ConfigError
 from .chat import patient_suffix_ids, render_ids
@@ -26,7 +26,7 @@ from .data import PatientIndex
 
 __all__ = ["RolloutState", "make_rollout"]
 
-log = structlog.get_logger("tg_guard.training")
+log = get_logger("tg_guard.training")
 
 
 @dataclass

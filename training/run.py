@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from .config import TrainConfig
 
 __all__ = ["RunResult", "run_training"]
 
-log = structlog.get_logger("tg_guard.training")
+log = get_logger("tg_guard.training")
 
 
 @dataclass

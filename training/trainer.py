@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from ..errors import ConfigError
 from .callbacks import GuardProgress, StepTimer
@@ -27,7 +27,7 @@ from .rewards import GuardReward
 
 __all__ = ["TrainParts", "build_grpo_config", "build_trainer", "load_model"]
 
-log = structlog.get_logger("tg_guard.training")
+log = get_logger("tg_guard.training")
 
 
 @dataclass

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-import structlog
+from tg_guard.logs import get_logger
 
 from ..errors import AuditError
 from ..typing import AuditSink
@@ -24,7 +24,7 @@ from .record import AuditRecord
 
 __all__ = ["DurableSink", "JSONLAuditSink", "SpillFile"]
 
-log = structlog.get_logger(__name__)
+log = get_logger(__name__)
 
 
 def _append_line(fh: IO[str], line: str) -> None:

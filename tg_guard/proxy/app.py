@@ -18,8 +18,9 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any
 
-import structlog
 from fastapi import FastAPI
+
+from tg_guard.logs import get_logger
 
 from .errors import install_error_handlers
 from .limits import ASGIApp, BodyLimitMiddleware, Receive, Scope, Send
@@ -27,7 +28,7 @@ from .settings import ProxySettings
 
 __all__ = ["app_from_env", "create_app"]
 
-log = structlog.get_logger("tg_guard.proxy")
+log = get_logger("tg_guard.proxy")
 
 _ROUTES = ("/v1/chat/completions", "/v1/guard/score", "/healthz", "/readyz", "/metrics")
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from ..audit.record import AuditRecord
 from ..audit.spill import SpillFile
@@ -31,7 +31,7 @@ from ..errors import AuditError
 
 __all__ = ["GroupCommitSink", "start_turn_timing"]
 
-log = structlog.get_logger("tg_guard.proxy")
+log = get_logger("tg_guard.proxy")
 
 # The current turn's timings; the guard writes audit records from a thread that copies this context.
 _turn_timing: contextvars.ContextVar[dict[str, float] | None] = contextvars.ContextVar("tg_turn_timing", default=None)

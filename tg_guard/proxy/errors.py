@@ -9,17 +9,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from tg_guard.logs import get_logger
+
 from ..errors import ConfigError, InvalidInputError, TGGuardError
 
 __all__ = ["ProxyError", "error_body", "install_error_handlers"]
 
-log = structlog.get_logger("tg_guard.proxy")
+log = get_logger("tg_guard.proxy")
 
 _TYPES = {
     400: "invalid_request_error",

@@ -14,13 +14,13 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from .errors import ProxyError, error_body
 
 __all__ = ["BodyLimitMiddleware", "RateDecision", "RateLimiter"]
 
-log = structlog.get_logger("tg_guard.proxy")
+log = get_logger("tg_guard.proxy")
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

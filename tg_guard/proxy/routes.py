@@ -17,9 +17,10 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-import structlog
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+
+from tg_guard.logs import get_logger
 
 from ..audit.redact import hash_identifier
 from ..errors import TGGuardError
@@ -34,7 +35,7 @@ from .upstream import UpstreamChatbot, probe
 
 __all__ = ["router"]
 
-log = structlog.get_logger("tg_guard.proxy")
+log = get_logger("tg_guard.proxy")
 router = APIRouter()
 
 _NOT_PASSED = {"model", "messages", "stream", "stream_options", "user", "n"}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from ..errors import ConfigError
 from .audit_writer import GroupCommitSink
@@ -22,7 +22,7 @@ from .settings import ProxySettings
 
 __all__ = ["ProxyState", "build_scorer", "build_state"]
 
-log = structlog.get_logger("tg_guard.proxy")
+log = get_logger("tg_guard.proxy")
 
 
 @dataclass

@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Literal
 import structlog
 from pydantic import BaseModel, ConfigDict, Field
 
+from tg_guard.logs import get_logger
+
 from ..audit.redact import TextMode
 from ..clinical import VIOLATIONS
 from ..errors import ConfigError
@@ -44,7 +46,7 @@ __all__ = ["EXPORT_SCHEMA_VERSION", "ExportCounts", "FlaggedExample", "export_fl
 
 EXPORT_SCHEMA_VERSION = 1
 
-log = structlog.get_logger(__name__)
+log = get_logger(__name__)
 
 
 class FlaggedExample(BaseModel):

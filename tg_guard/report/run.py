@@ -20,6 +20,8 @@ from typing import IO, Any
 
 import structlog
 
+from tg_guard.logs import get_logger
+
 from ..clinical import CTRS_ITEMS, RISK_LEVELS, VIOLATIONS
 from ..errors import ConfigError
 from ..policy import load_policy
@@ -32,7 +34,7 @@ from .stats import median_from_counts
 
 __all__ = ["AuditOptions", "iter_results", "run_audit", "summarize"]
 
-log = structlog.get_logger(__name__)
+log = get_logger(__name__)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from ..clinical import VIOLATIONS
 from ..errors import ConfigError
@@ -41,7 +41,7 @@ from .judge.scorers import make_judge
 
 __all__ = ["CascadeFidelity", "CascadeSafety", "build_cascade_fidelity", "build_cascade_safety"]
 
-log = structlog.get_logger("tg_guard.cascade")
+log = get_logger("tg_guard.cascade")
 
 
 class _Policy:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import structlog
+from tg_guard.logs import get_logger
 
 from .._core import GuardCore
 from .._guard import AsyncTherapyGuard
@@ -31,7 +31,7 @@ from .session import Transcript, run_session
 
 __all__ = ["EvalConfig", "EvalResult", "Scoring", "build_engines", "plan_sessions", "resolve_eval_chatbot", "run_eval"]
 
-log = structlog.get_logger("tg_guard.sim")
+log = get_logger("tg_guard.sim")
 
 Scoring = Literal["embedded", "judge", "both"]
 

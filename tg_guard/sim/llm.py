@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-import structlog
+from tg_guard.logs import get_logger
 
 from ..chatbots import check_reply_text, is_async_callable
 from ..errors import ConfigError
@@ -26,7 +26,7 @@ from .scripted import coerce_messages
 
 __all__ = ["LLMPatient", "patient_system_prompt"]
 
-log = structlog.get_logger("tg_guard.sim")
+log = get_logger("tg_guard.sim")
 
 _STYLE = {
     "terse": "You answer in very few words, often one short sentence. You rarely volunteer anything.",

@@ -17,8 +17,9 @@ import asyncio
 import random
 from typing import Any
 
-import structlog
 from pydantic import BaseModel, ConfigDict, Field
+
+from tg_guard.logs import get_logger
 
 from .._guard import AsyncTherapyGuard
 from ..chatbots import as_chat_fn, check_reply_text
@@ -29,7 +30,7 @@ from .protocol import PatientSimulator
 
 __all__ = ["SimTurn", "Transcript", "run_session", "session_rng"]
 
-log = structlog.get_logger("tg_guard.sim")
+log = get_logger("tg_guard.sim")
 
 
 class _Frozen(BaseModel):

@@ -22,8 +22,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-import structlog
 from pydantic import BaseModel
+
+from tg_guard.logs import get_logger
 
 from ...clinical import CTRS_ITEMS, VIOLATIONS, CTRSItem
 from ...errors import ConfigError, ScorerError
@@ -35,7 +36,7 @@ from .usage import record_usage
 
 __all__ = ["Judge", "JudgeConfig"]
 
-log = structlog.get_logger("tg_guard.judge")
+log = get_logger("tg_guard.judge")
 M = TypeVar("M", bound=BaseModel)
 Structured = Literal["auto", "json_schema", "json_object", "none"]
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import structlog
+
+from tg_guard.logs import get_logger
 
 from ...clinical import RISK_CATEGORIES, RISK_LEVELS, VIOLATIONS, RiskCategory, risk_rank
 from ...errors import ConfigError
@@ -41,7 +42,7 @@ from .view import model_view
 
 __all__ = ["DETECTORS", "EmbeddedSafetyScorer", "build_embedded_safety", "relevance"]
 
-log = structlog.get_logger(__name__)
+log = get_logger(__name__)
 
 DETECTORS: dict[str, Callable[[ReplyContext], Finding]] = {
     "medication_advice": medication_advice,
