@@ -19,33 +19,14 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from tg_guard import TherapyGuard
-from tg_guard.audit import AuditRecord
+from tg_guard.audit import AuditRecord, NullSink
 from tg_guard.audit.sql import SQLAuditStore
-from tg_guard.models import Message, RiskAssessment, Verdict, Violation
-
-
-class NoopSafety:
-    name = "noop"
-
-    def assess_risk(self, messages: Sequence[Message], *, prior: RiskAssessment | None = None) -> RiskAssessment:
-        return prior or RiskAssessment()
-
-    def check_reply(self, messages: Sequence[Message], reply: str, risk: RiskAssessment) -> Mapping[str, Violation]:
-        return {}
-
-
-class NullSink:
-    def write(self, record: Any) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
+from tg_guard.models import Verdict
+from tg_guard.testing.doubles import NoopSafety
 
 
 def pct(xs: list[float], q: float) -> float:

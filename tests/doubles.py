@@ -87,18 +87,6 @@ class ConstantFidelity:
         return Fidelity.from_items(items, turn_score=self.value, backend="double")
 
 
-class NoopSafety:
-    """Scores nothing: for measuring the pipeline's own overhead."""
-
-    name = "noop"
-
-    def assess_risk(self, messages: Sequence[Message], *, prior: RiskAssessment | None = None) -> RiskAssessment:
-        return prior or RiskAssessment()
-
-    def check_reply(self, messages: Sequence[Message], reply: str, risk: RiskAssessment) -> Mapping[str, Violation]:
-        return {}
-
-
 class MemorySink:
     """An audit sink that keeps records in a list; can be told to fail."""
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .record import AuditRecord, canonical_json, chain_hash
 from .redact import hash_identifier, redact_text, store_text
-from .spill import DurableSink, JSONLAuditSink, SpillFile
+from .spill import DurableSink, JSONLAuditSink, NullSink, SpillFile
 
 if TYPE_CHECKING:
     from .sql import SQLAuditStore, VerifyResult
@@ -18,6 +18,7 @@ __all__ = [
     "AuditRecord",
     "DurableSink",
     "JSONLAuditSink",
+    "NullSink",
     "SQLAuditStore",
     "SpillFile",
     "VerifyResult",

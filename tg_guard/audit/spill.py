@@ -22,7 +22,7 @@ from ..errors import AuditError
 from ..typing import AuditSink
 from .record import AuditRecord
 
-__all__ = ["DurableSink", "JSONLAuditSink", "SpillFile"]
+__all__ = ["DurableSink", "JSONLAuditSink", "NullSink", "SpillFile"]
 
 log = get_logger(__name__)
 
@@ -31,6 +31,16 @@ def _append_line(fh: IO[str], line: str) -> None:
     fh.write(line + "\n")
     fh.flush()
     os.fsync(fh.fileno())
+
+
+class NullSink:
+    """Keeps nothing. For uses that are not turns (scoring, simulations without an output folder)."""
+
+    def write(self, record: AuditRecord) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
 class JSONLAuditSink:

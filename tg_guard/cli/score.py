@@ -80,19 +80,12 @@ def score(
 
 def _scoring_guard(policy: str) -> Any:
     from .._guard import TherapyGuard
+    from ..audit import NullSink
     from ..errors import TGGuardError
 
     try:
-        return TherapyGuard(None, policy=policy, audit=_NullSink())
+        # Scoring writes no audit records: ``score`` is not a turn.
+        return TherapyGuard(None, policy=policy, audit=NullSink())
     except TGGuardError as exc:
         fail(str(exc))
 
-
-class _NullSink:
-    """Scoring writes no audit records (``score`` is not a turn)."""
-
-    def write(self, record: Any) -> None:
-        pass
-
-    def close(self) -> None:
-        pass

@@ -208,16 +208,10 @@ def _count_escalation(event: Any) -> None:
 
 def _audit_target(out: Path | None) -> Any:
     if out is None:
-        return _NullSink()
+        from ..audit import NullSink
+
+        return NullSink()
     return f"sqlite:///{out / 'audit.db'}"
-
-
-class _NullSink:
-    def write(self, record: Any) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 def write_outputs(result: EvalResult, out: Path) -> None:

@@ -2,6 +2,8 @@
 
 - :class:`~tg_guard.testing.openai_server.OpenAITestServer`: a scripted OpenAI-compatible server on
   127.0.0.1 (JSON and streaming replies, malformed bodies, slow replies, 429/500, cut streams).
+- :class:`~tg_guard.testing.doubles.NoopSafety`: a safety scorer that scores nothing, for measuring the
+  guard's own overhead (import it from ``tg_guard.testing.doubles``).
 """
 
 from __future__ import annotations
