@@ -16,6 +16,7 @@ from tg_guard.evaluation.fidelity import (
     THERAPYGYM_CASES,
     THERAPYGYM_ITEMS,
     evaluate_fidelity,
+    load_fidelity_data,
     spearman,
     therapygym_check,
 )
@@ -80,6 +81,19 @@ def test_evaluate_on_tiny_data(tmp_path: Path) -> None:
     assert rep["items"]["focus_on_key_cognitions"]["pairwise_accuracy"] == 1.0
     assert rep["counts"] == {"turns": 0, "sessions": 4, "pairs": 1}
     assert rep["therapygym"]["passes"]
+
+
+def test_extra_files_are_read_and_filtered_by_split(tmp_path: Path) -> None:
+    # Rows in `*_pairs.jsonl` count only for their own split: a holdout file adds to `holdout`, never to `test`.
+    d = _tiny_data(tmp_path)
+    extra = {"id": "h1", "group": "gh1", "item": "homework", "split": "holdout",
+             "context": [{"role": "user", "content": "I keep putting off the gym."}],
+             "better": "This week, could you try one 10-minute walk on Tuesday after work and note how it went?",
+             "worse": "Exercise is good for mood, and lots of people find it hard to start."}
+    (d / "holdout_pairs.jsonl").write_text(json.dumps(extra) + "\n")
+    data = load_fidelity_data(d, ["holdout"])
+    assert [p["id"] for p in data["pairs"]] == ["h1"]
+    assert [p["id"] for p in load_fidelity_data(d, ["test"])["pairs"]] == ["p1"]
 
 
 def test_cli_writes_json(tmp_path: Path) -> None:

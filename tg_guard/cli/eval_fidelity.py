@@ -23,7 +23,7 @@ def _fmt(v: float | None, target: float | None = None) -> str:
 @app.command("eval-fidelity")
 def eval_fidelity(
     data_dir: Annotated[Path, typer.Argument(help="folder with turns.jsonl, sessions.jsonl, pairs.jsonl")],
-    split: Annotated[str, typer.Option(help="comma-separated splits to evaluate: train, dev, test")] = "test",
+    split: Annotated[str, typer.Option(help="comma-separated splits to evaluate: train, dev, test, holdout")] = "test",
     model: Annotated[str, typer.Option(help="'learned' (shipped weights) or 'rules'")] = "learned",
     weights: Annotated[Path | None, typer.Option(help="another weights.json for the learned model")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="write the full report as JSON here")] = None,

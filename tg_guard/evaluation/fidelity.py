@@ -108,12 +108,17 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def load_fidelity_data(data_dir: str | Path, splits: Iterable[str] = ("test",)) -> dict[str, list[dict[str, Any]]]:
-    """``{"turns": [...], "sessions": [...], "pairs": [...]}`` restricted to ``splits``."""
+    """``{"turns": [...], "sessions": [...], "pairs": [...]}`` restricted to ``splits``.
+
+    Each kind is read from ``<kind>.jsonl`` and from every ``*_<kind>.jsonl`` beside it (``extra_pairs.jsonl``,
+    ``holdout_pairs.jsonl``, ...); rows are kept by their ``split`` field, so extra files may mix splits.
+    """
     d = Path(data_dir)
     if not d.is_dir():
         raise ConfigError(f"fidelity data directory {d} does not exist")
     keep = set(splits)
-    out = {name: [r for r in _jsonl(d / f"{name}.jsonl") if r.get("split") in keep]
+    out = {name: [r for path in (d / f"{name}.jsonl", *sorted(d.glob(f"*_{name}.jsonl")))
+                  for r in _jsonl(path) if r.get("split") in keep]
            for name in ("turns", "sessions", "pairs")}
     if not any(out.values()):
         raise ConfigError(f"no turns, sessions or pairs for splits {sorted(keep)} in {d}")
