@@ -48,7 +48,7 @@ def _pool() -> tuple[list[str], list[str]]:
     users: list[str] = []
     assistants: list[str] = []
     for path in [
-        *sorted((ROOT / "data" / "safety_replies").glob("*.jsonl")),
+        *sorted((ROOT / "data" / "safety_replies").glob("*train.jsonl")),
         ROOT / "data" / "fidelity" / "sessions.jsonl",
     ]:
         if not path.is_file():
