@@ -348,7 +348,7 @@ IDIOMS: re.Pattern[str] = _c(
     r"end(?:ing|ed)? (?:it|things) (?:with|between) (?:my|him|her|them|us|you)", r"bungee\w*(?: \w+){0,4} (?:bridge|crane|tower)|bungee\w*",
     rf"(?:want to die|kill myself|i{A}m dead|dying)[.!,]?\s*\(?(?:not literally|jk|lol)",
     r"(?:researching|research(?:ing)? into|studying|teach\w*|volunteer\w*|work(?:ing)? with|mentor\w*|supporting) (?:\w+ ){0,4}(?:self[- ]?harm\w*|suicid\w*|domestic (?:violence|abuse))",
-    r"(?:a|the|my|this) (?:\w+ )?(?:domestic (?:violence|abuse)|self[- ]?harm|suicide) (?:case|cases|client|clients|research|training|module)",
+    r"(?:a|the|my|this) (?:\w+ ){0,3}(?:domestic (?:violence|abuse)|self[- ]?harm|suicide) (?:case|cases|client|clients|research|training|module|hearing|caseload)",
     r"(?:disclosed|disclosing) (?:her |his |their )?self[- ]?harm", r"(?:characters?|clients?|patients?|teens|students|kids) (?:who )?self[- ]?harms?",
     # accidents and sport injuries: the words of self-harm about something that happened to the body
     r"(?:hurt|injured|cut|burned|burnt|scratched|bruised|pulled|strained|sprained|twisted|knocked) (?:myself|my \w+)(?: \w+){0,2} "

@@ -70,7 +70,8 @@ ACCIDENT_CONTEXT: re.Pattern[str] = re.compile(
 # Preparation words in an ordinary farewell (retiring, moving, a dying grandparent, decluttering).
 ORDINARY_FAREWELL: re.Pattern[str] = re.compile(
     r"\b(?:retir\w+|moving (?:to|house|away|schools?)|last day|leaving do|new job|declutter\w*|charity shop|marketplace|colleagues|"
-    r"grandma|grandad|grandpa|nan|granny|grandson|granddaughter|seventy|eighty|ninety|funeral|hospice)\b",
+    r"grandma|grandad|grandpa|nan|granny|grandson|granddaughter|seventy|eighty|ninety|funeral|hospice|"
+    r"vet|put (?:our |my |the )?(?:cat|dog|pet|horse|rabbit|him|her) (?:to sleep|down)|moved (?:to|away|abroad|house)|leaving (?:party|drinks|do)|emigrat\w+|new school)\b",
     re.IGNORECASE,
 )
 ON_PURPOSE: re.Pattern[str] = re.compile(r"\b(?:on purpose|deliberately|wanted to|urges?|again|meant to)\b", re.IGNORECASE)

@@ -94,4 +94,6 @@ FRAME_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
     "finality": _FINALITY_IDIOM,
     "end_it": _END_IT_IDIOM,
     "lethality_inquiry": _LETHALITY_IDIOM,
+    # "I'm on the bridge" in a commute is a place, not an attempt under way.
+    "in_progress": re.compile(r"\b(?:traffic|stuck (?:in|on)|running late|commut\w*|on my way|roadworks)\b", re.I),
 }

@@ -19,8 +19,9 @@ from functools import lru_cache
 
 from ...clinical import RISK_CATEGORIES, RISK_LEVELS, RiskCategory, RiskLevel, risk_rank
 from ...models import Evidence, Message, RiskAssessment
-from ._text import find_all, preceding_words, sentence_of
+from ._text import clause_bounds, find_all, preceding_words, sentence_of
 from .lexicon import CUES, CURRENT, IDIOMS, NEGATION_EXCEPTIONS, NEGATORS, PAST, A, Kind
+from .lexicon_acts import ACT_CUES
 from .lexicon_extra import ACCIDENT_CONTEXT, EXTRA_CUES, ON_PURPOSE, ORDINARY_FAREWELL
 from .lexicon_frames import FRAME_CONTEXT_DROPS, FRAME_CUES
 
@@ -49,16 +50,31 @@ _PARTIAL = re.compile(
     r"|(?:1|2|one|two|a couple(?: of)?) (?:days?|nights?)|last night|a day)\b",
     re.I,
 )
+_TOTAL = re.compile(r"not even (?:one|an|1) hour|even one hour|at all|literally (?:0|zero|none)|\bzero\b", re.I)
 _UNWANTED = re.compile(
     r"intrusive|horrif|scares? me|terrif|disgust|would never|never would|don.?t want to|won.?t actually|not going to"
     r"|obviously|ocd|sick to my stomach|makes me feel (?:awful|sick|like a monster)",
     re.I,
 )
+# A correction of a misreading ("sorry, that sounded dark", "my twitch stream lol"): with a benign referent
+# it voids the previous message's cues; a bare "jk" or "forget it" does not (CLINICAL.md: retractions stand).
+_CLARIFY = re.compile(
+    r"(?:that|it|this) (?:\w+ )?(?:sounded|sounds|came out|reads|read) (?:\w+ )?"
+    r"(?:dramatic|dark|bad|wrong|alarming|worse|scary|grim|morbid)"
+    rf"|not like that|not in (?:a|that) (?:scary|dark|bad) way|didn{A}t mean it like that",
+    re.I,
+)
+_REFERENT = re.compile(r"^\W*(?:\w+[,!.]? )?(?:my|the|i mean|i meant|meaning|as in) \w+", re.I)
+_CLARIFIABLE: frozenset[Kind] = frozenset({"prep", "finality", "nssi", "ideation", "method", "timeline"})
+_GOODBYE = re.compile(r"good ?bye|farewell", re.I)
+_SPORT = re.compile(r"\b(?:jiu[- ]?jitsu|bjj|judo|karate|sparring|mma|wrestling|boxing)\b", re.I)
 _VENTING = re.compile(r"\b(?:lol|lmao|haha|jk|obviously i won.?t|i won.?t lol)\b|😂|🤣", re.I)
 _SEVERITY: dict[Kind, int] = {**_BASE_RANK, "method": 2, "timeline": 1}
 _STRONG_PLAN = re.compile(r"stockpil|hoard|sav(?:ed|ing)|collect|painless|lethal|how to (?:die|kill)|ways to", re.I)
 _SELF_INTENT = re.compile(r"kill|life|die|suicid", re.I)
-_VIOLENT_MEANS = re.compile(r"gun|knife|knives|rifle|pistol|shoot|stab|poison", re.I)
+_VIOLENT_MEANS = re.compile(
+    r"gun|knife|knives|rifle|pistol|revolver|machete|crowbar|hammer|knuckle|\bbats?\b|shoot|stab|poison", re.I
+)
 
 _CHECK = re.compile(
     r"(?:suicid|kill(?:ing)? yourself|end(?:ing)? (?:your|ur) life|hurt(?:ing)? yourself|harm(?:ing)? yourself"
@@ -111,6 +127,8 @@ class Hit:
 def _negated(text: str, start: int) -> bool:
     words = preceding_words(text, start, 4)
     for i, w in enumerate(words):
+        if w == "do" and words[i + 1 : i + 2] != ["not"]:  # emphatic "i do think about it" affirms
+            continue
         if w in NEGATORS or w.endswith("n't") or w in _NT:
             phrase = " ".join(words[i:]) + " " + text[start : start + 20]
             if NEGATION_EXCEPTIONS.match(phrase):
@@ -121,6 +139,10 @@ def _negated(text: str, start: int) -> bool:
 
 def _third_party(text: str, start: int) -> bool:
     words = preceding_words(text, start, 8)
+    if not any(w in _FIRST or w in _THIRD for w in words):
+        # No subject in the clause ("... and has thought about ending it"): the sentence's nearest one.
+        ss, _ = sentence_of(text, start, start)
+        words = [w.lower() for w in re.findall(r"[\w'’]+", text[ss:start])][-25:]
     for w in reversed(words):
         if w in _FIRST:
             return False
@@ -135,7 +157,7 @@ def _is_past(text: str, start: int, end: int) -> bool:
     return PAST.search(sentence) is not None and CURRENT.search(sentence) is None
 
 
-_ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES)
+_ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES)
 _INJURY: frozenset[Kind] = frozenset({"nssi", "abuse", "abuse_severe", "method"})
 Drop = tuple[int, int, str]  # a cue span the rules set aside, and why: "negated", "other" or "idiom"
 
@@ -162,11 +184,14 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 continue
             if kind in _INJURY:
                 ss, se = sentence_of(text, s, e)
-                if ACCIDENT_CONTEXT.search(text[ss:se]) and not ON_PURPOSE.search(text[ss:se]):
+                near = text[max(0, ss - 160) : se] if _SPORT.search(text[max(0, ss - 160) : ss]) else text[ss:se]
+                if ACCIDENT_CONTEXT.search(near) and not ON_PURPOSE.search(text[ss:se]):
                     dropped.append((s, e, "idiom"))
                     continue
             farewell_kind = kind in ("prep", "lethality", "finality")
-            if farewell_kind and ORDINARY_FAREWELL.search(text[slice(*sentence_of(text, s, e))]):
+            goodbye = cue.name == "prep" and _GOODBYE.search(text[s:e]) is not None
+            farewell_ctx = text if goodbye else text[slice(*sentence_of(text, s, e))]
+            if farewell_kind and ORDINARY_FAREWELL.search(farewell_ctx):
                 dropped.append((s, e, "idiom"))
                 continue
             if kind in ("impairment", "violence"):
@@ -174,7 +199,8 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 sentence = text[ss:se]
                 if kind == "violence" and _VENTING.search(sentence) and not _UNWANTED.search(sentence):
                     continue
-                if (kind == "impairment" and _PARTIAL.search(sentence)) or (
+                clause = text[slice(*clause_bounds(text, s, e))]
+                if (kind == "impairment" and _PARTIAL.search(clause) and not _TOTAL.search(clause)) or (
                     kind == "violence" and _UNWANTED.search(sentence)
                 ):
                     kind = "intrusive"
@@ -188,6 +214,20 @@ def scan_message(text: str) -> tuple[Hit, ...]:
     Cached by text: in a conversation only the new message is ever scanned.
     """
     return scan_with_drops(text)[0]
+
+
+def _clarifies(text: str, hits: Sequence[tuple[int, Hit]]) -> bool:
+    """Whether ``text`` corrects a misreading of the previous message's cues (all of a clarifiable kind)."""
+    last = hits[-1][0]
+    kinds = {h.kind for i, h in hits if i == last}
+    if not kinds <= _CLARIFIABLE:
+        return False
+    benign = _REFERENT.search(text) or ACCIDENT_CONTEXT.search(text) or ORDINARY_FAREWELL.search(text)
+    if _CLARIFY.search(text) and benign:
+        return True
+    if kinds <= {"prep", "timeline"} and ORDINARY_FAREWELL.search(text):
+        return True
+    return kinds <= {"nssi", "method", "timeline"} and ACCIDENT_CONTEXT.search(text) is not None
 
 
 def _is_check(text: str) -> tuple[bool, bool]:
@@ -307,6 +347,10 @@ class RiskTracker:
                 continue
             hits = scan_message(msg.content)
             st.resolved_last = False
+            if not any(not h.past for h in hits) and st.hits and _clarifies(msg.content, st.hits):
+                last = st.hits[-1][0]
+                st.hits = [(i, h) for i, h in st.hits if i != last]
+                st.rank = min(st.rank, _combine(st.hits)[0])
             credible = check[0] and st.rank > 0 and credible_answer(msg.content, safe_question=check[1])
             if credible:
                 # Means named in a credible answer are being given up ("put the blades in the bin").

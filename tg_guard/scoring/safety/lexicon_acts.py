@@ -1,0 +1,113 @@
+# ruff: noqa: E501  (pattern tables read better one alternation per line than wrapped mid-regex)
+"""Round-4 cue families: acts, means and coercion described without the usual crisis words.
+
+Written from clinical categories (CLINICAL.md), each family general rather than one sentence: stockpiling
+and keeping a means, rehearsal at a height, being at a height now, self-harm by other means (swallowing
+objects, head-banging, burning, purging), life-sustaining treatment stopped to die, coercive control and
+sexual coercion, physical abuse acts with an object or a push, violence the user did or is arming for,
+days without any sleep in learner English. :data:`ACT_CUES` extends the tracker's cues.
+"""
+
+from __future__ import annotations
+
+from .lexicon import _SUI, ABUSER, PILLS, A, Cue, _c
+
+__all__ = ["ACT_CUES"]
+
+_WEAPON = r"(?:machete|knuckle ?duster|knife|knives|bat|bats|baseball bat|crowbar|hammer|gun|pistol|revolver|rifle|shotgun|air rifle|taser)"
+_HEIGHT = r"(?:bridge|brige|roof|rooftop|ledge|edge|cliff|cliff edge|top floor|multi-?storey|car park roof|overpass|tracks|railway line|platform edge)"
+
+ACT_CUES: tuple[Cue, ...] = (
+    # Keeping or collecting a means: accumulation, hiding, or "just in case" beside pills.
+    Cue("stockpile", "prep", "suicide", _c(
+        rf"(?:buying|bought|collecting|collected|saving|saved|stashing|stashed|hoarding|hiding|hid|keeping|kept|adding to) (?:up )?(?:a |an |the |my |some |extra )?(?:\w+ )?(?:packs?|box(?:es)?|strips?|bottles?|blister packs?) (?:of )?(?:\w+ )?{PILLS}?[^.!?\n]{{0,40}}(?:every time|each time|different (?:shops|chemists|pharmacies|stores)|under my (?:bed|mattress)|in my (?:drawer|sock drawer|wardrobe)|so (?:they|nobody|no one) (?:don{A}t|doesn{A}t|won{A}t|wont|dont) notice|just in case|now)",
+        r"different (?:shops|chemists|pharmacies|stores) so (?:they|nobody|no one|the staff) (?:don{A}t|doesn{A}t|won{A}t|wont|dont|can{A}t) (?:notice|ask|clock)",
+        r"(?:haven{A}t|have not|never) thrown (?:them|the old ones|it) (?:away|out)[^\n]{0,80}(?:adding to|saving|keep(?:ing)? them|just in case)",
+        rf"(?:got|have|i{A}ve got) (?:like |about |nearly |almost )?(?:\d+|six|seven|eight|ten|twenty|loads of|a lot of) (?:packs|boxes|strips|bottles) (?:of \w+ )?(?:now|saved|hidden|stashed|under)",
+    ), self_only=False),
+    # Rehearsal: standing at a height's edge, testing whether one could, practising.
+    Cue("rehearsal", "prep", "suicide", _c(
+        rf"(?:stood|standing|stand|sat|sitting) (?:right )?(?:at|on|by|near) the (?:very )?(?:edge|ledge|railing|{_HEIGHT})[^.!?\n]{{0,60}}(?:look(?:ing|ed)? down|for (?:about |like )?(?:an hour|\d+ ?(?:mins?|minutes)|ages|twenty minutes|ten minutes)|didn{A}t jump|testing|practi[sc]|could do it|whether i could)",
+        r"(?:testing|test|tested|practi[sc]ing|practi[sc]ed|rehears(?:ing|ed|al)) (?:whether|if|how) i (?:could|can|would) (?:do it|go through|jump|actually)",
+        r"(?:didn{A}t|did not|couldn{A}t) jump[^.!?\n]{0,20}(?:practi[sc]ing|this time|yet)", r"practi[sc]ing,? i guess",
+        rf"(?:went|go|been|drove|walked|keep going) (?:up )?to the (?:\w+ )?{_HEIGHT}[^.!?\n]{{0,60}}(?:(?:stood|stand|standing) (?:right )?at the edge|look(?:ing|ed)? (?:down|over)|(?:to|and) (?:see|check) how high)",
+        rf"(?:was|i was|been) on the (?:\w+ )?{_HEIGHT}[^.!?\n]{{0,60}}(?:told me to come down|talked me down|pulled me back|asked if i was (?:ok|okay|alright))",
+    ), self_only=False),
+    # At a height now, looking down, not knowing why one came.
+    Cue("at_height_now", "in_progress", "suicide", _c(
+        rf"(?:i{A}m|im|i am) (?:on|at|standing on|sitting on) (?:the|a) (?:\w+ )?{_HEIGHT}[^\n]{{0,60}}(?:look(?:ing)? down|keep looking|came here|want to jump|gonna jump|going to jump|how high|the water|phone{A}?s? (?:nearly |almost )?dead)",
+    ), self_only=False),
+    # Self-harm by other means.
+    Cue("nssi_other", "nssi", "self_harm", _c(
+        r"swallow(?:ed|ing|s)? (?:small things|things like|objects|batteries|two batteries|a battery|pins|needles|glass|screws|nails|coins|razor blades)",
+        r"(?:bang(?:ed|ing|s)?|hit(?:ting)?|smash(?:ed|ing)?) my head (?:against|on|into) (?:the|a) (?:wall|floor|door|desk|mirror)",
+        r"(?:burn(?:ed|t|ing)?|pinch(?:ed|ing)?|scratch(?:ed|ing)?)(?: and (?:burn(?:ed|t|ing)?|pinch(?:ed|ing)?|scratch(?:ed|ing)?))? (?:the (?:bits|parts) of )?my (?:skin|arms?|legs?|thighs?|stomach|wrists?|hands?)[^.!?\n]{0,40}(?:(?:with|using) (?:a |my )?(?:hair straighteners?|straighteners?|lighter|cigarette|iron|hot (?:spoon|knife))|(?:i|that i) hate|until|till|til|on purpose)",
+        r"(?:cut|cutting|slashed|sliced|carved) (?:up )?my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|stomach|hip|hips)(?! (?:on|open on|when i fell|in the accident))",
+        r"(?:making|made|make) myself (?:sick|throw up|vomit) (?:when|after|every|if)|purg(?:e|ed|ing) (?:after|every|when|again)",
+        r"(?:\d{2,3}|a few hundred|two hundred|three hundred) (?:calories|cals|kcal) a day (?:for|since)",
+    )),
+    # Life-sustaining treatment stopped so as to die.
+    Cue("stop_treatment", "ideation", "suicide", _c(
+        r"(?:let|want|wanting|waiting for) nature (?:to )?take its course",
+        r"stopped (?:taking|using) my (?:heart|blood pressure|insulin|diabetes|kidney|transplant|epilepsy|seizure|blood thinning|warfarin) (?:tablets|pills|meds|medication|injections)[^\n]{0,60}(?:on purpose|so (?:that )?i|to die|what{A}?s the point|haven{A}t told|not told|nature)",
+    )),
+    Cue("ideation_acts", "ideation", "suicide", _c(
+        rf"{_SUI} (?:has|have|had) been on my mind", rf"{_SUI} (?:keeps|kept) (?:coming into|crossing) my mind",
+        rf"(?:i{A}ve been|been|i keep) (?:reading|looking up|researching) (?:a lot )?(?:about )?(?:the )?(?:different )?(?:ways|methods) (?:to|of)? ?(?:do it|die|go)?",
+    )),
+    # Affairs put in order with farewell framing.
+    Cue("prep_affairs", "prep", "suicide", _c(
+        r"(?:a|one) (?:letter|note|card) for each of (?:the|my) (?:boys|girls|kids|children|grandchildren|family)",
+        r"(?:put|putting|got|getting) (?:all )?(?:my affairs|everything) in order[^.!?\n]{0,40}(?:will|letters?|bank|passwords|funeral)",
+        r"(?:sorted|put) the paperwork[^.!?\n]{0,40}for whoever",
+        r"(?:all in one|in a) folder for whoever",
+    ), self_only=False),
+    # Coercive control, exploitation, sexual coercion.
+    Cue("coercion", "abuse", "abuse", _c(
+        rf"{ABUSER} (?:reads|checks|goes through|went through|monitors) (?:all )?my (?:messages|texts|phone|emails|dms)",
+        rf"(?:not|isn{A}t|never|am not|i{A}m not) (?:allowed|permitted|let) (?:to )?(?:see|go out|go (?:out )?alone|leave|have|talk to|visit|call|use)",
+        rf"{ABUSER} (?:does not|doesn{A}t|won{A}t|will not|never) let me (?:go out|go anywhere|leave|see|call|visit)",
+        rf"{ABUSER} (?:has|keeps|took|taken|holds) my (?:phone|passport|documents|id|papers|wages|bank cards?|cards)",
+        r"(?:threatens?|threatened|threatening) to (?:put me in a home|kick me out|take (?:the|my) (?:kids|children|baby)|send me back|report me|leave me with nothing|tell everyone)",
+        r"(?:pressur(?:e|es|ing|ed)|push(?:es|ing)|forc(?:e|es|ing)) me (?:to|into) (?:do (?:stuff|things)|have sex|sex|send|sleep with)",
+        r"(?:keeps?|kept) (?:pressuring|pushing|on at) me (?:to|about) (?:do (?:stuff|things)|sex|send)",
+        r"(?:asking|asks|wants|wanted|begging) me (?:to )?send (?:him |her )?(?:pics|pictures|photos|nudes|videos)",
+        r"(?:held|holds|hold|pinned|pins) my (?:wrists|arms|hands) (?:down|behind)",
+        r"(?:instead of|in place of|for) (?:the )?rent[^.!?\n]{0,40}(?:sex|sleep with|company)|skip (?:the )?rent if i",
+        r"(?:comes|came|let himself|let herself) in without knocking|has a key and",
+        r"(?:raises|raised|raising|shakes|shook) (?:his|her) fist",
+        r"(?:i feel|feel|i am|like a|i{A}m) (?:like (?:a )?)?prisoner",
+        r"(?:only|just) one meal (?:every|a) (?:two|three|\d+) days|(?:gives?|give) me only one meal",
+    ), self_only=False),
+    Cue("abuse_acts", "abuse", "abuse", _c(
+        rf"{ABUSER} (?:pushed|shoved|threw|kicked) me (?:down|into|against|off|out)",
+        r"(?:pushed|shoved|threw) me (?:down the stairs|into (?:the|a) wall|against)",
+        rf"{ABUSER} (?:push|pushes|pushed|held|holds|pressed|put) my (?:hand|arm|face|head) (?:on|onto|in|into|under|against) (?:the )?(?:hot|stove|pan|oven|iron|water|wall)",
+        r"(?:threw|throws|throwing|chucked) (?:a|the|his|her) (?:\w+ )?(?:mug|plate|glass|bottle|phone|chair|shoe|remote) at me",
+        r"(?:told|tell|telling) the (?:hospital|doctor|nurse|a&e|school|teacher) (?:that )?i (?:tripped|fell|burn(?:ed|t)? it|walked into)",
+        r"(?:squeezed|squeezing|grabbed|grabbing) my (?:throat|neck)",
+    ), self_only=False),
+    # Violence the user did, or is arming for.
+    Cue("violence_acts", "violence", "harm_to_others", _c(
+        r"(?:i )?(?:punched|glassed|stabbed|headbutted|slapped|battered|bottled) (?:a|the|some|this|that|my) (?:guy|bloke|lad|man|woman|girl|kid|girlfriend|boyfriend|wife|husband|partner|stranger)",
+        r"(?:knocked|knocking) (?:a|some|this|the) (?:guy|bloke|lad|man|kid) (?:out|unconscious)|broke (?:his|her) (?:nose|jaw|ribs?)",
+        r"(?:want|wanting|up for) round two", r"(?:gonna|going to|will) jump (?:him|her|them) (?:after|when|at|on)",
+        r"(?:he|she|they){A}?(?:s|re| is| are)? (?:gonna|going to) (?:learn|pay for (?:it|this|that))",
+        r"(?:i{A}m|im|i am|i{A}ll be|gonna be) (?:going to be )?waiting for (?:him|her|them)",
+        r"next time i (?:catch|see) (?:him|her|them)[^.!?\n]{0,30}(?:she{A}ll|he{A}ll|they{A}ll|i{A}ll|see it|regret)",
+        r"(?:put|putting|slip|slipping) (?:it|something|\w+) (?:in|into) (?:his|her|their) (?:tea|drink|food|coffee|dinner)",
+        r"(?:wouldn{A}t|won{A}t|doesn{A}t|don{A}t) show up (?:easily )?(?:in|on) (?:a )?(?:test|tox|blood|post-mortem|autopsy)|wouldn{A}t show up easily",
+        r"(?:lost my temper|snapped) and (?:hit|slapped|punched|kicked|pushed|shoved|choked|strangled)",
+        r"(?:frightened|scared|afraid) of myself",
+    )),
+    Cue("weapon_ready", "method", "harm_to_others", _c(
+        rf"(?:got|bought|buying|have|taken|took|fetched|brought|grabbed|borrowed) (?:a |my |the |an |his |her |me a |my \w+{A}?s? |my (?:old )?\w+ )?(?:old )?(?:\w+ )?{_WEAPON}(?: out)?",
+        rf"{_WEAPON}{A}?s? (?:is |are )?(?:on|in) the (?:passenger seat|boot|trunk|back seat|glovebox|car)",
+    ), self_only=False),
+    # Days without any sleep, stated with an emphasis that there was none at all.
+    Cue("impairment_total", "impairment", "functional_impairment", _c(
+        r"(?:\d+|two|three|four|five|six) (?:nights?|days?) (?:i )?(?:don{A}t|do not|didn{A}t|did not|no) sleep(?: even| at all| literally|[^.!?\n]{0,15}(?:even one hour|not even|zero|\b0\b))",
+        r"(?:\d+|two|three|four|five|six) nights? no sleep (?:literally|at all|not even)",
+        rf"(?:for|since) (?:one|a|1|two|2) weeks? i (?:cannot|can{A}t|cant|could not|couldn{A}t) take care",
+    ), negatable=False),
+)
