@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...clinical import CTRS_ITEMS, CTRSItem
 from ._cues import CUES, GENERAL_CUES, Family
-from ._semantic import SEMANTIC, semantic_features
+from ._semantic import SEMANTIC, UNCOMMITTED, semantic_features
 from ._text import Sentence, content_words, repetition_ratio, sentences, words
 
 __all__ = ["GENERAL_FEATURES", "ReplyFeatures", "extract", "item_feature_names"]
@@ -75,7 +75,15 @@ def item_feature_names(item: CTRSItem) -> tuple[str, ...]:
             + GENERAL_FEATURES)
 
 
+# Items whose positive cues describe something the therapist commits to (a task, a plan): an optional,
+# hypothetical or declined mention ("no need to plan anything yet", "maybe at some point you could
+# keep a diary") shows none of it.
+_COMMITTED_ITEMS: frozenset[CTRSItem | None] = frozenset({"homework", "strategy_for_change"})
+
+
 def _family_hits(fam: Family, sents: Sequence[Sentence]) -> tuple[Sentence, ...]:
+    if fam.sign > 0 and fam.item in _COMMITTED_ITEMS:
+        return tuple(s for s in sents if fam.pattern.search(s.text) and not UNCOMMITTED.search(s.text))
     return tuple(s for s in sents if fam.pattern.search(s.text))
 
 

@@ -30,7 +30,7 @@ from typing import Final
 from ...clinical import CTRSItem
 from ._text import Sentence, words
 
-__all__ = ["SEMANTIC", "semantic_features"]
+__all__ = ["SEMANTIC", "UNCOMMITTED", "semantic_features"]
 
 
 def _rx(*alts: str) -> re.Pattern[str]:
@@ -53,9 +53,10 @@ _ANCHOR = _rx(
     rf"at {_NUM}(?: ?[ap]m)?", r"for the next", r"next time (?:you|it|the|that)", r"(?:the )?next (?:time|session|appointment|week)",
 )
 _ACTIVITY = _rx(
-    r"write(?: down)?", r"jot(?:ting)?", r"note(?: down)?", r"record", r"log", r"track", r"rate", r"re-?rate", r"score", r"tick",
+    r"writ(?:e|es|ing)(?: down)?", r"jot(?:s|ting)?", r"not(?:e|es|ing)(?: down)?", r"record(?:s|ing)?", r"log(?:ging)?", r"track(?:ing)?",
+    r"rat(?:e|es|ing)", r"re-?rate", r"scor(?:e|ing)", r"tick", r"count(?:ing)?", r"timer", r"photo", r"notebook", r"calendar",
     r"fill(?: in| out)?", r"try(?: it)?(?: out)?", r"practi[sc]e", r"call", r"ring", r"phone", r"text", r"send", r"open", r"walk",
-    r"go (?:to|for|out|back)", r"visit", r"read", r"bring", r"schedule", r"put (?:it|them|two|one) in", r"pick", r"set (?:a|an|up)",
+    r"go (?:to|for|out|back)", r"visit", r"read", r"bring", r"schedule", r"put (?:it|them|two|one) in", r"pick(?! (?:up|things up))", r"set (?:a|an|up)",
     r"spend", r"stay", r"sit", r"lock", r"answer", r"say no", r"ask", r"keep (?:a|the list|going|it going)", r"do (?:it|one|the|this|that)",
     r"repeat", r"test", r"compare", r"list", r"stand", r"ride", r"join", r"eat", r"meet up", r"delay", r"wait", r"experiment",
     r"task", r"assignment", r"homework", r"diary", r"log", r"worksheet", r"sheet", r"card", r"exercise", r"walk", r"visits?", r"slot",
@@ -65,6 +66,24 @@ _ADDRESS = _rx(
     r"could you", r"would you", r"can you", r"will you", r"shall we", r"let'?s", r"how about", r"what if you", r"are you up for",
     r"would you be (?:up for|willing)", r"your (?:task|experiment|homework|assignment|job)", r"you (?:could|might|can)", r"i'?d like you to",
     r"something to (?:practise|practice|try|do|take away)", r"(?:agree|plan|pick|set) (?:on )?(?:something|one thing|a task)",
+    r"here'?s (?:a|the|my|one|what)(?: \w+)? (?:proposal|plan|idea|suggestion|task|challenge|experiment|to try)", r"i (?:would )?(?:suggest|propose)",
+    r"the (?:plan|task|idea|experiment) (?:is|would be|for|until|between|this)", r"your (?:mission|challenge|plan)", r"make (?:it|that|this) your",
+    r"(?:the|a|one) (?:next |first )?step (?:this|before|for)", r"you'?d", r"willing to",
+)
+# An imperative that opens a sentence addresses the patient ("Rate it at the door", "Bring the notebook").
+_IMPERATIVE_START = re.compile(
+    r"\s*(?:(?:and|then|so|just|now|also|ok|okay),? )*(?:write|jot|note|record|log|track|rate|score|tick|count|fill|practi[sc]e|call|ring|"
+    r"phone|text|send|open|walk|visit|bring|schedule|pick|set|spend|sit|answer|repeat|test|compare|list|"
+    r"stand|join|delay|wait|snap|hand|choose|notice|catch|gather)\b", re.IGNORECASE)
+# Optional, hypothetical or declined: "only if you feel like it", "maybe at some point", "let's not set anything".
+# A sentence like this sets no task and proposes no plan, whatever activity or time it mentions.
+UNCOMMITTED = _UNCOMMITTED = _rx(
+    r"if you (?:ever|feel like|fancy|get (?:a|the) chance|happen to)", r"only if", r"(?:at )?some point", r"some ?day", r"(?<!on )one day,? (?:you|we|it|soon)",
+    r"someday", r"sometime(?!s)", r"in the future", r"whenever (?:it feels|you feel|you'?re ready)", r"(?:when|if) you feel (?:ready|like|up to)",
+    r"no (?:need|pressure|obligation|rush|mission|homework|task|plan)", r"(?:don'?t|do not|won'?t|wouldn'?t) (?:have|need) to",
+    r"(?:don'?t|do not) (?:think we|need a|want to (?:set|give|pile))", r"not (?:this time|yet|for now|this week)", r"(?:let'?s|we) (?:not|won'?t|shouldn'?t) (?:set|do|try|plan|bother|worry)",
+    r"(?:forget|drop|skip) (?:about )?(?:the |that |this )?(?:homework|task|diary|log|plan|experiment|it)", r"nothing (?:this|for|to do)",
+    r"(?:could|might) maybe", r"in theory", r"(?:entirely |completely |totally )?optional", r"if that'?s something", r"(?<!whether )or not", r"whatever (?:suits|feels|works)",
 )
 _LINK = _rx(
     r"bring (?:it|them|the \w+|your \w+|those|that)", r"we'?ll (?:look|go|review|compare|check|see|talk|use)", r"we can (?:look|go|review|compare)",
@@ -75,18 +94,35 @@ _VAGUE = _rx(
     r"keep (?:\w+ ){0,3}in mind", r"keep (?:thinking|noticing|trying|an eye)", r"think about", r"see how (?:it|you|the week|things)",
     r"be (?:kind|gentle|patient) (?:to|with)", r"(?:rest|relax)", r"try to be", r"look after", r"take care", r"whenever (?:it|you)",
     r"when you feel (?:ready|like)", r"no pressure", r"only if you", r"good luck", r"enjoy", r"don'?t (?:think|worry) about",
+    r"try to (?:\w+ ){0,3}(?:more|less|better)", r"try to (?:stay|be|feel|think|remember)", r"(?:positive|good|right) (?:mindset|attitude|outlook)",
+    r"bright side", r"or something", r"as (?:much|best|often) as you can", r"when(?:ever)? you can", r"if you can",
 )
 _QTY = re.compile(rf"(?<!\w)(?:{_NUM}[- ](?:{_UNIT})|(?:once|twice)|(?:{_NUM}|each|every) (?:day|morning|evening|night)|\d+ ?[ap]m|{_DAY})(?!\w)", re.IGNORECASE)
 _TASK_REPORT = _rx(
     r"i (?:did|tried|went|filled|finished|managed|kept|completed|used|made|wrote|didn'?t (?:do|manage|get|try)|forgot|couldn'?t (?:do|manage))",
     r"like we (?:planned|agreed|said)", r"(?:the|my|that) (?:homework|experiment|diary|log|sheet|record|exercise|practice|task|worksheet)",
+    r"i'?ve been (?:doing|trying|keeping|practi[sc]ing|using|filling|writing)", r"i (?:only |just )?(?:managed|got (?:round|to)|brought|kept|practi[sc]ed|wrote|noted|tracked|rated|skipped|missed)",
+    r"(?:here'?s|here is|i'?ve got) (?:my|the)", r"last (?:week|time)'?s", r"(?:the|my) (?:walks?|calls?|notes|entries|card|list|slot|plan|ratings|scores|timer)",
+    r"(?:it|that) (?:went|didn'?t (?:go|work|help))", r"(?:once|twice|\w+ times|on \w+ days)\b", r"since (?:last|our last) (?:session|week|time)",
+)
+# The therapist brings back the last task without being asked ("Before anything else, how did last week's
+# experiment go?"): a reference to a task already set, in a sentence that asks about it.
+_PRIOR_TASK = _rx(
+    r"last (?:week|time|session)'?s? (?:task|experiment|homework|diary|log|plan|exercise|practice|sheet|assignment)",
+    r"the (?:task|experiment|homework|diary|log|plan|exercise|practice|sheet|assignment|walks?|calls?) (?:we|you) (?:set|planned|agreed|chose|picked|tried)",
+    r"you (?:were going to|planned to|agreed to|said you'?d|set out to) (?:try|do|keep|test|go|call|write|note|track)",
+    r"(?:since|from) (?:last|our last) (?:time|session|week),? (?:you|we)", r"(?:start|begin) (?:by|with) (?:looking at|reviewing|going over|checking)",
 )
 _REVIEW = _rx(
     r"how did (?:it|that|the \w+|they|you get on) go", r"how (?:did|was) it", r"go through (?:it|them|what|that)", r"look at (?:it|them|what|how)",
     r"what (?:did you|happened|got in the way|made (?:it|the)|surprised|stood out)", r"what (?:actually )?happened", r"(?:which|what) (?:entries|activities|days|parts)",
     r"let'?s (?:understand|see|look|go)", r"(?:shrink|change|adjust) it", r"(?:make|keep) it (?:smaller|simpler|tiny)", r"thank(?:s| you) for (?:doing|trying|bringing|telling)",
     r"what does that tell you", r"how much do you believe", r"plenty to learn from",
+    r"walk me through", r"let'?s unpack", r"unpack (?:it|that|the)", r"what (?:stood out|stopped you|helped|was (?:hardest|easiest|different))", r"(?:did|was) (?:anything|it) (?:surprise|different|harder|easier)",
+    r"(?:tweak|adjust|change|shrink) (?:it|the \w+)", r"how (?:many|often) (?:did|times)", r"(?:compare|compared) (?:the|your|what)",
 )
+_AGREE_Q = _rx(r"suit", r"work for you", r"doable", r"realistic", r"manageable", r"(?:which|what) (?:days?|times?|evenings?|mornings?)", r"fit (?:in|into)")
+_RECORD = _rx(r"writ(?:e|ing)", r"jot", r"note (?:down|how|what|the|your|when)", r"record", r"log", r"track", r"rat(?:e|ing)", r"score", r"tick", r"diary")
 _MOVE_ON = _rx(r"(?:let'?s )?move on", r"something else", r"anyway", r"not (?:worry|dwell) (?:about|on)", r"let'?s not (?:worry|dwell)", r"look at (?:it|them) later", r"forget (?:about )?it")
 
 # -- pacing -------------------------------------------------------------------------------------------
@@ -145,20 +181,33 @@ _GENERIC = _rx(
 
 # -- strategy for change ------------------------------------------------------------------------------
 _FORMULATION = _rx(
-    r"keeps? (?:the \w+ |it |you |that |things )?(?:going|alive|strong|stuck)", r"(?:may|might|can) (?:also )?keep (?:the \w+|it|you)",
+    r"keeps? (?:the \w+ |it |you |that |things )(?:going|alive|strong|stuck)", r"(?:may|might|can) (?:also )?keep (?:the \w+|it|you)",
     r"never (?:learn|find out|get (?:a|the) chance|get to see)", r"stops? you (?:finding|learning|seeing)", r"untested", r"follows? from (?:that|this|what)",
     r"(?:is|are) what (?:drives|keeps|feeds)", r"(?:drives|feeds|maintains) the", r"(?:quick|brief|short-term|instant) relief", r"relief,? but",
     r"works the other way", r"safety (?:net|behaviou?r)", r"(?:teach|teaches|tell|tells) your (?:mind|brain|body)", r"protects? you from",
     r"the more you \w+,? the more", r"so (?:the|that|your) (?:belief|fear|thought|avoid\w*|checking|worry\w*|prediction)", r"comes? first and",
     r"(?:has|have) become the place", r"(?:calms|settles|soothes) you (?:briefly|for a moment)", r"(?:in|for) the (?:short|long) (?:run|term)",
+    # what keeps it going, in other words: a loop, a consequence that feeds the cause, a belief never put to the test
+    r"keep(?:s|ing)? (?:\w+ ){1,3}(?:going|alive|strong|stuck|fresh|at full strength)", r"(?:feeds?|fuels?|deepens?|strengthens?) (?:the|your|it|that|into)",
+    r"(?:so|and|which means|means) (?:that )?you never (?:get to )?(?:find out|discover|learn|check|see|test|get the chance)",
+    r"never (?:gets?|got) (?:checked|tested|a chance|the chance)", r"(?:spares?|protects?|stops?) you (?:from )?(?:the|finding|learning|being|seeing|ever)",
+    r"(?:calms?|relieves?|settles?|soothes?|switches?) (?:\w+ ){0,3}(?:briefly|for a moment|quickly|fast)", r"brings? (?:the \w+ )?down (?:fast|quickly)",
+    r"(?:but|yet) (?:it |that |this )?(?:also )?(?:keeps|leaves|means|tells|teaches)", r"which (?:then )?(?:feeds|keeps|leads to|leaves you|makes (?:it|the \w+|you|things) (?:\w+ )?(?:harder|worse|more|less))",
+    r"that'?s how (?:\w+ )?(?:\w+ )?(?:works|tends to work)", r"(?:vicious )?(?:circle|cycle|loop)", r"(?:seems|feels) like proof", r"(?:is|are) (?:what|how) (?:keeps|drives|makes)",
+    r"(?:the|that|this|your) (?:\w+ ){0,2}(?:belief|fear|thought|prediction) (?:drives|pushes|makes|leads|keeps|means)",
 )
 _PROPOSAL = _rx(
-    r"(?:could|shall|can|might) we (?:plan|try|test|build|set|start|look for|pick|put|make)", r"what if (?:we|you)", r"how about (?:we|you|a)",
-    r"one (?:way|approach|plan|step|option|thing we could)", r"(?:a|an|one) (?:plan|approach|step|experiment|way forward) (?:could|that|would|is)",
-    r"let'?s (?:test|try|plan|build|put|see)", r"(?:an )?experiment", r"(?:go|stay) for (?:just )?(?:the first|\w+ (?:minutes|hour))",
+    r"(?:could|shall|can|might) we (?:plan|try|test|build|set up|start|look for|pick|make)", r"what if (?:we|you)", r"how about (?:we|you|a)",
+    r"one (?:way (?:forward|in|through|to (?:test|try|work|start|tackle))|approach|plan|step|option|thing we could)", r"(?:a|an|one) (?:plan|approach|step|experiment|way forward) (?:could|that|would|is)",
+    r"let'?s (?:test|try|plan|build|see (?:what|whether|if|how))", r"put (?:it|that|this) to the test", r"(?:an )?experiment", r"(?:go|stay) for (?:just )?(?:the first|\w+ (?:minutes|hour))",
     r"see (?:whether|what happens|if)", r"compare (?:it|that|them|what)", r"build (?:up|a ladder)", r"graded", r"gradual(?:ly)?", r"first step",
-    r"wait \w+ minutes", r"(?:on|by) purpose", r"ladder", r"(?:find|learn|see) (?:out )?what (?:actually|really)", r"what (?:actually|really) happen",
+    r"wait \w+ minutes", r"(?:do|doing|bring|bringing|leave|leaving|make|making|say|saying|send|sending)\w* (?:\w+ ){0,4}on purpose", r"ladder", r"(?:find|learn|see) (?:out )?what (?:actually|really)", r"what (?:actually|really) happen",
     r"(?:bring on|drop|turn down|say no to|go without|without your)", r"a (?:small|tiny|first) step",
+    r"let'?s (?:try|test|plan|build|gather|practise|practice|rehearse|flip|experiment)", r"a plan (?:from|that follows|could be|would be)",
+    r"(?:shall|could|can) we (?:\w+ )?(?:pick|try|test|plan|build|rehearse|practise|practice|start|work)", r"what if we", r"(?:one|an) approach",
+    r"(?:could|would) you (?:be willing to )?(?:try|test)", r"the plan:", r"i (?:would )?(?:propose|suggest) (?:we|reducing|a|that|starting)",
+    r"graded steps", r"(?:moving|move) (?:on|up) (?:only )?(?:when|once)", r"(?:not(?:e|es|ed|ing|ice|iced|icing)|record\w*|track\w*|rat(?:e|es|ing)|count\w*) (?:\w+ ){0,4}(?:before and after|actually)",
+    r"(?:would|are) you (?:be )?(?:up for|willing to|interested in)", r"what if (?:this week |today |next time )?(?:we|you)", r"plan (?:something|one thing|a step|a small)",
 )
 _TIPS = _rx(
     r"mindfulness", r"meditat\w*", r"yoga", r"(?:chamomile|calming|herbal) tea", r"warm bath", r"lavender", r"(?:calming|relaxing) (?:music|playlist)",
@@ -199,6 +248,22 @@ def _hits(rx: re.Pattern[str], sents: Sequence[Sentence]) -> list[Sentence]:
     return [s for s in sents if rx.search(s.text)]
 
 
+def _imperative(text: str) -> bool:
+    """An instruction opens the sentence or a clause, possibly after a time phrase ("Each evening, note...")."""
+    for clause in re.split(r"[:;]\s*", text):
+        if _IMPERATIVE_START.match(clause):
+            return True
+        head, sep, rest = clause.partition(",")
+        if sep and len(head) <= 40 and _ANCHOR.search(head) and _IMPERATIVE_START.match(rest):
+            return True
+    return False
+
+
+def _agreed(s: Sentence) -> bool:
+    """A question that agrees the practicalities with the patient ("Does Wednesday still suit you?")."""
+    return s.is_question and bool(_AGREE_Q.search(s.text))
+
+
 def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tuple[dict[str, float], dict[str, tuple[Sentence, ...]]]:
     """Features named ``"<item>.<name>"`` and the sentences behind each, for ``SEMANTIC``."""
     v: dict[str, float] = {}
@@ -210,11 +275,20 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     # week? On Wednesday, set a timer...").
     anchor = [bool(_ANCHOR.search(t)) for t in txt]
     act = [bool(_ACTIVITY.search(t)) for t in txt]
-    addr = [bool(_ADDRESS.search(t)) or bool(re.match(r"\s*(?:on |each |every |before |between |this |over |while |tomorrow)", t, re.I)) for t in txt]
+    unc = [bool(_UNCOMMITTED.search(t)) for t in txt]
+    # A vague word beside a concrete amount ("then something you enjoy, at 6pm") does not undo the task.
+    vag = [bool(_VAGUE.search(t)) and not _QTY.search(t) for t in txt]
+    # A bare imperative is advice ("Take the phone at 9pm every night.") unless the reply also asks for a
+    # record, links back to the next session or checks it with the patient.
+    followed = (any(s.is_question for s in sents) or bool(_RECORD.search(" ".join(txt)))
+                or any(m.group(0).lower() != "next time" for m in _LINK.finditer(" ".join(txt))))
+    addr = [not unc[i] and not vag[i] and (bool(_ADDRESS.search(t)) or (followed and _imperative(t)) or (i + 1 < len(sents) and _agreed(sents[i + 1]))
+                                           or bool(re.match(r"\s*(?:on |each |every |before |between |this |over |while |tomorrow)", t, re.I)))
+            for i, t in enumerate(txt)]
     task: list[Sentence] = []
     for i in range(len(sents)):
         win = range(max(0, i - 1), min(len(sents), i + 2))
-        if act[i] and any(anchor[j] for j in win) and any(addr[j] for j in win) and not _VAGUE.search(txt[i]):
+        if act[i] and not unc[i] and not vag[i] and any(anchor[j] for j in win) and any(addr[j] for j in win):
             task.append(sents[i])
     v["homework.task_set"] = _sat(min(2, len(task)))
     h["homework.task_set"] = tuple(task)
@@ -224,12 +298,15 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     linked = _hits(_LINK, sents) if task else []
     v["homework.task_linked"] = 1.0 if linked else 0.0
     h["homework.task_linked"] = tuple(linked)
-    vague = [s for i, s in enumerate(sents) if anchor[i] and _VAGUE.search(s.text) and s not in task]
+    vague = [s for i, s in enumerate(sents) if (anchor[i] or act[i]) and (_VAGUE.search(s.text) or unc[i]) and s not in task]
     v["homework.vague"] = 0.0 if task else _sat(len(vague))
     h["homework.vague"] = ()
     reported = bool(_TASK_REPORT.search(last))
+    recalled = [s for i, s in enumerate(sents) if _PRIOR_TASK.search(s.text)
+                and any(t.is_question or _REVIEW.search(t.text) for t in sents[i : i + 2])]
     reviewed = _hits(_REVIEW, sents) if reported else []
-    moved = _hits(_MOVE_ON, sents) if reported else []
+    reviewed = reviewed + [s for s in recalled if s not in reviewed]
+    moved = _hits(_MOVE_ON, sents) if reported or recalled else []
     v["homework.reviewed"] = _sat(min(2, len(reviewed))) if not moved else 0.25 * _sat(len(reviewed))
     h["homework.reviewed"] = tuple(reviewed)
     v["homework.moved_on"] = 1.0 if moved else 0.0
@@ -289,7 +366,7 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     # Strategy: a link to what keeps the problem going, and a concrete proposal; both together is a plan
     # that follows from the formulation.
     form = _hits(_FORMULATION, sents)
-    prop = _hits(_PROPOSAL, sents)
+    prop = [s for i, s in enumerate(sents) if _PROPOSAL.search(s.text) and not unc[i] and not _VAGUE.search(s.text)]
     v["strategy_for_change.formulation"] = _sat(len(form))
     h["strategy_for_change.formulation"] = tuple(form)
     v["strategy_for_change.proposal"] = _sat(len(prop))
