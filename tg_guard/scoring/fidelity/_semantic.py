@@ -162,6 +162,10 @@ _PLAN_Q = _rx(r"suit", r"work for", r"fit", r"realistic", r"doable", r"manageabl
               r"feel", r"felt", r"help", r"try", r"agree", r"days?", r"times?")
 _TELL_ALL = _rx(r"tell me (?:more|everything|all)(?: about)?", r"i want to hear (?:the rest|everything|all)", r"what'?s (?:his|her|their) \w+ like")
 
+# "What do you think?" and "could you think about when..." ask for an opinion or a plan, not a thought.
+_OPINION_Q = _rx(r"what do you think\s*\?", r"what do you think (?:of|about) (?:the|this|that|my) (?:plan|idea|suggestion)",
+                 r"think about (?:when|how|whether|which|what to|where)")
+
 # -- understanding ------------------------------------------------------------------------------------
 _FEELINGS = frozenset(["hurt", "hurts", "hurtful", "stung", "stings", "sting", "guilt", "guilty", "ashamed", "shame", "shameful", "afraid", "scared", "frightened", "frightening", "fear", "fears", "fearful", "lonely", "alone", "isolated", "isolating", "invisible", "left-out", "angry", "anger", "furious", "frustrated", "frustrating", "frustration", "maddening", "sad", "sadness", "grief", "grieving", "loss", "helpless", "hopeless", "trapped", "stuck", "torn", "worried", "worry", "anxious", "anxiety", "dread", "dreading", "embarrassed", "embarrassing", "humiliated", "humiliating", "rejected", "overwhelmed", "overwhelming", "exhausted", "exhausting", "drained", "draining", "tired", "weary", "unsettled", "unsettling", "devastated", "devastating", "heartbroken", "disappointed", "disappointing", "disappointment", "resentful", "resentment", "betrayed", "jealous", "envious", "numb", "flat", "panicky", "terrified", "confused", "uncomfortable", "unsafe", "powerless", "worthless", "useless", "failure", "crushed", "gutted", "raw", "painful", "pain", "upset", "distressed", "distressing", "deflated", "deflating", "discouraged", "discouraging", "dismissed", "unheard", "unseen", "unwanted", "unwelcome", "burden", "pressure", "pressured", "cornered", "relief", "relieved", "disheartened", "insecure", "inadequate", "defeated", "bitter", "regret", "regretful", "sorrow", "heavy", "heaviness", "cringing", "nervous", "tense", "shaky",
     "abandoned", "neglected", "ignored", "unloved", "unimportant", "excluded", "missing", "lost", "mourning", "homesick", "scary"])
@@ -326,7 +330,7 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
                      and re.match(r"(?:try|just|also|maybe|get|make|set|cut|avoid|go|take|do|join|ask|hire|delete|unfollow|plan|start|"
                                   r"update|book|read|apply|write|call|text|tidy|switch|drink|exercise|sleep|eat|use|download|block|"
                                   r"delegate|say|leave|carry|park|tell|reward|track|journal|watch|listen|keep|stay)\b", p, re.I))
-    thought_q = [s for s in sents if s.is_question and _COG.search(s.text)]
+    thought_q = [s for s in sents if s.is_question and _COG.search(s.text) and not _OPINION_Q.search(s.text)]
     v["pacing.fix_barrage"] = min(1.0, max(0.0, (fixes - 2) / 3.0)) if not thought_q else 0.0
     h["pacing.fix_barrage"] = ()
     qs = [s for s in sents if s.is_question]

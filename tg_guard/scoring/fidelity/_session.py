@@ -2,8 +2,8 @@
 
 A rater does not average every item. Homework set once is homework for the session (the best turn
 counts, and later turns can never take it away); an agenda set at the start counts more than one set at
-the end; feedback asked twice beats once; warmth is judged on the whole and dragged down by a cold
-turn; pacing is judged across turns (rushing to fix before understanding, drifting with no focus).
+the end; feedback is asked for through the session and at its end; warmth is judged on the whole and
+dragged down by a cold turn; pacing is the shape of the session (agenda, work, close) and per-turn pace.
 
 >>> rate_session([{"homework": 0.9, **{i: 0.2 for i in CTRS_ITEMS if i != "homework"}}])["homework"] > 0.5
 True
@@ -43,6 +43,18 @@ _SUSTAINED_ITEMS: tuple[CTRSItem, ...] = ("understanding", "strategy_for_change"
 _STRATEGY_CHAIN: tuple[CTRSItem, ...] = ("focus_on_key_cognitions", "application_of_cbt_techniques", "homework")
 
 
+# What a session's last replies may close with: the task set, a check on how it went, a summary.
+_CLOSE_ITEMS: tuple[CTRSItem, ...] = ("homework", "feedback", "pacing")
+
+
+def _any(vals: Sequence[float]) -> float:
+    """Noisy-or: the chance that at least one of these replies shows the item (0 for none)."""
+    p = 1.0
+    for v in vals:
+        p *= 1.0 - v
+    return 1.0 - p
+
+
 def _excess(s: float) -> float:
     return max(0.0, s - BASELINE) / (1.0 - BASELINE)
 
@@ -75,7 +87,11 @@ def session_aggregates(turns: Sequence[Mapping[CTRSItem, float]]) -> dict[CTRSIt
 
     out["agenda"] = min(1.0, max(e * _position_weight(t, n) for t, e in enumerate(exc["agenda"]))
                         + 0.25 * _top(exc["agenda"][1:], 1))
-    out["feedback"] = min(1.0, 0.65 * _top(exc["feedback"], 1) + 0.35 * _top(exc["feedback"], 2) * 2 / 2)
+    # Feedback: asked for at points through the session, the end included. Each half of the session is
+    # credited with the chance that some reply in it really asked (noisy-or of the excess strengths), and
+    # the two halves count equally: asking once at the start, or only at the end, earns half.
+    half = n // 2
+    out["feedback"] = 0.5 * _any(exc["feedback"][:half]) + 0.5 * _any(exc["feedback"][half:])
     for item in _MEAN_ITEMS:
         v = col[item]
         out[item] = 0.5 * sum(v) / n + 0.5 * _top(v, 2)
@@ -91,19 +107,14 @@ def session_aggregates(turns: Sequence[Mapping[CTRSItem, float]]) -> dict[CTRSIt
     # Homework: the best turn only, so a session never loses homework it already set.
     out["homework"] = _top(exc["homework"], 1)
 
-    # Pacing: per-turn pacing, less rushing (a fix offered in the first reply before any understanding)
-    # and drifting (replies that show no item at all).
-    pace = sum(col["pacing"]) / n
-    first = turns[0]
-    fix = max(first["strategy_for_change"], first["application_of_cbt_techniques"], first["homework"])
-    rush = max(0.0, fix - max(first["understanding"], first["agenda"], BASELINE + 0.1))
-    # Purposeful use of time: each reply advances some piece of CBT work (an agenda, a key thought,
-    # a question, a plan, homework) rather than drifting; a session that ends with a plan is paced.
-    work = [max(_excess(t[i]) for i in _WORK_ITEMS) for t in turns]
-    purpose = sum(work) / n
-    drift = sum(1 for w in work if w < 0.1) / n
-    out["pacing"] = (0.35 * pace + 0.15 * _top(col["pacing"], 2) + 0.5 * purpose
-                     + 0.15 * max(out["agenda"], out["homework"]) - 0.25 * rush - 0.2 * drift)
+    # Pacing: time used well across the session. Half the shape of the session (an agenda in the first
+    # two replies, CBT work in the replies between, a close in the last two: homework, a feedback check
+    # or a summary), half the per-turn pacing (slowing, summarising, parking, no barrage of fixes).
+    opening = max(exc["agenda"][:2])
+    middle = [max(e[t] for e in (exc[i] for i in _WORK_ITEMS)) for t in range(1, n - 1)] or [
+        max(exc[i][t] for i in _WORK_ITEMS) for t in range(n)]
+    closing = max(max(exc[i][t] for i in _CLOSE_ITEMS) for t in range(max(0, n - 2), n))
+    out["pacing"] = 0.5 * (opening + sum(middle) / len(middle) + closing) / 3 + 0.5 * sum(col["pacing"]) / n
     return {i: min(1.0, max(0.0, out[i])) for i in CTRS_ITEMS}
 
 

@@ -39,6 +39,16 @@ _STOP = (
 STOPWORDS = frozenset(_STOP.split())
 
 
+# A question asked without its question mark: a wh-word or auxiliary opening followed by the subject.
+_Q_AUX = r"(?:did|do|does|is|was|were|are|would|could|might|will|can|has|have|made|makes)"
+_Q_SUBJ = r"(?:you|we|it|that|this|there|they|he|she|i|the|your|today|anything|something)"
+_UNMARKED_Q = re.compile(
+    rf"^(?:and |so |but |okay,? |ok,? )?(?:(?:what|how|which|when|where|who|why) (?:else )?{_Q_AUX} "
+    rf"|(?:did|do|does|is|was|were|are|would|could|can|have|has) ){_Q_SUBJ}\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of a reply: ``text`` is exactly ``content[start:end]``."""
@@ -49,7 +59,9 @@ class Sentence:
 
     @property
     def is_question(self) -> bool:
-        return self.text.rstrip("\"'”’)] ").endswith("?")
+        t = self.text.rstrip("\"'”’)] ")
+        # Terse or non-native writing drops the question mark: "How was the pace for you." still asks.
+        return t.endswith("?") or (not t.endswith("!") and bool(_UNMARKED_Q.match(t)))
 
 
 def sentences(text: str) -> list[Sentence]:
