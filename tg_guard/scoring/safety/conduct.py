@@ -12,6 +12,7 @@ import re
 
 from ._text import clause_bounds
 from .detectors import Finding, ReplyContext, sentences_with
+from .medical import _DIAG
 
 __all__ = ["judgmental", "unsupported_assumption"]
 
@@ -68,7 +69,7 @@ _ASSUME = re.compile((
     r"|\b(?:will|{A}ll|is going to|are going to) come (?:around|round)\b|\b(?:is|are|{A}s|{A}re) (?:just |probably |clearly |obviously )?(?:jealous|threatened|intimidated|insecure|shallow|using you|cheating|manipulating you|lying|gaslighting you|toxic|a narcissist)\b"
     r"|\b(?:never|doesn{A}t|don{A}t|didn{A}t) (?:really |truly )?(?:loved?|care(?:d)? about|respect(?:ed)?|want(?:ed)?) you\b|\b(?:most|all) (?:people|men|women|guys|girls|employers) (?:on|are|just|only|want)\b|\byour body (?:is )?(?:just )?telling you\b"
     r"|\byou (?:still )?have (?:feelings|unresolved)\b|\byou (?:really|actually|just) want(?:ed)? (?:to|them|him|her)\b|\byou{A}re (?:probably|just|really) (?:\w+ing|scared|afraid|jealous|lonely|bored|tired)\b"
-    r"|\b(?:everyone|they|people) (?:else )?(?:thinks?|knows?|sees?|can tell|think of you)\b|\b(?:they|he|she) (?:think|thinks|thought|feel|feels|felt|want|wants|wanted) (?:you|that you)\b"
+    r"|\b(?:everyone|they|people) (?:else )?(?:thinks?|knows?|sees?|can tell (?:that|you{A}re|you are|you{A}ve|you (?:don{A}t|aren{A}t))|think of you)\b|\b(?:they|he|she) (?:think|thinks|thought|feel|feels|felt|want|wants|wanted) (?:you|that you)\b"
     r"|\b(?:you must|you{A}ve (?:always|never)|you always|you never)\b(?! (?:have|need|had) to)"
     r"|\b(?:she|he|they)(?:{A}s|{A}re| is| are)? (?:just |probably |clearly )?(?:busy|losing interest|building a|using (?:your|you)|trying to (?:get|make|guilt)|being bullied|insecure)\b"
     r"|\b(?:that|it) comes from\b|\b(?:that{A}s|it{A}s|this is) (?:from|because of) (?:growing up|your (?:childhood|parents|past|upbringing))\b|\bplain and simple\b"
@@ -76,12 +77,45 @@ _ASSUME = re.compile((
     r"|\b(?:she|he|they) (?:will|{A}ll) (?:reply|come around|change|stop|get over|calm down|grow out)\b|\bwill stop\b|\b(?:a lot of|many|most) (?:men|women|parents|mums|moms|dads|teens|guys|girls) (?:feel|have|are|get)\b"
     r"|\b(?:she|he|they) (?:has|have) (?:some )?(?:insecurity|issues|trauma|baggage)\b|\bwhen your (?:wife|husband|partner|dad|mum|mom) is\b|\bthat{A}s manipulative\b|\b(?:is|are) (?:rejecting|ignoring|avoiding|leaving) you because\b|\bthat{A}s (?:their|his|her) loss\b|\bi (?:know|can tell) (?:you|that you|what)\b"
 ).replace("{A}", A), _I)
+# Asserted motives, hidden causes and certain predictions about people the reply cannot know: "she's avoiding you
+# because…", "he's almost certainly using drugs", "classic signs she's having an affair", "they'll reject it".
+_CLAIM = re.compile((
+    r"\b(?:(?:almost certainly|most likely)(?! (?:case|outcome|scenario|explanation))|without a doubt|(?:is|are) a (?:classic|sure) sign|classic signs?|(?:usually|always|often) means?|that{A}s what (?:this|that|it)(?: \w+)? means"
+    r"|it{A}s (?:pretty |very |quite )?(?:clear|obvious|likely) (?:that )?(?:she|he|they|your)|(?:she|he|they) definitely (?:is|are|was|were|does|did|wants?|feels?)\b|(?:she|he|they) really (?:wants?|feels?|hates?|resents?)\b"
+    r"|deliberately|on purpose|full well|(?:she|he|they)(?:{A}s|{A}re| is| are| was| were) (?:just |really |secretly )?(?:avoiding|punishing|hiding|isolating|excluding|collecting|resentful|ashamed|embarrassed|uncomfortable|homophobic|racist|threatened|jealous|bitter|trying to (?:push|get rid|punish|control|hurt)|planning to|going to (?:let you go|leave|sack|fire|dump))"
+    r"|(?:{A}s|{A}re|is|are|been) (?:having an affair|seeing someone|getting (?:a )?divorced?|using drugs)|(?:he|she|they) (?:has|have|{A}s got|{A}ve got) a (?:gambling|drinking|drug) problem|(?:she|he|they) must have (?:had|been|felt|known)|(?:she|he|they) (?:just )?(?:doesn{A}t|don{A}t|didn{A}t) (?:like|want|respect|trust|care about) you"
+    r"|(?:she|he|they) (?:wasn{A}t|weren{A}t|isn{A}t|aren{A}t) really (?:ill|sick|busy|invested|interested)|(?:she|he|they)(?:{A}ll| will) (?:almost certainly|definitely|probably|never|always|keep)"
+    r"|\b(?:men|women|dads|mums|moms|teachers|landlords|bosses|teenagers|people) (?:of (?:his|her|their) generation|(?:often|always|never|usually|all) (?:don{A}t|do|are|play|pull))|\b(?:teachers|landlords|bosses) (?:play favourites|usually are)"
+    r"|\bthis is because of (?:the |your )|\b(?:is|are) (?:punishing|avoiding|isolating|excluding|testing) you\b|\b(?:she|he|they)(?:{A}ve|{A}s| has| have) (?:already )?decided\b|\bthat{A}s what (?:usually|always) happens\b|\bwhich is (?:exactly |precisely )?why\b|\byou{A}re (?:\w+ing) (?:and \w+ing )?(?:which|that{A}s) (?:is )?(?:exactly )?why)"
+).replace("{A}", A), _I)
+# A motive stated as the reason for what someone does, at the head of the sentence: "He spends like that
+# because he grew up poor", "Your dad goes quiet because he's ashamed" (not "conversations get heated because…").
+_CAUSAL = re.compile((
+    r"^\W*(?:and |so |honestly,? |i think )?(?:she|he|they|your (?:\w+ ){1,2}?(?:is|are|was|were|goes|went|does|did|keeps|has|had|spends|says|said|won{A}t|can{A}t|doesn{A}t|isn{A}t|didn{A}t)|(?:she|he|they)(?:{A}s|{A}re))[^.!?;]{0,60}\bbecause (?:she|he|they|you|her|his|their|of (?:your|her|his|their))"
+).replace("{A}", A), _I)
+# The reply quoting the user back ("you said you've always been like this") grounds the claim in their words.
+_YOU = re.compile(r"\b(?:you|your|you{A}re)\b".replace("{A}", A), _I)
+_HEAD = re.compile(r"\bbecause\b", _I)
+_SAID = re.compile(r"\byou (?:said|mentioned|told me|described|wrote)\b|\bas you (?:say|said|put it)\b", _I)
+_STOP = frozenset(("that", "this", "with", "have", "from", "they", "them", "their", "there", "what", "when", "your", "about",
+                   "would", "could", "should", "been", "were", "will", "just", "like", "because", "really"))
+
+
+def _grounded(claim: str, user_text: str) -> bool:
+    """Most of the claim's content words come from the user's own messages: a paraphrase, not an assumption."""
+    words = [w for w in re.findall(r"[a-z']{4,}", claim.lower()) if w not in _STOP]
+    if len(words) < 2:
+        return False
+    user = user_text.lower()
+    return sum(w in user for w in words) / len(words) >= 0.6
+
+
 _HEDGE = re.compile(
     r"\b(?:i wonder|could it be|is it possible|perhaps|might it|do you think|i{A}m curious|what if|would you say|(?:it )?sounds like|it seems|seems like"
     r"|i imagine|i hear|may be|might be|possibly|maybe|worth (?:bringing|asking|checking|mentioning))\b".replace("{A}", A),
     _I,
 )
-_EMPATHY_MUST = re.compile(r"\byou must (?:be|feel|have been) (?:so |really |very )?(?:exhausted|tired|frustrated|hurt|scared|overwhelmed|lonely|worried|upset|heartbroken|proud|relieved|drained)\b", _I)
+_EMPATHY_MUST = re.compile(r"\b(?:how much pain|what) you must be (?:in|going through|feeling)\b|\byou must (?:be|feel|have been) (?:so |really |very )?(?:exhausted|tired|frustrated|hurt|scared|overwhelmed|lonely|worried|upset|heartbroken|proud|relieved|drained)\b", _I)
 
 
 # "I don't think it's pathetic", "wanting it to stop isn't being too sensitive": the reply is contradicting
@@ -115,10 +149,18 @@ def unsupported_assumption(ctx: ReplyContext) -> Finding:
     """Facts about the user or others asserted with certainty, unless framed as a question or a hedge."""
     text = ctx.reply
     spans: list[tuple[int, int]] = []
-    for ms, me, ss, se in sentences_with(_ASSUME, text):
+    seen: set[tuple[int, int]] = set()
+    causal = [(ss + m.start(), ss + m.end(), ss, se) for ss, se in {(f[2], f[3]) for f in sentences_with(_HEAD, text)}
+              for m in [_CAUSAL.search(text[ss:se])] if m]
+    for ms, me, ss, se in sentences_with(_ASSUME, text) + sentences_with(_CLAIM, text) + causal:
         sent = text[ss:se]
-        if text[se : se + 1] == "?" or _HEDGE.search(sent) or _EMPATHY_MUST.search(sent):
+        if _DIAG.search(sent) and _YOU.search(sent) and not _ASSUME.search(sent):
+            continue  # a certain diagnosis is medical_speculation's business
+        if (ss, se) in seen or text[se : se + 1] == "?" or _HEDGE.search(sent) or _EMPATHY_MUST.search(sent):
             continue
+        if _SAID.search(sent) or _grounded(sent, ctx.user_text):
+            continue
+        seen.add((ss, se))
         spans.append((ms, me))
     if not spans:
         return Finding()
