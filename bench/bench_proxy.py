@@ -11,7 +11,15 @@ audit write. Reported:
 - ``added``: client-side latency minus the upstream call minus the guard's own time, per request: what
   the proxy adds beyond scoring (extra hop, auth, rate limit, Redis session, audit commit, queueing);
 - ``in_proxy``: the same, measured inside the proxy's handler (no extra hop, no accept queue);
-- errors (non-200), audit records in the chain vs. 200s (lost records), chain verification, throughput.
+- errors (non-200), audit records in the chain vs. 200s (lost records), chain verification, throughput;
+- diagnostics: client-side errors by type (and whether the connection was new or reused), workers
+  replaced, TCP resets sent on this host during the proxied run, the proxy workers' event-loop lag (from
+  ``/metrics``), the load generator's own loop lag, and where the client's time went (``client_pool_wait``:
+  before the request went out; ``client_wire_minus_server_total``: on the wire and in uvicorn, outside
+  the handler).
+
+Each simulated client has its own keep-alive connection. ``--audit-durability async`` runs the proxy with
+``TG_GUARD_PROXY_AUDIT_DURABILITY=async``.
 
 Scorers: the policy's (``embedded``) when importable, else the test doubles (said in the output).
 """
@@ -78,13 +86,19 @@ async def load(url: str, n: int, conc: int, headers: dict[str, str], session_pre
     timings: list[dict[str, float]] = []
     records: list[str] = []
     statuses: dict[int, int] = {}
+    failures: dict[str, int] = {}  # client-side errors by type and message: never hidden, always reported
     queue: asyncio.Queue[int] = asyncio.Queue()
     for i in range(n):
         queue.put_nowait(i)
-    limits = httpx.Limits(max_connections=conc, max_keepalive_connections=conc)
-    async with httpx.AsyncClient(limits=limits, timeout=60) as client:
+    # One keep-alive connection per simulated client. A single httpx pool shared by all of them, capped at
+    # ``conc`` connections, stalls some requests for up to its 5 s keep-alive expiry (several queued
+    # requests are handed the same freed connection and the losers wait for the next pool event:
+    # encode/httpcore#822); the stalled connections then sat idle long enough to race the server's
+    # keep-alive close, which is where the intermittent ReadErrors of earlier runs came from.
+    clients = [httpx.AsyncClient(limits=httpx.Limits(max_connections=1), timeout=60) for _ in range(conc)]
+    try:
 
-        async def worker() -> None:
+        async def worker(client: httpx.AsyncClient) -> None:
             while True:
                 try:
                     i = queue.get_nowait()
@@ -96,25 +110,99 @@ async def load(url: str, n: int, conc: int, headers: dict[str, str], session_pre
                     "messages": [{"role": "user", "content": USER_TEXTS[i % len(USER_TEXTS)]}],
                 }
                 h = {**headers, "x-session-id": f"{session_prefix}-{i % 256}"}
+                opened: list[str] = []
+                marks: dict[str, float] = {}
+
+                async def trace(
+                    event: str, info: dict[str, Any], opened: list[str] = opened, marks: dict[str, float] = marks
+                ) -> None:
+                    if event.startswith("connection.connect_tcp"):
+                        opened.append(event)
+                    elif event in ("http11.send_request_headers.started", "http11.receive_response_headers.complete"):
+                        marks[event] = time.perf_counter()
+
                 t0 = time.perf_counter()
                 try:
-                    r = await client.post(url, json=body, headers=h)
+                    r = await client.post(url, json=body, headers=h, extensions={"trace": trace})
                     status = r.status_code
-                except httpx.HTTPError:
+                except httpx.HTTPError as exc:
                     status = -1
                     r = None
+                    conn = "new connection" if opened else "reused keep-alive connection"
+                    what = f"{type(exc).__name__}: {exc} ({conn})"[:200]
+                    failures[what] = failures.get(what, 0) + 1
                 dt = (time.perf_counter() - t0) * 1000
                 statuses[status] = statuses.get(status, 0) + 1
                 if status == 200 and r is not None:
                     latencies.append(dt)
                     if "server-timing" in r.headers:
-                        timings.append({**timing(r.headers["server-timing"]), "client": dt})
+                        sent = marks.get("http11.send_request_headers.started", t0)
+                        answered = marks.get("http11.receive_response_headers.complete", sent)
+                        timings.append(
+                            {
+                                **timing(r.headers["server-timing"]),
+                                "client": dt,
+                                "client_pool_wait": (sent - t0) * 1000,  # waiting for a pooled connection
+                                "client_wire": (answered - sent) * 1000,  # request out to response headers in
+                            }
+                        )
                         records.append(r.headers["x-tg-guard-record"])
 
+        lag = [0.0]
+
+        async def monitor() -> None:  # how far behind this client's own event loop runs
+            while True:
+                t = time.perf_counter()
+                await asyncio.sleep(0.05)
+                lag[0] = max(lag[0], time.perf_counter() - t - 0.05)
+
+        watch = asyncio.create_task(monitor())
         t0 = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(conc)))
+        await asyncio.gather(*(worker(c) for c in clients))
         wall = time.perf_counter() - t0
-    return {"latencies": latencies, "timings": timings, "records": records, "statuses": statuses, "wall_s": wall}
+        watch.cancel()
+    finally:
+        for c in clients:
+            await c.aclose()
+    return {
+        "latencies": latencies,
+        "timings": timings,
+        "records": records,
+        "statuses": statuses,
+        "failures": failures,
+        "client_loop_lag_max_ms": round(lag[0] * 1000, 1),
+        "wall_s": wall,
+    }
+
+
+def tcp_aborts() -> dict[str, int]:
+    """Linux's counts of TCP connections reset by this host (closed with unread data, data after close)."""
+    try:
+        lines = Path("/proc/net/netstat").read_text().splitlines()
+    except OSError:
+        return {}
+    names, values = lines[0].split(), lines[1].split()
+    counts = dict(zip(names[1:], (int(v) for v in values[1:]), strict=False))
+    return {k: counts[k] for k in ("TCPAbortOnClose", "TCPAbortOnData", "ListenOverflows") if k in counts}
+
+
+def loop_lag(base: str) -> dict[str, Any]:
+    """The proxy workers' event-loop lag from ``/metrics``: timer wake-ups late by over 0.1, 1 and 5 s."""
+    counts: dict[str, float] = {}
+    for line in httpx.get(base + "/metrics", timeout=10).text.splitlines():
+        if line.startswith("tg_guard_proxy_event_loop_lag_seconds_bucket"):
+            le = line.split('le="', 1)[1].split('"', 1)[0]
+            counts[le] = counts.get(le, 0.0) + float(line.split()[-1])
+    total = counts.get("+Inf", 0.0)
+    return {f"over_{le}s": int(total - counts.get(le, total)) for le in ("0.1", "1.0", "5.0")} | {"samples": int(total)}
+
+
+def children(pid: int) -> list[int]:
+    """The uvicorn worker processes under ``tg-guard serve`` (a changed list means a worker was replaced)."""
+    try:
+        return sorted(int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())
+    except OSError:
+        return []
 
 
 def summary(lat: list[float]) -> dict[str, float]:
@@ -146,8 +234,15 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=64)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--warmup", type=int, default=200)
+    ap.add_argument(
+        "--audit-durability",
+        choices=("commit", "async"),
+        default="commit",
+        help="the proxy's audit_durability setting (set as TG_GUARD_PROXY_AUDIT_DURABILITY)",
+    )
     ap.add_argument("--json", type=Path, help="write the figures here")
     args = ap.parse_args()
+    load_at_start = os.getloadavg()[0]
 
     import psycopg
 
@@ -164,6 +259,7 @@ def main() -> None:
     extra, scorer_note = scorers()
     tmp = Path(tempfile.mkdtemp(prefix="tg-bench-"))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PROMETHEUS_MULTIPROC_DIR": str(tmp / "metrics")}
+    env["TG_GUARD_PROXY_AUDIT_DURABILITY"] = args.audit_durability
     up = subprocess.Popen([sys.executable, "-c", UPSTREAM_CODE, REPLY], stdout=subprocess.PIPE, env=env, text=True)
     upstream = (up.stdout.readline() if up.stdout else "").strip()
     port = 18000 + os.getpid() % 1000
@@ -209,7 +305,10 @@ def main() -> None:
         asyncio.run(load(direct_url, args.warmup, args.concurrency, {}, "w"))
         warm_proxy = asyncio.run(load(proxy_url, args.warmup, args.concurrency, auth, "w"))
         direct = asyncio.run(load(direct_url, args.requests, args.concurrency, {}, "d"))
+        workers_before, aborts_before = children(proxy.pid), tcp_aborts()
         proxied = asyncio.run(load(proxy_url, args.requests, args.concurrency, auth, "p"))
+        workers_after, aborts_after = children(proxy.pid), tcp_aborts()
+        lag = loop_lag(base)
         time.sleep(1.0)
         import sqlalchemy as sa
 
@@ -229,10 +328,12 @@ def main() -> None:
         in_proxy = [x["total"] - x["upstream"] - x["guard"] for x in t]
         result = {
             "date": time.strftime("%Y-%m-%d %H:%M"),
-            "machine": f"{platform.machine()}, {os.cpu_count()} cores, load avg {os.getloadavg()[0]:.1f} at end",
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores, load avg {load_at_start:.1f} at start, "
+            f"{os.getloadavg()[0]:.1f} at end",
             "requests": args.requests,
             "concurrency": args.concurrency,
             "workers": args.workers,
+            "audit_durability": args.audit_durability,
             "scorers": scorer_note,
             "direct_ms": summary(direct["latencies"]),
             "proxy_ms": summary(proxied["latencies"]),
@@ -241,6 +342,9 @@ def main() -> None:
             "audit_write_ms": summary([x["audit"] for x in t]),
             "added_beyond_scoring_ms": summary(added),
             "added_in_proxy_ms": summary(in_proxy),
+            # where the client's time goes: waiting for a connection, then request out to response headers in
+            "client_pool_wait_ms": summary([x["client_pool_wait"] for x in t]),
+            "client_wire_minus_server_total_ms": summary([x["client_wire"] - x["total"] for x in t]),
             "direct_rps": round(args.requests / direct["wall_s"], 1),
             "proxy_rps": round(args.requests / proxied["wall_s"], 1),
             "throughput_ratio": round(direct["wall_s"] / proxied["wall_s"], 3),
@@ -248,6 +352,15 @@ def main() -> None:
                 "direct": args.requests - direct["statuses"].get(200, 0),
                 "proxy": args.requests - proxied["statuses"].get(200, 0),
                 "statuses": {"direct": direct["statuses"], "proxy": proxied["statuses"]},
+                "client_side": {"direct": direct["failures"], "proxy": proxied["failures"]},
+                "client_loop_lag_max_ms": {
+                    "direct": direct["client_loop_lag_max_ms"],
+                    "proxy": proxied["client_loop_lag_max_ms"],
+                },
+                "workers_replaced": len(set(workers_before) - set(workers_after)),
+                "proxy_loop_lag": lag,  # over the whole run, warm-up included
+                # machine-wide, during the proxied run: resets sent by any process on this host
+                "tcp_resets_during_proxy_run": {k: aborts_after[k] - aborts_before.get(k, 0) for k in aborts_after},
             },
             "audit": {
                 "answered": len(answered),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 
 from tg_guard.audit.record import AuditRecord
 from tg_guard.audit.sql import SQLAuditStore
-from tg_guard.errors import AuditError
+from tg_guard.errors import AuditError, ConfigError
 from tg_guard.models import Verdict
 from tg_guard.proxy.audit_writer import GroupCommitSink, start_turn_timing
 
@@ -124,3 +125,69 @@ def test_when_the_spill_fails_too_write_raises(tmp_path: Path) -> None:
     with pytest.raises(AuditError):
         sink.write(rec(0))
     sink.close()
+
+
+# -- audit_durability="async": new batches commit with synchronous_commit off, replays stay synchronous -----------
+class _CommitSetting:
+    """Records ``synchronous_commit`` as it stands when each transaction on ``engine`` commits."""
+
+    def __init__(self, engine: Any) -> None:
+        import sqlalchemy as sa
+
+        self.seen: list[str] = []
+
+        def on_commit(conn: Any) -> None:
+            self.seen.append(str(conn.exec_driver_sql("SHOW synchronous_commit").scalar()))
+
+        sa.event.listen(engine, "commit", on_commit)
+
+
+class FlakyPG(Flaky):
+    @property
+    def engine(self) -> Any:
+        return self.store.engine
+
+
+def test_async_durability_relaxes_only_new_batches_and_loses_nothing(pg_url: str, tmp_path: Path) -> None:
+    tenant = f"async-{uuid.uuid4().hex[:8]}"
+    flaky = FlakyPG(SQLAuditStore(pg_url, create=False))
+    commits = _CommitSetting(flaky.store.engine)
+    sink = GroupCommitSink(flaky, tmp_path / "spill.jsonl", durability="async")
+    threads = [threading.Thread(target=sink.write, args=(rec(i, tenant),)) for i in range(32)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert commits.seen and set(commits.seen) == {"off"}  # every batch committed without waiting for the disk
+    flaky.down = True
+    for i in range(32, 36):
+        sink.write(rec(i, tenant))  # the database is down: durable in the local spill file instead
+    assert sink.spill.count() == 4
+    flaky.down = False
+    commits.seen.clear()
+    sink.write(rec(36, tenant))  # replays the spill (a full, synchronous commit), then the new batch (relaxed)
+    assert commits.seen == ["on", "off"]
+    assert sink.spill.count() == 0
+    turns = [r.turn for r in flaky.store.iter_records(tenant=tenant)]
+    assert sorted(turns) == list(range(37)) and turns[32:] == [32, 33, 34, 35, 36]  # spilled ones in order
+    assert flaky.store.verify(tenant=tenant).ok
+    sink.close()
+
+
+def test_commit_durability_never_relaxes(pg_url: str, tmp_path: Path) -> None:
+    tenant = f"commit-{uuid.uuid4().hex[:8]}"
+    store = SQLAuditStore(pg_url, create=False)
+    commits = _CommitSetting(store.engine)
+    sink = GroupCommitSink(store, tmp_path / "spill.jsonl")
+    for i in range(3):
+        sink.write(rec(i, tenant))
+    assert commits.seen and set(commits.seen) == {"on"}
+    assert store.verify(tenant=tenant).ok
+    sink.close()
+
+
+def test_unknown_durability_says_what_to_use(tmp_path: Path) -> None:
+    store = SQLAuditStore(f"sqlite:///{tmp_path / 'g.db'}")
+    with pytest.raises(ConfigError, match="'commit'"):
+        GroupCommitSink(store, tmp_path / "spill.jsonl", durability="fast")
+    store.close()

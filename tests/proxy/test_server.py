@@ -201,6 +201,7 @@ def test_metrics_add_up_over_both_workers(server: Served, key: str) -> None:
     assert allowed and float(allowed[0].split()[-1]) >= 6
     assert 'tg_guard_proxy_violations_total{violation="medication_advice"}' in text
     assert "tg_guard_proxy_request_seconds_bucket" in text
+    assert "tg_guard_proxy_event_loop_lag_seconds_count" in text
 
 
 def test_readyz_names_each_dependency(server: Served) -> None:

@@ -132,6 +132,15 @@ def test_settings_round_trip_through_the_environment_with_overrides() -> None:
     assert "sk-secret" not in repr(back)
 
 
+def test_audit_durability_is_commit_unless_async_is_asked_for() -> None:
+    base = ProxySettings(upstream="http://127.0.0.1:9/v1")
+    assert base.audit_durability == "commit"
+    relaxed = ProxySettings.from_env({**base.to_env(), "TG_GUARD_PROXY_AUDIT_DURABILITY": "async"})
+    assert relaxed.audit_durability == "async"
+    with pytest.raises(ConfigError, match="audit_durability"):
+        ProxySettings.from_env({**base.to_env(), "TG_GUARD_PROXY_AUDIT_DURABILITY": "fast"})
+
+
 @pytest.mark.parametrize(
     "env",
     [{}, {"TG_GUARD_PROXY_UPSTREAM": "ftp://x"}, {"TG_GUARD_PROXY_SETTINGS": "{not json"}],

@@ -18,6 +18,8 @@ from ._app import app, err_console, fail
 
 __all__ = ["serve"]
 
+KEEP_ALIVE_S = 75  # above the idle timeouts of common clients and load balancers (AWS ALB: 60 s)
+
 
 @app.command()
 def serve(
@@ -93,6 +95,10 @@ def serve(
         access_log=access_log,
         log_level="warning",
         timeout_graceful_shutdown=10,
+        # Idle keep-alive connections stay open longer than clients keep them (httpx and the openai SDK: 5 s).
+        # With equal timeouts a client can send a request on a connection the server is closing: the
+        # request is reset (ReadError) without reaching the proxy.
+        timeout_keep_alive=KEEP_ALIVE_S,
     )
 
 

@@ -72,6 +72,14 @@ class _TimingMiddleware:
                 state.metrics.latency.labels(route=route).observe(time.perf_counter() - t0)
 
 
+async def _watch_loop(metrics: Any, interval_s: float = 0.25) -> None:
+    """Observe how late the event loop wakes a timer: CPU starvation or a blocking call shows up here."""
+    while True:
+        t0 = time.monotonic()
+        await asyncio.sleep(interval_s)
+        metrics.loop_lag.observe(max(0.0, time.monotonic() - t0 - interval_s))
+
+
 def create_app(settings: ProxySettings) -> FastAPI:
     """The proxy as a FastAPI app. Stores and clients are opened when it starts (its lifespan)."""
     from .routes import router
@@ -85,9 +93,11 @@ def create_app(settings: ProxySettings) -> FastAPI:
         state = build_state(settings)
         app.state.proxy = state
         log.info("proxy_started", upstream=settings.upstream, policy=state.guard.policy.id)
+        watch = asyncio.create_task(_watch_loop(state.metrics))
         try:
             yield
         finally:
+            watch.cancel()
             await state.aclose()
             log.info("proxy_stopped")
 

@@ -10,6 +10,14 @@ When the database fails, the batch goes to the local spill file (fsynced, ``floc
 workers) and the callers are released: the record is durable on local disk. Spilled records are replayed
 in order, before any new batch and every ``replay_interval_s`` while idle, skipping any already stored.
 Only if the spill file fails too does ``write`` raise :class:`~tg_guard.errors.AuditError`.
+
+``durability="async"`` (PostgreSQL only) commits new batches with ``SET LOCAL synchronous_commit = off``:
+the commit returns once the records are in the database server's memory, before its WAL is flushed to
+disk (the WAL writer flushes within ``3 * wal_writer_delay``, 0.6 s by default). A crash of the proxy
+then loses nothing; a crash of the database server or its host in that window can lose the newest
+records, whose replies have already gone out. The chain stays consistent (a lost tail, not a gap), so
+``verify`` cannot notice such a loss. Spilled records are always replayed with a full, synchronous commit:
+the spill file is truncated only once they are on the database's disk.
 """
 
 from __future__ import annotations
@@ -23,13 +31,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import event
+
 from tg_guard.logs import get_logger
 
 from ..audit.record import AuditRecord
 from ..audit.spill import SpillFile
-from ..errors import AuditError
+from ..errors import AuditError, ConfigError
 
-__all__ = ["GroupCommitSink", "start_turn_timing"]
+__all__ = ["DURABILITY", "GroupCommitSink", "start_turn_timing"]
+
+DURABILITY = ("commit", "async")
 
 log = get_logger("tg_guard.proxy")
 
@@ -58,8 +70,16 @@ class GroupCommitSink:
     """An audit sink for many concurrent writers: batches to ``store.write_many``, spills on failure."""
 
     def __init__(
-        self, store: Any, spill_path: str | Path, *, max_batch: int = 256, replay_interval_s: float = 2.0
+        self,
+        store: Any,
+        spill_path: str | Path,
+        *,
+        max_batch: int = 256,
+        replay_interval_s: float = 2.0,
+        durability: str = "commit",
     ) -> None:
+        if durability not in DURABILITY:
+            raise ConfigError(f"audit durability {durability!r}: use 'commit' (the default) or 'async'")
         self.store = store
         self.spill = SpillFile(spill_path)
         self.max_batch = max_batch
@@ -69,6 +89,18 @@ class GroupCommitSink:
         self._start_lock = threading.Lock()
         self.batches = 0
         self.records = 0
+        self.durability = durability
+        self._relaxed = threading.local()  # set while this writer thread commits a new batch in async mode
+        engine = getattr(store, "engine", None)
+        if durability == "async":
+            if engine is None or engine.dialect.name != "postgresql":
+                log.warning("audit_durability_async_ignored", reason="not PostgreSQL: every commit is synchronous")
+            else:
+                event.listen(engine, "begin", self._on_begin)
+
+    def _on_begin(self, conn: Any) -> None:
+        if getattr(self._relaxed, "on", False):
+            conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
 
     def _ensure_thread(self) -> None:
         with self._start_lock:
@@ -120,7 +152,11 @@ class GroupCommitSink:
             try:
                 if self.spill.pending():
                     self.replay()  # older records first; raises while the database is still down
-                self.store.write_many(records)
+                self._relaxed.on = self.durability == "async"
+                try:
+                    self.store.write_many(records)
+                finally:
+                    self._relaxed.on = False
                 self.batches += 1
                 self.records += len(records)
             except Exception as exc:

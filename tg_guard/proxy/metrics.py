@@ -38,6 +38,9 @@ class Metrics:
                                           buckets=_BUCKETS_S, registry=r)  # fmt: skip
         self.audit_latency = Histogram("tg_guard_proxy_audit_seconds", "durable audit write per turn",
                                        buckets=_BUCKETS_S, registry=r)  # fmt: skip
+        self.loop_lag = Histogram("tg_guard_proxy_event_loop_lag_seconds", "how late the worker's event loop ran a "
+                                  "timer (a busy or blocked loop delays every request)", buckets=_BUCKETS_S,
+                                  registry=r)  # fmt: skip
         for name in VIOLATIONS:  # every label exists from the start, so a scrape can count zeros
             self.violations.labels(violation=name)
 

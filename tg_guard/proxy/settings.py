@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
@@ -48,6 +48,14 @@ class ProxySettings(BaseModel):
     cors_origins: tuple[str, ...] = Field(default=(), description="origins allowed by CORS (empty: CORS off)")
     user_salt: SecretStr | None = Field(default=None, description="salt for hashing user identifiers")
     replay_interval_s: float = Field(default=2.0, gt=0, description="how often spilled audit records are retried")
+    audit_durability: Literal["commit", "async"] = Field(
+        default="commit",
+        description=(
+            "when a reply may go out: 'commit' once its audit record's PostgreSQL commit is flushed to disk; "
+            "'async' once the INSERT is committed with synchronous_commit off (survives a proxy crash, but a "
+            "database server or host crash within about 0.6 s can lose the newest records)"
+        ),
+    )
     readiness_timeout_s: float = Field(default=2.0, gt=0, description="per-check timeout of /readyz")
     expose_worker: bool = Field(
         default=False,

@@ -33,12 +33,12 @@ class ProxyState:
     keys: KeyStore
     limiter: RateLimiter
     metrics: Metrics
-    client: Any  # openai.AsyncOpenAI shared by the worker's requests
+    client: Any  # UpstreamClient: the connection pool shared by the worker's requests
     sessions: Any
     redis: Any = None  # redis.asyncio client for the rate limiter, when configured
 
     async def aclose(self) -> None:
-        await self.client.close()
+        await self.client.aclose()
         if self.redis is not None:
             await self.redis.aclose()
         close = getattr(self.sessions, "close", None)
@@ -64,7 +64,7 @@ def build_state(settings: ProxySettings) -> ProxyState:
     from ..audit.sql import SQLAuditStore
     from ..registry import fidelity_scorers, safety_scorers
     from ..sessions import InMemorySessionStore
-    from .upstream import make_client
+    from .upstream import UpstreamClient
 
     url = settings.audit_url
     if url.startswith("jsonl://") or url.endswith(".jsonl"):
@@ -88,7 +88,9 @@ def build_state(settings: ProxySettings) -> ProxyState:
         sessions = InMemorySessionStore(ttl_s=settings.session_ttl_s)
     spill = Path(settings.spill_path) if settings.spill_path else _default_spill_path(url)
     salt = settings.user_salt.get_secret_value() if settings.user_salt else None
-    sink = GroupCommitSink(store, spill, replay_interval_s=settings.replay_interval_s)
+    sink = GroupCommitSink(
+        store, spill, replay_interval_s=settings.replay_interval_s, durability=settings.audit_durability
+    )
     guard = AsyncTherapyGuard(
         None, policy=settings.policy, audit=sink, spill_path=spill, store=sessions, user_salt=salt, **kwargs
     )
@@ -103,7 +105,7 @@ def build_state(settings: ProxySettings) -> ProxyState:
         keys=KeyStore(store.engine, cache_s=settings.key_cache_s, create=store.is_sqlite),
         limiter=RateLimiter(settings.rate_limit, settings.rate_window_s, redis=redis_client),
         metrics=Metrics(),
-        client=make_client(settings.upstream, key, settings.upstream_timeout_s),
+        client=UpstreamClient(settings.upstream, key, settings.upstream_timeout_s),
         sessions=sessions,
         redis=redis_client,
     )
