@@ -132,14 +132,19 @@ def extract(context: Sequence[str], reply: str) -> ReplyFeatures:
     sents = sentences(reply)
     values: dict[str, float] = {}
     hits: dict[str, tuple[Sentence, ...]] = {}
+    sem_values, sem_hits = semantic_features(context, sents)
+    # A reflection of a feeling the client did not express (or shrunk, or of things they never said)
+    # shows no understanding, whatever reflective stem carries it.
+    missed = {s.start for s in sem_hits.pop("understanding.missed", ())}
     for item in CTRS_ITEMS:
         for fam in CUES[item]:
             key = f"{item}.{fam.name}"
             h = _family_hits(fam, sents)
+            if missed and item == "understanding" and fam.sign > 0:
+                h = tuple(s for s in h if s.start not in missed)
             hits[key] = h
             values[key] = _sat(len(h))
 
-    sem_values, sem_hits = semantic_features(context, sents)
     values.update(sem_values)
     hits.update(sem_hits)
 

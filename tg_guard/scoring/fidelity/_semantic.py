@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from ...clinical import CTRSItem
+from ._grounding import ground
 from ._text import Sentence, words
 
 __all__ = ["SEMANTIC", "UNCOMMITTED", "semantic_features"]
@@ -230,8 +231,10 @@ _COG = _rx(
 SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
     "agenda": (),
     "feedback": (),
-    "understanding": (("reflect_feeling", 0.8), ("implied_feeling", 1.0), ("valence_mismatch", -1.2), ("generic", -0.6)),
-    "interpersonal_effectiveness": (("valence_mismatch", -0.4),),
+    "understanding": (("reflect_feeling", 0.8), ("implied_feeling", 1.0), ("valence_mismatch", -1.2), ("generic", -0.6),
+                      ("grounded", 0.8), ("feeling_mismatch", -1.2), ("minimised", -1.0), ("added_content", -0.8)),
+    "interpersonal_effectiveness": (("valence_mismatch", -0.4), ("task_over_person", -1.2), ("regulate_for_me", -1.2),
+                                    ("person_first", 0.8)),
     "collaboration": (),
     "pacing": (("slow", 1.0), ("summarise", 0.9), ("time_structure", 0.7), ("park", 0.9), ("prioritise", 0.9),
                ("fix_barrage", -1.2), ("tangent", -1.0)),
@@ -345,13 +348,20 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
 
     # Understanding: feelings in reflective sentences, and feelings the patient did not name.
     ctx_words = {w for c in context[-3:] for w in words(c)}
+    # Grounding against what the client said (``_grounding``): a reflection of the wrong feeling, a shrunk
+    # one or one that adds content earns no reflective credit. ``understanding.missed`` is not a feature:
+    # ``_features.extract`` uses it to withhold the cue-family credit of those sentences too.
+    g = ground(context, sents)
+    v.update(g.values)
+    h.update(g.hits)
+    h["understanding.missed"] = tuple(s for s in sents if s.start in g.missed)
     refl, implied, mismatch = [], [], []
     ctx_neg = sum(1 for w in words(last) if w in _FEELINGS) + (1 if re.search(r"\b(?:no[t']|never|nobody|can'?t|didn'?t|only|again|without|cried|died|lost)\b", last, re.I) else 0)
     ctx_pos = sum(1 for w in words(last) if w in _POSITIVE) + (1 if re.search(r"\b(?:got|passed|finally|better|won)\b", last, re.I) else 0)
     for s in sents:
         ws = words(s.text)
         feel = [w for w in ws if w in _FEELINGS]
-        if feel and _REFLECT.search(s.text):
+        if feel and _REFLECT.search(s.text) and s.start not in g.missed:
             refl.append(s)
             if any(w not in ctx_words for w in feel) and _TENTATIVE.search(s.text):
                 implied.append(s)
