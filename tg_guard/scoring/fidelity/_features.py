@@ -81,6 +81,9 @@ def item_feature_names(item: CTRSItem) -> tuple[str, ...]:
 _COMMITTED_ITEMS: frozenset[CTRSItem | None] = frozenset({"homework", "strategy_for_change"})
 
 
+_DIRECTIVE = next(f for f in CUES["collaboration"] if f.name == "directive")
+
+
 def _family_hits(fam: Family, sents: Sequence[Sentence]) -> tuple[Sentence, ...]:
     if fam.sign > 0 and fam.item in _COMMITTED_ITEMS:
         return tuple(s for s in sents if fam.pattern.search(s.text) and not UNCOMMITTED.search(s.text))
@@ -142,6 +145,14 @@ def extract(context: Sequence[str], reply: str) -> ReplyFeatures:
             h = _family_hits(fam, sents)
             if missed and item == "understanding" and fam.sign > 0:
                 h = tuple(s for s in h if s.start not in missed)
+            if key == "homework.review_task" and sem_values.get("homework.unreviewed", 0.0) > 0:
+                # The patient said how the task went and the reply looked at none of it: a stock
+                # "next week" or "thanks for doing it" is no review.
+                h = ()
+            if item == "collaboration" and fam.sign > 0:
+                # Partnership words in the sentence that announces the therapist's own decision
+                # ("Let's decide together: I'd say the list, so let's do the list now.") share nothing.
+                h = tuple(s for s in h if not _DIRECTIVE.pattern.search(s.text))
             hits[key] = h
             values[key] = _sat(len(h))
 

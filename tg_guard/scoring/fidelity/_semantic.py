@@ -29,7 +29,7 @@ from typing import Final
 
 from ...clinical import CTRSItem
 from ._grounding import ground
-from ._text import Sentence, words
+from ._text import Sentence, content_words, words
 
 __all__ = ["SEMANTIC", "UNCOMMITTED", "semantic_features"]
 
@@ -105,6 +105,8 @@ _TASK_REPORT = _rx(
     r"i'?ve been (?:doing|trying|keeping|practi[sc]ing|using|filling|writing)", r"i (?:only |just )?(?:managed|got (?:round|to)|brought|kept|practi[sc]ed|wrote|noted|tracked|rated|skipped|missed)",
     r"(?:here'?s|here is|i'?ve got) (?:my|the)", r"last (?:week|time)'?s", r"(?:the|my) (?:walks?|calls?|notes|entries|card|list|slot|plan|ratings|scores|timer)",
     r"(?:it|that) (?:went|didn'?t (?:go|work|help))", r"(?:once|twice|\w+ times|on \w+ days)\b", r"since (?:last|our last) (?:session|week|time)",
+    # "didnt do it", "we did the worry time": the report without a first-person "I" or an apostrophe
+    r"did ?n'?t (?:do|manage|get (?:round|to)|try|go)", r"did not (?:do|manage|try)", r"we (?:did|tried|set|agreed|planned) (?:the|that|it|a)",
 )
 # The therapist brings back the last task without being asked ("Before anything else, how did last week's
 # experiment go?"): a reference to a task already set, in a sentence that asks about it.
@@ -121,10 +123,30 @@ _REVIEW = _rx(
     r"what does that tell you", r"how much do you believe", r"plenty to learn from",
     r"walk me through", r"let'?s unpack", r"unpack (?:it|that|the)", r"what (?:stood out|stopped you|helped|was (?:hardest|easiest|different))", r"(?:did|was) (?:anything|it) (?:surprise|different|harder|easier)",
     r"(?:tweak|adjust|change|shrink) (?:it|the \w+)", r"how (?:many|often) (?:did|times)", r"(?:compare|compared) (?:the|your|what)",
+    r"how did (?:the |your |that )?(?:\w+ ){1,3}go", r"(?:which|what) (?:entry|entries|day|days|bit|part|page|pattern|one) (?:\w+ ){0,3}(?:first|most|stand|jump|surprise|shift|change|should|did|was)",
+    r"what made (?:\w+ ){0,3}(?:different|harder|easier|possible)", r"(?:a |an )?(?:smaller|easier|shorter) (?:step|version|task|goal|one)", r"tell me about (?:one|a|the) (?:day|time|moment|entry)",
+)
+# The patient says how a set task went (done, partly done or not done), not just any past event.
+_TASK_N = r"(?:homework|diary|log|sheet|worksheet|records?|exercise|practice|task|experiment|walks?|walking|slot|worry time|breathing|card|list|thing|assignment)"
+_OUTCOME = _rx(
+    rf"(?:did|tried|filled(?: in)?|finished|managed|kept|completed|wrote|brought|practi[sc]ed|tracked|rated|skipped|missed|forgot|done)(?: \w+){{0,3}} {_TASK_N}",
+    rf"(?:did ?n'?t|did not|not|never|couldn'?t|could not) do(?:ing)?(?: \w+){{0,3}} {_TASK_N}",
+    rf"(?:the|my|that) (?:\w+ )?{_TASK_N} (?:went|was|worked|helped|didn'?t)", r"(?:did ?n'?t|did not|couldn'?t|could not|forgot to|never) do (?:it|them|any)",
+    rf"here'?s (?:my|the) (?:\w+ )?{_TASK_N}",
+    # a practice reported with how often it was done ("practised the tape, five nights")
+    r"(?:did|tried|kept|practi[sc]ed|managed|filled|wrote|walked|counted|logged|tracked|rated|used|listened)\b[^.?!]{0,60}?(?:\d+|one|two|three|four|five|six|seven|every|most) (?:days?|nights?|times?|mornings?|evenings?)",
+)
+# A task set by decree: no say for the patient in what, when or whether ("You will call her on Saturday.
+# That is your task, no discussion.").
+_DECREE = _rx(
+    r"you (?:must|will have to|have got to)", r"no (?:excuses|discussion|arguments?|negotiation|buts)", r"non-?negotiable",
+    r"i'?m (?:setting|giving|assigning) (?:you|that|this)", r"(?:that|this) is your (?:task|homework|assignment)(?=[,.;!]| no| and)",
+    r"i expect you to", r"you will (?:call|do|write|go|keep|fill|complete|text|walk|practi[sc]e|record|read|spend)",
 )
 _AGREE_Q = _rx(r"suit", r"work for you", r"doable", r"realistic", r"manageable", r"(?:which|what) (?:days?|times?|evenings?|mornings?)", r"fit (?:in|into)")
 _RECORD = _rx(r"writ(?:e|ing)", r"jot", r"note (?:down|how|what|the|your|when)", r"record", r"log", r"track", r"rat(?:e|ing)", r"score", r"tick", r"diary")
-_MOVE_ON = _rx(r"(?:let'?s )?move on", r"something else", r"anyway", r"not (?:worry|dwell) (?:about|on)", r"let'?s not (?:worry|dwell)", r"look at (?:it|them) later", r"forget (?:about )?it")
+_MOVE_ON = _rx(r"(?:let'?s )?move on", r"something else", r"anyway", r"not (?:worry|dwell) (?:about|on)", r"let'?s not (?:worry|dwell)", r"look at (?:it|them) later", r"forget (?:about )?it",
+               r"come back to (?:it|that|this|them)(?: \w+)? (?:another|some|later|next)", r"another (?:day|time)\b")
 
 # -- pacing -------------------------------------------------------------------------------------------
 _SLOW = _rx(
@@ -243,7 +265,7 @@ SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
     "strategy_for_change": (("formulation", 0.8), ("proposal", 0.9), ("formulated_plan", 1.0), ("tips", -1.0)),
     "application_of_cbt_techniques": (),
     "homework": (("task_set", 1.2), ("task_specific", 0.6), ("task_linked", 0.6), ("reviewed", 1.2), ("vague", -0.8),
-                 ("moved_on", -0.8)),
+                 ("moved_on", -0.8), ("imposed", -1.0)),
 }
 
 
@@ -308,16 +330,38 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     vague = [s for i, s in enumerate(sents) if (anchor[i] or act[i]) and (_VAGUE.search(s.text) or unc[i]) and s not in task]
     v["homework.vague"] = 0.0 if task else _sat(len(vague))
     h["homework.vague"] = ()
-    reported = bool(_TASK_REPORT.search(last))
+    # A terse last message ("yeah.", "ok") carries on from the one before it.
+    prev = context[-2] if len(context) > 1 and len(words(last)) <= 4 else ""
+    reported = bool(_TASK_REPORT.search(last) or (prev and _TASK_REPORT.search(prev)))
     recalled = [s for i, s in enumerate(sents) if _PRIOR_TASK.search(s.text)
                 and any(t.is_question or _REVIEW.search(t.text) for t in sents[i : i + 2])]
+    told_outcome = any(_OUTCOME.search(m) and "?" not in m for m in (last, prev) if m)
+    reported = reported or told_outcome
     reviewed = _hits(_REVIEW, sents) if reported else []
+    if reported:
+        # A question about what the patient reported ("and what made Sunday different?") takes it up.
+        told = content_words(last + " " + prev)
+        reviewed += [s for s in sents if s.is_question and s not in reviewed and content_words(s.text) & told
+                     and not _MOVE_ON.search(s.text)]
     reviewed = reviewed + [s for s in recalled if s not in reviewed]
     moved = _hits(_MOVE_ON, sents) if reported or recalled else []
     v["homework.reviewed"] = _sat(min(2, len(reviewed))) if not moved else 0.25 * _sat(len(reviewed))
     h["homework.reviewed"] = tuple(reviewed)
     v["homework.moved_on"] = 1.0 if moved else 0.0
     h["homework.moved_on"] = ()
+    # Praise, a new task or a change of subject in answer to a report, with nothing of it looked at.
+    # Taking up the specifics of what was done ("Twenty minutes alone in the café...") is engagement.
+    engaged = len(content_words(" ".join(txt)) & content_words(last + " " + prev)) >= 2
+    v["homework.unreviewed"] = 1.0 if told_outcome and not reviewed and not engaged else 0.0
+    if v["homework.unreviewed"]:
+        # "Keep going with it" on top of a report nobody looked at builds on nothing: half a task.
+        v["homework.task_set"] *= 0.5
+        v["homework.task_linked"] *= 0.5
+    h["homework.unreviewed"] = ()
+    planned = task or any(act[i] and anchor[i] for i in range(len(sents)))
+    decree = _hits(_DECREE, sents) if planned and not any(s.is_question for s in sents) else []
+    v["homework.imposed"] = 1.0 if decree else 0.0
+    h["homework.imposed"] = tuple(decree)
 
     # Pacing acts.
     for name, rx in (("slow", _SLOW), ("summarise", _SUMMARY), ("time_structure", _TIME), ("park", _PARK), ("prioritise", _PRIORITY)):
