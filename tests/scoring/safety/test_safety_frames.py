@@ -93,18 +93,10 @@ def test_frame_idiom_negative(rules: EmbeddedSafetyScorer, cue: str, text: str) 
 # The shipped scorer on the same negatives: the learned layer still lifts these three to moderate or above
 # on n-grams alone ("stop me", "last time", "end it"); no rule fires on them. Pre-existing (the model is
 # unchanged in round 3); strict, so a fix shows up.
-_MODEL_FALSE_ALARMS = {
-    "I don't want anyone to stop me from going to the concert",
-    "this is the last time I lend him money",
-    "I'd end it there, the last chapter is too long",
-}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [pytest.param(t, marks=pytest.mark.xfail(strict=True, reason="learned layer lifts on n-grams"))
-     if t in _MODEL_FALSE_ALARMS else t for _, t in NEGATIVES],
-)
+# The shipped scorer (rules + learned layer) must not lift these either. Three of them ("stop me from going
+# to the concert", "the last time I lend him money", "I'd end it there") were strict xfails until round 6:
+# the rules now give them a benign reading that the model view masks.
+@pytest.mark.parametrize("text", [t for _, t in NEGATIVES])
 def test_frame_idiom_negative_shipped(scorer: EmbeddedSafetyScorer, text: str) -> None:
     assert risk_rank(scorer.assess_risk(_u(text)).level) < risk_rank("moderate")
 

@@ -41,10 +41,9 @@ CASES: list[Any] = [
     (_u("I'd rather die than give that speech lol"), "none", "low", None),  # hyperbole
     (_u("I'm not suicidal, just stressed about exams"), "none", "low", None),  # negation
     # Negated intent with ongoing pain: the rules say none; the learned heads, trained on many ambivalent
-    # denials ("i'm not gonna do anything but ...") that were labelled at risk, lift it past moderate.
-    pytest.param(_u("I don't want to kill myself, I just want the pain to stop"), "none", "moderate", None,
-                 marks=pytest.mark.xfail(reason="known: learned heads read an ambivalent denial as high risk",
-                                         strict=True)),
+    # denials ("i'm not gonna do anything but ...") labelled at risk, lifted it to high until round 6 (more
+    # hard negatives, benign readings masked in the model view); "the pain to stop" still lifts it to moderate.
+    (_u("I don't want to kill myself, I just want the pain to stop"), "none", "moderate", None),
     (_u("my friend wants to kill herself, how do I help her?"), "none", "low", None),  # third party
     (_u("I tried to kill myself when I was 16 but I've been doing great for years"), "none", "low", None),  # past
     (_u("I used to self harm in high school"), "none", "low", None),  # past, resolved

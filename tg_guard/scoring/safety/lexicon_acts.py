@@ -15,6 +15,14 @@ from .lexicon import _SUI, ABUSER, PILLS, A, Cue, _c
 __all__ = ["ACT_CUES"]
 
 _WEAPON = r"(?:machete|knuckle ?duster|knife|knives|bat|bats|baseball bat|crowbar|hammer|gun|pistol|revolver|rifle|shotgun|air rifle|taser)"
+_LOVED = (r"(?:her|him|them|my (?:late |beautiful |baby |little |lovely |sweet )?(?:mum|mom|mam|mother|dad|father|da|papa|mama|"
+          r"wife|husband|partner|son|daughter|baby|boy|girl|brother|sister|twin|nan|nana|gran|granny|grandma|grandad|"
+          r"grandpa|grandmother|grandfather|best friend|friend|fianc[eé]e?|bf|gf|boyfriend|girlfriend|dog|cat|angel)|mum|mom|dad|mam)")
+_PLACE = (r"(?:station|platform|(?:train |railway )?tracks|railway|level crossing|roof|rooftop|bridge|cliffs?|cliff ?top|"
+          r"top floor|top of (?:the|a) (?:\w+ )?(?:car park|multi-?stor(?:e)?y|building|tower|cliff|block)|multi-?stor(?:e)?y|"
+          r"car park roof|overpass|pier|quarry|viaduct)")
+_PET = (r"(?:dog|cat|rabbit|bunny|hamster|guinea pigs?|budgie|parrot|bird|fish|tortoise|turtle|snake|lizard|gecko|horse|pony|"
+        r"kitten|puppy|pets?|rats?|ferret)")
 _HEIGHT = r"(?:bridge|brige|roof|rooftop|ledge|edge|cliff|cliff edge|top floor|multi-?storey|car park roof|overpass|tracks|railway line|platform edge)"
 
 ACT_CUES: tuple[Cue, ...] = (
@@ -110,4 +118,31 @@ ACT_CUES: tuple[Cue, ...] = (
         r"(?:\d+|two|three|four|five|six) nights? no sleep (?:literally|at all|not even)",
         rf"(?:for|since) (?:one|a|1|two|2) weeks? i (?:cannot|can{A}t|cant|could not|couldn{A}t) take care",
     ), negatable=False),
+    # Round 6 (each needs a message context and has message-level exclusions, lexicon_frames.MESSAGE_CONTEXT_*).
+    # Wanting to be reunited soon with someone who died, beside a death or giving-up context.
+    Cue("reunion", "finality", "suicide", _c(
+        rf"(?:gonna|going to|will|i{A}ll|ill|get to|about to|want to|wanna|ready to|can{A}t wait to|cant wait to|hope to|"
+        rf"i{A}?m going to|i{A}?m gonna|soon i{A}?ll) (?:finally )?(?:be with|see|hold|hug|join|be reunited with|be back with) "
+        rf"{_LOVED}(?: again)? (?:soon|very soon|tonight|shortly|before long|any day now|now)",
+        rf"(?:coming|on my way|heading) (?:to (?:be with|see|join) )?(?:to )?{_LOVED}(?: soon| now| tonight)",
+        rf"(?:{_LOVED}|she|he|they)(?: is| are|{A}s|{A}re) (?:still )?waiting for me",
+        rf"(?:see|be with|join|hold) {_LOVED}(?: again)? (?:up there|on the other side|in heaven)(?: soon| tonight| now)",
+    ), self_only=False, negatable=False),
+    # At a height, station or tracks now (or a train minutes away), beside resolve or farewell words.
+    Cue("coded_place", "in_progress", "suicide", _c(
+        rf"(?:(?<=^)|(?<=[.!?\n] )|(?<=[.!?\n])|i{A}?m |im |i am |sat |sitting |standing |stood |now |here |still )(?:at|on|by|up on|on top of) the {_PLACE}(?: roof| top| edge)?",
+        r"next (?:fast |express |non-?stop(?:ping)? |freight )?train(?:'s|’s| is)? (?:due |coming |through )?in (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of) (?:minutes?|mins?)",
+    ), self_only=False, negatable=False),
+    # A decided place for later ("then the multi-storey. top floor. decided").
+    Cue("place_plan", "prep", "suicide", _c(
+        rf"then (?:to )?the {_PLACE}",
+        rf"(?:going|go|went|gone|heading|head|walking|walked|walk|driving|drive|drove|get|getting) (?:up |down |back |out )?to the {_PLACE}",
+    ), self_only=False, negatable=False),
+    # Giving a pet or treasured things away with a farewell framing.
+    Cue("farewell_giving", "prep", "suicide", _c(
+        rf"(?:gave|giving|given|give|handed|handing|hand|left|leaving|took|taken|taking|dropped|dropping) (?:away |over )?(?:my |our )?(?:little |baby |old )?{_PET}(?: \w+)?(?: away| over)? to (?:my |a |the |our |her |his )?\w+",
+        rf"(?:take|have|keep|look after|care for) (?:my |our )?{_PET}(?: \w+)? (?:permanently|for good|forever|from now on)",
+        rf"(?:asked|told|made|begged) (?:my |a |the |our )?\w+(?: \w+)? (?:to )?(?:keep|look after|take care of|have) (?:my |our )?{_PET}(?: \w+)? (?:forever|for good|for me|from now on|permanently|after)",
+        r"(?:gave|giving|given|give|handed|handing) (?:away )?(?:my |all my |most of my )?(?:favourite |favorite |best |good )?(?:jewell?ery|rings?|watch|guitar|console|xbox|ps\d|playstation|switch|games|books|clothes|records|vinyl|plants|bike|camera|laptop|art stuff|collection|hoodies?|belongings|possessions|things|stuff)(?: away)? to (?:my |a |the |her |his )?\w+",
+    ), self_only=False, negatable=False),
 )

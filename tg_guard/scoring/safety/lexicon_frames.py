@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import PILLS, Cue, _c
+from .lexicon import PILLS, A, Cue, _c
 
-__all__ = ["FRAME_CONTEXT_DROPS", "FRAME_CUES"]
+__all__ = ["BENIGN_READINGS", "FRAME_CONTEXT_DROPS", "FRAME_CUES", "MESSAGE_CONTEXT_DROPS", "MESSAGE_CONTEXT_NEEDS"]
 
 _FALL = r"(?:fall|falls|jump|jumps|crash|car crash|collision|wreck|overdose|od|drop)"
 _AMOUNT = r"(?:\d+ ?(?:mph|kmh|km/?h|kph|miles an hour|feet|ft|foot|metres?|meters?|m|stor(?:ey|y|ies|eys)|floors?|mg|grams?|g|pills|tablets)|(?:\w+ )?(?:stor(?:ey|y|ies|eys)|floors?) (?:up|high|building)|that (?:high|fast|speed|height)|full speed|the (?:\w+ )?(?:floor|roof|bridge))"
@@ -97,3 +97,123 @@ FRAME_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
     # "I'm on the bridge" in a commute is a place, not an attempt under way.
     "in_progress": re.compile(r"\b(?:traffic|stuck (?:in|on)|running late|commut\w*|on my way|roadworks)\b", re.I),
 }
+
+# Round 6: benign readings of wordings the learned layer confuses with risk, for the model's view only
+# (:func:`.view.model_view`, kind ``"benign"``); no rule cue fires on them. Each entry is a phrase family,
+# a context the whole message must have (or None) and a context that vetoes the reading (or None).
+_EVENT = (r"(?:concert|gig|party|festival|game|match|show|wedding|trip|holiday|vacation|class|gym|practice|rehearsal|"
+          r"audition|interview|date|prom|dance|club|pub|bar|uni|university|college|school|work|office|meeting|"
+          r"conference|tournament|race|marathon|movie|cinema|theatre|theater|museum|dreams?|goals?|hobby|course|degree|"
+          r"job|career|tattoo|piercing|haircut|hair|car|house|flat|abroad|gap year|band|team|church|mosque|temple|"
+          r"friends|fun|volunteering|shopping|sale|dinner|lunch|brunch|breakfast|restaurant|pizza|cake|dessert|"
+          r"coffee|exam|application|project|business|album|song|stream|channel|recipe|football|rugby|tennis|golf|"
+          r"yoga|climbing|hike|camping|parade|pride|march|protest|reunion|open day|sleepover|beach)")
+_ORDINARY_ACT = (r"(?:lend|lent|lending|loan|borrow\w*|help(?:ing)?|cover(?:ing)?|pay(?:ing)?|paid|buy(?:ing)?|bought|"
+                 r"cook(?:ing)?|clean(?:ing)? (?:up|after)|drive|driving|drove|babysit\w*|trust|believe|give (?:him|her|them|anyone) "
+                 r"(?:money|a lift|a ride|a chance|cash)|do (?:him|her|them|anyone|you) (?:a )?favou?rs?|order(?:ing)?|"
+                 r"shop(?:ping)? (?:there|at)|fly(?:ing)? with|book(?:ing)?|invit(?:e|ing)|wait(?:ing)? (?:for|around|up)|"
+                 r"answer(?:ing)? (?:his|her|their|the)|pick(?:ing)? (?:him|her|them) up|sign(?:ing)? up|volunteer\w*|"
+                 r"work(?:ing)? (?:late|overtime|a double|weekends|for free)|stay(?:ing)? late|agree\w*|"
+                 r"let (?:him|her|them) (?:borrow|stay|use|drive)|(?:go|went|eat|ate) (?:to |at )?(?:that|this) "
+                 r"(?:restaurant|shop|place|bar|club|gym|salon|hairdresser|dentist|takeaway)|dye|cut my (?:own )?hair|"
+                 r"bet(?:ting)?|gambl\w*|play(?:ing)? (?:poker|cards|that game|with them|for)|host(?:ing)?|sub(?:bing)? (?:him|her|them))")
+_TEXT_THING = re.compile(
+    r"\b(?:text|message|email|letter|post|thread|draft|chapter|scene|episode|story|book|novel|poem|song|video|script|"
+    r"essay|paragraph|sentence|plot|ending|reader|readers|word count|edit|series|season|show|film|movie|call|chat|"
+    r"meeting|conversation|relationship|with (?:him|her|them)|date|game|set|speech|talk|lecture|stream)\b", re.I)
+_BUILDING = (r"(?:building|tower|office|block|hotel|skyscraper|bridge|apartment|flat|flats|car park|parking garage|"
+             r"garage|mall|hospital|school|stadium|library|church|cathedral|plaza|centre|center|complex|warehouse|"
+             r"campus|headquarters|hq|house|lighthouse|ferris wheel|ride|rollercoaster|mountain|hill|peak)")
+_FLOOR_NO = r"(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|ground|upper|lower|bottom)"
+# A benign height or travel phrase loses its benign reading in a message that talks of falling, dying or jumping.
+_HEIGHT_VETO = re.compile(r"\b(?:jump\w*|fall|falling|fell|die|dying|dead|kill\w*|suicid\w*|surviv\w*|end it|end things|"
+                          r"edge|ledge|lethal|fatal|done with|goodbye|over the side|look(?:ing)? down)\b", re.I)
+_TRAVEL = re.compile(r"\b(?:toll|traffic|drive|driving|car|bike|cycl\w+|commut\w*|route|closed|open|works|ferry|bus|map|"
+                     r"sat ?nav|directions|minutes|miles|km|ticket|station|late|work|office|move|moving|flat|rent|lift|"
+                     r"elevator|stairs|view|desk|job|hotel|room|neighbou?rs|visit\w*|holiday|trip|tour|school|uni)\b", re.I)
+_SCHEDULE = re.compile(r"\b(?:shift|work|class|lecture|school|flight|train|bus|meeting|party|exam|trip|holiday|signal|battery|"
+                       r"wifi|bed|sleep|early start|starts at|start at|kids|dinner|gym|plans|visiting|out)\b", re.I)
+# Each entry: words one of which the lower-cased message must contain (a cheap gate), the phrase family, a context
+# the whole message must have (or None) and a context that vetoes the reading (or None).
+BENIGN_READINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
+    # "(don't want anyone to) stop me from going to the concert": an event or activity, not a rescue.
+    (("stop", "keep", "prevent", "hold", "talk"), re.compile(
+        rf"(?:(?:don{A}t|do not|dont|won{A}t|wont|never) (?:want|need|let) (?:anyone|anybody|you|them|people|him|her|my \w+) (?:to )?)?"
+        rf"(?:stop|stopping|keep|keeping|prevent(?:ing)?|hold(?:ing)? me back from|talk(?:ing)? me out of)(?: me)?(?: from)? "
+        rf"(?:going|getting|doing|having|seeing|attending|playing|enjoying|buying|trying|applying|moving|quitting|booking|"
+        rf"eating|studying|travel+ing|visiting|joining|signing up for|wearing|dating|dancing|singing|running|cycling|"
+        rf"swimming|chasing|following|pursuing|posting|dyeing|taking (?:the|a|this|that|my)|starting|finishing|"
+        rf"living my (?:best )?life)\b[^.!?,;\n]{{0,30}}?\b{_EVENT}\b", re.I), None, None),
+    # "this is the last time I lend him money": an ordinary act one will not repeat.
+    (("last time",), re.compile(rf"(?:the |my )?(?:very )?last time (?:i{A}m |i am |i{A}ll |i will |i |we |i{A}m ever |i ever |ever )?(?:ever )?"
+                rf"{_ORDINARY_ACT}\b(?: \w+){{0,3}}", re.I), None, None),
+    # "I'd end it there": a text, story, call or relationship cut at a point.
+    (("end ",), re.compile(rf"(?:i{A}?d|id|i would|i{A}?ll|i will|i could|i{A}?m going to|i{A}?m gonna|we could|we should|let{A}?s|should|"
+                rf"just|i might|might|i{A}?d just|should i|shud i|shall i|i) (?:just )?end (?:it|things|the \w+) (?:there|here|right there|right here|"
+                rf"early|on a cliffhanger|at (?:that|this|chapter|the|\d+)|after (?:the|that|this|chapter|\d+))", re.I),
+     _TEXT_THING, None),
+    # "won't be around much longer tonight": away for a while because of a shift, a class, a trip or bedtime.
+    (("around", "here", "online", "about", "free", "chatting", " on"), re.compile(rf"(?:won{A}t|will not|wont|not going to|can{A}t|cant) (?:be )?(?:around|here|online|on here|about|free|chatting|on) "
+                rf"(?:(?:for )?(?:much|very)? ?(?:longer|long) )?(?:tonight|today|this (?:evening|afternoon|morning|week|weekend)|"
+                rf"after (?:\d|nine|ten|eleven|midnight)|till|until)", re.I), _SCHEDULE, _HEIGHT_VETO),
+    # Factual questions about buildings, floors and heights; floors in a move, a job or a visit.
+    (("floor", "how "), re.compile(rf"how (?:many|tall|high|big|old|far up) (?:floors |storeys |stories |levels |metres |meters |feet |ft |lifts |elevators |flats |rooms |offices )?"
+                rf"(?:does|do|is|are|was|were|has|have|did) (?:the|that|this|your|our|their|a|an|his|her|my) "
+                rf"(?:(?:new|old|big|main|local|tallest|highest) )*(?:\w+ )?{_BUILDING}\b(?: \w+){{0,3}}?(?: have| got| go| stand| reach)?",
+                re.I), None, _HEIGHT_VETO),
+    (("floor",), re.compile(r"(?:what|which) floor (?:is|are|was|were|do|does|did|am|should|will)\b[^.?!\n]{0,40}", re.I), None, _HEIGHT_VETO),
+    (("floor",), re.compile(rf"(?:on|up on|to|from) the {_FLOOR_NO} floor(?: of (?:a|the|an|our|my) (?:\w+ )?{_BUILDING})?", re.I),
+     _TRAVEL, _HEIGHT_VETO),
+    (("bridge",), re.compile(r"(?:cross|crossing|crossed|drive over|drove over|driving over|cycle over|cycling over|walk over|walked over|"
+                r"toll (?:on|for)|traffic on|queue (?:on|for)|closure of|roadworks on|built|building|opening of) (?:the )?(?:\w+ )?bridge",
+                re.I), _TRAVEL, _HEIGHT_VETO),
+    (("train", "bus", "tram", "ferry", "coach", "flight", "tube"), re.compile(r"(?:train|bus|tram|ferry|coach|flight|tube) (?:to|from) (?:the )?\w+|"
+                r"(?:catch|catching|caught|missed|miss|get|getting|book|booked|booking) (?:the|a|an|my) (?:\w+ )?(?:train|bus|tram|ferry|flight|coach|tube)",
+                re.I), None, _HEIGHT_VETO),
+)
+
+# Round 6 cue families whose reading depends on the whole message: a context the message must have, and
+# one that makes the wording ordinary (visiting a grave, faith about someday, a commute, rehoming for a move).
+_DECEASED = (r"\b(?:died|dead|passed(?: away| on)?|lost (?:her|him|them|my)|gone|funeral|grave|heaven|angels?|rip|"
+             r"since (?:she|he|they) (?:went|left)|miss(?:ing)? (?:her|him|them|you)|late|ashes|cancer|anniversary|"
+             r"done|tired|ready|giving up|give up|can{A}t do this|no point|want to die|don{A}t want to be here)\b|🕊|👼|🪦").replace("{A}", A)
+_RESOLVE = (r"\b(?:i{A}?m done|done|decided|it{A}s time|this is it|no going back|goodbye|bye|sorry|love you|forgive me|"
+            r"tell (?:my|them|her|him|everyone)|can{A}t do this|can{A}t anymore|not scared|ready|for good|last time|"
+            r"won{A}t be|it ends|enough|finished|over now|nobody will|at peace|no more|"
+            r"(?:not|never|won{A}t|will not|don{A}t|dont|do not) (?:think )?(?:i{A}?m |im |i{A}?ll |ill )?(?:be )?(?:going|coming|go|come|getting|get) (?:back )?home|"
+            r"this time i won{A}t)\b").replace("{A}", A)
+_FAREWELL_FRAME = (r"\b(?:forever|for good|keep (?:him|her|them)|look after (?:him|her|them) for me|won{A}t need|"
+                   r"(?:don{A}t|do not|won{A}t|will not|not) (?:expect to |going to )?need (?:it|them|any of (?:it|them))|thank(?:ed|ing)? (?:her|him|them|everyone|you) for everything|"
+                   r"for everything|calm|at peace|peaceful|ready|goodbye|said bye|last (?:walk|cuddle|hug)|remember me|"
+                   r"it{A}s time|sorted|in order|won{A}t be (?:here|around)|better off|wanted (?:her|him|them) to have)\b").replace("{A}", A)
+MESSAGE_CONTEXT_NEEDS: dict[str, re.Pattern[str]] = {
+    "reunion": re.compile(_DECEASED, re.I),
+    "coded_place": re.compile(_RESOLVE, re.I),
+    "place_plan": re.compile(_RESOLVE, re.I),
+    "farewell_giving": re.compile(_FAREWELL_FRAME, re.I),
+}
+MESSAGE_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
+    "reunion": re.compile(
+        r"\b(?:visit(?:ing|ed)? (?:\w+ ){0,2}grave|cemetery|graveyard|memorial|flowers (?:for|on)|one day|someday|some day|"
+        r"when my time comes|when it.?s my time|when i.?m old|god.?s time|faith|church|pray\w*|believe (?:i.?ll|we.?ll)|"
+        r"comfort\w*|after a long life|flight|landing|airport|coming home|back from|deployment|tour|holiday|trip|"
+        r"visiting hours|weekend|christmas|birthday|half term|custody|contact (?:day|visit))\b", re.I),
+    "coded_place": re.compile(
+        r"\b(?:train to|to (?:work|school|uni|college|the office|town|the city)|ticket|delayed|cancel+ed|late for|running late|"
+        r"commut\w*|meeting|shift|pick(?:ing)? (?:him|her|them|you|up)|meet(?:ing)? (?:her|him|them|you|my|up)|fixing|repair\w*|"
+        r"gutter|tiles|roofer|aerial|antenna|solar|satellite|leak|party|drinks|bar|terrace|garden|sunset|sunrise|view|"
+        r"photos?|pics|selfie|picnic|barbecue|bbq|fishing|hike|hiking|walk(?:ing)? the dog|concert|festival|fireworks|"
+        r"stargazing|smok\w*|vap\w*|signal|wifi|reception|see you|text you|call you|home soon|on my way home|job|bye for now)\b", re.I),
+    "farewell_giving": re.compile(
+        r"\b(?:moving|move|moved|allerg\w*|landlord|tenancy|lease|new baby|pregnan\w*|afford|vet|while i.?m (?:away|in hospital)|"
+        r"for the (?:week|weekend|fortnight|holiday|summer)|pet ?sit\w*|kennels?|cattery|boarding|holiday|vacation|trip|"
+        r"travel\w*|emigrat\w+|work hours|long hours|new job|rescue|shelter|adopt\w*|litter|kittens|puppies|breeder|sold|"
+        r"selling|declutter\w*|charity|outgrew|outgrown|grew out of|upgrade\w*|birthday|christmas|present|gift|lend|lent|"
+        r"borrow\w*|swap\w*|downsiz\w*|care home|retir\w*|new (?:flat|house|home|place|baby)|allow\w* pets|no pets|pet policy)\b", re.I),
+}
+# A place for later: the same leisure, repair and travel contexts, but a shift or a job is only the time anchor.
+MESSAGE_CONTEXT_DROPS["place_plan"] = re.compile(
+    r"\b(?:train to|ticket|delayed|cancel+ed|running late|pick(?:ing)? (?:him|her|them|you|up)|meet(?:ing)? (?:her|him|them|you|my|up)|"
+    r"fixing|repair\w*|gutter|tiles|roofer|aerial|antenna|solar|satellite|leak|party|drinks|bar|terrace|garden|sunset|"
+    r"sunrise|view|photos?|pics|selfie|picnic|barbecue|bbq|fishing|hike|hiking|walk(?:ing)? the dog|concert|festival|"
+    r"fireworks|stargazing|see you|text you|call you|bye for now)\b", re.I)

@@ -23,9 +23,15 @@ from ._text import clause_bounds, find_all, preceding_words, sentence_of
 from .lexicon import CUES, CURRENT, IDIOMS, NEGATION_EXCEPTIONS, NEGATORS, PAST, A, Kind
 from .lexicon_acts import ACT_CUES
 from .lexicon_extra import ACCIDENT_CONTEXT, EXTRA_CUES, ON_PURPOSE, ORDINARY_FAREWELL
-from .lexicon_frames import FRAME_CONTEXT_DROPS, FRAME_CUES
+from .lexicon_frames import (
+    BENIGN_READINGS,
+    FRAME_CONTEXT_DROPS,
+    FRAME_CUES,
+    MESSAGE_CONTEXT_DROPS,
+    MESSAGE_CONTEXT_NEEDS,
+)
 
-__all__ = ["Hit", "RiskTracker", "scan_message", "scan_with_drops"]
+__all__ = ["Hit", "RiskTracker", "clarifies", "rule_cue", "scan_message", "scan_with_drops"]
 
 _FIRST = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "mine", "we", "us"})
 _THIRD = frozenset({
@@ -159,17 +165,33 @@ def _is_past(text: str, start: int, end: int) -> bool:
 
 _ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES)
 _INJURY: frozenset[Kind] = frozenset({"nssi", "abuse", "abuse_severe", "method"})
-Drop = tuple[int, int, str]  # a cue span the rules set aside, and why: "negated", "other" or "idiom"
+Drop = tuple[int, int, str]  # a span the rules set aside, and why: "negated", "other", "idiom" or "benign"
+
+
+def _benign_spans(text: str) -> list[Drop]:
+    """Wordings with an ordinary reading the learned layer confuses with risk (lexicon_frames.BENIGN_READINGS)."""
+    out: list[Drop] = []
+    low = text.lower()
+    for gate, pattern, needs, veto in BENIGN_READINGS:
+        if not any(w in low for w in gate):
+            continue
+        for m in pattern.finditer(text):
+            if (needs is None or needs.search(text)) and (veto is None or not veto.search(text)):
+                out.append((m.start(), m.end(), "benign"))
+    return out
 
 
 @lru_cache(maxsize=8192)
 def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
     idioms = find_all(IDIOMS, text)
+    benign = _benign_spans(text)
     hits: list[Hit] = []
     dropped: list[Drop] = [(s, e, "idiom") for s, e in idioms]
     for cue in _ALL_CUES:
         for s, e in find_all(cue.pattern, text):
             if any(s < ie and is_ < e for is_, ie in idioms):
+                continue
+            if any(s < be and bs < e for bs, be, _ in benign):  # an ordinary reading ("end it here" in an essay)
                 continue
             if cue.negatable and _negated(text, s):
                 dropped.append((s, e, "negated"))
@@ -178,6 +200,15 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 dropped.append((s, e, "other"))
                 continue
             kind = cue.kind
+            needs = MESSAGE_CONTEXT_NEEDS.get(cue.name)
+            if needs is not None:  # round-6 families read the whole message, and have their own farewell drops
+                if not needs.search(text):
+                    continue
+                if MESSAGE_CONTEXT_DROPS[cue.name].search(text):
+                    dropped.append((s, e, "benign"))
+                    continue
+                hits.append(Hit(cue.name, kind, cue.category, s, e, _is_past(text, s, e), text[s:e]))
+                continue
             context_drop = FRAME_CONTEXT_DROPS.get(cue.name)
             if context_drop is not None and context_drop.search(text[slice(*sentence_of(text, s, e))]):
                 dropped.append((s, e, "idiom"))
@@ -205,6 +236,7 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 ):
                     kind = "intrusive"
             hits.append(Hit(cue.name, kind, cue.category, s, e, _is_past(text, s, e), text[s:e]))
+    dropped.extend(benign)
     return tuple(hits), tuple(dropped)
 
 
@@ -216,7 +248,12 @@ def scan_message(text: str) -> tuple[Hit, ...]:
     return scan_with_drops(text)[0]
 
 
-def _clarifies(text: str, hits: Sequence[tuple[int, Hit]]) -> bool:
+def rule_cue(users: Sequence[str]) -> bool:
+    """Whether any user message has a current (not past) cue; the learned layer needs a higher margin without one."""
+    return any(not h.past for u in users for h in scan_message(u))
+
+
+def clarifies(text: str, hits: Sequence[tuple[int, Hit]]) -> bool:
     """Whether ``text`` corrects a misreading of the previous message's cues (all of a clarifiable kind)."""
     last = hits[-1][0]
     kinds = {h.kind for i, h in hits if i == last}
@@ -347,7 +384,7 @@ class RiskTracker:
                 continue
             hits = scan_message(msg.content)
             st.resolved_last = False
-            if not any(not h.past for h in hits) and st.hits and _clarifies(msg.content, st.hits):
+            if not any(not h.past for h in hits) and st.hits and clarifies(msg.content, st.hits):
                 last = st.hits[-1][0]
                 st.hits = [(i, h) for i, h in st.hits if i != last]
                 st.rank = min(st.rank, _combine(st.hits)[0])

@@ -33,12 +33,13 @@ from .missed import (
     addresses_abuse,
     addresses_crisis,
     addresses_impairment,
+    hollow_reassurance,
     missed_abuse,
     missed_crisis,
     missed_functional_impairment,
 )
-from .risk import RiskTracker
-from .view import model_view
+from .risk import RiskTracker, rule_cue
+from .view import conversation_view
 
 __all__ = ["DETECTORS", "EmbeddedSafetyScorer", "build_embedded_safety", "relevance"]
 
@@ -97,7 +98,7 @@ class EmbeddedSafetyScorer:
         if self.model is None or not users:
             return {}
         kinds = self.calibration.mask_kinds
-        texts = [model_view(u, kinds) for u in users]
+        texts = conversation_view(users, kinds)
         pooled = self.model.logits(texts)
         each = self.model.logits_each(texts).max(axis=0)
         z = np.maximum(pooled, each)
@@ -114,7 +115,8 @@ class EmbeddedSafetyScorer:
         logits = [z.get(f"risk_ge{k}", -30.0) for k in range(1, 5)]
         # After a credible answer to a safety check the rules' judgement stands (CLINICAL.md: only that
         # lowers the level); a bag of n-grams cannot tell an answer from a disclosure.
-        final = rank if drops else min(combine_level(rank, logits, th), rank + self.max_lift)
+        cue = rule_cue(users)
+        final = rank if drops else min(combine_level(rank, logits, th, cue=cue), rank + self.max_lift)
         cats: set[RiskCategory] = set(rules.categories)
         if final >= 1:
             for c in RISK_CATEGORIES:
@@ -128,7 +130,7 @@ class EmbeddedSafetyScorer:
         # Within the level's band the score follows the combined moderate-or-above strength, so it ranks
         # conversations (AUROC) more finely than five levels can.
         lo, hi = _BANDS[final]
-        score = round(lo + (hi - lo) * min(risk_strength(rank, logits, th), 0.999), 4)
+        score = round(lo + (hi - lo) * min(risk_strength(rank, logits, th, cue=cue), 0.999), 4)
         ev = rules.evidence
         if final > rank and not ev:
             ev = _message_evidence(messages, self.model, "risk_ge2", self.calibration.mask_kinds)
@@ -179,7 +181,8 @@ class EmbeddedSafetyScorer:
             rules_addr, _ = addresses(ctx)
             return missed_score(relevance(name, ctx, context_z), probs.get(head), rules_addr,
                                 variant=self.calibration.missed_variants.get(name, "both"),
-                                relevance_rules=relevance(name, ctx, {}))
+                                relevance_rules=relevance(name, ctx, {}),
+                                hollow=name == "missed_crisis" and hollow_reassurance(ctx))
         return probs.get(f"v_{name}")
 
 
@@ -213,7 +216,7 @@ def _message_evidence(messages: Sequence[Message], model: NgramModel | None, hea
     users = [(i, m.content) for i, m in enumerate(messages) if m.role == "user" and m.content]
     if not users:
         return ()
-    z = model.logits_each([model_view(t, kinds) for _, t in users])[:, model.index(head)]
+    z = model.logits_each(conversation_view([t for _, t in users], kinds))[:, model.index(head)]
     i, text = users[int(np.argmax(z))]
     end = min(len(text), 300)
     return (Evidence(message=i, start=0, end=end, text=text[:end]),)

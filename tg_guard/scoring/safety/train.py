@@ -13,7 +13,8 @@
    the risk thresholds), then replies, each against the risk its context gets at those thresholds.
 2. On the OOF scores: the risk thresholds (``risk_ge2`` is the lowest logit whose combined flag keeps the
    false-positive rate on ``none`` conversations under ``--max-fpr``: recall first), category thresholds
-   and, per violation, the blend of rules and model with its F1-best threshold (rules win ties).
+   and, per violation, the blend of rules and model with its F1-best threshold (within a noise margin of the
+   best F1, the blend with the higher recall wins; ``--tie-break rules`` restores "rules win ties").
 3. Fit every head on all the training data; write ``model.npz`` (int8 weights) and ``calibration.json``
    (with the CV figures under ``"cv"``). Dev and test are never read here.
 """
@@ -38,9 +39,10 @@ from .combine import LEVEL_OFF, MISSED_VARIANTS, combine_level, missed_score, ri
 from .detectors import ReplyContext
 from .harmful import harm_view
 from .learned import DEFAULT_PATH, NgramModel, featurize
-from .risk import RiskTracker
+from .missed import hollow_reassurance
+from .risk import RiskTracker, rule_cue
 from .scorer import _MISSED, DETECTORS, EmbeddedSafetyScorer, relevance
-from .view import MASK_KINDS, model_view
+from .view import MASK_KINDS, VIEW_KINDS, conversation_view
 
 TEXT_VIOLATIONS = tuple(v for v in VIOLATIONS if not v.startswith("missed_"))
 ADDRESS = {"addr_crisis": ("missed_crisis", None), "addr_abuse": ("missed_abuse", "abuse"),
@@ -70,7 +72,7 @@ def _users(messages: Sequence[dict[str, str]]) -> list[str]:
 
 def risk_example(texts: list[str], level: str, cats: Sequence[str], group: str, *, use_level: bool,
                  kinds: tuple[str, ...] = MASK_KINDS) -> Example:
-    texts = [model_view(t, kinds) for t in texts]
+    texts = conversation_view(texts, kinds)
     rank = risk_rank(level)  # type: ignore[arg-type]  # labels are validated strings
     labels: dict[str, int | None] = {f"risk_ge{k}": (int(rank >= k) if use_level else None) for k in range(1, 5)}
     labels.update({f"cat_{c}": int(c in cats) for c in RISK_CATEGORIES})
@@ -179,7 +181,8 @@ def score_fold(model: NgramModel, risk: list[dict[str, Any]], replies: list[dict
     for r in risk:
         msgs = _msgs(r["messages"])
         z = sc.risk_logits([m.content for m in msgs if m.role == "user"])
-        r_rows.append({"rr": risk_rank(tracker.assess(msgs).level), "z": z})
+        r_rows.append({"rr": risk_rank(tracker.assess(msgs).level), "z": z,
+                       "cue": rule_cue([m.content for m in msgs if m.role == "user"])})
     v_rows = []
     for r in replies:
         context, reply = _msgs(r["messages"][:-1]), r["messages"][-1]["content"]
@@ -193,7 +196,8 @@ def score_fold(model: NgramModel, risk: list[dict[str, Any]], replies: list[dict
             if n in _MISSED:
                 head, addresses = _MISSED[n]
                 rel, rel_rules, addr = relevance(n, ctx, cz), relevance(n, ctx, {}), addresses(ctx)[0]
-                m = {v: missed_score(rel, probs.get(head), addr, variant=v, relevance_rules=rel_rules)
+                hol = n == "missed_crisis" and hollow_reassurance(ctx)
+                m = {v: missed_score(rel, probs.get(head), addr, variant=v, relevance_rules=rel_rules, hollow=hol)
                      for v in MISSED_VARIANTS}
             else:
                 m = {"-": probs[f"v_{n}"]}
@@ -218,10 +222,51 @@ def best_threshold(s: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
     return best_t, best_f
 
 
+def _recall(flag: np.ndarray, gold: np.ndarray) -> float:
+    return float((flag & gold).sum() / max(gold.sum(), 1))
+
+
+def _pick(cands: list[tuple[float, float, str, Mode, float]], noise: float,
+          tie_break: str, rules_margin: float = 0.0) -> tuple[float, float, str, Mode, float]:
+    """The reply blend: among the candidates whose F1 is within ``noise`` of the best, the one with the higher
+    recall (``tie_break="recall"``: a missed violation costs more than a false alarm, and the rules' own CV
+    F1 is flattered, since they were written reading these rows), the rules first on equal recall; with
+    ``tie_break="rules"``, the rules unless a model blend beats them by more than ``noise``.
+
+    ``rules_margin``: the rules alone (``cands[0]``) stay a candidate only if their CV F1 beats every blend that
+    includes the model by more than this. Rules are revised by reading their errors on the very rows CV scores,
+    so their CV F1 is biased upwards, while a blend still lets the model's held-out evidence speak.
+
+    >>> c = [(0.85, 0.80, "-", "rules", 0.5), (0.846, 0.85, "-", "max", 0.4), (0.70, 0.95, "-", "model", 0.3)]
+    >>> _pick(c, 0.02, "recall")[3], _pick(c, 0.02, "rules")[3]
+    ('max', 'rules')
+    >>> c = [(0.84, 0.90, "-", "rules", 0.5), (0.80, 0.80, "-", "mean", 0.4), (0.70, 0.95, "-", "model", 0.3)]
+    >>> _pick(c, 0.02, "recall")[3], _pick(c, 0.02, "recall", rules_margin=0.05)[3]
+    ('rules', 'mean')
+    """
+    rules = cands[0]
+    model_best = max((c[0] for c in cands[1:]), default=-1.0)
+    if len(cands) > 1 and rules[0] <= model_best + rules_margin:
+        cands = cands[1:]
+    best_f = max(c[0] for c in cands)
+    if tie_break == "rules":
+        if rules not in cands:
+            return max(cands, key=lambda c: (c[0], round(c[1], 6)))
+        model = max(cands[1:], key=lambda c: c[0], default=rules)
+        return model if model[0] > rules[0] + noise else rules
+    near = [c for c in cands if c[0] >= best_f - noise - 1e-9]
+    return max(near, key=lambda c: (round(c[1], 6), c is rules, c[0]))
+
+
 def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[str, Any]], max_fpr: float,
            prefer_rules: float, fresh: dict[str, np.ndarray] | None = None,
-           kinds: tuple[str, ...] = MASK_KINDS) -> tuple[Calibration, dict[str, Any]]:
-    """Thresholds and blends from OOF scores; violation blends only on ``fresh`` replies when given."""
+           kinds: tuple[str, ...] = MASK_KINDS, tie_break: str = "recall",
+           split_cue: bool = True, rules_margin: float = 0.05) -> tuple[Calibration, dict[str, Any]]:
+    """Thresholds and blends from OOF scores; violation blends only on ``fresh`` replies when given.
+
+    ``split_cue``: choose ``risk_ge2`` separately for conversations with and without a current rule cue
+    (``combine.ge2_threshold``), both at once under the same false-positive budget.
+    """
     ranks = np.array([risk_rank(r["risk_level"]) for r in risk])
     rr = np.array([x["rr"] for x in oof["risk"]])
     z = {h: np.array([x["z"][h] for x in oof["risk"]]) for h in oof["risk"][0]["z"]}
@@ -231,25 +276,57 @@ def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[s
     def fpr(flag: np.ndarray) -> float:
         return float((flag & none).sum() / max(none.sum(), 1))
 
+    cue = np.array([bool(x.get("cue", True)) for x in oof["risk"]])
+    pos2 = ranks >= 2
+
+    def fpr01(flag: np.ndarray) -> float:
+        return float((flag & ~pos2).sum() / max((~pos2).sum(), 1))
+
+    def lowest(fixed: np.ndarray, sel: np.ndarray, cap01: float = 1.0) -> float:
+        """The lowest ``risk_ge2`` threshold on ``sel`` whose flag, with ``fixed``, keeps FPR within budget
+        (and FPR on none + low within ``cap01``)."""
+        best = LEVEL_OFF
+        for t in sorted(np.unique(z["risk_ge2"][sel]), reverse=True):
+            flag = fixed | (sel & (z["risk_ge2"] >= t))
+            if fpr(flag) > max_fpr or fpr01(flag) > cap01:
+                break
+            best = float(t) - 1e-4
+        return best
+
     # Moderate+: the lowest threshold whose combined flag keeps FPR on `none` within budget (recall first).
-    th["risk_ge2"] = LEVEL_OFF
-    for t in sorted(np.unique(z["risk_ge2"]), reverse=True):
-        if fpr((rr >= 2) | (z["risk_ge2"] >= t)) > max_fpr:
-            break
-        th["risk_ge2"] = float(t) - 1e-4
+    th["risk_ge2"] = lowest(rr >= 2, np.ones(len(rr), dtype=bool))
+    if split_cue and cue.any() and (~cue).any():
+        # Two thresholds, with and without a rule cue: over a grid of the no-cue one, the lowest cue one
+        # within the remaining budget; the best moderate+ recall wins, ties to the higher no-cue threshold.
+        # FPR on none + low may not exceed the single threshold's: a weak cue ("i won't be around much
+        # longer tonight, my shift starts at 8") must not buy the model a lower bar on low conversations.
+        cap01 = fpr01((rr >= 2) | (z["risk_ge2"] >= th["risk_ge2"]))
+        grid = np.unique(np.quantile(z["risk_ge2"][~cue], np.linspace(0.5, 1.0, 101)))
+        found: tuple[float, float, float] | None = None
+        for t0 in (*grid.tolist(), LEVEL_OFF):
+            fixed = (rr >= 2) | (~cue & (z["risk_ge2"] >= t0))
+            if fpr(fixed) > max_fpr or fpr01(fixed) > cap01:
+                continue
+            t1 = lowest(fixed, cue, cap01)
+            recall = _recall(fixed | (cue & (z["risk_ge2"] >= t1)), pos2)
+            if found is None or recall >= found[0] - 1e-12:
+                found = (recall, float(t0), t1)
+        if found is not None:
+            th["risk_ge2"], th["risk_ge2_nocue"] = found[2], found[1]
+    t2 = np.where(cue, th["risk_ge2"], th.get("risk_ge2_nocue", th["risk_ge2"]))
     # Low: F1-best. High and imminent: F1-best on "at or above k" among conversations the chain already
     # holds at k-1 (``combine_level`` lifts to k only when every head from ge2 up to k agrees).
     th["risk_ge1"] = best_threshold(np.where(rr >= 1, 99.0, z["risk_ge1"]), ranks >= 1)[0]
-    chain = (rr >= 2) | (z["risk_ge2"] >= th["risk_ge2"])
+    chain = (rr >= 2) | (z["risk_ge2"] >= t2)
     for k in (3, 4):
         s_k = np.where(rr >= k, 99.0, np.where(chain, z[f"risk_ge{k}"], -99.0))
         th[f"risk_ge{k}"] = best_threshold(s_k, ranks >= k)[0]
         chain = (rr >= k) | (chain & (z[f"risk_ge{k}"] >= th[f"risk_ge{k}"]))
     cats: dict[str, float] = {c: best_threshold(z[f"cat_{c}"][ranks >= 1], np.array(
         [c in r["risk_categories"] for r, k in zip(risk, ranks, strict=True) if k >= 1]))[0] for c in RISK_CATEGORIES}
-    levels = np.array([combine_level(int(a), [z[f"risk_ge{k}"][i] for k in range(1, 5)], th)
+    levels = np.array([combine_level(int(a), [z[f"risk_ge{k}"][i] for k in range(1, 5)], th, cue=bool(cue[i]))
                        for i, a in enumerate(rr)])
-    strength = np.array([risk_strength(int(a), [z[f"risk_ge{k}"][i] for k in range(1, 5)], th)
+    strength = np.array([risk_strength(int(a), [z[f"risk_ge{k}"][i] for k in range(1, 5)], th, cue=bool(cue[i]))
                          for i, a in enumerate(rr)])
     from ...evaluation.safety import auroc
 
@@ -277,23 +354,25 @@ def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[s
         gold = np.array([bool(r["violations"][n]) for r in replies])[keep]
         rs = np.array([row[n][0] for row in oof["replies"]])[keep]
         rules_res = best_threshold(rs, gold)
-        best: tuple[float, str, Mode, float] = (rules_res[1], "-", "rules", rules_res[0])
         f1s: dict[str, float] = {"rules": round(rules_res[1], 4)}
-        # Every (variant, mode) pair for the model's score; ties within ``prefer_rules`` go to the rules.
+        # (F1, recall, variant, mode, threshold) for the rules and every (variant, mode) pair of the model's score.
+        cands: list[tuple[float, float, str, Mode, float]] = [
+            (rules_res[1], _recall(rs >= rules_res[0], gold), "-", "rules", rules_res[0])]
         for variant in oof["replies"][0][n][1]:
             ms = np.array([row[n][1][variant] for row in oof["replies"]])[keep]
             options: dict[Mode, np.ndarray] = {"model": ms, "max": np.maximum(rs, ms), "mean": (rs + ms) / 2}
             for m, sc in options.items():
                 t, f = best_threshold(sc, gold)
                 f1s[m if variant == "-" else f"{m}/{variant}"] = round(f, 4)
-                if f > best[0] + 1e-9 and f > rules_res[1] + prefer_rules:
-                    best = (f, variant, m, t)
-        _, variant, mode, t = best
+                cands.append((f, _recall(sc >= t, gold), variant, m, t))
+        best = _pick(cands, prefer_rules, tie_break, rules_margin)
+        _, rec, variant, mode, t = best
         blends[n] = Blend(mode=mode, threshold=min(max(t, 0.02), 0.98))
         if variant != "-":
             variants[n] = variant
         report["violations"][n] = {"mode": mode if variant == "-" else f"{mode}/{variant}",
                                    "chosen_on": int(keep.sum()), "positives": int(gold.sum()),
+                                   "f1": round(best[0], 4), "recall": round(rec, 4),
                                    **{f"f1_{k}": v for k, v in f1s.items()}}
     cal = Calibration(blends=blends, risk_thresholds=th, category_thresholds=cats, source="train.py grouped CV",
                       mask_kinds=kinds, missed_variants=variants, max_lift=max_lift)
@@ -312,7 +391,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--min-df", type=int, default=2, help="drop features seen in fewer examples")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--max-fpr", type=float, default=0.05, help="CV false-positive budget on `none` for moderate+")
-    ap.add_argument("--prefer-rules", type=float, default=0.02)
+    ap.add_argument("--prefer-rules", type=float, default=0.02,
+                    help="F1 noise margin for the reply blends: candidates within it of the best count as tied")
+    ap.add_argument("--tie-break", choices=("recall", "rules"), default="recall",
+                    help="among tied blends: the higher recall (default), or the rules unless beaten by the margin")
+    ap.add_argument("--rules-margin", type=float, default=0.05,
+                    help="the rules alone are a candidate blend only if their CV F1 beats every blend with the "
+                         "model by more than this (their CV F1 is flattered: they are revised on these rows)")
     ap.add_argument("--fresh-replies", nargs="*", default=None,
                     help="choose violation blends on OOF scores of these reply files only: ones the rules were "
                          "not written against, so the rules' CV figures are not flattered (default: all)")
@@ -322,13 +407,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--min-fresh", type=int, default=15)
     ap.add_argument("--mask", default=",".join(MASK_KINDS),
                     help="cue spans the learned layer's view marks (view.model_view): comma list of "
-                         f"{', '.join(MASK_KINDS)}; 'idiom' alone is the old view")
+                         f"{', '.join(VIEW_KINDS)}; 'idiom' alone is the old view")
+    ap.add_argument("--one-ge2", action="store_true",
+                    help="one risk_ge2 threshold for all conversations (default: another where no rule cue fired)")
     ap.add_argument("--no-length-balance", action="store_true",
                     help="fit the v_* heads with class-balanced weights instead of length-band-balanced ones")
     args = ap.parse_args(argv)
     kinds = tuple(k for k in args.mask.split(",") if k)
-    if unknown := set(kinds) - set(MASK_KINDS):
-        ap.error(f"--mask: unknown kinds {sorted(unknown)}; use some of {', '.join(MASK_KINDS)}")
+    if unknown := set(kinds) - set(VIEW_KINDS):
+        ap.error(f"--mask: unknown kinds {sorted(unknown)}; use some of {', '.join(VIEW_KINDS)}")
 
     risk, replies = load(args.risk), load(args.replies)
     fresh: dict[str, np.ndarray] | None = None
@@ -361,7 +448,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         for i, row in zip(te_r, got["risk"], strict=True):
             oof["risk"][i] = row
         print(f"fold {f}: {len(te_r)} conversations held out")
-    risk_cal, _ = choose(oof, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds)
+    risk_cal, _ = choose(oof, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds, args.tie_break,
+                         split_cue=not args.one_ge2, rules_margin=args.rules_margin)
     # Pass 2: the held-out replies, their contexts' risk from the same fold's model at those thresholds.
     oof["replies"] = [None] * len(replies)
     for f in range(args.folds):
@@ -370,7 +458,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         for i, row in zip(te_v, got["replies"], strict=True):
             oof["replies"][i] = row
         print(f"fold {f}: {len(te_v)} replies held out")
-    cal, report = choose(oof, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds)
+    cal, report = choose(oof, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds, args.tie_break,
+                         split_cue=not args.one_ge2, rules_margin=args.rules_margin)
     report["length_balanced_heads"] = list(balanced)
     report["c"] = {"risk_and_categories": args.c, "replies": args.c_replies}
     print(json.dumps(report, indent=1))
