@@ -353,3 +353,59 @@ def test_audit_record_does_not_keep_evidence_quotes_verbatim(make_guard: Any, si
     stored = sink.records[0]
     assert stored.user_text is not None and "highrisk" not in stored.user_text
     assert "highrisk" not in stored.model_dump_json()  # and the audit store never does
+
+
+class _AsyncOnlyStore:
+    """A session store whose sync methods must not be called from the async guard."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.calls: list[str] = []
+
+    def get(self, key: str) -> Any:
+        raise AssertionError("the async guard called the blocking get")
+
+    def put(self, key: str, state: Any) -> None:
+        raise AssertionError("the async guard called the blocking put")
+
+    def delete(self, key: str) -> None:
+        self.data.pop(key, None)
+
+    async def aget(self, key: str) -> Any:
+        self.calls.append("aget")
+        return self.data.get(key)
+
+    async def aput(self, key: str, state: Any) -> None:
+        self.calls.append("aput")
+        self.data[key] = state
+
+
+class _AsyncSink(MemorySink):
+    async def awrite(self, record: Any) -> None:
+        await asyncio.sleep(0)
+        self.write(record)
+
+
+async def test_async_guard_awaits_async_store_and_sink_without_threads(
+    make_guard: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def bot(messages: list[dict[str, str]]) -> str:
+        return f"turn {sum(m['role'] == 'user' for m in messages)}"
+
+    store, sink = _AsyncOnlyStore(), _AsyncSink()
+    guard = make_guard(bot, async_=True, store=store)
+    guard.sink = sink  # as the proxy does with its group-commit sink
+
+    def no_thread(*a: Any, **k: Any) -> Any:
+        raise AssertionError("a thread hop on the async path")
+
+    monkeypatch.setattr("tg_guard._guard.asyncio.to_thread", no_thread)
+    assert (await guard.arespond("hello", session_id="s")).text == "turn 1"
+    assert (await guard.arespond("again highrisk", session_id="s")).text != "turn 2"  # crisis reply
+    assert store.calls == ["aget", "aput", "aget", "aput"]
+    assert store.data["s"].turn == 2 and store.data["s"].risk.level == "high"
+    assert [r.turn for r in sink.records] == [0, 1]
+    sink.fail = True  # awrite raises: fail_mode.audit closed keeps the risk, refuses the reply
+    with pytest.raises(AuditError):
+        await guard.arespond("third", session_id="s")
+    assert store.data["s"].turn == 3 and store.calls[-2:] == ["aget", "aput"]

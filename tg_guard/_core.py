@@ -1,6 +1,7 @@
 """The logic core of a guarded turn, written once as a generator of effects.
 
-The core does no I/O itself: it yields *effects* (call the chatbot, escalate, write the audit record) and
+The core does no I/O itself: it yields *effects* (load the session, call the chatbot, escalate, write the
+audit record, save the session) and
 receives their results; :class:`~tg_guard.TherapyGuard` performs them synchronously and
 :class:`~tg_guard.AsyncTherapyGuard` with ``await``. Scoring and policy decisions happen here, once.
 """
@@ -30,7 +31,16 @@ from .sessions import SessionState
 from .typing import FidelityScorer, SafetyScorer, SessionStore
 from .validation import coerce_messages, coerce_text
 
-__all__ = ["CallChatbot", "ChatOutcome", "Escalate", "GuardCore", "TurnContext", "WriteAudit"]
+__all__ = [
+    "CallChatbot",
+    "ChatOutcome",
+    "Escalate",
+    "GuardCore",
+    "LoadSession",
+    "SaveSession",
+    "TurnContext",
+    "WriteAudit",
+]
 
 log = get_logger("tg_guard")
 
@@ -61,7 +71,22 @@ class WriteAudit:
     record: AuditRecord
 
 
-Effect = CallChatbot | Escalate | WriteAudit
+@dataclass(frozen=True, slots=True)
+class LoadSession:
+    """Read the session store's state under ``key``; the skin sends back the state, or None."""
+
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class SaveSession:
+    """Write ``state`` to the session store under ``key``; the skin sends back None (errors propagate)."""
+
+    key: str
+    state: SessionState
+
+
+Effect = CallChatbot | Escalate | WriteAudit | LoadSession | SaveSession
 TurnPlan = Generator[Effect, Any, GuardedReply]
 
 _FAIL_CLOSED_RISK = RiskAssessment(level="high", score=1.0, backend="fail_closed")
@@ -250,13 +275,36 @@ class GuardCore:
         ``history`` (the earlier messages, as a caller that keeps the conversation itself sends them) is
         used instead of the stored messages; the stored risk and escalation state still apply, so a client
         that drops history cannot lower the risk. ``tenant``/``model`` override the guard's for this turn;
-        with ``tenant`` the session is keyed per tenant.
+        with ``tenant`` the session is keyed per tenant. The session is read from the store directly; the
+        skins use :meth:`plan_begin`, which yields that read as a :class:`LoadSession` effect.
         """
+        plan = self.plan_begin(
+            session_id, user_text, user_id=user_id, locale=locale, history=history, tenant=tenant, model=model
+        )
+        load = next(plan)
+        try:
+            plan.send(self.store.get(load.key))
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+        raise AssertionError("plan_begin yields one LoadSession")  # pragma: no cover
+
+    def plan_begin(
+        self,
+        session_id: str,
+        user_text: Any,
+        *,
+        user_id: str | None = None,
+        locale: str | None = None,
+        history: Any = None,
+        tenant: str | None = None,
+        model: str | None = None,
+    ) -> Generator[LoadSession, SessionState | None, TurnContext]:
+        """:meth:`begin_turn` as a plan: yields one :class:`LoadSession`, returns the :class:`TurnContext`."""
         t_start = time.perf_counter()
         policy = self.policy
         text = coerce_text(user_text, max_chars=policy.limits.max_chars)
         store_key = session_id if tenant is None else f"{tenant}\x1f{session_id}"
-        state = self.store.get(store_key) or SessionState()
+        state = (yield LoadSession(store_key)) or SessionState()
         keep_messages = history is None
         if history is None:
             earlier: tuple[Message, ...] = state.messages
@@ -308,7 +356,7 @@ class GuardCore:
         """The generator behind ``respond``; see the module docstring (and ``begin_turn`` for the overrides)."""
         policy = self.policy
         enforce = policy.mode == "enforce"
-        ctx = self.begin_turn(
+        ctx = yield from self.plan_begin(
             session_id, user_text, user_id=user_id, locale=locale, history=history, tenant=tenant, model=model
         )
         history, risk, prompt, errors, reasons = ctx.history, ctx.risk, ctx.prompt, ctx.errors, ctx.reasons
@@ -474,11 +522,11 @@ class GuardCore:
             if policy.fail_mode.audit == "closed":
                 # Keep the risk we learned, but not a reply the user will never see.
                 kept_history = ctx.history if ctx.keep_messages else ()
-                self.store.put(store_key, new_state.model_copy(update={"messages": kept_history}))
+                yield SaveSession(store_key, new_state.model_copy(update={"messages": kept_history}))
                 if isinstance(audit_error, TGGuardError):
                     raise audit_error
                 raise AuditError(f"audit record {record_id} is not durable: {audit_error}") from audit_error
-        self.store.put(store_key, new_state)
+        yield SaveSession(store_key, new_state)
         _log_turn(verdict, session_id, state.turn, latency, ctx.text if policy.audit.log_text else None)
         return GuardedReply(
             text=reply,

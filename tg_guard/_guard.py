@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from tg_guard.logs import get_logger
 
-from ._core import CallChatbot, ChatOutcome, Effect, Escalate, GuardCore
+from ._core import CallChatbot, ChatOutcome, Effect, Escalate, GuardCore, LoadSession, SaveSession
 from .audit.record import AuditRecord
 from .audit.spill import DurableSink
 from .chatbots import ChatFn, as_chat_fn, check_reply_text
@@ -192,6 +192,10 @@ class TherapyGuard(BaseGuard):
     def _perform(self, effect: Effect) -> Any:
         if isinstance(effect, CallChatbot):
             return self._call_chatbot(effect)
+        if isinstance(effect, LoadSession):
+            return self.core.store.get(effect.key)
+        if isinstance(effect, SaveSession):
+            return self.core.store.put(effect.key, effect.state)
         if isinstance(effect, Escalate):
             return _run_handler(self.on_escalate, effect.event)
         return _write(self.sink, effect.record)
@@ -222,7 +226,12 @@ class TherapyGuard(BaseGuard):
 
 
 class AsyncTherapyGuard(BaseGuard):
-    """The asyncio guard; sync chatbots run in a thread, audit writes too, so the loop never blocks."""
+    """The asyncio guard; sync chatbots run in a thread, audit writes too, so the loop never blocks.
+
+    A sink with an ``async def awrite(record)`` (the proxy's group-commit sink) is awaited instead of
+    run in a thread; a session store with ``async def aget(key)`` / ``aput(key, state)`` (the Redis store)
+    is awaited too, and any other store is called directly (the in-memory store does no I/O).
+    """
 
     def __init__(self, chatbot: Any, **kwargs: Any) -> None:
         super().__init__(chatbot, **kwargs)
@@ -299,6 +308,14 @@ class AsyncTherapyGuard(BaseGuard):
     async def _perform(self, effect: Effect, chat: tuple[ChatFn, bool] | None = None) -> Any:
         if isinstance(effect, CallChatbot):
             return await self._call_chatbot(effect, chat)
+        if isinstance(effect, LoadSession):
+            store = self.core.store
+            aget = getattr(store, "aget", None)
+            return await aget(effect.key) if aget is not None else store.get(effect.key)
+        if isinstance(effect, SaveSession):
+            store = self.core.store
+            aput = getattr(store, "aput", None)
+            return await aput(effect.key, effect.state) if aput is not None else store.put(effect.key, effect.state)
         if isinstance(effect, Escalate):
             result = _run_handler(self.on_escalate, effect.event)
             if inspect.isawaitable(result):
@@ -307,7 +324,14 @@ class AsyncTherapyGuard(BaseGuard):
                 except Exception as exc:
                     log.error("escalation_failed", error=type(exc).__name__)
             return None
-        return await asyncio.to_thread(_write, self.sink, effect.record)
+        awrite = getattr(self.sink, "awrite", None)
+        if awrite is None:
+            return await asyncio.to_thread(_write, self.sink, effect.record)
+        try:
+            await awrite(effect.record)
+            return None
+        except Exception as exc:
+            return exc
 
     async def _call_chatbot(self, effect: CallChatbot, chat: tuple[ChatFn, bool] | None = None) -> ChatOutcome:
         fn, is_async = chat if chat is not None else (self._chat, self._chat_is_async)

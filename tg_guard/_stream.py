@@ -142,7 +142,7 @@ def plan_stream(
     """The streamed turn as effects; see the module docstring (``GuardCore.begin_turn`` for the overrides)."""
     policy = core.policy
     enforce = policy.mode == "enforce"
-    ctx = core.begin_turn(
+    ctx = yield from core.plan_begin(
         session_id, user_text, user_id=user_id, locale=locale, history=history, tenant=tenant, model=model
     )
     if ctx.route != "chatbot":

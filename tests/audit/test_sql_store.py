@@ -181,3 +181,28 @@ def test_concurrent_writers_keep_one_chain(tmp_path) -> None:  # type: ignore[no
         list(pool.map(lambda i: stores[i % 3].write(make_record("c", i)), range(60)))
     res = stores[0].verify(tenant="c")
     assert res.ok and res.checked == 60, res.problems
+
+
+@pytest.mark.requires_postgres
+def test_pg_writer_survives_a_dropped_connection_and_keeps_the_chain() -> None:
+    """No pre-ping on the write path: a connection the server dropped is replaced and the batch retried once."""
+    if not _pg_available():
+        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
+    store = SQLAuditStore(PG_URL)
+    a, b = f"t{uuid.uuid4().hex[:8]}-a", f"t{uuid.uuid4().hex[:8]}-b"
+    try:
+        store.write_many([make_record(b, 0), make_record(a, 0), make_record(b, 1)])  # new tenants, one batch
+        assert store._writer is not None
+        raw = store._writer.raw_connection()  # the pooled connection the next write will use
+        pid = raw.driver_connection.info.backend_pid  # type: ignore[union-attr]
+        raw.close()
+        with store.engine.begin() as conn:  # the server drops it while it sits in the pool
+            assert conn.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar_one()
+        store.write_many([make_record(a, 1), make_record(b, 2)])
+        store.write(make_record(a, 2))
+        for t, n in ((a, 3), (b, 3)):
+            res = store.verify(tenant=t)
+            assert res.ok and res.checked == n, res.problems
+            assert [r.turn for r in store.iter_records(tenant=t)] == list(range(n))
+    finally:
+        store.close()

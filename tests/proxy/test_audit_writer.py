@@ -36,10 +36,10 @@ class Flaky:
     def __init__(self, store: SQLAuditStore) -> None:
         self.store, self.down = store, False
 
-    def write_many(self, records: Any) -> None:
+    def write_many(self, records: Any, **kw: Any) -> None:
         if self.down:
             raise ConnectionError("database down")
-        self.store.write_many(records)
+        self.store.write_many(records, **kw)
 
     def contains_many(self, ids: Any) -> set[str]:
         if self.down:
@@ -129,17 +129,45 @@ def test_when_the_spill_fails_too_write_raises(tmp_path: Path) -> None:
 
 # -- audit_durability="async": new batches commit with synchronous_commit off, replays stay synchronous -----------
 class _CommitSetting:
-    """Records ``synchronous_commit`` as it stands when each transaction on ``engine`` commits."""
+    """``synchronous_commit`` of each transaction the store's PostgreSQL writer commits, read off the wire.
 
-    def __init__(self, engine: Any) -> None:
+    libpq's protocol trace of the writer's connections: a transaction is "off" when ``SET LOCAL
+    synchronous_commit = off`` was sent between its BEGIN and its COMMIT.
+    """
+
+    def __init__(self, store: SQLAuditStore) -> None:
+        import tempfile
+
         import sqlalchemy as sa
+        from psycopg import pq
 
-        self.seen: list[str] = []
+        self._file = tempfile.TemporaryFile()
+        self._read = 0
+        assert store._writer is not None  # the PostgreSQL append path
 
-        def on_commit(conn: Any) -> None:
-            self.seen.append(str(conn.exec_driver_sql("SHOW synchronous_commit").scalar()))
+        def on_connect(dbapi_conn: Any, _rec: Any) -> None:
+            dbapi_conn.pgconn.trace(self._file.fileno())
+            dbapi_conn.pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS | pq.Trace.REGRESS_MODE)
 
-        sa.event.listen(engine, "commit", on_commit)
+        sa.event.listen(store._writer, "connect", on_connect)
+
+    @property
+    def seen(self) -> list[str]:
+        self._file.seek(0)
+        out, relaxed = [], False
+        for line in self._file.read().decode("utf-8", "replace").splitlines():
+            if not line.startswith("F") or "Parse" not in line:
+                continue
+            if '"BEGIN"' in line:
+                relaxed = False
+            elif "SET LOCAL synchronous_commit = off" in line:
+                relaxed = True
+            elif '"COMMIT"' in line:
+                out.append("off" if relaxed else "on")
+        return out[self._read :]
+
+    def clear(self) -> None:
+        self._read += len(self.seen)
 
 
 class FlakyPG(Flaky):
@@ -151,7 +179,7 @@ class FlakyPG(Flaky):
 def test_async_durability_relaxes_only_new_batches_and_loses_nothing(pg_url: str, tmp_path: Path) -> None:
     tenant = f"async-{uuid.uuid4().hex[:8]}"
     flaky = FlakyPG(SQLAuditStore(pg_url, create=False))
-    commits = _CommitSetting(flaky.store.engine)
+    commits = _CommitSetting(flaky.store)
     sink = GroupCommitSink(flaky, tmp_path / "spill.jsonl", durability="async")
     threads = [threading.Thread(target=sink.write, args=(rec(i, tenant),)) for i in range(32)]
     for t in threads:
@@ -164,7 +192,7 @@ def test_async_durability_relaxes_only_new_batches_and_loses_nothing(pg_url: str
         sink.write(rec(i, tenant))  # the database is down: durable in the local spill file instead
     assert sink.spill.count() == 4
     flaky.down = False
-    commits.seen.clear()
+    commits.clear()
     sink.write(rec(36, tenant))  # replays the spill (a full, synchronous commit), then the new batch (relaxed)
     assert commits.seen == ["on", "off"]
     assert sink.spill.count() == 0
@@ -177,7 +205,7 @@ def test_async_durability_relaxes_only_new_batches_and_loses_nothing(pg_url: str
 def test_commit_durability_never_relaxes(pg_url: str, tmp_path: Path) -> None:
     tenant = f"commit-{uuid.uuid4().hex[:8]}"
     store = SQLAuditStore(pg_url, create=False)
-    commits = _CommitSetting(store.engine)
+    commits = _CommitSetting(store)
     sink = GroupCommitSink(store, tmp_path / "spill.jsonl")
     for i in range(3):
         sink.write(rec(i, tenant))

@@ -329,3 +329,30 @@ def test_redis_session_store_round_trip_and_expiry() -> None:
     store.delete("s")
     assert store.get("s") is None
     store.close()
+
+
+def test_redis_session_store_async_skin_shares_keys_and_follows_the_loop() -> None:
+    if not redis_up():
+        pytest.skip("Redis is not reachable at 127.0.0.1:6379")
+    from tg_guard.sessions_redis import RedisSessionStore
+
+    store = RedisSessionStore(REDIS_URL, prefix=f"test:{uuid.uuid4().hex}:", ttl_s=30)
+    state = SessionState(turn=4, escalated=True)
+
+    async def first() -> None:
+        await store.aput("s", state)
+        assert await store.aget("s") == state and await store.aget("other") is None
+
+    asyncio.run(first())
+    assert store.get("s") == state and 0 < store.client.pttl(store.prefix + "s") <= 30_000  # same key, same TTL
+    store.put("t", SessionState(turn=1))
+
+    async def second() -> None:  # a new loop: the store builds a client for it
+        assert (await store.aget("t")).turn == 1  # type: ignore[union-attr]
+        await store.adelete("s")
+        assert await store.aget("s") is None
+        await store.aclose()
+
+    asyncio.run(second())
+    store.delete("t")
+    store.close()

@@ -91,6 +91,11 @@ class SQLAuditStore:
         else:
             kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=10)
         self.engine: Engine = sa.create_engine(self.url, **kwargs)
+        # PostgreSQL appends go through their own small pool without a pre-ping (a round trip per write);
+        # a connection that dropped meanwhile is detected by the write itself, which is retried once.
+        self._writer: Engine | None = None
+        if self.engine.dialect.name == "postgresql" and self.engine.dialect.driver == "psycopg":
+            self._writer = sa.create_engine(self.url, pool_size=2, max_overflow=8)
         if self.is_sqlite:
             self._configure_sqlite(synchronous.upper())
         if create:
@@ -114,30 +119,7 @@ class SQLAuditStore:
 
     # -- writing -----------------------------------------------------------------------------------
     def write(self, record: AuditRecord) -> None:
-        canonical = record.canonical()
-        with self.engine.begin() as conn:
-            head = self._lock_head(conn, record.tenant)
-            index = head["chain_index"] + 1
-            digest = chain_hash(head["hash"], canonical)
-            conn.execute(
-                records_table.insert().values(
-                    record_id=record.record_id,
-                    tenant=record.tenant,
-                    chain_index=index,
-                    session_id=record.session_id,
-                    turn=record.turn,
-                    created_at=record.created_at,
-                    action=record.action,
-                    policy=record.policy,
-                    model=record.model,
-                    record=canonical,
-                    prev_hash=head["hash"],
-                    hash=digest,
-                )
-            )
-            conn.execute(
-                heads_table.update().where(heads_table.c.tenant == record.tenant).values(chain_index=index, hash=digest)
-            )
+        self.write_many([record])
 
     def _lock_head(self, conn: sa.Connection, tenant: str) -> dict[str, Any]:
         query = sa.select(heads_table).where(heads_table.c.tenant == tenant)
@@ -154,37 +136,100 @@ class SQLAuditStore:
         assert row is not None
         return dict(row)
 
-    def write_many(self, records: Sequence[AuditRecord]) -> None:
+    def write_many(self, records: Sequence[AuditRecord], *, synchronous_commit: bool = True) -> None:
         """Append ``records`` in order in one transaction: one commit, one head lock per tenant.
 
         The chain is exactly what the same records written one by one would make; a group commit for
         callers that have several records at once (the proxy batches its workers' concurrent turns).
+        ``synchronous_commit=False`` (PostgreSQL only) lets the commit return before the server has
+        flushed its WAL (see the proxy's ``audit_durability``); SQLite ignores it.
+
+        On PostgreSQL with psycopg the batch costs two round trips when every tenant has a head row: lock and read the
+        heads; then insert the rows, move the heads and commit, pipelined. A connection found dead is
+        replaced and the batch retried once (a batch whose commit did land is refused on the retry by the
+        unique ``record_id``, and the caller's spill file keeps it).
         """
         by_tenant: dict[str, list[AuditRecord]] = {}
         for record in records:
             by_tenant.setdefault(record.tenant, []).append(record)
         if not by_tenant:
             return
+        if self._writer is not None:
+            self._pg_write_many(by_tenant, synchronous_commit)
+            return
         with self.engine.begin() as conn:
             for tenant in sorted(by_tenant):  # one lock order for every writer: no deadlocks
                 head = self._lock_head(conn, tenant)
-                index, prev = head["chain_index"], head["hash"]
-                rows = []
-                for record in by_tenant[tenant]:
-                    canonical = record.canonical()
-                    index += 1
-                    digest = chain_hash(prev, canonical)
-                    rows.append(
-                        {"record_id": record.record_id, "tenant": tenant, "chain_index": index,
-                         "session_id": record.session_id, "turn": record.turn, "created_at": record.created_at,
-                         "action": record.action, "policy": record.policy, "model": record.model,
-                         "record": canonical, "prev_hash": prev, "hash": digest}
-                    )  # fmt: skip
-                    prev = digest
-                conn.execute(records_table.insert(), rows)
+                rows, index, prev = _chain_rows(tenant, by_tenant[tenant], head["chain_index"], head["hash"])
+                conn.execute(records_table.insert(), [dict(zip(_ROW_COLUMNS, row, strict=True)) for row in rows])
                 conn.execute(
                     heads_table.update().where(heads_table.c.tenant == tenant).values(chain_index=index, hash=prev)
                 )
+
+    def _pg_write_many(self, by_tenant: dict[str, list[AuditRecord]], synchronous_commit: bool) -> None:
+        assert self._writer is not None
+        tenants = sorted(by_tenant)  # one lock order for every writer: no deadlocks
+        for attempt in (1, 2):
+            raw = self._writer.raw_connection()
+            try:
+                pg = raw.driver_connection
+                assert pg is not None
+                if self._pg_append(pg, tenants, by_tenant, synchronous_commit):
+                    return
+                self._pg_create_heads(pg, tenants)  # first record of a tenant: make its head row, go again
+                if not self._pg_append(pg, tenants, by_tenant, synchronous_commit):
+                    raise AssertionError("audit chain head rows vanished while writing")  # pragma: no cover
+                return
+            except Exception as exc:
+                if attempt == 1 and self._is_disconnect(exc, raw):
+                    raw.invalidate(exc)
+                    continue
+                raise
+            finally:
+                raw.close()  # back to the pool (a rollback if a transaction is still open)
+
+    def _pg_append(
+        self, pg: Any, tenants: list[str], by_tenant: dict[str, list[AuditRecord]], synchronous_commit: bool
+    ) -> bool:
+        """One transaction: lock the heads, append, commit. False (nothing written) if a head row is missing.
+
+        The writer's connections are in autocommit mode and send BEGIN and COMMIT themselves, so that
+        psycopg's pipeline carries them with the statements instead of a round trip of their own.
+        """
+        if not pg.autocommit:
+            pg.autocommit = True
+        with pg.pipeline(), pg.cursor() as cur:
+            cur.execute("BEGIN")
+            if not synchronous_commit:
+                cur.execute("SET LOCAL synchronous_commit = off")
+            cur.execute(_PG_LOCK_HEADS, (tenants,))
+            heads = {t: (i, h) for t, i, h in cur.fetchall()}  # BEGIN, SET, SELECT: one round trip
+            if len(heads) < len(tenants):
+                cur.execute("ROLLBACK")
+                return False
+            rows: list[tuple[Any, ...]] = []
+            moved: list[tuple[int, str, str]] = []
+            for tenant in tenants:
+                new, index, prev = _chain_rows(tenant, by_tenant[tenant], *heads[tenant])
+                rows.extend(new)
+                moved.append((index, prev, tenant))
+            cur.executemany(_PG_INSERT, rows)
+            cur.executemany(_PG_MOVE_HEAD, moved)
+            cur.execute("COMMIT")  # INSERTs, UPDATEs and COMMIT: the second round trip, when the pipeline ends
+        return True
+
+    def _pg_create_heads(self, pg: Any, tenants: list[str]) -> None:
+        with pg.cursor() as cur:  # autocommit: each head row commits on its own
+            cur.executemany(_PG_CREATE_HEAD, [(t, GENESIS, GENESIS) for t in tenants])
+
+    def _is_disconnect(self, exc: Exception, raw: Any) -> bool:
+        import psycopg
+
+        pg = getattr(raw, "driver_connection", None)
+        if pg is not None and (pg.closed or pg.broken):
+            return True
+        assert self._writer is not None
+        return isinstance(exc, psycopg.Error) and bool(self._writer.dialect.is_disconnect(exc, pg, None))  # type: ignore[arg-type]
 
     def contains(self, record_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -315,6 +360,38 @@ class SQLAuditStore:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._writer is not None:
+            self._writer.dispose()
+
+
+_ROW_COLUMNS = ("record_id", "tenant", "chain_index", "session_id", "turn", "created_at", "action", "policy", "model",
+                "record", "prev_hash", "hash")  # fmt: skip
+_PG_LOCK_HEADS = (
+    "SELECT tenant, chain_index, hash FROM tg_audit_heads WHERE tenant = ANY(%s) ORDER BY tenant FOR UPDATE"
+)
+_PG_INSERT = "INSERT INTO tg_audit_records ({}) VALUES ({})".format(
+    ", ".join(_ROW_COLUMNS), ", ".join(["%s"] * len(_ROW_COLUMNS))
+)
+_PG_MOVE_HEAD = "UPDATE tg_audit_heads SET chain_index = %s, hash = %s WHERE tenant = %s"
+_PG_CREATE_HEAD = (
+    "INSERT INTO tg_audit_heads (tenant, chain_index, hash, base_index, base_hash) VALUES (%s, -1, %s, 0, %s) "
+    "ON CONFLICT (tenant) DO NOTHING"
+)
+
+
+def _chain_rows(
+    tenant: str, records: Sequence[AuditRecord], index: int, prev: str
+) -> tuple[list[tuple[Any, ...]], int, str]:
+    """The rows (in ``_ROW_COLUMNS`` order) that append ``records`` after head ``(index, prev)``; the new head."""
+    rows: list[tuple[Any, ...]] = []
+    for record in records:
+        canonical = record.canonical()
+        index += 1
+        digest = chain_hash(prev, canonical)
+        rows.append((record.record_id, tenant, index, record.session_id, record.turn, record.created_at,
+                     record.action, record.policy, record.model, canonical, prev, digest))  # fmt: skip
+        prev = digest
+    return rows, index, prev
 
 
 def _fields_differ(row: Any) -> bool:

@@ -22,6 +22,8 @@ the spill file is truncated only once they are on the database's disk.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import contextvars
 import os
 import queue
@@ -30,8 +32,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy import event
 
 from tg_guard.logs import get_logger
 
@@ -61,6 +61,19 @@ class _Pending:
     record: AuditRecord
     done: threading.Event = field(default_factory=threading.Event)
     error: BaseException | None = None
+    # Set by ``awrite``: the waiting coroutine's loop and future, resolved from the writer thread.
+    loop: asyncio.AbstractEventLoop | None = None
+    future: asyncio.Future[None] | None = None
+
+    def release(self) -> None:
+        self.done.set()
+        if self.loop is not None:
+            with contextlib.suppress(RuntimeError):  # a closed loop: nobody is waiting any more
+                self.loop.call_soon_threadsafe(self._resolve)
+
+    def _resolve(self) -> None:
+        if self.future is not None and not self.future.done():
+            self.future.set_result(None)
 
 
 _STOP = object()
@@ -90,17 +103,14 @@ class GroupCommitSink:
         self.batches = 0
         self.records = 0
         self.durability = durability
-        self._relaxed = threading.local()  # set while this writer thread commits a new batch in async mode
         engine = getattr(store, "engine", None)
+        # New batches commit with synchronous_commit off (``write_many(..., synchronous_commit=False)``).
+        self._relax = False
         if durability == "async":
             if engine is None or engine.dialect.name != "postgresql":
                 log.warning("audit_durability_async_ignored", reason="not PostgreSQL: every commit is synchronous")
             else:
-                event.listen(engine, "begin", self._on_begin)
-
-    def _on_begin(self, conn: Any) -> None:
-        if getattr(self._relaxed, "on", False):
-            conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
+                self._relax = True
 
     def _ensure_thread(self) -> None:
         with self._start_lock:
@@ -115,6 +125,21 @@ class GroupCommitSink:
         pending = _Pending(record)
         self._queue.put(pending)
         pending.done.wait()
+        timing = _turn_timing.get()
+        if timing is not None:
+            timing["audit_ms"] = timing.get("audit_ms", 0.0) + (time.perf_counter() - t0) * 1000
+        if pending.error is not None:
+            raise pending.error
+
+    async def awrite(self, record: AuditRecord) -> None:
+        """``write`` for asyncio: the caller's task waits for the commit, no thread is held meanwhile."""
+        t0 = time.perf_counter()
+        self._ensure_thread()
+        loop = asyncio.get_running_loop()
+        pending = _Pending(record, loop=loop, future=loop.create_future())
+        self._queue.put(pending)
+        assert pending.future is not None
+        await pending.future
         timing = _turn_timing.get()
         if timing is not None:
             timing["audit_ms"] = timing.get("audit_ms", 0.0) + (time.perf_counter() - t0) * 1000
@@ -152,11 +177,10 @@ class GroupCommitSink:
             try:
                 if self.spill.pending():
                     self.replay()  # older records first; raises while the database is still down
-                self._relaxed.on = self.durability == "async"
-                try:
+                if self._relax:
+                    self.store.write_many(records, synchronous_commit=False)
+                else:
                     self.store.write_many(records)
-                finally:
-                    self._relaxed.on = False
                 self.batches += 1
                 self.records += len(records)
             except Exception as exc:
@@ -168,7 +192,7 @@ class GroupCommitSink:
                 p.error = error
         finally:
             for p in batch:
-                p.done.set()
+                p.release()
 
     def _spill(self, records: list[AuditRecord]) -> None:
         try:

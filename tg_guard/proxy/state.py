@@ -41,6 +41,9 @@ class ProxyState:
         await self.client.aclose()
         if self.redis is not None:
             await self.redis.aclose()
+        aclose = getattr(self.sessions, "aclose", None)
+        if aclose is not None:
+            await aclose()
         close = getattr(self.sessions, "close", None)
         if close is not None:
             close()
@@ -82,8 +85,9 @@ def build_state(settings: ProxySettings) -> ProxyState:
 
         from ..sessions_redis import RedisSessionStore
 
-        sessions = RedisSessionStore(settings.redis_url, ttl_s=settings.session_ttl_s)
         redis_client = redis.asyncio.Redis.from_url(settings.redis_url, socket_timeout=2.0)
+        # The guard reads and writes sessions through the limiter's asyncio client: one pool per worker.
+        sessions = RedisSessionStore(settings.redis_url, ttl_s=settings.session_ttl_s, aclient=redis_client)
     else:
         sessions = InMemorySessionStore(ttl_s=settings.session_ttl_s)
     spill = Path(settings.spill_path) if settings.spill_path else _default_spill_path(url)
