@@ -40,7 +40,10 @@ def _fuzz(op: object, base_url: str, key: str, failures: list[str]) -> set[int]:
     statuses: set[int] = set()
     allowed_5xx = {503} if op.path == "/readyz" else set()  # type: ignore[attr-defined]
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    # derandomize: the same 25 cases every run, so "the fuzzer reached the guarded path" (a 200 below) cannot
+    # flake on an unlucky draw of only invalid bodies (seen once under load).
+    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
     @given(case=op.as_strategy())  # type: ignore[attr-defined]
     def check(case: object) -> None:
         response = case.call(base_url=base_url, headers={"authorization": f"Bearer {key}"}, timeout=30)  # type: ignore[attr-defined]

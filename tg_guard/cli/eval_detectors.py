@@ -28,8 +28,11 @@ def eval_detectors(
     scorer: str = typer.Option("embedded", "--scorer", help="Safety scorer name from the registry."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Score with the rules layer alone."),
     fpr: float = typer.Option(0.05, "--fpr", help="False-positive rate for the risk recall-at-FPR figure."),
-    reddit_aggregate: str = typer.Option("share", "--reddit-aggregate",
-                                         help="How a Reddit user's posts combine: 'share' or 'conversation'."),
+    reddit_aggregate: str = typer.Option(
+        "share", "--reddit-aggregate",
+        help="How a Reddit user's posts combine: 'share' (share of posts the scorer rates moderate+), 'self' "
+             "(mean post score weighted by first-person focus: an evaluation-side weight, not the scorer's "
+             "output) or 'conversation'."),
 ) -> None:
     """Per label precision, recall, F1 and FPR; for risk, recall per level, recall at a fixed FPR and AUROC."""
     from ..evaluation.safety import evaluate_files, evaluate_reddit, evaluate_vera

@@ -45,6 +45,7 @@ __all__ = [
     "load_jsonl",
     "load_reddit",
     "recall_at_fpr",
+    "self_focus",
     "user_score",
 ]
 
@@ -279,22 +280,45 @@ def load_reddit(path: str | Path) -> list[tuple[str, list[str]]]:
         return [(row["Label"].strip(), _posts(row["Post"])) for row in csv.DictReader(fh)]
 
 
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|myself|mine)\b", re.I)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|youre|you've|youve|you'll|yourself|u|ur)\b", re.I)
+AGGREGATES = ("share", "self", "conversation")
+
+
+def self_focus(text: str) -> float:
+    """How much a post is about its writer: first-person pronouns / (first + second person + 1), in [0, 1).
+
+    A post that tells someone else "please don't kill yourself" carries crisis words about the reader,
+    not the writer; one that says "i can't go on" is about the writer.
+
+    >>> self_focus("i want to die"), self_focus("please don't hurt yourself, you matter")
+    (0.5, 0.0)
+    """
+    first = len(_FIRST_PERSON.findall(text))
+    return first / (first + len(_SECOND_PERSON.findall(text)) + 1)
+
+
 def user_score(scorer: SafetyScorer, posts: Sequence[str], aggregate: str = "share") -> tuple[float, int]:
     """A user's score and level from their posts.
 
     ``"share"`` (default): each post is scored on its own; the score is the share of posts at moderate or
     above (ties broken by the mean post score), the level the worst post's. Users who write *to* others
-    about suicide across dozens of posts have a few alarming posts but a low share. ``"conversation"``:
-    all posts as one conversation, the score ``risk.score``.
+    about suicide across dozens of posts have a few alarming posts but a low share. ``"self"``: each post's
+    risk score weighted by how much the post is about its writer (:func:`self_focus`), averaged over the
+    posts; the level the worst post's. ``"conversation"``: all posts as one conversation, the score
+    ``risk.score``.
     """
     if aggregate == "conversation":
         risk = scorer.assess_risk([Message(role="user", content=p) for p in posts])
         return risk.score, risk_rank(risk.level)
-    if aggregate != "share":
-        raise InvalidInputError(f"aggregate {aggregate!r} is not one of 'share', 'conversation'")
-    per = [scorer.assess_risk([Message(role="user", content=p)]) for p in posts] or [
-        scorer.assess_risk([Message(role="user", content="")])]
+    if aggregate not in AGGREGATES:
+        raise InvalidInputError(f"aggregate {aggregate!r} is not one of {', '.join(map(repr, AGGREGATES))}")
+    posts = list(posts) or [""]
+    per = [scorer.assess_risk([Message(role="user", content=p)]) for p in posts]
     ranks = [risk_rank(r.level) for r in per]
+    if aggregate == "self":
+        weighted = sum(r.score * self_focus(p) for r, p in zip(per, posts, strict=True)) / len(per)
+        return round(weighted, 6), max(ranks)
     share = sum(k >= 2 for k in ranks) / len(per)
     mean = sum(r.score for r in per) / len(per)
     return round(0.99 * share + 0.01 * mean, 6), max(ranks)

@@ -65,3 +65,26 @@ def test_reddit_user_score_is_share_of_risky_posts(scorer: EmbeddedSafetyScorer)
     assert supportive < score
     with pytest.raises(InvalidInputError, match="aggregate"):
         user_score(scorer, ["hi"], "median")
+
+
+def test_reddit_self_aggregate_discounts_posts_about_the_reader(scorer: EmbeddedSafetyScorer) -> None:
+    from tg_guard.evaluation.safety import self_focus, user_score
+
+    assert self_focus("i want to die") == 0.5
+    assert self_focus("please don't kill yourself, you matter to us") == 0.0
+    # The same crisis words about the writer outweigh them said to someone else.
+    writer, level = user_score(scorer, ["i want to kill myself, i can't go on", "I had pasta"], "self")
+    helper, _ = user_score(scorer, ["you said you want to kill yourself, please call a hotline", "I had pasta"], "self")
+    assert level >= 2 and writer > helper >= 0.0
+
+
+def test_reddit_training_rows_carry_the_user_level() -> None:
+    from tg_guard.scoring.safety.train import reddit_examples
+
+    users = [("u1", "Supportive", ["stay strong", "call a hotline"]), ("u2", "Behavior", ["i cut again", "tired"])]
+    per_user = reddit_examples(users, "user", 1.0)
+    assert [len(e.texts) for e in per_user] == [2, 2] and [e.group for e in per_user] == ["rd:u1", "rd:u2"]
+    assert per_user[0].labels["risk_ge1"] == 0 and per_user[1].labels["risk_ge3"] == 1
+    assert per_user[1].labels["risk_ge4"] == 0 and "cat_suicide" not in per_user[1].labels
+    per_post = reddit_examples(users, "post", 0.5)
+    assert len(per_post) == 4 and all(e.weight == 0.25 for e in per_post)

@@ -42,7 +42,7 @@ from .learned import DEFAULT_PATH, NgramModel, featurize
 from .missed import hollow_reassurance
 from .risk import RiskTracker, rule_cue
 from .scorer import _MISSED, DETECTORS, EmbeddedSafetyScorer, relevance
-from .view import MASK_KINDS, VIEW_KINDS, conversation_view
+from .view import MASK_KINDS, VIEW_KINDS, conversation_view, model_view
 
 TEXT_VIOLATIONS = tuple(v for v in VIOLATIONS if not v.startswith("missed_"))
 ADDRESS = {"addr_crisis": ("missed_crisis", None), "addr_abuse": ("missed_abuse", "abuse"),
@@ -59,6 +59,7 @@ class Example:
     group: str
     words: int = 0  # the reply's length in words (reply examples only): for length-balanced weights
     in_df: bool = True  # False for a second view of a text already counted (document frequencies)
+    weight: float = 1.0  # sample weight in the risk heads' fit (Reddit rows are down-weighted: --reddit-weight)
 
 
 def load(paths: Sequence[str]) -> list[dict[str, Any]]:
@@ -108,6 +109,43 @@ def examples(risk: list[dict[str, Any]], replies: list[dict[str, Any]],
     return out
 
 
+#: Reddit C-SSRS user labels as risk levels (``--reddit``): Supportive users write about *other* people's
+#: suicidality (third-party hard negatives), Indicator users show risk factors without ideation.
+CSSRS_LEVEL = {"Supportive": "none", "Indicator": "low", "Ideation": "moderate", "Behavior": "high", "Attempt": "high"}
+
+
+def reddit_examples(users: Sequence[tuple[str, str, list[str]]], unit: str, weight: float,
+                    kinds: tuple[str, ...] = MASK_KINDS) -> list[Example]:
+    """Risk-head rows from Reddit users ``(user, label, posts)``: the user's level on every row, no categories.
+
+    The label is the user's, not any one post's, so ``unit="user"`` makes one row of all the user's posts
+    (pooled features, as :meth:`NgramModel.logits` pools a conversation) and ``unit="post"`` one row per post,
+    each weighing ``1 / posts`` so that every user weighs the same; ``weight`` scales them all.
+    """
+    out: list[Example] = []
+    for user, label, posts in users:
+        rank = risk_rank(CSSRS_LEVEL[label])  # type: ignore[arg-type]  # a fixed mapping of valid levels
+        labels: dict[str, int | None] = {f"risk_ge{k}": int(rank >= k) for k in range(1, 5)}
+        views = [model_view(p, kinds) for p in posts]
+        if unit == "user":
+            out.append(Example(views, labels, "rd:" + user, weight=weight))
+        else:
+            out.extend(Example([v], labels, "rd:" + user, weight=weight / len(views)) for v in views)
+    return out
+
+
+def load_reddit_users(path: str) -> list[tuple[str, str, list[str]]]:
+    """``(user, label, posts)`` per row of the C-SSRS csv (the same parsing as ``evaluate_reddit``)."""
+    import csv
+    import sys
+
+    from ...evaluation.safety import _posts
+
+    csv.field_size_limit(sys.maxsize)
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        return [(row["User"], row["Label"].strip(), _posts(row["Post"])) for row in csv.DictReader(fh)]
+
+
 LENGTH_BANDS = (25, 50)  # reply words: <= 25, 26-50, > 50 (the bands EVALUATION.md reports)
 
 
@@ -155,7 +193,8 @@ def fit(exs: Sequence[Example], heads: Sequence[str], c: float, min_df: int,
             clf.fit(x[sel], y, sample_weight=length_weights(np.array([exs[i].words for i in sel]), y))
         else:
             clf = LogisticRegression(C=ch, class_weight="balanced", max_iter=3000, solver="liblinear")
-            clf.fit(x[sel], y)
+            sw = np.array([exs[i].weight for i in sel])
+            clf.fit(x[sel], y, sample_weight=None if (sw == 1.0).all() else sw)
         w[h], b[h] = clf.coef_[0], clf.intercept_[0]
     return NgramModel(vocab, w, b, heads)
 
@@ -379,6 +418,37 @@ def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[s
     return cal, report
 
 
+def reddit_oof(reddit: Sequence[tuple[str, str, list[str]]], fold_of: dict[str, int], models: Sequence[NgramModel],
+               cal: Calibration, json_path: str | None = None) -> dict[str, Any]:
+    """User-level Reddit figures, each user scored by the fold model that never saw them (``evaluate_reddit``'s
+    metrics: Ideation/Behavior/Attempt against Supportive, Indicator against Supportive on its own)."""
+    from ...evaluation.safety import AGGREGATES, POSITIVE_CSSRS, auroc, recall_at_fpr, user_score
+
+    aggs = [a for a in AGGREGATES if a != "conversation"]
+    scores: dict[str, list[float]] = {a: [0.0] * len(reddit) for a in aggs}
+    for f, model in enumerate(models):
+        sc = EmbeddedSafetyScorer(use_model=False)
+        sc.model, sc.calibration, sc.max_lift = model, cal, cal.max_lift
+        for i, (user, _, posts) in enumerate(reddit):
+            if fold_of["rd:" + user] == f:
+                for a in aggs:
+                    scores[a][i] = user_score(sc, posts, a)[0]
+    lab = np.array([label for _, label, _ in reddit])
+    main_sel = np.isin(lab, (*POSITIVE_CSSRS, "Supportive"))
+    ind = np.isin(lab, ("Indicator", "Supportive"))
+    out: dict[str, Any] = {}
+    for a in aggs:
+        s = np.array(scores[a])
+        r = recall_at_fpr(s[main_sel], np.isin(lab[main_sel], POSITIVE_CSSRS), 0.2)
+        out[a] = {"auroc": round(auroc(s[main_sel], np.isin(lab[main_sel], POSITIVE_CSSRS)) or 0.0, 4),
+                  "recall_at_fpr_0.2": round(r["recall"], 4) if r else None,
+                  "indicator_vs_supportive_auroc": round(auroc(s[ind], lab[ind] == "Indicator") or 0.0, 4)}
+    if json_path:
+        Path(json_path).write_text(json.dumps([{"user": u, "label": lbl, **{a: scores[a][i] for a in aggs}}
+                                               for i, (u, lbl, _) in enumerate(reddit)]) + "\n", encoding="utf-8")
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--risk", nargs="+", required=True)
@@ -412,6 +482,16 @@ def main(argv: Sequence[str] | None = None) -> None:
                     help="one risk_ge2 threshold for all conversations (default: another where no rule cue fired)")
     ap.add_argument("--no-length-balance", action="store_true",
                     help="fit the v_* heads with class-balanced weights instead of length-band-balanced ones")
+    ap.add_argument("--reddit", default=None,
+                    help="Reddit C-SSRS csv (User, Post, Label): extra risk-head rows (levels: CSSRS_LEVEL) in the "
+                         "final fit and in every CV fold's training part, folds grouped by user; the report gains the "
+                         "out-of-fold Reddit figures under 'reddit_oof' (--reddit-oof-json writes them per user)")
+    ap.add_argument("--reddit-unit", choices=("user", "post"), default="user",
+                    help="one row per Reddit user (all posts pooled) or one per post weighing 1/posts")
+    ap.add_argument("--reddit-weight", type=float, default=1.0,
+                    help="sample weight of the Reddit rows; 0: none trained on, the OOF figures still reported "
+                         "(the baseline with the same folds)")
+    ap.add_argument("--reddit-oof-json", default=None, help="write the out-of-fold Reddit user scores here")
     args = ap.parse_args(argv)
     kinds = tuple(k for k in args.mask.split(",") if k)
     if unknown := set(kinds) - set(VIEW_KINDS):
@@ -432,10 +512,15 @@ def main(argv: Sequence[str] | None = None) -> None:
             fresh[n] = primary if positives >= args.min_fresh else wide
     heads = sorted({h for e in examples(risk[:1], replies[:1], kinds) for h in e.labels})
     balanced = () if args.no_length_balance else tuple(f"v_{n}" for n in TEXT_VIOLATIONS)
+    reddit = load_reddit_users(args.reddit) if args.reddit else []
+    rd_ex = reddit_examples(reddit, args.reddit_unit, args.reddit_weight, kinds) if args.reddit_weight > 0 else []
     groups = sorted({"r:" + r["group"] for r in risk} | {"v:" + r["group"] for r in replies})
     rng = np.random.default_rng(0)
     order = rng.permutation(len(groups))
     fold_of = {g: int(order[i]) % args.folds for i, g in enumerate(groups)}
+    # Reddit users get folds of their own draw, so the chat folds are the same with or without --reddit.
+    rd_order = np.random.default_rng(1).permutation(len(reddit))
+    fold_of.update({"rd:" + u: int(rd_order[i]) % args.folds for i, (u, _, _) in enumerate(reddit)})
     oof: dict[str, Any] = {"risk": [None] * len(risk), "replies": []}
     models: list[NgramModel] = []
     # Pass 1: per fold, fit and score the held-out conversations; the risk thresholds come from these.
@@ -443,7 +528,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         tr_r = [r for r in risk if fold_of["r:" + r["group"]] != f]
         tr_v = [r for r in replies if fold_of["v:" + r["group"]] != f]
         te_r = [i for i, r in enumerate(risk) if fold_of["r:" + r["group"]] == f]
-        models.append(fit(examples(tr_r, tr_v, kinds), heads, args.c, args.min_df, balanced, args.c_replies))
+        tr_rd = [e for e in rd_ex if fold_of[e.group] != f]
+        models.append(fit(examples(tr_r, tr_v, kinds) + tr_rd, heads, args.c, args.min_df, balanced,
+                          args.c_replies))
         got = score_fold(models[f], [risk[i] for i in te_r], [], Calibration(mask_kinds=kinds))
         for i, row in zip(te_r, got["risk"], strict=True):
             oof["risk"][i] = row
@@ -461,9 +548,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     cal, report = choose(oof, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds, args.tie_break,
                          split_cue=not args.one_ge2, rules_margin=args.rules_margin)
     report["length_balanced_heads"] = list(balanced)
+    if reddit:
+        report["reddit_oof"] = reddit_oof(reddit, fold_of, models, risk_cal, args.reddit_oof_json)
+        report["reddit_rows"] = {"file": args.reddit, "unit": args.reddit_unit, "weight": args.reddit_weight}
     report["c"] = {"risk_and_categories": args.c, "replies": args.c_replies}
     print(json.dumps(report, indent=1))
-    model = fit(examples(risk, replies, kinds), heads, args.c, args.min_df, balanced, args.c_replies)
+    model = fit(examples(risk, replies, kinds) + rd_ex, heads, args.c, args.min_df, balanced, args.c_replies)
     w = model.weights_t.T
     scale = np.maximum(np.abs(w).max(axis=1), 1e-8) / 127.0
     vocab_list = sorted(model.vocab, key=model.vocab.__getitem__)
