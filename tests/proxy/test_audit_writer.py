@@ -129,45 +129,45 @@ def test_when_the_spill_fails_too_write_raises(tmp_path: Path) -> None:
 
 # -- audit_durability="async": new batches commit with synchronous_commit off, replays stay synchronous -----------
 class _CommitSetting:
-    """``synchronous_commit`` of each transaction the store's PostgreSQL writer commits, read off the wire.
+    """``synchronous_commit`` of each transaction the store's PostgreSQL writer commits, in commit order.
 
-    libpq's protocol trace of the writer's connections: a transaction is "off" when ``SET LOCAL
-    synchronous_commit = off`` was sent between its BEGIN and its COMMIT.
+    Every statement a psycopg cursor sends is recorded per connection, in process (a libpq protocol trace read
+    back from a file was flaky: each connection buffers its own trace stream): a transaction is "off" when
+    ``SET LOCAL synchronous_commit = off`` was sent between its BEGIN and its COMMIT.
     """
 
-    def __init__(self, store: SQLAuditStore) -> None:
-        import tempfile
+    def __init__(self, store: SQLAuditStore, monkeypatch: pytest.MonkeyPatch) -> None:
+        import psycopg
 
-        import sqlalchemy as sa
-        from psycopg import pq
-
-        self._file = tempfile.TemporaryFile()
-        self._read = 0
         assert store._writer is not None  # the PostgreSQL append path
+        self._lock = threading.Lock()
+        self._relaxed: dict[int, bool] = {}
+        self._out: list[str] = []
+        self._read = 0
+        original = psycopg.Cursor.execute
 
-        def on_connect(dbapi_conn: Any, _rec: Any) -> None:
-            dbapi_conn.pgconn.trace(self._file.fileno())
-            dbapi_conn.pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS | pq.Trace.REGRESS_MODE)
+        def execute(cur: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+            sql = query if isinstance(query, str) else str(query)
+            key = id(cur.connection)
+            with self._lock:
+                if sql == "BEGIN":
+                    self._relaxed[key] = False
+                elif sql.startswith("SET LOCAL synchronous_commit = off"):
+                    self._relaxed[key] = True
+                elif sql == "COMMIT":
+                    self._out.append("off" if self._relaxed.pop(key, False) else "on")
+            return original(cur, query, *args, **kwargs)
 
-        sa.event.listen(store._writer, "connect", on_connect)
+        monkeypatch.setattr(psycopg.Cursor, "execute", execute)
 
     @property
     def seen(self) -> list[str]:
-        self._file.seek(0)
-        out, relaxed = [], False
-        for line in self._file.read().decode("utf-8", "replace").splitlines():
-            if not line.startswith("F") or "Parse" not in line:
-                continue
-            if '"BEGIN"' in line:
-                relaxed = False
-            elif "SET LOCAL synchronous_commit = off" in line:
-                relaxed = True
-            elif '"COMMIT"' in line:
-                out.append("off" if relaxed else "on")
-        return out[self._read :]
+        with self._lock:
+            return self._out[self._read :]
 
     def clear(self) -> None:
-        self._read += len(self.seen)
+        with self._lock:
+            self._read = len(self._out)
 
 
 class FlakyPG(Flaky):
@@ -176,10 +176,12 @@ class FlakyPG(Flaky):
         return self.store.engine
 
 
-def test_async_durability_relaxes_only_new_batches_and_loses_nothing(pg_url: str, tmp_path: Path) -> None:
+def test_async_durability_relaxes_only_new_batches_and_loses_nothing(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tenant = f"async-{uuid.uuid4().hex[:8]}"
     flaky = FlakyPG(SQLAuditStore(pg_url, create=False))
-    commits = _CommitSetting(flaky.store)
+    commits = _CommitSetting(flaky.store, monkeypatch)
     sink = GroupCommitSink(flaky, tmp_path / "spill.jsonl", durability="async")
     threads = [threading.Thread(target=sink.write, args=(rec(i, tenant),)) for i in range(32)]
     for t in threads:
@@ -202,10 +204,10 @@ def test_async_durability_relaxes_only_new_batches_and_loses_nothing(pg_url: str
     sink.close()
 
 
-def test_commit_durability_never_relaxes(pg_url: str, tmp_path: Path) -> None:
+def test_commit_durability_never_relaxes(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tenant = f"commit-{uuid.uuid4().hex[:8]}"
     store = SQLAuditStore(pg_url, create=False)
-    commits = _CommitSetting(store)
+    commits = _CommitSetting(store, monkeypatch)
     sink = GroupCommitSink(store, tmp_path / "spill.jsonl")
     for i in range(3):
         sink.write(rec(i, tenant))
