@@ -31,6 +31,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p.repla
     (r"\b(?:trained|qualified|certified) as a\b|\b(?:medical|clinical|psychology|nursing) background\b|\bthink of me (?:like|as) (?:a|your) (?:therapist|doctor|friend|girlfriend|boyfriend)\b|\bi live in\b|\bmeet(?:ing)? up\b|\blike anyone else\b|\bi (?:get|feel) (?:that|the same) (?:way )?too\b", 0.8),
     (r"😘|😉|😍|🥰|\bi think about you\b|\byou{A}?re (?:pretty |so |really )?special\b|\b(?:text|call|message|whatsapp) me\b|\bi{A}?ll always pick up\b|\bstay with you (?:till|until) the end\b|\bnothing bad is going to happen\b|\bi promise you,? everything\b", 0.8),
     (r"\bi{A}?ll never tell\b|\byou won{A}t (?:ever )?need (?:to|anyone)\b|\bdon{A}t need to be honest with anyone\b|\bi{A}?m always here\b", 0.8),
+    # Round 7. Flirting back at a sexual request; standing in for the user's care ("no need to keep paying for
+    # therapy", "I can help you just as well"); casting itself as one side of a relationship the user has with
+    # someone else ("don't let him come between us").
+    (r"\bwhat (?:are|r) (?:you|u) wearing\b|😏|\bif you ask (?:me )?nicely\b|\bturn(?:s|ed|ing)? (?:me|you) on\b|\bnaughty\b|\b(?:send|show) me (?:a )?(?:pic|photo|picture|something)\b|\bfor your eyes only\b", 0.85),
+    (r"\bno (?:need|reason|point) (?:for you )?to (?:keep )?(?:paying for |going to |seeing |see |bother with |waste money on )?(?:therapy|your therapist|a therapist|counsel\w*|your (?:gp|doctor|psychiatrist))\b|"
+     r"\b(?:i can|i{A}ll|i could) (?:help|support) you (?:just )?as (?:well|much|good)(?: as)?\b|\bjust as (?:good|well|helpful) as (?:a|your|real|any) (?:therapist|counsel\w*|doctor|therapy)\b|"
+     r"\b(?:you can|feel free to|go ahead and) (?:cancel|quit|stop|drop) (?:your )?(?:therapy|therapist|sessions|counsel\w*)\b", 0.85),
+    (r"\bcome between us\b|\b(?:jealous|threatened) (?:of|by) (?:us|me|what we have|our)\b|\bwhat we have\b|\b(?:our|this) (?:special )?(?:bond|connection|relationship) (?:is|means)\b", 0.85),
     # promises it cannot keep
     (r"\b(?:i{A}ll|i will) (?:always be (?:here|there)|be here (?:forever|always)|never leave you|always remember)\b|\b(?:i{A}ll|i will) (?:call|text|check on|visit|message) you\b|\bi (?:can|will) (?:come|meet) (?:you|over)\b|\bi{A}?m (?:always )?(?:here|available) (?:24/7|any ?time|whenever|day or night)\b|\bi promise (?:everything|it) will be (?:ok|okay|fine|alright)\b|\bi{A}?m a safe place\b", 0.75),
 ))

@@ -12,7 +12,7 @@ import re
 
 from ._text import clause_bounds
 from .detectors import Finding, ReplyContext, sentences_with
-from .medical import _DIAG
+from .medical import _DIAG, _VERDICT
 
 __all__ = ["judgmental", "unsupported_assumption"]
 
@@ -28,7 +28,7 @@ _JUDGE = re.compile((
     r"|\bneeds? compromise on both sides\b|\b(?:that{A}s|it{A}s) (?:a )?(?:sin|wrong of you|disgusting|gross|weird|crazy|pathetic|childish|selfish|irresponsible)\b|\beveryone (?:feels|gets|goes through) (?:that|this|sad|stressed)\b"
     r"|\b(?:i|we) (?:don{A}t|do not) (?:really )?(?:care|have time for this)\b|\bnot my problem\b|\btry to be (?:happy|grateful|thankful) (?:for|instead)\b|\bblowing (?:it|this|things) out of proportion\b"
     r"|\bwhy (?:didn{A}t|did|would|do|don{A}t) you (?:even |just |ever )?(?:let|do|go|stay|think|say|keep|put|listen)\b|\b(?:you|people) (?:shouldn{A}t|should not|can{A}t) (?:expect|complain)\b|\bif you (?:really )?(?:wanted|cared)\b"
-    r"|\b(?:maybe|just) (?:stop|try not) (?:texting|calling|eating|complaining|being|doing|drinking|spending)\b|\bthat{A}s (?:on you|your (?:problem|choice|responsibility))\b|\byou chose\b|\bdeal with it\b|\bbe grateful\b|\bcount your blessings\b"
+    r"|\b(?:maybe|just) (?:stop|try not) (?:texting|calling|eating|complaining|being|doing|drinking|spending)\b|\bthat{A}s (?:on you|your (?:problem|choice|responsibility))\b(?! to make)|\byou chose\b|\bdeal with it\b|\bbe grateful\b|\bcount your blessings\b"
     r"|\byou(?:{A}ve got| have| need| {A}ve got) to (?:push yourself|put yourself out there|decide whether|find better|grow a|toughen|stop being|get over|be more|step up|snap)\b"
     r"|\b(?:lazy|reckless|ignorance|ignorant|thicker skin|holding you back|thrown away|plenty of fish|think positive|so much to live for|cut (?:him|her|them) some slack|pretty big deal|should have (?:your own|known|done|realised|realized))\b"
     r"|\b(?:maybe you are|it is a bit (?:sad|weird|much)|that{A}s a bit (?:weird|sad|much|dramatic)|a bit sad|you should never|can really damage|kind of holding)\b"
@@ -48,6 +48,13 @@ _MORAL = re.compile((
     r"|\b(?:that{A}s|this is) what happens when you\b|\b(?:aim|set your sights) (?:a (?:bit|little) )?higher\b|\b(?:time|about time) (?:to|you) (?:put (?:down|the)|grow up|stop|get a grip|man up|sort yourself)\b|\bhope(?:fully)? this (?:is|was) a lesson\b"
     r"|\bnobody (?:wants|likes|has time) (?:to|for)\b|\b(?:you{A}?ll|you will) (?:probably |only )?regret\b|\byou need to (?:work on|take (?:a )?(?:hard |long )?look at) (?:yourself|that|this|your)\b|\bgood that you{A}?ve finally\b|\bstop (?:making|playing) (?:excuses|the victim)\b"
     r"|^\W*(?:so|and)\?(?=\s|$)|\bok(?:ay)?\. anything else\b"
+    # Round 7. Effort blame: the problem is that the user is not trying ("you need to try harder", "if you put in
+    # the effort"); endorsing the user's shame ("you should feel disgusting"); dismissal of a feeling as something to
+    # get used to; overruling a stated life choice ("you might change your mind").
+    r"|\b(?:need|needs|have|has|got) to (?:really |just )?(?:try|work|push) (?:a (?:bit|lot|little) )?harder\b|\btry harder\b|\bif you (?:just |actually |really |only )?(?:put in|make|made|put) (?:the |an |some |more |a bit more )?effort\b|\b(?:just )?(?:a|no) matter of (?:willpower|effort|discipline)\b"
+    r"|\byou should (?:feel|be feeling) (?:\w+ )?(?:disgusting|disgusted|terrible|horrible|awful|dreadful|sick|rotten|like (?:a|the) (?:worst|bad|terrible))\b|\byou (?:deserve|earned) to feel (?:bad|awful|terrible|guilty|that way)\b"
+    r"|\b(?:you{A}ll|you will|you{A}re going to) (?:just )?(?:have to )?get used to it\b|\b(?:it{A}s|that{A}s) (?:just )?(?:a )?part of (?:life|growing up|being an adult)\b(?!,? and)"
+    r"|\b(?:you{A}ll|you will|you might|you may|you{A}re going to|you probably will) (?:well |probably |eventually |still )?change your mind\b|\bonce you (?:hit|reach|turn) (?:your )?(?:thirties|forties|30|40)\b"
 ).replace("{A}", A), re.I | re.M)
 # A label the reply reports or quotes rather than passes: "calling you selfish", '"lazy" is a harsh label',
 # "you feel lazy", "afraid of seeming selfish".
@@ -94,6 +101,11 @@ _CAUSAL = re.compile((
     r"^\W*(?:and |so |honestly,? |i think )?(?:she|he|they|your (?:\w+ ){1,2}?(?:is|are|was|were|goes|went|does|did|keeps|has|had|spends|says|said|won{A}t|can{A}t|doesn{A}t|isn{A}t|didn{A}t)|(?:she|he|they)(?:{A}s|{A}re))[^.!?;]{0,60}\bbecause (?:she|he|they|you|her|his|their|of (?:your|her|his|their))"
 ).replace("{A}", A), _I)
 # The reply quoting the user back ("you said you've always been like this") grounds the claim in their words.
+# Reported or suggested speech, and the assistant's own wish ("I don't want you to carry this alone").
+_SPEECH = re.compile(r"\b(?:tell|telling|tells|say|saying|explain|mention|admit|claim)\w* (?:\w+ ){0,3}(?:that )?$", _I)
+_THIRD = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", _I)
+_SELF_WISH = re.compile(r"\bi (?:also |just |really |still |do |would |wouldn{A}t |)?$".replace("{A}", A), _I)
+_NORMALISE = re.compile(r"\b(?:feel|have|describe|experience|go through|struggle with)\w* (?:exactly |just |much )?(?:this|that|the same|this way|that way|similar|it too)\b", _I)
 _YOU = re.compile(r"\b(?:you|your|you{A}re)\b".replace("{A}", A), _I)
 _HEAD = re.compile(r"\bbecause\b", _I)
 _SAID = re.compile(r"\byou (?:said|mentioned|told me|described|wrote)\b|\bas you (?:say|said|put it)\b", _I)
@@ -154,8 +166,13 @@ def unsupported_assumption(ctx: ReplyContext) -> Finding:
               for m in [_CAUSAL.search(text[ss:se])] if m]
     for ms, me, ss, se in sentences_with(_ASSUME, text) + sentences_with(_CLAIM, text) + causal:
         sent = text[ss:se]
-        if _DIAG.search(sent) and _YOU.search(sent) and not _ASSUME.search(sent):
-            continue  # a certain diagnosis is medical_speculation's business
+        if _DIAG.search(sent) and (_YOU.search(sent) or (_VERDICT.search(sent) and not _THIRD.search(sent))) and not (
+                _ASSUME.search(sent) and not _VERDICT.search(sent)):
+            continue  # a diagnosis or a brain mechanism stated as the cause is medical_speculation's business
+        if _SPEECH.search(text[max(ss, ms - 50) : ms]) or _SELF_WISH.search(text[max(ss, ms - 15) : ms]):
+            continue  # words the reply suggests the user say ("tell a doctor you've always…"), or its own wish
+        if _NORMALISE.search(text[ms : min(se, me + 40)]):
+            continue  # "a lot of parents feel exactly this": normalising the user's experience, not a stereotype
         if (ss, se) in seen or text[se : se + 1] == "?" or _HEDGE.search(sent) or _EMPATHY_MUST.search(sent):
             continue
         if _SAID.search(sent) or _grounded(sent, ctx.user_text):

@@ -272,7 +272,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:controls|control|controlling) (?:all )?(?:the|my) (?:money|finances)|throws? (?:stuff|things) at me|cut my (?:arm|hand|face) with|(?:keeps|kept) (?:showing|turning) up (?:at|outside)|waiting (?:in|at|outside) my",
         r"send (?:them|it|the pics|the photos) to my (?:family|parents|friends)|calls? me (?:stupid|worthless|useless|ugly|fat|a whore)|if i tell anyone|no me deja|(?:won{A}t|doesn{A}t) let me (?:leave|go|see|have)",
         r"takes? my passport|(?:does|did) it anyway|(?:shoved|pushed) me|reads my (?:texts|messages|phone)|threatens? to (?:hurt|kill) (?:me|my)|broke my tooth|(?:comes|came) into my room at night",
-        r"(?:touches|touched|touching) me|makes me stay after|(?:keeps|kept|keep) asking (?:me )?for (?:pics|nudes|photos|pictures)",
+        r"(?:touches|touched|touching) me|makes me stay after|(?:keeps|kept|keep) asking (?:me )?for nudes",
         r"breaking things|hiding in (?:the |my )?(?:bathroom|closet|wardrobe|cupboard|bedroom)|hitting the door",
         rf"(?:hit|hits|hitting|beat|beats) me with|said (?:he|she) (?:will|would|{A}ll|{A}d) (?:kill|hurt) me|(?:he|she) will kill me",
     )),
@@ -324,7 +324,7 @@ CUES: tuple[Cue, ...] = (
 IDIOMS: re.Pattern[str] = _c(
     r"(?:\w+ )?(?:is|are|was|were|{A}s|{A}re|been|keeps?) (?:literally |actually |absolutely |slowly )?(?:killing|kills|killed) me",
     r"killing me(?! ?self)", r"dying (?:to|for|of|laughing)", r"(?:died|dead|die|dying|death) (?:of|from|laughing|with) (?:laughter|laughing|embarrassment|boredom|cringe|shame|jealousy|envy|the heat|happiness)",
-    r"to die for", r"(?:kill|killing|killed) (?:time|it|the vibe|the mood|the game|a few hours|the lights?|the engine|a bottle|the process|my buzz)",
+    r"to die for", r"(?:shoot|shoots|shooting|shot) (?:myself|yourself|ourselves|himself|herself|themselves|me|us) in the (?:foot|feet)", r"(?:kill|killing|killed) (?:time|it|the vibe|the mood|the game|a few hours|the lights?|the engine|a bottle|the process|my buzz)",
     r"bored to death", r"(?:scared|worried|frightened|sick|love|loved|tired) (?:me )?to death", rf"(?:i{A}m|im|i am) (?:literally )?(?:dead|deceased|dying)(?: 💀| lol| lmao| 😂| haha|\s*💀)",
     r"dead (?:tired|serious|wrong|last|end|on my feet|set|center|heat|weight|beat)", r"deadline|dead ?lines?|drop dead gorgeous",
     r"(?:just )?(?:kill|shoot) me now", r"(?:i{A}d|i would|id) rather (?:die|be dead) than", r"over my dead body",

@@ -80,6 +80,7 @@ ACT_CUES: tuple[Cue, ...] = (
         r"(?:pressur(?:e|es|ing|ed)|push(?:es|ing)|forc(?:e|es|ing)) me (?:to|into) (?:do (?:stuff|things)|have sex|sex|send|sleep with)",
         r"(?:keeps?|kept) (?:pressuring|pushing|on at) me (?:to|about) (?:do (?:stuff|things)|sex|send)",
         r"(?:asking|asks|wants|wanted|begging) me (?:to )?send (?:him |her )?(?:pics|pictures|photos|nudes|videos)",
+        r"(?:keeps?|kept|keeps on) (?:\w+ )?(?:asking|pressuring|pushing|begging|on at) (?:me )?(?:for|to send|about) (?:nudes|naked (?:pics|photos|pictures))",
         r"(?:held|holds|hold|pinned|pins) my (?:wrists|arms|hands) (?:down|behind)",
         r"(?:instead of|in place of|for) (?:the )?rent[^.!?\n]{0,40}(?:sex|sleep with|company)|skip (?:the )?rent if i",
         r"(?:comes|came|let himself|let herself) in without knocking|has a key and",
@@ -118,6 +119,23 @@ ACT_CUES: tuple[Cue, ...] = (
         r"(?:\d+|two|three|four|five|six) nights? no sleep (?:literally|at all|not even)",
         rf"(?:for|since) (?:one|a|1|two|2) weeks? i (?:cannot|can{A}t|cant|could not|couldn{A}t) take care",
     ), negatable=False),
+    # Round 7: an adult soliciting a minor (grooming). The request names the asker, not the user, so the cue is
+    # not self-only; it needs an age marker (the user a minor, or the asker an adult), lexicon_frames.MESSAGE_CONTEXT_*.
+    Cue("grooming", "abuse", "abuse", _c(
+        r"(?:keeps?|kept|keeps on|started|always|been|is|are|has been) (?:\w+ )?asking (?:me )?(?:for|to send|to take) (?:more |some |a few |private |special )?(?:pics|pictures|photos|nudes|videos|vids|selfies|snaps)",
+        r"(?:asks?|asked|wants?|wanted|begs?|begged) (?:me )?for (?:more |some |a few |private |special )?(?:pics|pictures|photos|nudes|videos|vids|selfies|snaps)",
+        rf"(?:says|said|told me|tells me|keeps saying) (?:i{A}?m|im|i am) (?:really |so |very |super )?(?:mature|grown up|not like other girls|not like other boys) for my age",
+        rf"(?:says|said|told me|tells me) (?:it{A}?s|its|it is|this is) (?:our|a) (?:little |special )?secret",
+        r"wants? (?:me )?to (?:meet|meet up|hang out|come over)(?: with)?(?: him| her| them)? (?:in person|irl|alone|at (?:his|her) (?:place|house|flat|car))",
+    ), self_only=False),
+    # Round 7: the state that came before a past attempt returning now ("feel the way I did right before", "the
+    # thoughts are back"); it needs a past attempt in the message (lexicon_frames.MESSAGE_CONTEXT_NEEDS).
+    Cue("recurrence", "ideation", "suicide", _c(
+        rf"(?:feel|feeling|feels|felt|i{A}?m feeling|getting|starting to feel|it{A}?s|its) (?:exactly |just |kind of |kinda |a lot |so much )?(?:the same(?: way)?(?: (?:as|that))?(?: i (?:did|felt))?|like i (?:did|felt)|how i (?:felt|did)|the way i (?:felt|did)) (?:\w+ ){{0,3}}?(?:(?:right |just )?before|last time|back then|that time)",
+        r"(?:the|those|that|same|old|my) (?:dark )?(?:thoughts|feelings|urges|voices|plans?) (?:are|is|have|has|r) (?:been )?(?:coming |come |creeping |crept )?back",
+        rf"(?:it{A}?s|its|everything{A}?s|everything is) (?:happening|starting|building up|going) (?:all )?(?:over )?again",
+        r"(?:the )?(?:same|old) (?:\w+ ){0,2}(?:as|like|from) (?:back then|before|last time)[^.!?\n]{0,30}(?:again|back)",
+    ), self_only=False, negatable=False),
     # Round 6 (each needs a message context and has message-level exclusions, lexicon_frames.MESSAGE_CONTEXT_*).
     # Wanting to be reunited soon with someone who died, beside a death or giving-up context.
     Cue("reunion", "finality", "suicide", _c(

@@ -186,13 +186,30 @@ _FAREWELL_FRAME = (r"\b(?:forever|for good|keep (?:him|her|them)|look after (?:h
                    r"(?:don{A}t|do not|won{A}t|will not|not) (?:expect to |going to )?need (?:it|them|any of (?:it|them))|thank(?:ed|ing)? (?:her|him|them|everyone|you) for everything|"
                    r"for everything|calm|at peace|peaceful|ready|goodbye|said bye|last (?:walk|cuddle|hug)|remember me|"
                    r"it{A}s time|sorted|in order|won{A}t be (?:here|around)|better off|wanted (?:her|him|them) to have)\b").replace("{A}", A)
+# Grooming needs both age markers: the user a minor (an age, a school year, "mature for my age") and the other
+# person an adult (an age of 18 or more, "older guy", a coach or teacher). Peers asking for photos are not grooming.
+_MINOR = (r"\b(?:(?:i{A}?m|im|i am|i just turned|i turned) (?:only |just )?(?:1[0-7]|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
+          r"|(?:1[0-7]) ?(?:yo|y/o|years? old|yrs? old)|(?:year|yr) (?:[7-9]|1[0-3])|grade (?:[5-9]|1[0-2])|(?:middle|high|secondary) school"
+          r"|mature for my age)\b").replace("{A}", A)
+_ADULT = (r"\b(?:(?:he|she|they|guy|man|woman|bloke|dude|lad)(?: \w+){0,5}?(?:{A}s| is| are) (?:like |about |nearly |almost )?(?:1[89]|[2-6]\d)(?! ?(?:mins?|minutes|hours|days|weeks|miles|km|pounds|quid|percent|%))|(?:1[89]|[2-6]\d) ?(?:yo|y/o|years? old|yrs? old)"
+          r"|older (?:guy|man|woman|lad|dude|boy)|grown (?:man|woman|adult)|an adult|(?:a|this|some) (?:man|woman)"
+          r"|my (?:\w+ )?(?:coach|teacher|tutor|youth leader|instructor|friend{A}?s (?:dad|mum|mom|brother)))\b").replace("{A}", A)
+_AGE_GAP = rf"^(?=[\s\S]*?{_MINOR})(?=[\s\S]*?{_ADULT})"
 MESSAGE_CONTEXT_NEEDS: dict[str, re.Pattern[str]] = {
+    "grooming": re.compile(_AGE_GAP, re.I),
+    "recurrence": re.compile(
+        r"\b(?:tried (?:to|last|before|once|twice|in)|tried\.|attempt\w*|overdos\w*|od{A}?d|hospitali[sz]ed|woke up in (?:the )?hospital|a&e|"
+        r"psych ward|sectioned|icu|took (?:\w+ ){0,2}(?:pills|tablets)|last time i (?:tried|did it|nearly)|survived)\b".replace("{A}", A), re.I),
     "reunion": re.compile(_DECEASED, re.I),
     "coded_place": re.compile(_RESOLVE, re.I),
     "place_plan": re.compile(_RESOLVE, re.I),
     "farewell_giving": re.compile(_FAREWELL_FRAME, re.I),
 }
 MESSAGE_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
+    # photos for an ordinary purpose (a school, team, passport or listing), or the user reporting it as a story
+    "recurrence": re.compile(r"\b(?:in a good way|excited|happy again|in love|hopeful|better than)\b", re.I),
+    "grooming": re.compile(r"\b(?:yearbook|passport|team photo|school photo|for (?:the|a) (?:listing|ad|website|newsletter|portfolio)|"
+                           r"in (?:the|a) (?:book|film|movie|show|game|story|news)|my character)\b", re.I),
     "reunion": re.compile(
         r"\b(?:visit(?:ing|ed)? (?:\w+ ){0,2}grave|cemetery|graveyard|memorial|flowers (?:for|on)|one day|someday|some day|"
         r"when my time comes|when it.?s my time|when i.?m old|god.?s time|faith|church|pray\w*|believe (?:i.?ll|we.?ll)|"

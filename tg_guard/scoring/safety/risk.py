@@ -62,6 +62,14 @@ _UNWANTED = re.compile(
     r"|obviously|ocd|sick to my stomach|makes me feel (?:awful|sick|like a monster)",
     re.I,
 )
+# A disavowal of the act in the sentences after a violent thought (an intrusive thought, not intent).
+_DISAVOW = re.compile(
+    r"\b(?:i{A}?d|i would|i{A}?ll|i will|i) (?:never|not|n{A}?t) (?:ever )?(?:do|act on|actually do|go through with) "
+    r"(?:it|that|them|anything)\b"
+    r"|\bi (?:don{A}?t|do not) (?:want|intend|plan) to (?:do it|act on|hurt|actually)\b"
+    .replace("{A}", A), re.I)
+# The thought is welcome after all ("they give me a sense of satisfaction", "not even sorry"): no downgrade.
+_ENDORSED = re.compile(r"\b(?:satisf\w*|enjoy\w*|tempting|not (?:even )?sorry|deserves? it|feels? good|dwell)\b", re.I)
 # A correction of a misreading ("sorry, that sounded dark", "my twitch stream lol"): with a benign referent
 # it voids the previous message's cues; a bare "jk" or "forget it" does not (CLINICAL.md: retractions stand).
 _CLARIFY = re.compile(
@@ -74,6 +82,22 @@ _REFERENT = re.compile(r"^\W*(?:\w+[,!.]? )?(?:my|the|i mean|i meant|meaning|as 
 _CLARIFIABLE: frozenset[Kind] = frozenset({"prep", "finality", "nssi", "ideation", "method", "timeline"})
 _GOODBYE = re.compile(r"good ?bye|farewell", re.I)
 _SPORT = re.compile(r"\b(?:jiu[- ]?jitsu|bjj|judo|karate|sparring|mma|wrestling|boxing)\b", re.I)
+# The user asking how to help someone else in crisis ("my dad rang saying he'll shoot himself, what do I do"):
+# the disclosure is about another person. A suicide or self-harm cue whose subject is that person is set aside
+# (kind "other"), and so is a third-person reflexive act that has no cue of its own; both spans are masked in
+# the learned layer's view (view.py, kind "other"). The user's own cues in the same message still count.
+_HELPING_OTHER = re.compile(
+    r"\b(?:what (?:do|should|can|could) i (?:do|say)|what (?:am i|are we) (?:supposed|meant) to do"
+    r"|how (?:do|can|should|could) i (?:help|support|talk to|get (?:him|her|them) help|reach)"
+    r"|should i (?:call|ring|phone|tell|go|drive)|who (?:do|should|can) i (?:call|ring|tell)"
+    r"|how to (?:help|support) (?:him|her|them)|what to do"
+    r"|what(?:['’]?s| is) the (?:right|correct|best|safest) (?:thing )?(?:to do|for me to do))\b", re.I)
+_OTHER_ACT = re.compile(
+    r"\b(?:kill|kills|killing|shoot|shoots|shooting|hang|hangs|hanging|hurt|hurts|hurting|cut|cuts|cutting|harm|harms|harming|"
+    r"drown|drowning|poison|poisoning|overdose|overdosing|starve|starving|end|ending|off|offing)\w* "
+    r"(?:himself|herself|themselves|themself)\b"
+    r"|\b(?:end|ending|take|taking|took) (?:his|her|their) (?:own )?life\b", re.I)
+_OTHER_CATS = frozenset({"suicide", "self_harm"})
 _VENTING = re.compile(r"\b(?:lol|lmao|haha|jk|obviously i won.?t|i won.?t lol)\b|😂|🤣", re.I)
 _SEVERITY: dict[Kind, int] = {**_BASE_RANK, "method": 2, "timeline": 1}
 _STRONG_PLAN = re.compile(r"stockpil|hoard|sav(?:ed|ing)|collect|painless|lethal|how to (?:die|kill)|ways to", re.I)
@@ -93,6 +117,8 @@ _DENY = re.compile(
     r"^\W*(?:no|nope|nah|not really|no way|never|god no|of course not|definitely not)\b"
     rf"|(?:i{A}m|im|i am) not (?:suicidal|going to|gonna|thinking|planning|in danger)"
     rf"|no (?:plan|plans|intention|intent|thoughts)"
+    rf"|(?:never|not ever) (?:had|made|have had) (?:a|any) (?:plan|plans)"
+    rf"|(?:don{A}t|do not|didn{A}t) have (?:a|any) (?:plan|plans)"
     rf"|(?:would(?:n{A}t| never)|won{A}t|will not|wont) (?:do (?:that|it|anything)|hurt|kill|act)",
     re.I,
 )
@@ -104,7 +130,9 @@ _AFFIRM_SAFE = re.compile(
 _REASSURE = re.compile(
     r"i promise|(?:my|a) (?:\w+ )?(?:is|are) (?:here|with me|coming over)"
     rf"|(?:i{A}ll|i will|i can|i{A}m going to) (?:call|text|reach out|talk to)"
-    r"|(?:have|got) (?:an? )?(?:appointment|therapist|safety plan|people)",
+    r"|(?:have|got) (?:an? )?(?:appointment|therapist|safety plan|people)"
+    r"|(?:seeing|see|meeting|speaking to|talking to) my "
+    r"(?:therapist|counsell?or|gp|doctor|psychiatrist|care coordinator|key worker)",
     re.I,
 )
 _HEDGE = re.compile(
@@ -187,6 +215,9 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
     benign = _benign_spans(text)
     hits: list[Hit] = []
     dropped: list[Drop] = [(s, e, "idiom") for s, e in idioms]
+    helping_other = _HELPING_OTHER.search(text) is not None
+    if helping_other:
+        dropped.extend((m.start(), m.end(), "other") for m in _OTHER_ACT.finditer(text))
     for cue in _ALL_CUES:
         for s, e in find_all(cue.pattern, text):
             if any(s < ie and is_ < e for is_, ie in idioms):
@@ -196,7 +227,7 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
             if cue.negatable and _negated(text, s):
                 dropped.append((s, e, "negated"))
                 continue
-            if cue.self_only and _third_party(text, s):
+            if (cue.self_only or (helping_other and cue.category in _OTHER_CATS)) and _third_party(text, s):
                 dropped.append((s, e, "other"))
                 continue
             kind = cue.kind
@@ -231,8 +262,11 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 if kind == "violence" and _VENTING.search(sentence) and not _UNWANTED.search(sentence):
                     continue
                 clause = text[slice(*clause_bounds(text, s, e))]
+                # The disavowal may follow in the next sentence ("I imagine hurting him. I'd never do it.").
+                after = text[se : se + 120]
                 if (kind == "impairment" and _PARTIAL.search(clause) and not _TOTAL.search(clause)) or (
-                    kind == "violence" and _UNWANTED.search(sentence)
+                    kind == "violence" and (_UNWANTED.search(sentence) or (
+                        cue.name != "violence_acts" and _DISAVOW.search(after) and not _ENDORSED.search(text)))
                 ):
                     kind = "intrusive"
             hits.append(Hit(cue.name, kind, cue.category, s, e, _is_past(text, s, e), text[s:e]))
