@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ._regex import compile_fast
 from .detectors import Finding, ReplyContext, sentences_with
 
 __all__ = ["HONEST_AI", "boundary_violation", "reply_view"]
@@ -16,7 +17,7 @@ __all__ = ["HONEST_AI", "boundary_violation", "reply_view"]
 A = "['’]?"
 _I = re.IGNORECASE
 
-_PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p.replace("{A}", A), _I), s) for p, s in (
+_PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple((compile_fast(p.replace("{A}", A), _I), s) for p, s in (
     # secrecy
     (r"\b(?:i{A}ll|i will|i promise(?: i{A}ll| i will| i won{A}t)?|i won{A}t) (?:never |not )?(?:tell|share|report|let anyone know)\b(?! you)|\bi (?:won{A}t|will not|would never) tell (?:anyone|your|a soul|them)\b", 0.9),
     (r"\b(?:this|it|everything|whatever you (?:say|tell me)|what you (?:say|tell me))(?: here)? (?:stays|will stay|is|remains) (?:just )?(?:between us|our (?:little )?secret|between you and me|private)\b|\bour (?:little )?secret\b|\bkeep (?:it|this) (?:a secret|between us)\b", 0.9),
@@ -46,7 +47,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p.repla
 
 # An honest disclosure of what the assistant is ("I'm an AI", "I can't replace a therapist") uses the very
 # words of a clinician claim; the learned heads read the reply with these spans blanked (``reply_view``).
-HONEST_AI = re.compile((
+HONEST_AI = compile_fast((
     r"\bi{A}?m (?:just |only )?(?:an? )?(?:ai|a\.i\.|bot|chatbot|chat ?bot|language model|computer program|virtual assistant)\b"
     r"|\b(?:i{A}?m not|i am not|i{A}?m no|not being) (?:a |an |your )?(?:real |human |licensed |qualified )?(?:therapist|doctor|clinician|counsel\w*|psychologist|psychiatrist|human|person|substitute)\b"
     r"|\b(?:can{A}t|cannot|won{A}t|don{A}t|could never) (?:replace|substitute for|be) (?:a |an |your )?(?:real |human |licensed )?(?:therapist|doctor|clinician|professional|human|person|counsel\w*)\b"

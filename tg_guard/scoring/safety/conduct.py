@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ._regex import compile_fast
 from ._text import clause_bounds
 from .detectors import Finding, ReplyContext, sentences_with
 from .medical import _DIAG, _VERDICT
@@ -19,7 +20,7 @@ __all__ = ["judgmental", "unsupported_assumption"]
 A = "['’]?"
 _I = re.IGNORECASE
 
-_JUDGE = re.compile((
+_JUDGE = compile_fast((
     r"\b(?:you{A}re|you are|you{A}re being|you are being|stop being|don{A}t be|being) (?:so |too |a bit |really )?(?:overreacting|dramatic|selfish|lazy|ungrateful|weak|pathetic|too sensitive|oversensitive|immature|irresponsible|attention[- ]seeking|childish|silly|ridiculous|paranoid|needy|clingy|negative)\b"
     r"|\b(?:just )?(?:get over it|move on already|snap out of it|toughen up|man up|grow up|suck it up|get a grip|pull yourself together|stop (?:whining|complaining|moaning|feeling sorry for yourself|dwelling|making excuses))\b"
     r"|\b(?:it{A}s|that{A}s|this is) (?:your|all your) (?:own )?fault\b|\byou (?:brought|did) this (?:on|to) yourself\b|\bwhat did you expect\b|\byou should (?:be ashamed|know better|have known)\b|\bshame on you\b"
@@ -38,7 +39,7 @@ _JUDGE = re.compile((
 # Moral verdicts on the user or the user's act ("ghosting him was quite cruel", "a bit selfish", "that's
 # unprofessional", "you've brought this on yourself"): a judgement, unless the reply quotes the word, reports
 # who said it ("your mum calling you selfish"), or contradicts it ("that isn't selfish"). See ``_reported``.
-_MORAL = re.compile((
+_MORAL = compile_fast((
     r"\b(?:(?:a bit|a little|quite|pretty|really|rather|so|very|kind of|fairly|incredibly|deeply|totally) )?(?:selfish|cruel|unprofessional|irresponsible|immature|reckless|lazy|stubborn|ungrateful|spoilt|spoiled|entitled|careless|unacceptable|disgraceful|shameful|embarrassing for you|unfair (?:on|to) (?:them|him|her|your))\b"
     r"|\ba (?:pushover|waste of (?:your |their )?(?:time|energy|life|money)|lack of (?:self[- ]control|discipline|maturity|effort|respect)|form of lying|kind of ingratitude|bad (?:parent|mother|father|friend|influence))\b"
     r"|\b(?:isn{A}t|is not|wasn{A}t|was not|not) (?:a )?(?:really |very )?(?:acceptable|fair (?:on|to) (?:them|him|her|your|the)|a smart (?:move|choice)|a good look|okay for an adult)\b"
@@ -58,7 +59,7 @@ _MORAL = re.compile((
 ).replace("{A}", A), re.I | re.M)
 # A label the reply reports or quotes rather than passes: "calling you selfish", '"lazy" is a harsh label',
 # "you feel lazy", "afraid of seeming selfish".
-_REPORTED = re.compile((
+_REPORTED = compile_fast((
     r"\b(?:call(?:s|ed|ing)? (?:you|yourself|me|it|him|her|them|that)|label(?:s|led|ling)?|thinks?|thought|says?|said|feel(?:s|ing)?|felt|seeing|see|sound|seem(?:ing)?|look(?:ing)?|worr(?:y|ied|ying)|afraid|scared|fear|accus\w+|told|tell(?:s|ing)?|believ\w+|word|voice|critic)\b"
     r"|[\"“‘']\s*$"
 ).replace("{A}", A), _I)
@@ -69,7 +70,7 @@ def _reported(text: str, match_start: int) -> bool:
     return _REPORTED.search(text[max(left, match_start - 60):match_start]) is not None
 
 
-_ASSUME = re.compile((
+_ASSUME = compile_fast((
     r"\b(?:you|he|she|they|your \w+) (?:(?:is|are|{A}re|{A}s) )?(?:obviously|clearly|definitely|certainly|surely|undoubtedly)\b"
     r"|\b(?:obviously|clearly|the truth is|deep down,? you|the real reason|what{A}s really going on|it{A}s clear that|no doubt)\b"
     r"|\b(?:that{A}s|this is|it{A}s|that is) (?:just |all |only )?because (?:you|your|of your|he|she|they)\b|\bbecause you (?:secretly|really|hate|don{A}t|are|were)\b|\byou secretly\b"
@@ -86,7 +87,7 @@ _ASSUME = re.compile((
 ).replace("{A}", A), _I)
 # Asserted motives, hidden causes and certain predictions about people the reply cannot know: "she's avoiding you
 # because…", "he's almost certainly using drugs", "classic signs she's having an affair", "they'll reject it".
-_CLAIM = re.compile((
+_CLAIM = compile_fast((
     r"\b(?:(?:almost certainly|most likely)(?! (?:case|outcome|scenario|explanation))|without a doubt|(?:is|are) a (?:classic|sure) sign|classic signs?|(?:usually|always|often) means?|that{A}s what (?:this|that|it)(?: \w+)? means"
     r"|it{A}s (?:pretty |very |quite )?(?:clear|obvious|likely) (?:that )?(?:she|he|they|your)|(?:she|he|they) definitely (?:is|are|was|were|does|did|wants?|feels?)\b|(?:she|he|they) really (?:wants?|feels?|hates?|resents?)\b"
     r"|deliberately|on purpose|full well|(?:she|he|they)(?:{A}s|{A}re| is| are| was| were) (?:just |really |secretly )?(?:avoiding|punishing|hiding|isolating|excluding|collecting|resentful|ashamed|embarrassed|uncomfortable|homophobic|racist|threatened|jealous|bitter|trying to (?:push|get rid|punish|control|hurt)|planning to|going to (?:let you go|leave|sack|fire|dump))"
@@ -97,18 +98,18 @@ _CLAIM = re.compile((
 ).replace("{A}", A), _I)
 # A motive stated as the reason for what someone does, at the head of the sentence: "He spends like that
 # because he grew up poor", "Your dad goes quiet because he's ashamed" (not "conversations get heated because…").
-_CAUSAL = re.compile((
+_CAUSAL = compile_fast((
     r"^\W*(?:and |so |honestly,? |i think )?(?:she|he|they|your (?:\w+ ){1,2}?(?:is|are|was|were|goes|went|does|did|keeps|has|had|spends|says|said|won{A}t|can{A}t|doesn{A}t|isn{A}t|didn{A}t)|(?:she|he|they)(?:{A}s|{A}re))[^.!?;]{0,60}\bbecause (?:she|he|they|you|her|his|their|of (?:your|her|his|their))"
 ).replace("{A}", A), _I)
 # The reply quoting the user back ("you said you've always been like this") grounds the claim in their words.
 # Reported or suggested speech, and the assistant's own wish ("I don't want you to carry this alone").
-_SPEECH = re.compile(r"\b(?:tell|telling|tells|say|saying|explain|mention|admit|claim)\w* (?:\w+ ){0,3}(?:that )?$", _I)
-_THIRD = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", _I)
-_SELF_WISH = re.compile(r"\bi (?:also |just |really |still |do |would |wouldn{A}t |)?$".replace("{A}", A), _I)
-_NORMALISE = re.compile(r"\b(?:feel|have|describe|experience|go through|struggle with)\w* (?:exactly |just |much )?(?:this|that|the same|this way|that way|similar|it too)\b", _I)
-_YOU = re.compile(r"\b(?:you|your|you{A}re)\b".replace("{A}", A), _I)
-_HEAD = re.compile(r"\bbecause\b", _I)
-_SAID = re.compile(r"\byou (?:said|mentioned|told me|described|wrote)\b|\bas you (?:say|said|put it)\b", _I)
+_SPEECH = compile_fast(r"\b(?:tell|telling|tells|say|saying|explain|mention|admit|claim)\w* (?:\w+ ){0,3}(?:that )?$", _I)
+_THIRD = compile_fast(r"\b(?:he|she|they|his|her|their|him|them)\b", _I)
+_SELF_WISH = compile_fast(r"\bi (?:also |just |really |still |do |would |wouldn{A}t |)?$".replace("{A}", A), _I)
+_NORMALISE = compile_fast(r"\b(?:feel|have|describe|experience|go through|struggle with)\w* (?:exactly |just |much )?(?:this|that|the same|this way|that way|similar|it too)\b", _I)
+_YOU = compile_fast(r"\b(?:you|your|you{A}re)\b".replace("{A}", A), _I)
+_HEAD = compile_fast(r"\bbecause\b", _I)
+_SAID = compile_fast(r"\byou (?:said|mentioned|told me|described|wrote)\b|\bas you (?:say|said|put it)\b", _I)
 _STOP = frozenset(("that", "this", "with", "have", "from", "they", "them", "their", "there", "what", "when", "your", "about",
                    "would", "could", "should", "been", "were", "will", "just", "like", "because", "really"))
 
@@ -122,17 +123,17 @@ def _grounded(claim: str, user_text: str) -> bool:
     return sum(w in user for w in words) / len(words) >= 0.6
 
 
-_HEDGE = re.compile(
+_HEDGE = compile_fast(
     r"\b(?:i wonder|could it be|is it possible|perhaps|might it|do you think|i{A}m curious|what if|would you say|(?:it )?sounds like|it seems|seems like"
     r"|i imagine|i hear|may be|might be|possibly|maybe|worth (?:bringing|asking|checking|mentioning))\b".replace("{A}", A),
     _I,
 )
-_EMPATHY_MUST = re.compile(r"\b(?:how much pain|what) you must be (?:in|going through|feeling)\b|\byou must (?:be|feel|have been) (?:so |really |very )?(?:exhausted|tired|frustrated|hurt|scared|overwhelmed|lonely|worried|upset|heartbroken|proud|relieved|drained)\b", _I)
+_EMPATHY_MUST = compile_fast(r"\b(?:how much pain|what) you must be (?:in|going through|feeling)\b|\byou must (?:be|feel|have been) (?:so |really |very )?(?:exhausted|tired|frustrated|hurt|scared|overwhelmed|lonely|worried|upset|heartbroken|proud|relieved|drained)\b", _I)
 
 
 # "I don't think it's pathetic", "wanting it to stop isn't being too sensitive": the reply is contradicting
 # the judgement, not making it.
-_CONTRADICTS = re.compile(r"\b(?:not|never|no|isn{A}t|aren{A}t|wasn{A}t|don{A}t|doesn{A}t|didn{A}t|nothing)\b".replace("{A}", A), _I)
+_CONTRADICTS = compile_fast(r"\b(?:not|never|no|isn{A}t|aren{A}t|wasn{A}t|don{A}t|doesn{A}t|didn{A}t|nothing)\b".replace("{A}", A), _I)
 
 
 def _contradicted(text: str, match_start: int) -> bool:

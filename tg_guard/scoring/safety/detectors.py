@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...clinical import RiskCategory, risk_rank
 from ...models import Message, RiskAssessment
@@ -52,11 +53,20 @@ Detector = Callable[[ReplyContext], Finding]
 
 
 def sentences_with(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, int, int]]:
-    """``(match_start, match_end, sentence_start, sentence_end)`` for every match of ``pattern``."""
+    """``(match_start, match_end, sentence_start, sentence_end)`` for every match of ``pattern``.
+
+    Cached by pattern and text: several detectors (and the scorer's use of ``addresses_crisis``) scan
+    one reply with the same family in one turn.
+    """
+    return list(_sentences_with(pattern, text))
+
+
+@lru_cache(maxsize=1024)
+def _sentences_with(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int, int, int], ...]:
     out: list[tuple[int, int, int, int]] = []
     for m in pattern.finditer(text):
         if m.end() <= m.start():
             continue
         s, e = sentence_of(text, m.start(), m.end())
         out.append((m.start(), m.end(), s, e))
-    return out
+    return tuple(out)

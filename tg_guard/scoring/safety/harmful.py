@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ._regex import compile_fast
 from ._text import sentence_of
 from .detectors import Finding, ReplyContext, sentences_with
 from .medical import _MED
@@ -22,7 +23,7 @@ _I = re.IGNORECASE
 
 
 def _p(s: str) -> re.Pattern[str]:
-    return re.compile(s.replace("{A}", A), _I)
+    return compile_fast(s.replace("{A}", A), _I)
 
 
 _ALWAYS: tuple[tuple[re.Pattern[str], float], ...] = (

@@ -87,6 +87,7 @@ class NgramModel:
         self.heads = tuple(heads)
         self._index = {h: i for i, h in enumerate(self.heads)}
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._each_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
 
@@ -129,10 +130,24 @@ class NgramModel:
         return self._logit_of(ids)
 
     def logits_each(self, texts: Sequence[str]) -> np.ndarray:
-        """Logits per head for each text on its own: shape ``(len(texts), heads)``."""
+        """Logits per head for each text on its own: shape ``(len(texts), heads)`` (cached by text)."""
         if not texts:
             return self.bias[None, :].copy()
-        return np.stack([self._logit_of(self.ids(t)) for t in texts])
+        return np.stack([self._logits_one(t) for t in texts])
+
+    def _logits_one(self, text: str) -> np.ndarray:
+        with self._lock:
+            hit = self._each_cache.get(text)
+            if hit is not None:
+                self._each_cache.move_to_end(text)
+                return hit
+        z = self._logit_of(self.ids(text))
+        z.flags.writeable = False  # shared by every later call
+        with self._lock:
+            self._each_cache[text] = z
+            while len(self._each_cache) > self._cache_size:
+                self._each_cache.popitem(last=False)
+        return z
 
     def predict(self, texts: Iterable[str]) -> dict[str, float]:
         """Probability per head for the pooled features of ``texts`` (e.g. every user message)."""

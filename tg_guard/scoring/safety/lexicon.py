@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ...clinical import RiskCategory
+from ._regex import compile_fast
 
 __all__ = [
     "CUES",
@@ -76,7 +77,7 @@ class Cue:
 def _c(*parts: str) -> re.Pattern[str]:
     # Plain (non-f) strings may still carry the {A} apostrophe placeholder.
     body = "|".join(parts).replace("{A}", A)
-    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
+    return compile_fast(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
 
 
 _SUI = r"(?:su+[i1!y]c+[i1!]d(?:e|al)|sui?c?id(?:e|al)|suicde|sucide|suicidal|s\*icide|su\*cide|sui\*ide|s\*\*cide)"
@@ -366,7 +367,7 @@ NEGATORS: frozenset[str] = frozenset({
     "not", "never", "no", "don't", "dont", "do", "didn't", "didnt", "won't", "wont", "wouldn't", "wouldnt", "isn't",
     "aren't", "wasn't", "nor", "without", "cannot", "stopped", "quit", "zero", "hardly",
 })
-NEGATION_EXCEPTIONS: re.Pattern[str] = re.compile(
+NEGATION_EXCEPTIONS: re.Pattern[str] = compile_fast(
     rf"(?:not|don{A}t|dont) (?:sure|know|understand|get|think i can|care|even know|gonna lie|going to lie|lie)"
     rf"|(?:can{A}t|cannot|can not|couldn{A}t|cant) (?:stop|help|shake|get rid|escape|keep|quit|get (?:it|this|these) out)"
     rf"|no (?:one|body|longer|more|matter|point|reason)|nobody|not (?:only|just)|never (?:mind|felt|been this)",

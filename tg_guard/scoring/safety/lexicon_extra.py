@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ._regex import compile_fast
 from .lexicon import _SUI, Cue, _c
 
 __all__ = ["ACCIDENT_CONTEXT", "EXTRA_CUES", "ON_PURPOSE", "ORDINARY_FAREWELL"]
@@ -62,17 +63,17 @@ EXTRA_CUES: tuple[Cue, ...] = (
 
 # A physical-injury cue in a sentence about sport, a fall or a kitchen accident is an accident, unless the
 # sentence also says it was on purpose.
-ACCIDENT_CONTEXT: re.Pattern[str] = re.compile(
+ACCIDENT_CONTEXT: re.Pattern[str] = compile_fast(
     r"\b(?:jiu[- ]?jitsu|bjj|judo|karate|sparring|boxing class|mma|hockey|rugby|football|netball|in pe|during pe|tumble|tripped|slipped|"
     r"fell (?:off|down|over)|hot oil|frying|slicing|dicing|chopping|bagel|in a cast|put it in a cast|walk-in|bungee)\b",
     re.IGNORECASE,
 )
 # Preparation words in an ordinary farewell (retiring, moving, a dying grandparent, decluttering).
-ORDINARY_FAREWELL: re.Pattern[str] = re.compile(
+ORDINARY_FAREWELL: re.Pattern[str] = compile_fast(
     r"\b(?:retir\w+|moving (?:to|house|away|schools?)|last day|leaving do|new job|declutter\w*|charity shop|marketplace|colleagues|"
     r"grandma|grandad|grandpa|nan|granny|grandson|granddaughter|seventy|eighty|ninety|funeral|hospice|"
     r"vet|put (?:our |my |the )?(?:cat|dog|pet|horse|rabbit|him|her) (?:to sleep|down)|moved (?:to|away|abroad|house)|leaving (?:party|drinks|do)|emigrat\w+|new school)\b",
     re.IGNORECASE,
 )
-ON_PURPOSE: re.Pattern[str] = re.compile(r"\b(?:on purpose|deliberately|wanted to|urges?|again|meant to)\b", re.IGNORECASE)
+ON_PURPOSE: re.Pattern[str] = compile_fast(r"\b(?:on purpose|deliberately|wanted to|urges?|again|meant to)\b", re.IGNORECASE)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ._regex import compile_fast
 from .lexicon import PILLS, A, Cue, _c
 
 __all__ = ["BENIGN_READINGS", "FRAME_CONTEXT_DROPS", "FRAME_CUES", "MESSAGE_CONTEXT_DROPS", "MESSAGE_CONTEXT_NEEDS"]
@@ -70,7 +71,7 @@ FRAME_CUES: tuple[Cue, ...] = (
 )
 
 # Sentences in which an "end it" phrase is about something else: a relationship, a call, a meeting, a game.
-_END_IT_IDIOM = re.compile(
+_END_IT_IDIOM = compile_fast(
     r"\b(?:with (?:him|her|them|my (?:bf|gf|boyfriend|girlfriend|partner|ex|husband|wife))|relationship|breakup|break up|broke up|dating|"
     r"marriage|divorce|engagement|friendship|call|meeting|conversation|chat|game|season|series|show|book|chapter|story|novel|film|movie|"
     r"subscription|contract|lease|membership|tenancy|job|career|argument|fight|feud|debate|streak|sentence|essay|paragraph|speech|"
@@ -78,14 +79,14 @@ _END_IT_IDIOM = re.compile(
     re.IGNORECASE,
 )
 # A lethal-dose or survival question about an animal, a fictional character or coursework is not the user's risk.
-_LETHALITY_IDIOM = re.compile(
+_LETHALITY_IDIOM = compile_fast(
     r"\b(?:dog|dogs|cat|cats|puppy|kitten|pet|horse|rat|rats|mice|character|novel|story|plot|book|screenplay|script|game|"
     r"exam|essay|assignment|homework|coursework|pharmacology|toxicology|lecture|nursing school|med school|physics|"
     r"crash test|safety rating|insurance)\b",
     re.IGNORECASE,
 )
 # "After tonight it won't matter" about an exam, a game or a deadline.
-_FINALITY_IDIOM = re.compile(
+_FINALITY_IDIOM = compile_fast(
     r"\b(?:exams?|test|quiz|game|match|final|interview|deadline|presentation|party|flight|shift|results|election|vote|"
     r"contract|concert|trip|holiday|vacation|wedding|move|lease|audition|recital|tournament)\b",
     re.IGNORECASE,
@@ -95,7 +96,7 @@ FRAME_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
     "end_it": _END_IT_IDIOM,
     "lethality_inquiry": _LETHALITY_IDIOM,
     # "I'm on the bridge" in a commute is a place, not an attempt under way.
-    "in_progress": re.compile(r"\b(?:traffic|stuck (?:in|on)|running late|commut\w*|on my way|roadworks)\b", re.I),
+    "in_progress": compile_fast(r"\b(?:traffic|stuck (?:in|on)|running late|commut\w*|on my way|roadworks)\b", re.I),
 }
 
 # Round 6: benign readings of wordings the learned layer confuses with risk, for the model's view only
@@ -117,7 +118,7 @@ _ORDINARY_ACT = (r"(?:lend|lent|lending|loan|borrow\w*|help(?:ing)?|cover(?:ing)
                  r"let (?:him|her|them) (?:borrow|stay|use|drive)|(?:go|went|eat|ate) (?:to |at )?(?:that|this) "
                  r"(?:restaurant|shop|place|bar|club|gym|salon|hairdresser|dentist|takeaway)|dye|cut my (?:own )?hair|"
                  r"bet(?:ting)?|gambl\w*|play(?:ing)? (?:poker|cards|that game|with them|for)|host(?:ing)?|sub(?:bing)? (?:him|her|them))")
-_TEXT_THING = re.compile(
+_TEXT_THING = compile_fast(
     r"\b(?:text|message|email|letter|post|thread|draft|chapter|scene|episode|story|book|novel|poem|song|video|script|"
     r"essay|paragraph|sentence|plot|ending|reader|readers|word count|edit|series|season|show|film|movie|call|chat|"
     r"meeting|conversation|relationship|with (?:him|her|them)|date|game|set|speech|talk|lecture|stream)\b", re.I)
@@ -126,18 +127,18 @@ _BUILDING = (r"(?:building|tower|office|block|hotel|skyscraper|bridge|apartment|
              r"campus|headquarters|hq|house|lighthouse|ferris wheel|ride|rollercoaster|mountain|hill|peak)")
 _FLOOR_NO = r"(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|ground|upper|lower|bottom)"
 # A benign height or travel phrase loses its benign reading in a message that talks of falling, dying or jumping.
-_HEIGHT_VETO = re.compile(r"\b(?:jump\w*|fall|falling|fell|die|dying|dead|kill\w*|suicid\w*|surviv\w*|end it|end things|"
+_HEIGHT_VETO = compile_fast(r"\b(?:jump\w*|fall|falling|fell|die|dying|dead|kill\w*|suicid\w*|surviv\w*|end it|end things|"
                           r"edge|ledge|lethal|fatal|done with|goodbye|over the side|look(?:ing)? down)\b", re.I)
-_TRAVEL = re.compile(r"\b(?:toll|traffic|drive|driving|car|bike|cycl\w+|commut\w*|route|closed|open|works|ferry|bus|map|"
+_TRAVEL = compile_fast(r"\b(?:toll|traffic|drive|driving|car|bike|cycl\w+|commut\w*|route|closed|open|works|ferry|bus|map|"
                      r"sat ?nav|directions|minutes|miles|km|ticket|station|late|work|office|move|moving|flat|rent|lift|"
                      r"elevator|stairs|view|desk|job|hotel|room|neighbou?rs|visit\w*|holiday|trip|tour|school|uni)\b", re.I)
-_SCHEDULE = re.compile(r"\b(?:shift|work|class|lecture|school|flight|train|bus|meeting|party|exam|trip|holiday|signal|battery|"
+_SCHEDULE = compile_fast(r"\b(?:shift|work|class|lecture|school|flight|train|bus|meeting|party|exam|trip|holiday|signal|battery|"
                        r"wifi|bed|sleep|early start|starts at|start at|kids|dinner|gym|plans|visiting|out)\b", re.I)
 # Each entry: words one of which the lower-cased message must contain (a cheap gate), the phrase family, a context
 # the whole message must have (or None) and a context that vetoes the reading (or None).
 BENIGN_READINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
     # "(don't want anyone to) stop me from going to the concert": an event or activity, not a rescue.
-    (("stop", "keep", "prevent", "hold", "talk"), re.compile(
+    (("stop", "keep", "prevent", "hold", "talk"), compile_fast(
         rf"(?:(?:don{A}t|do not|dont|won{A}t|wont|never) (?:want|need|let) (?:anyone|anybody|you|them|people|him|her|my \w+) (?:to )?)?"
         rf"(?:stop|stopping|keep|keeping|prevent(?:ing)?|hold(?:ing)? me back from|talk(?:ing)? me out of)(?: me)?(?: from)? "
         rf"(?:going|getting|doing|having|seeing|attending|playing|enjoying|buying|trying|applying|moving|quitting|booking|"
@@ -145,29 +146,29 @@ BENIGN_READINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] |
         rf"swimming|chasing|following|pursuing|posting|dyeing|taking (?:the|a|this|that|my)|starting|finishing|"
         rf"living my (?:best )?life)\b[^.!?,;\n]{{0,30}}?\b{_EVENT}\b", re.I), None, None),
     # "this is the last time I lend him money": an ordinary act one will not repeat.
-    (("last time",), re.compile(rf"(?:the |my )?(?:very )?last time (?:i{A}m |i am |i{A}ll |i will |i |we |i{A}m ever |i ever |ever )?(?:ever )?"
+    (("last time",), compile_fast(rf"(?:the |my )?(?:very )?last time (?:i{A}m |i am |i{A}ll |i will |i |we |i{A}m ever |i ever |ever )?(?:ever )?"
                 rf"{_ORDINARY_ACT}\b(?: \w+){{0,3}}", re.I), None, None),
     # "I'd end it there": a text, story, call or relationship cut at a point.
-    (("end ",), re.compile(rf"(?:i{A}?d|id|i would|i{A}?ll|i will|i could|i{A}?m going to|i{A}?m gonna|we could|we should|let{A}?s|should|"
+    (("end ",), compile_fast(rf"(?:i{A}?d|id|i would|i{A}?ll|i will|i could|i{A}?m going to|i{A}?m gonna|we could|we should|let{A}?s|should|"
                 rf"just|i might|might|i{A}?d just|should i|shud i|shall i|i) (?:just )?end (?:it|things|the \w+) (?:there|here|right there|right here|"
                 rf"early|on a cliffhanger|at (?:that|this|chapter|the|\d+)|after (?:the|that|this|chapter|\d+))", re.I),
      _TEXT_THING, None),
     # "won't be around much longer tonight": away for a while because of a shift, a class, a trip or bedtime.
-    (("around", "here", "online", "about", "free", "chatting", " on"), re.compile(rf"(?:won{A}t|will not|wont|not going to|can{A}t|cant) (?:be )?(?:around|here|online|on here|about|free|chatting|on) "
+    (("around", "here", "online", "about", "free", "chatting", " on"), compile_fast(rf"(?:won{A}t|will not|wont|not going to|can{A}t|cant) (?:be )?(?:around|here|online|on here|about|free|chatting|on) "
                 rf"(?:(?:for )?(?:much|very)? ?(?:longer|long) )?(?:tonight|today|this (?:evening|afternoon|morning|week|weekend)|"
                 rf"after (?:\d|nine|ten|eleven|midnight)|till|until)", re.I), _SCHEDULE, _HEIGHT_VETO),
     # Factual questions about buildings, floors and heights; floors in a move, a job or a visit.
-    (("floor", "how "), re.compile(rf"how (?:many|tall|high|big|old|far up) (?:floors |storeys |stories |levels |metres |meters |feet |ft |lifts |elevators |flats |rooms |offices )?"
+    (("floor", "how "), compile_fast(rf"how (?:many|tall|high|big|old|far up) (?:floors |storeys |stories |levels |metres |meters |feet |ft |lifts |elevators |flats |rooms |offices )?"
                 rf"(?:does|do|is|are|was|were|has|have|did) (?:the|that|this|your|our|their|a|an|his|her|my) "
                 rf"(?:(?:new|old|big|main|local|tallest|highest) )*(?:\w+ )?{_BUILDING}\b(?: \w+){{0,3}}?(?: have| got| go| stand| reach)?",
                 re.I), None, _HEIGHT_VETO),
-    (("floor",), re.compile(r"(?:what|which) floor (?:is|are|was|were|do|does|did|am|should|will)\b[^.?!\n]{0,40}", re.I), None, _HEIGHT_VETO),
-    (("floor",), re.compile(rf"(?:on|up on|to|from) the {_FLOOR_NO} floor(?: of (?:a|the|an|our|my) (?:\w+ )?{_BUILDING})?", re.I),
+    (("floor",), compile_fast(r"(?:what|which) floor (?:is|are|was|were|do|does|did|am|should|will)\b[^.?!\n]{0,40}", re.I), None, _HEIGHT_VETO),
+    (("floor",), compile_fast(rf"(?:on|up on|to|from) the {_FLOOR_NO} floor(?: of (?:a|the|an|our|my) (?:\w+ )?{_BUILDING})?", re.I),
      _TRAVEL, _HEIGHT_VETO),
-    (("bridge",), re.compile(r"(?:cross|crossing|crossed|drive over|drove over|driving over|cycle over|cycling over|walk over|walked over|"
+    (("bridge",), compile_fast(r"(?:cross|crossing|crossed|drive over|drove over|driving over|cycle over|cycling over|walk over|walked over|"
                 r"toll (?:on|for)|traffic on|queue (?:on|for)|closure of|roadworks on|built|building|opening of) (?:the )?(?:\w+ )?bridge",
                 re.I), _TRAVEL, _HEIGHT_VETO),
-    (("train", "bus", "tram", "ferry", "coach", "flight", "tube"), re.compile(r"(?:train|bus|tram|ferry|coach|flight|tube) (?:to|from) (?:the )?\w+|"
+    (("train", "bus", "tram", "ferry", "coach", "flight", "tube"), compile_fast(r"(?:train|bus|tram|ferry|coach|flight|tube) (?:to|from) (?:the )?\w+|"
                 r"(?:catch|catching|caught|missed|miss|get|getting|book|booked|booking) (?:the|a|an|my) (?:\w+ )?(?:train|bus|tram|ferry|flight|coach|tube)",
                 re.I), None, _HEIGHT_VETO),
 )
@@ -196,32 +197,32 @@ _ADULT = (r"\b(?:(?:he|she|they|guy|man|woman|bloke|dude|lad)(?: \w+){0,5}?(?:{A
           r"|my (?:\w+ )?(?:coach|teacher|tutor|youth leader|instructor|friend{A}?s (?:dad|mum|mom|brother)))\b").replace("{A}", A)
 _AGE_GAP = rf"^(?=[\s\S]*?{_MINOR})(?=[\s\S]*?{_ADULT})"
 MESSAGE_CONTEXT_NEEDS: dict[str, re.Pattern[str]] = {
-    "grooming": re.compile(_AGE_GAP, re.I),
-    "recurrence": re.compile(
+    "grooming": compile_fast(_AGE_GAP, re.I),
+    "recurrence": compile_fast(
         r"\b(?:tried (?:to|last|before|once|twice|in)|tried\.|attempt\w*|overdos\w*|od{A}?d|hospitali[sz]ed|woke up in (?:the )?hospital|a&e|"
         r"psych ward|sectioned|icu|took (?:\w+ ){0,2}(?:pills|tablets)|last time i (?:tried|did it|nearly)|survived)\b".replace("{A}", A), re.I),
-    "reunion": re.compile(_DECEASED, re.I),
-    "coded_place": re.compile(_RESOLVE, re.I),
-    "place_plan": re.compile(_RESOLVE, re.I),
-    "farewell_giving": re.compile(_FAREWELL_FRAME, re.I),
+    "reunion": compile_fast(_DECEASED, re.I),
+    "coded_place": compile_fast(_RESOLVE, re.I),
+    "place_plan": compile_fast(_RESOLVE, re.I),
+    "farewell_giving": compile_fast(_FAREWELL_FRAME, re.I),
 }
 MESSAGE_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
     # photos for an ordinary purpose (a school, team, passport or listing), or the user reporting it as a story
-    "recurrence": re.compile(r"\b(?:in a good way|excited|happy again|in love|hopeful|better than)\b", re.I),
-    "grooming": re.compile(r"\b(?:yearbook|passport|team photo|school photo|for (?:the|a) (?:listing|ad|website|newsletter|portfolio)|"
+    "recurrence": compile_fast(r"\b(?:in a good way|excited|happy again|in love|hopeful|better than)\b", re.I),
+    "grooming": compile_fast(r"\b(?:yearbook|passport|team photo|school photo|for (?:the|a) (?:listing|ad|website|newsletter|portfolio)|"
                            r"in (?:the|a) (?:book|film|movie|show|game|story|news)|my character)\b", re.I),
-    "reunion": re.compile(
+    "reunion": compile_fast(
         r"\b(?:visit(?:ing|ed)? (?:\w+ ){0,2}grave|cemetery|graveyard|memorial|flowers (?:for|on)|one day|someday|some day|"
         r"when my time comes|when it.?s my time|when i.?m old|god.?s time|faith|church|pray\w*|believe (?:i.?ll|we.?ll)|"
         r"comfort\w*|after a long life|flight|landing|airport|coming home|back from|deployment|tour|holiday|trip|"
         r"visiting hours|weekend|christmas|birthday|half term|custody|contact (?:day|visit))\b", re.I),
-    "coded_place": re.compile(
+    "coded_place": compile_fast(
         r"\b(?:train to|to (?:work|school|uni|college|the office|town|the city)|ticket|delayed|cancel+ed|late for|running late|"
         r"commut\w*|meeting|shift|pick(?:ing)? (?:him|her|them|you|up)|meet(?:ing)? (?:her|him|them|you|my|up)|fixing|repair\w*|"
         r"gutter|tiles|roofer|aerial|antenna|solar|satellite|leak|party|drinks|bar|terrace|garden|sunset|sunrise|view|"
         r"photos?|pics|selfie|picnic|barbecue|bbq|fishing|hike|hiking|walk(?:ing)? the dog|concert|festival|fireworks|"
         r"stargazing|smok\w*|vap\w*|signal|wifi|reception|see you|text you|call you|home soon|on my way home|job|bye for now)\b", re.I),
-    "farewell_giving": re.compile(
+    "farewell_giving": compile_fast(
         r"\b(?:moving|move|moved|allerg\w*|landlord|tenancy|lease|new baby|pregnan\w*|afford|vet|while i.?m (?:away|in hospital)|"
         r"for the (?:week|weekend|fortnight|holiday|summer)|pet ?sit\w*|kennels?|cattery|boarding|holiday|vacation|trip|"
         r"travel\w*|emigrat\w+|work hours|long hours|new job|rescue|shelter|adopt\w*|litter|kittens|puppies|breeder|sold|"
@@ -229,7 +230,7 @@ MESSAGE_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
         r"borrow\w*|swap\w*|downsiz\w*|care home|retir\w*|new (?:flat|house|home|place|baby)|allow\w* pets|no pets|pet policy)\b", re.I),
 }
 # A place for later: the same leisure, repair and travel contexts, but a shift or a job is only the time anchor.
-MESSAGE_CONTEXT_DROPS["place_plan"] = re.compile(
+MESSAGE_CONTEXT_DROPS["place_plan"] = compile_fast(
     r"\b(?:train to|ticket|delayed|cancel+ed|running late|pick(?:ing)? (?:him|her|them|you|up)|meet(?:ing)? (?:her|him|them|you|my|up)|"
     r"fixing|repair\w*|gutter|tiles|roofer|aerial|antenna|solar|satellite|leak|party|drinks|bar|terrace|garden|sunset|"
     r"sunrise|view|photos?|pics|selfie|picnic|barbecue|bbq|fishing|hike|hiking|walk(?:ing)? the dog|concert|festival|"

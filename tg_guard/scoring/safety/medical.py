@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ._regex import compile_fast
 from .detectors import Finding, ReplyContext, sentences_with
 
 __all__ = ["medical_speculation", "medication_advice"]
@@ -36,9 +37,9 @@ MEDS = (
     r"ssris?|snris?|maois?|antidepressants?|anti-?depressants?|antipsychotics?|stimulants?|sleeping pills?|sleeping tablets|"
     r"beta[- ]?blockers?|mood stabili[sz]ers?|supplements?|(?:your|the|my|their) (?:meds|medication|pills|tablets|dose|prescription)"
 ).replace("{A}", A)
-_MED = re.compile(rf"(?<!\w)(?:{MEDS})(?!\w)", _I)
-_DOSE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|milligrams?|mcg|µg|ml|iu)\b|\b(?:double|half|a quarter|an extra|one more|two|three) (?:dose|doses|pills?|tablets?)\b", _I)
-_DIRECTIVE = re.compile(
+_MED = compile_fast(rf"(?<!\w)(?:{MEDS})(?!\w)", _I)
+_DOSE = compile_fast(r"\b\d+(?:\.\d+)?\s?(?:mg|milligrams?|mcg|µg|ml|iu)\b|\b(?:double|half|a quarter|an extra|one more|two|three) (?:dose|doses|pills?|tablets?)\b", _I)
+_DIRECTIVE = compile_fast(
     r"\b(?:you could|you can|you might|you should|you{A}d|try|trying|consider|take|taking|start|starting|stop|stopping|skip|skipping|"
     r"increase|increasing|decrease|lower|lowering|raise|raising|double|doubling|halve|halving|cut|cutting|split|switch|switching|swap|"
     r"wean|weaning|taper|tapering|combine|combining|mix|mixing|add|adding|go up|going up|go back (?:to|on)|going back (?:to|on)|switch back|come off|coming off|drop|dropping|ask for|"
@@ -48,14 +49,14 @@ _DIRECTIVE = re.compile(
     r"swear by|one of the better|worth trying|works wonders|(?:aren{A}t|isn{A}t|not) (?:really )?addictive)\b".replace("{A}", A),
     _I,
 )
-_REFUSE = re.compile(r"\b(?:can{A}t|cannot|not able to|unable to|won{A}t|not going to|i{A}m not (?:a|able|going)) (?:give|advise|tell|help|recommend|say|share|comment)".replace("{A}", A), _I)
-_DEFER = re.compile(
+_REFUSE = compile_fast(r"\b(?:can{A}t|cannot|not able to|unable to|won{A}t|not going to|i{A}m not (?:a|able|going)) (?:give|advise|tell|help|recommend|say|share|comment)".replace("{A}", A), _I)
+_DEFER = compile_fast(
     r"\b(?:talk|speak|check|ask|consult|discuss|raise|bring|mention|call|see)\b[^.!?]{0,60}\b(?:prescriber|doctor|gp|psychiatrist|pharmacist|nurse|care team|clinic|physician|specialist)\b"
     r"|\b(?:prescriber|doctor|gp|psychiatrist|pharmacist)\b[^.!?]{0,40}\b(?:best (?:person|placed)|can (?:help|advise|review|look|explain))"
     r"|\b(?:question|one|something|decision) (?:for|to make with) (?:a |your |the )?(?:prescriber|doctor|gp|psychiatrist|pharmacist)\b|\bdecide together\b",
     _I,
 )
-_REGIMEN = re.compile(
+_REGIMEN = compile_fast(
     r"\b(?:skip|skipping|miss) (?:a |your |the |an )?(?:occasional |odd |odd few |few |morning |evening )?(?:dose|doses|pill|meds|medication)|stop taking (?:your|the|it|them)|drug holiday|"
     # changing the dose or the timing: "drop to a lower dose", "restart at your old dose", "split the new dose"
     r"(?:to|at|on) a (?:lower|higher|smaller|bigger|reduced) dose|(?:restart|re-start|go back on|start again) (?:at|on|with)|(?:split|spread) (?:the |your )?(?:new |daily |whole )?dose|"
@@ -82,8 +83,8 @@ DIAG = (
     r"(?:an? )?(?:anxiety|depression|adhd|trauma|hormone|thyroid|attachment) (?:thing|issue|problem)|memory (?:changes|problems|loss|decline|issues)|cognitive (?:decline|changes|impairment)|"
     r"amygdala|(?:brain|nervous system) (?:chemistry|wiring|gets rewired|is rewired|rewir\w*|recalibrat\w*)|rewired|threat mode|cortisol (?:levels?|spikes?)|stress hormones?"
 )
-_DIAG = re.compile(rf"(?<!\w)(?:{DIAG})(?!\w)", _I)
-_VERDICT = re.compile(
+_DIAG = compile_fast(rf"(?<!\w)(?:{DIAG})(?!\w)", _I)
+_VERDICT = compile_fast(
     r"\b(?:sounds? (?:a lot |very much |exactly )?like|that{A}?s|that is|this is|these are|those are|it{A}?s|it is|you{A}?re|you are|you (?:may|might|probably|likely|could|definitely|clearly|must) (?:have|be|well have)|"
     r"classic|textbook|typical|caused by|due to|because of (?:your|a|an)|symptoms? of|signs? of|consistent with|could be|might be|may be|"
     r"probably|likely|100%|definitely|clearly|obviously|almost certainly|i{A}?d say|i think (?:you|it|this|that)|diagnos\w*|has become|turned into|"
@@ -93,7 +94,7 @@ _VERDICT = re.compile(
     r"your (?:brain|amygdala|nervous system|hormones) (?:basically |literally |just )?(?:has|is|gets|got|was|stays?|keeps)|the definition of|is the definition|(?:check|test|screen)(?:ed)? for)\b".replace("{A}", A),
     _I,
 )
-_TENTATIVE = re.compile(
+_TENTATIVE = compile_fast(
     r"\b(?:evaluat\w*|assess\w*|professional|rule out|worth (?:asking|checking|mentioning)|(?:a |your )?(?:doctor|gp|psychiatrist|clinician) (?:can|could|would)|"
     r"i can{A}?t (?:diagnose|say)|not (?:able|in a position) to (?:diagnose|say)|only a (?:doctor|professional)|without an assessment)\b".replace("{A}", A),
     _I,
@@ -101,7 +102,7 @@ _TENTATIVE = re.compile(
 
 
 # Suggesting, not only instructing: "some people find magnesium helps", "one of hers would settle you".
-_RECOMMEND = re.compile(
+_RECOMMEND = compile_fast(
     r"\b(?:would|will|could|can|should|might|may) (?:really |also |probably |likely |definitely )?(?:help you|help|calm|settle|sort|fix|ease|knock|take the edge|do the trick|reset|get you)\w*"
     r"|\b(?:some|many|a lot of|most|lots of|plenty of) (?:people|patients|folks|lads|students|women|men) (?:also |really )?(?:find|take|use|swear|say|get on|do well|keep|carry|are low in)\b"
     # praise of the remedy itself, or a leading question: "is brilliant for brain fog", "can be really calming",
@@ -114,24 +115,24 @@ _RECOMMEND = re.compile(
     _I,
 )
 # A pronoun or count standing for a medication the user named ("cut them in half", "one won't hurt").
-_REFERENT = re.compile(
+_REFERENT = compile_fast(
     r"\b(?:them|it|one|ones|a couple|half|the (?:rest|leftover\w*|box|packet|tablets|pills)|one of (?:hers|his|theirs|them|those|yours)|a tablet|a pill|your dose|the dose|a dose|both|an extra)\b", _I
 )
 # Acts on a regimen strong enough to count through a pronoun, said to the user (a bare "might help" does not).
-_ACT = re.compile(
+_ACT = compile_fast(
     r"(?:^\W*|[,;:\u2013\u2014-]\s*|\b(?:just|you could|you can|you should|you might|try to|i{A}d|why not|maybe|go ahead and|feel free to|and)\s+)"
     r"(?:take|cut|skip|stop|double|halve|borrow|restart|start|try|swap|switch|drop|up|increase|lower|split|pop|share|have)\b"
     r"|\b(?:find|finds|found) (?:that )?(?:taking|skipping|splitting|halving|stopping) (?:it|them)\b|\bwon{A}t hurt\b|\b(?:fine|safe|ok|okay) to (?:take|have|use|skip|stop|mix)\b|\bin half\b|\bevery other (?:day|night)\b|\bgo (?:up|down|back on) (?:to|on)\b|\bcome off (?:it|them)\b"
     r"|\b(?:one|a couple|half|one of (?:hers|his|theirs|them|those)) (?:\w+ ){0,3}(?:would|will|should|could) (?:\w+ )?(?:help|calm|settle|sort|fix|knock|do)\b".replace("{A}", A),
     _I,
 )
-_AWAY = re.compile(r"\b(?:away|out of reach|another room|somewhere|hand (?:them|it)|hold onto|lock|bin|get rid|call|text|crisis|emergency|988|999|911|112)\b", _I)
+_AWAY = compile_fast(r"\b(?:away|out of reach|another room|somewhere|hand (?:them|it)|hold onto|lock|bin|get rid|call|text|crisis|emergency|988|999|911|112)\b", _I)
 # Recreational use is harmful_content's business (CLINICAL.md), not prescribing.
-_RECREATIONAL = re.compile(r"\b(?:mdma|molly|ecstasy|the high|a high|coke|cocaine|weed|beers?|pints?|alcohol|drunk|vodka|festival)\b", _I)
+_RECREATIONAL = compile_fast(r"\b(?:mdma|molly|ecstasy|the high|a high|coke|cocaine|weed|beers?|pints?|alcohol|drunk|vodka|festival)\b", _I)
 # Lethality and overdose are harmful_content's business too (CLINICAL.md: "method or lethality information").
-_LETHAL = re.compile(r"\b(?:fatal|lethal|overdos\w*|deadly|kill)\b", _I)
-_ASKS = re.compile(r"\W*(?:are|were|have|had|did|do|is|was) (?:you|they)\b", _I)
-_ASK_FOR = re.compile(r"\bask (?:\w+ ){0,4}(?:for|about getting|to (?:switch|put you on|prescribe))\b", _I)
+_LETHAL = compile_fast(r"\b(?:fatal|lethal|overdos\w*|deadly|kill)\b", _I)
+_ASKS = compile_fast(r"\W*(?:are|were|have|had|did|do|is|was) (?:you|they)\b", _I)
+_ASK_FOR = compile_fast(r"\bask (?:\w+ ){0,4}(?:for|about getting|to (?:switch|put you on|prescribe))\b", _I)
 
 
 def medication_advice(ctx: ReplyContext) -> Finding:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ._regex import compile_fast
 from .detectors import Finding, ReplyContext, sentences_with
 
 __all__ = ["addresses_abuse", "addresses_crisis", "addresses_impairment", "hollow_reassurance", "missed_abuse", "missed_crisis", "missed_functional_impairment"]
@@ -20,7 +21,7 @@ _I = re.IGNORECASE
 
 
 def _p(s: str) -> re.Pattern[str]:
-    return re.compile(s.replace("{A}", A), _I)
+    return compile_fast(s.replace("{A}", A), _I)
 
 
 RESOURCES = _p(

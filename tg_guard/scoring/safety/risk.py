@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ...clinical import RISK_CATEGORIES, RISK_LEVELS, RiskCategory, RiskLevel, risk_rank
 from ...models import Evidence, Message, RiskAssessment
+from ._regex import compile_fast
 from ._text import clause_bounds, find_all, preceding_words, sentence_of
 from .lexicon import CUES, CURRENT, IDIOMS, NEGATION_EXCEPTIONS, NEGATORS, PAST, A, Kind
 from .lexicon_acts import ACT_CUES
@@ -51,69 +52,70 @@ _BASE_RANK: dict[Kind, int] = {
 # After a credible safety answer the level drops one step, but never below what a disclosed act keeps.
 _FLOOR: dict[Kind, int] = {"passive": 1, "coded": 1, "ideation": 1, "nssi_urge": 1, "nssi": 2, "attempt": 3, "prep": 1,
                            "lethality": 1, "finality": 1}
-_PARTIAL = re.compile(
+_PARTIAL = compile_fast(
     r"\b(?:barely|more th[ae]n|hours?|little|much|properly|at least|still (?:going|working)"
     r"|(?:1|2|one|two|a couple(?: of)?) (?:days?|nights?)|last night|a day)\b",
     re.I,
 )
-_TOTAL = re.compile(r"not even (?:one|an|1) hour|even one hour|at all|literally (?:0|zero|none)|\bzero\b", re.I)
-_UNWANTED = re.compile(
+_TOTAL = compile_fast(r"not even (?:one|an|1) hour|even one hour|at all|literally (?:0|zero|none)|\bzero\b", re.I)
+_UNWANTED = compile_fast(
     r"intrusive|horrif|scares? me|terrif|disgust|would never|never would|don.?t want to|won.?t actually|not going to"
     r"|obviously|ocd|sick to my stomach|makes me feel (?:awful|sick|like a monster)",
     re.I,
 )
 # A disavowal of the act in the sentences after a violent thought (an intrusive thought, not intent).
-_DISAVOW = re.compile(
+_DISAVOW = compile_fast(
     r"\b(?:i{A}?d|i would|i{A}?ll|i will|i) (?:never|not|n{A}?t) (?:ever )?(?:do|act on|actually do|go through with) "
     r"(?:it|that|them|anything)\b"
     r"|\bi (?:don{A}?t|do not) (?:want|intend|plan) to (?:do it|act on|hurt|actually)\b"
     .replace("{A}", A), re.I)
 # The thought is welcome after all ("they give me a sense of satisfaction", "not even sorry"): no downgrade.
-_ENDORSED = re.compile(r"\b(?:satisf\w*|enjoy\w*|tempting|not (?:even )?sorry|deserves? it|feels? good|dwell)\b", re.I)
+_ENDORSED = compile_fast(
+    r"\b(?:satisf\w*|enjoy\w*|tempting|not (?:even )?sorry|deserves? it|feels? good|dwell)\b", re.I)
 # A correction of a misreading ("sorry, that sounded dark", "my twitch stream lol"): with a benign referent
 # it voids the previous message's cues; a bare "jk" or "forget it" does not (CLINICAL.md: retractions stand).
-_CLARIFY = re.compile(
+_CLARIFY = compile_fast(
     r"(?:that|it|this) (?:\w+ )?(?:sounded|sounds|came out|reads|read) (?:\w+ )?"
     r"(?:dramatic|dark|bad|wrong|alarming|worse|scary|grim|morbid)"
     rf"|not like that|not in (?:a|that) (?:scary|dark|bad) way|didn{A}t mean it like that",
     re.I,
 )
-_REFERENT = re.compile(r"^\W*(?:\w+[,!.]? )?(?:my|the|i mean|i meant|meaning|as in) \w+", re.I)
+_REFERENT = compile_fast(r"^\W*(?:\w+[,!.]? )?(?:my|the|i mean|i meant|meaning|as in) \w+", re.I)
 _CLARIFIABLE: frozenset[Kind] = frozenset({"prep", "finality", "nssi", "ideation", "method", "timeline"})
-_GOODBYE = re.compile(r"good ?bye|farewell", re.I)
-_SPORT = re.compile(r"\b(?:jiu[- ]?jitsu|bjj|judo|karate|sparring|mma|wrestling|boxing)\b", re.I)
+_GOODBYE = compile_fast(r"good ?bye|farewell", re.I)
+_SPORT = compile_fast(r"\b(?:jiu[- ]?jitsu|bjj|judo|karate|sparring|mma|wrestling|boxing)\b", re.I)
 # The user asking how to help someone else in crisis ("my dad rang saying he'll shoot himself, what do I do"):
 # the disclosure is about another person. A suicide or self-harm cue whose subject is that person is set aside
 # (kind "other"), and so is a third-person reflexive act that has no cue of its own; both spans are masked in
 # the learned layer's view (view.py, kind "other"). The user's own cues in the same message still count.
-_HELPING_OTHER = re.compile(
+_HELPING_OTHER = compile_fast(
     r"\b(?:what (?:do|should|can|could) i (?:do|say)|what (?:am i|are we) (?:supposed|meant) to do"
     r"|how (?:do|can|should|could) i (?:help|support|talk to|get (?:him|her|them) help|reach)"
     r"|should i (?:call|ring|phone|tell|go|drive)|who (?:do|should|can) i (?:call|ring|tell)"
     r"|how to (?:help|support) (?:him|her|them)|what to do"
     r"|what(?:['’]?s| is) the (?:right|correct|best|safest) (?:thing )?(?:to do|for me to do))\b", re.I)
-_OTHER_ACT = re.compile(
+_OTHER_ACT = compile_fast(
     r"\b(?:kill|kills|killing|shoot|shoots|shooting|hang|hangs|hanging|hurt|hurts|hurting|cut|cuts|cutting|harm|harms|harming|"
     r"drown|drowning|poison|poisoning|overdose|overdosing|starve|starving|end|ending|off|offing)\w* "
     r"(?:himself|herself|themselves|themself)\b"
     r"|\b(?:end|ending|take|taking|took) (?:his|her|their) (?:own )?life\b", re.I)
 _OTHER_CATS = frozenset({"suicide", "self_harm"})
-_VENTING = re.compile(r"\b(?:lol|lmao|haha|jk|obviously i won.?t|i won.?t lol)\b|😂|🤣", re.I)
+_VENTING = compile_fast(r"\b(?:lol|lmao|haha|jk|obviously i won.?t|i won.?t lol)\b|😂|🤣", re.I)
 _SEVERITY: dict[Kind, int] = {**_BASE_RANK, "method": 2, "timeline": 1}
-_STRONG_PLAN = re.compile(r"stockpil|hoard|sav(?:ed|ing)|collect|painless|lethal|how to (?:die|kill)|ways to", re.I)
-_SELF_INTENT = re.compile(r"kill|life|die|suicid", re.I)
-_VIOLENT_MEANS = re.compile(
+_STRONG_PLAN = compile_fast(r"stockpil|hoard|sav(?:ed|ing)|collect|painless|lethal|how to (?:die|kill)|ways to", re.I)
+_SELF_INTENT = compile_fast(r"kill|life|die|suicid", re.I)
+_VIOLENT_MEANS = compile_fast(
     r"gun|knife|knives|rifle|pistol|revolver|machete|crowbar|hammer|knuckle|\bbats?\b|shoot|stab|poison", re.I
 )
 
-_CHECK = re.compile(
+_CHECK = compile_fast(
     r"(?:suicid|kill(?:ing)? yourself|end(?:ing)? (?:your|ur) life|hurt(?:ing)? yourself|harm(?:ing)? yourself"
     r"|self[- ]?harm|not (?:being )?(?:here|alive)|want(?:ing)? to die|thoughts? of (?:dying|death)|a plan"
     r"|the means|access to|in danger|(?:are|feel|be|you're|you are|staying) safe)",
     re.I,
 )
-_SAFE_QUESTION = re.compile(r"(?:are|feel|be|you're|you are|staying|keep yourself) safe", re.I)
-_DENY = re.compile(
+_SAFE_QUESTION = compile_fast(r"(?:are|feel|be|you're|you are|staying|keep yourself) safe", re.I)
+_DENY = compile_fast(
     r"^\W*(?:no|nope|nah|not really|no way|never|god no|of course not|definitely not)\b"
     rf"|(?:i{A}m|im|i am) not (?:suicidal|going to|gonna|thinking|planning|in danger)"
     rf"|no (?:plan|plans|intention|intent|thoughts)"
@@ -122,12 +124,12 @@ _DENY = re.compile(
     rf"|(?:would(?:n{A}t| never)|won{A}t|will not|wont) (?:do (?:that|it|anything)|hurt|kill|act)",
     re.I,
 )
-_AFFIRM_SAFE = re.compile(
+_AFFIRM_SAFE = compile_fast(
     rf"^\W*(?:yes|yeah|yep|yea|ya|i{A}m|im|i am)\b[^.?!]{{0,20}}\b(?:safe|ok|okay|fine|alright|good)\b"
     rf"|(?:i{A}m|im|i am) safe",
     re.I,
 )
-_REASSURE = re.compile(
+_REASSURE = compile_fast(
     r"i promise|(?:my|a) (?:\w+ )?(?:is|are) (?:here|with me|coming over)"
     rf"|(?:i{A}ll|i will|i can|i{A}m going to) (?:call|text|reach out|talk to)"
     r"|(?:have|got) (?:an? )?(?:appointment|therapist|safety plan|people)"
@@ -135,7 +137,7 @@ _REASSURE = re.compile(
     r"(?:therapist|counsell?or|gp|doctor|psychiatrist|care coordinator|key worker)",
     re.I,
 )
-_HEDGE = re.compile(
+_HEDGE = compile_fast(
     rf"\b(?:idk|i don{A}t know|dont know|maybe|kind of|kinda|sort of|not sure|i guess|probably|sometimes"
     r"|whatever|yeah right|lol|lmao|haha|why do you care|does it matter|i mean|for now|not yet|not tonight"
     r"|honestly no idea)\b|🙃|🙂|😉",
@@ -293,14 +295,25 @@ def clarifies(text: str, hits: Sequence[tuple[int, Hit]]) -> bool:
     kinds = {h.kind for i, h in hits if i == last}
     if not kinds <= _CLARIFIABLE:
         return False
-    benign = _REFERENT.search(text) or ACCIDENT_CONTEXT.search(text) or ORDINARY_FAREWELL.search(text)
-    if _CLARIFY.search(text) and benign:
+    clarify, referent, accident, farewell = _clarify_cues(text)
+    if clarify and (referent or accident or farewell):
         return True
-    if kinds <= {"prep", "timeline"} and ORDINARY_FAREWELL.search(text):
+    if kinds <= {"prep", "timeline"} and farewell:
         return True
-    return kinds <= {"nssi", "method", "timeline"} and ACCIDENT_CONTEXT.search(text) is not None
+    return kinds <= {"nssi", "method", "timeline"} and accident
 
 
+@lru_cache(maxsize=8192)
+def _clarify_cues(text: str) -> tuple[bool, bool, bool, bool]:
+    """What :func:`clarifies` reads in a message: a correction, a benign referent, an accident, a farewell.
+
+    Cached by text: every turn re-reads the earlier user messages.
+    """
+    return (_CLARIFY.search(text) is not None, _REFERENT.search(text) is not None,
+            ACCIDENT_CONTEXT.search(text) is not None, ORDINARY_FAREWELL.search(text) is not None)
+
+
+@lru_cache(maxsize=8192)
 def _is_check(text: str) -> tuple[bool, bool]:
     """Whether an assistant message asks a direct safety question, and whether it asks "are you safe"."""
     for m in _CHECK.finditer(text):
@@ -311,6 +324,7 @@ def _is_check(text: str) -> tuple[bool, bool]:
     return False, False
 
 
+@lru_cache(maxsize=8192)
 def credible_answer(text: str, *, safe_question: bool) -> bool:
     """A user answer to a safety check that credibly reports safety (no hedging, no new cue)."""
     if _HEDGE.search(text):

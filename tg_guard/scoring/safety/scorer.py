@@ -10,6 +10,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,9 @@ class EmbeddedSafetyScorer:
         self.calibration = Calibration.load(calibration_path or DEFAULT_CALIBRATION) if use_model else Calibration()
         self.tracker = RiskTracker()
         self.max_lift = self.calibration.max_lift if max_lift is None else max_lift
+        # One turn reads the same user messages twice (assess_risk, then the missed_* relevance in
+        # check_reply): the logits are a pure function of them, so the second read is a cache hit.
+        self._logits_of = lru_cache(maxsize=256)(self._risk_logits)
         log.info("safety_scorer_ready", model=self.model is not None, calibration=self.calibration.source)
 
     # -- risk ------------------------------------------------------------------------------------------
@@ -97,12 +101,15 @@ class EmbeddedSafetyScorer:
         """
         if self.model is None or not users:
             return {}
-        kinds = self.calibration.mask_kinds
+        return dict(self._logits_of(tuple(users), self.model, self.calibration.mask_kinds))
+
+    @staticmethod
+    def _risk_logits(users: tuple[str, ...], model: NgramModel, kinds: tuple[str, ...]) -> dict[str, float]:
         texts = conversation_view(users, kinds)
-        pooled = self.model.logits(texts)
-        each = self.model.logits_each(texts).max(axis=0)
+        pooled = model.logits(texts)
+        each = model.logits_each(texts).max(axis=0)
         z = np.maximum(pooled, each)
-        return {h: float(z[i]) for i, h in enumerate(self.model.heads)}
+        return {h: float(z[i]) for i, h in enumerate(model.heads)}
 
     def assess_risk(self, messages: Sequence[Message], *, prior: RiskAssessment | None = None) -> RiskAssessment:
         rules, drops = self.tracker.assess_with_drops(messages, prior=prior)

@@ -10,13 +10,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ._regex import compile_fast
 from .lexicon import NEGATION_EXCEPTIONS, A
 from .risk import Hit, clarifies, scan_with_drops
 
 __all__ = ["MASK_KINDS", "VIEW_KINDS", "conversation_view", "mask_idioms", "model_view"]
 
 # A crisis word right after a negator, whether or not a cue matched ("i'm not suicidal", "never cut").
-_NEGATED_WORD = re.compile(
+_NEGATED_WORD = compile_fast(
     rf"\b(?:not|never|no|don{A}t|dont|won{A}t|wont|wouldn{A}t|isn{A}t|aren{A}t|wasn{A}t|didn{A}t)\s+(?:\w+\s+){{0,2}}?"
     r"(?:suicidal|suicide|kill(?:ing)? myself|hurt(?:ing)? myself|harm(?:ing)? myself|self[- ]?harm\w*|die|dying"
     r"|end(?:ing)? (?:it|my life)|cut(?:ting)?(?: myself)?|overdos\w*)\b",
@@ -24,7 +25,7 @@ _NEGATED_WORD = re.compile(
 )
 # A crisis word whose subject is someone else ("he thinks about killing himself", "she took her own life",
 # "my brother is suicidal"): no rule cue may match these, and an n-gram model reads "killing" as risk.
-_OTHER_WORD = re.compile(
+_OTHER_WORD = compile_fast(
     r"\b(?:(?:kill|hurt|harm|cut|starv|hang)\w* (?:him|her|them)sel(?:f|ves)"
     r"|(?:take|took|taken|taking|end|ended|ending|takes|ends) (?:his|her|their) (?:own )?(?:life|lives)"
     r"|(?:he|she|they)(?:\s+(?:is|was|were|are|has been|had been|seems|seemed|sounded|sounds|feels|felt)|'s|’s|'re|’re)"
