@@ -44,6 +44,7 @@ __all__ = [
     "evaluate_vera",
     "load_jsonl",
     "load_reddit",
+    "load_reddit_users",
     "recall_at_fpr",
     "self_focus",
     "user_score",
@@ -273,11 +274,16 @@ def _posts(cell: str) -> list[str]:
     return [p for p in posts if p.strip()] or [cell]
 
 
-def load_reddit(path: str | Path) -> list[tuple[str, list[str]]]:
-    """``(label, posts)`` per user from the C-SSRS csv (columns User, Post, Label)."""
+def load_reddit_users(path: str | Path) -> list[tuple[str, str, list[str]]]:
+    """``(user, label, posts)`` per row of the C-SSRS csv (columns User, Post, Label)."""
     csv.field_size_limit(sys.maxsize)
     with Path(path).open(encoding="utf-8", newline="") as fh:
-        return [(row["Label"].strip(), _posts(row["Post"])) for row in csv.DictReader(fh)]
+        return [(row["User"], row["Label"].strip(), _posts(row["Post"])) for row in csv.DictReader(fh)]
+
+
+def load_reddit(path: str | Path) -> list[tuple[str, list[str]]]:
+    """``(label, posts)`` per user from the C-SSRS csv (columns User, Post, Label)."""
+    return [(label, posts) for _, label, posts in load_reddit_users(path)]
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|myself|mine)\b", re.I)

@@ -19,7 +19,7 @@ import json
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -102,20 +102,28 @@ class NgramModel:
             bias = z["bias"].astype(np.float32)
         return cls({f: i for i, f in enumerate(vocab_list)}, weights, bias, heads)
 
+    def _cached(self, cache: OrderedDict[str, np.ndarray], text: str,
+                make: Callable[[str], np.ndarray]) -> np.ndarray:
+        """``make(text)`` through ``cache`` (least recently used out past ``cache_size``); thread-safe."""
+        with self._lock:
+            hit = cache.get(text)
+            if hit is not None:
+                cache.move_to_end(text)
+                return hit
+        value = make(text)
+        with self._lock:
+            cache[text] = value
+            while len(cache) > self._cache_size:
+                cache.popitem(last=False)
+        return value
+
     def ids(self, text: str) -> np.ndarray:
         """Vocabulary ids of a text's features (unique), cached by text."""
-        with self._lock:
-            hit = self._cache.get(text)
-            if hit is not None:
-                self._cache.move_to_end(text)
-                return hit
+        return self._cached(self._cache, text, self._make_ids)
+
+    def _make_ids(self, text: str) -> np.ndarray:
         v = self.vocab
-        ids = np.fromiter({v[f] for f in featurize(text) if f in v}, dtype=np.int64)
-        with self._lock:
-            self._cache[text] = ids
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return ids
+        return np.fromiter({v[f] for f in featurize(text) if f in v}, dtype=np.int64)
 
     def _logit_of(self, ids: np.ndarray) -> np.ndarray:
         if ids.size == 0:
@@ -136,17 +144,11 @@ class NgramModel:
         return np.stack([self._logits_one(t) for t in texts])
 
     def _logits_one(self, text: str) -> np.ndarray:
-        with self._lock:
-            hit = self._each_cache.get(text)
-            if hit is not None:
-                self._each_cache.move_to_end(text)
-                return hit
+        return self._cached(self._each_cache, text, self._make_logits)
+
+    def _make_logits(self, text: str) -> np.ndarray:
         z = self._logit_of(self.ids(text))
         z.flags.writeable = False  # shared by every later call
-        with self._lock:
-            self._each_cache[text] = z
-            while len(self._each_cache) > self._cache_size:
-                self._each_cache.popitem(last=False)
         return z
 
     def predict(self, texts: Iterable[str]) -> dict[str, float]:

@@ -152,13 +152,7 @@ class EmbeddedSafetyScorer:
     # -- reply -----------------------------------------------------------------------------------------
     def check_reply(self, messages: Sequence[Message], reply: str, risk: RiskAssessment) -> Mapping[str, Violation]:
         ctx = ReplyContext.build(messages, reply, risk)
-        probs: dict[str, float] = {}
-        if self.model is not None:
-            view = reply_view(reply)
-            probs = self.model.predict([view])
-            hv = harm_view(view)
-            if hv != view and self.model.has("v_harmful_content"):
-                probs["v_harmful_content"] = self.model.predict([hv])["v_harmful_content"]
+        probs = reply_probs(self.model, reply) if self.model is not None else {}
         idx = len(messages)
         out: dict[str, Violation] = {}
         context_z: dict[str, float] | None = None
@@ -184,13 +178,31 @@ class EmbeddedSafetyScorer:
         if not probs:
             return None
         if name in _MISSED:
-            head, addresses = _MISSED[name]
-            rules_addr, _ = addresses(ctx)
-            return missed_score(relevance(name, ctx, context_z), probs.get(head), rules_addr,
+            rel, rel_rules, rules_addr, hollow = missed_inputs(name, ctx, context_z)
+            return missed_score(rel, probs.get(_MISSED[name][0]), rules_addr,
                                 variant=self.calibration.missed_variants.get(name, "both"),
-                                relevance_rules=relevance(name, ctx, {}),
-                                hollow=name == "missed_crisis" and hollow_reassurance(ctx))
+                                relevance_rules=rel_rules, hollow=hollow)
         return probs.get(f"v_{name}")
+
+
+def reply_probs(model: NgramModel, reply: str) -> dict[str, float]:
+    """The reply heads' probabilities, as inference and training's CV both read them: the reply's view
+    (``boundary.reply_view``), and for ``v_harmful_content`` its own view (``harmful.harm_view``)."""
+    view = reply_view(reply)
+    probs = model.predict([view])
+    hv = harm_view(view)
+    if hv != view and model.has("v_harmful_content"):
+        probs["v_harmful_content"] = model.predict([hv])["v_harmful_content"]
+    return probs
+
+
+def missed_inputs(name: str, ctx: ReplyContext, context_z: Mapping[str, float]) -> tuple[float, float, float, bool]:
+    """What :func:`combine.missed_score` takes for a ``missed_*`` label besides the model's "addressed" head:
+    relevance (risk state or the context's heads), relevance by the rules alone, the rules' "addressed"
+    score, and whether the reply offers only empty promises or deflection (``missed_crisis``)."""
+    rules_addr, _ = _MISSED[name][1](ctx)
+    return (relevance(name, ctx, context_z), relevance(name, ctx, {}), rules_addr,
+            name == "missed_crisis" and hollow_reassurance(ctx))
 
 
 _MISSED: dict[str, tuple[str, Callable[[ReplyContext], tuple[float, list[tuple[int, int]]]]]] = {

@@ -39,9 +39,8 @@ from .combine import LEVEL_OFF, MISSED_VARIANTS, combine_level, missed_score, ri
 from .detectors import ReplyContext
 from .harmful import harm_view
 from .learned import DEFAULT_PATH, NgramModel, featurize
-from .missed import hollow_reassurance
 from .risk import RiskTracker, rule_cue
-from .scorer import _MISSED, DETECTORS, EmbeddedSafetyScorer, relevance
+from .scorer import _MISSED, DETECTORS, EmbeddedSafetyScorer, missed_inputs, reply_probs
 from .view import MASK_KINDS, VIEW_KINDS, conversation_view, model_view
 
 TEXT_VIOLATIONS = tuple(v for v in VIOLATIONS if not v.startswith("missed_"))
@@ -134,18 +133,6 @@ def reddit_examples(users: Sequence[tuple[str, str, list[str]]], unit: str, weig
     return out
 
 
-def load_reddit_users(path: str) -> list[tuple[str, str, list[str]]]:
-    """``(user, label, posts)`` per row of the C-SSRS csv (the same parsing as ``evaluate_reddit``)."""
-    import csv
-    import sys
-
-    from ...evaluation.safety import _posts
-
-    csv.field_size_limit(sys.maxsize)
-    with Path(path).open(encoding="utf-8", newline="") as fh:
-        return [(row["User"], row["Label"].strip(), _posts(row["Post"])) for row in csv.DictReader(fh)]
-
-
 LENGTH_BANDS = (25, 50)  # reply words: <= 25, 26-50, > 50 (the bands EVALUATION.md reports)
 
 
@@ -226,18 +213,14 @@ def score_fold(model: NgramModel, risk: list[dict[str, Any]], replies: list[dict
     for r in replies:
         context, reply = _msgs(r["messages"][:-1]), r["messages"][-1]["content"]
         ctx = ReplyContext.build(context, reply, sc.assess_risk(context))
-        view = reply_view(reply)
-        probs = model.predict([view])
-        probs["v_harmful_content"] = model.predict([harm_view(view)])["v_harmful_content"]
+        probs = reply_probs(model, reply)
         cz = sc.risk_logits([m.content for m in context if m.role == "user"])
         row: dict[str, tuple[float, dict[str, float]]] = {}
         for n in VIOLATIONS:
             if n in _MISSED:
-                head, addresses = _MISSED[n]
-                rel, rel_rules, addr = relevance(n, ctx, cz), relevance(n, ctx, {}), addresses(ctx)[0]
-                hol = n == "missed_crisis" and hollow_reassurance(ctx)
-                m = {v: missed_score(rel, probs.get(head), addr, variant=v, relevance_rules=rel_rules, hollow=hol)
-                     for v in MISSED_VARIANTS}
+                rel, rel_rules, addr, hol = missed_inputs(n, ctx, cz)
+                m = {v: missed_score(rel, probs.get(_MISSED[n][0]), addr, variant=v, relevance_rules=rel_rules,
+                                     hollow=hol) for v in MISSED_VARIANTS}
             else:
                 m = {"-": probs[f"v_{n}"]}
             row[n] = (DETECTORS[n](ctx).score, m)
@@ -512,6 +495,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             fresh[n] = primary if positives >= args.min_fresh else wide
     heads = sorted({h for e in examples(risk[:1], replies[:1], kinds) for h in e.labels})
     balanced = () if args.no_length_balance else tuple(f"v_{n}" for n in TEXT_VIOLATIONS)
+    from ...evaluation.safety import load_reddit_users
+
     reddit = load_reddit_users(args.reddit) if args.reddit else []
     rd_ex = reddit_examples(reddit, args.reddit_unit, args.reddit_weight, kinds) if args.reddit_weight > 0 else []
     groups = sorted({"r:" + r["group"] for r in risk} | {"v:" + r["group"] for r in replies})
