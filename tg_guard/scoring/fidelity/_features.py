@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...clinical import CTRS_ITEMS, CTRSItem
 from ._cues import CUES, GENERAL_CUES, Family
-from ._semantic import SEMANTIC, UNCOMMITTED, semantic_features
+from ._semantic import CLOSING, SEMANTIC, UNCOMMITTED, attitude_only, semantic_features
 from ._text import Sentence, content_words, repetition_ratio, sentences, words
 
 __all__ = ["GENERAL_FEATURES", "ReplyFeatures", "extract", "item_feature_names"]
@@ -85,8 +85,12 @@ _DIRECTIVE = next(f for f in CUES["collaboration"] if f.name == "directive")
 
 
 def _family_hits(fam: Family, sents: Sequence[Sentence]) -> tuple[Sentence, ...]:
+    if fam.sign > 0 and fam.item == "agenda":
+        # "Let's leave it there for today" closes the session; it sets nothing for it.
+        return tuple(s for s in sents if fam.pattern.search(s.text) and not CLOSING.search(s.text))
     if fam.sign > 0 and fam.item in _COMMITTED_ITEMS:
-        return tuple(s for s in sents if fam.pattern.search(s.text) and not UNCOMMITTED.search(s.text))
+        return tuple(s for s in sents if fam.pattern.search(s.text) and not UNCOMMITTED.search(s.text)
+                     and not attitude_only(s.text))
     return tuple(s for s in sents if fam.pattern.search(s.text))
 
 

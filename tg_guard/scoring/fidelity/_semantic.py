@@ -9,6 +9,8 @@ from the parts any phrasing of it must contain, so new wordings still count:
   "let's", "your experiment"); a link back to the next session ("bring it", "we'll look at it") adds
   to it; a time anchor with only a vague intention ("keep it in mind this week") counts against it.
 - homework reviewed: the patient reports on a task and the reply takes it up rather than moving on.
+- agenda: a plan for this session's time ("shall we use today to look at..., then...") proposed to the
+  patient, not a close ("let's leave it there for today").
 - pacing: slowing down, summarising, structuring time, parking a tangent or choosing one thing, versus
   a barrage of fixes or a run of fact questions about a side story.
 - understanding: a reflective stem carrying a feeling word, a feeling the patient did not name
@@ -31,7 +33,7 @@ from ...clinical import CTRSItem
 from ._grounding import ground
 from ._text import Sentence, content_words, words
 
-__all__ = ["SEMANTIC", "UNCOMMITTED", "semantic_features"]
+__all__ = ["ATTITUDE", "CLOSING", "SEMANTIC", "UNCOMMITTED", "attitude_only", "semantic_features"]
 
 
 def _rx(*alts: str) -> re.Pattern[str]:
@@ -60,7 +62,7 @@ _ACTIVITY = _rx(
     r"go (?:to|for|out|back)", r"visit", r"read", r"bring", r"schedule", r"put (?:it|them|two|one) in", r"pick(?! (?:up|things up))", r"set (?:a|an|up)",
     r"spend", r"stay", r"sit", r"lock", r"answer", r"say no", r"ask", r"keep (?:a|the list|going|it going)", r"do (?:it|one|the|this|that)",
     r"repeat", r"test", r"compare", r"list", r"stand", r"ride", r"join", r"eat", r"meet up", r"delay", r"wait", r"experiment",
-    r"task", r"assignment", r"homework", r"diary", r"log", r"worksheet", r"sheet", r"card", r"exercise", r"walk", r"visits?", r"slot",
+    r"diary", r"log", r"worksheet", r"sheet", r"card", r"walk", r"visits?", r"slot",
     r"tie it to", r"make it (?:smaller|tiny|one)", r"notice (?:when|what|the|your|how)", r"gather", r"rehearse", r"drop",
 )
 _ADDRESS = _rx(
@@ -71,6 +73,22 @@ _ADDRESS = _rx(
     r"the (?:plan|task|idea|experiment) (?:is|would be|for|until|between|this)", r"your (?:mission|challenge|plan)", r"make (?:it|that|this) your",
     r"(?:the|a|one) (?:next |first )?step (?:this|before|for)", r"you'?d", r"willing to",
 )
+# Naming the task is not doing one: "your homework this week is to..." needs a concrete act in the sentence
+# or a neighbour ("Your task this week: ring the bank on Monday").
+_META_TASK = _rx(r"tasks?", r"assignments?", r"homework", r"exercises?", r"missions?", r"challenges?")
+# A state of mind as the goal ("think more positively", "believe in yourself", "be more confident") is an
+# attitude, not a task: nothing to do, nowhere and no time to do it, nothing to bring back.
+ATTITUDE = _rx(
+    r"(?:think|feel|be|stay|become|get|keep) (?:more |less |a bit more |a lot more |much more )?(?:positive(?:ly)?|confident|calm(?:er)?|relaxed|happ(?:y|ier)|optimistic|grateful|motivated|hopeful|kinder to yourself)",
+    r"believe in yourself", r"(?:love|accept|trust|forgive|value) yourself(?: more)?", r"stop (?:worrying|overthinking|stressing|doubting)", r"(?:have|keep) faith",
+)
+
+
+def attitude_only(text: str) -> bool:
+    """A sentence whose only goal is a state of mind, with no concrete act in it."""
+    return bool(ATTITUDE.search(text)) and not _ACTIVITY.search(text)
+
+
 # An imperative that opens a sentence addresses the patient ("Rate it at the door", "Bring the notebook").
 _IMPERATIVE_START = re.compile(
     r"\s*(?:(?:and|then|so|just|now|also|ok|okay),? )*(?:write|jot|note|record|log|track|rate|score|tick|count|fill|practi[sc]e|call|ring|"
@@ -97,6 +115,7 @@ _VAGUE = _rx(
     r"when you feel (?:ready|like)", r"no pressure", r"only if you", r"good luck", r"enjoy", r"don'?t (?:think|worry) about",
     r"try to (?:\w+ ){0,3}(?:more|less|better)", r"try to (?:stay|be|feel|think|remember)", r"(?:positive|good|right) (?:mindset|attitude|outlook)",
     r"bright side", r"or something", r"as (?:much|best|often) as you can", r"when(?:ever)? you can", r"if you can",
+    ATTITUDE.pattern,
 )
 _QTY = re.compile(rf"(?<!\w)(?:{_NUM}[- ](?:{_UNIT})|(?:once|twice)|(?:{_NUM}|each|every) (?:day|morning|evening|night)|\d+ ?[ap]m|{_DAY})(?!\w)", re.IGNORECASE)
 _TASK_REPORT = _rx(
@@ -118,6 +137,7 @@ _PRIOR_TASK = _rx(
 )
 _REVIEW = _rx(
     r"how did (?:it|that|the \w+|they|you get on) go", r"how (?:did|was) it", r"go through (?:it|them|what|that)", r"look at (?:it|them|what|how)",
+    r"(?:look at|go (?:through|over)|talk (?:me )?through|pick) (?:one|some|each|a few|both|any|a couple|the first|the last) of (?:them|those|these|it|your|the)",
     r"what (?:did you|happened|got in the way|made (?:it|the)|surprised|stood out)", r"what (?:actually )?happened", r"(?:which|what) (?:entries|activities|days|parts)",
     r"let'?s (?:understand|see|look|go)", r"(?:shrink|change|adjust) it", r"(?:make|keep) it (?:smaller|simpler|tiny)", r"thank(?:s| you) for (?:doing|trying|bringing|telling)",
     r"what does that tell you", r"how much do you believe", r"plenty to learn from",
@@ -143,10 +163,40 @@ _DECREE = _rx(
     r"i'?m (?:setting|giving|assigning) (?:you|that|this)", r"(?:that|this) is your (?:task|homework|assignment)(?=[,.;!]| no| and)",
     r"i expect you to", r"you will (?:call|do|write|go|keep|fill|complete|text|walk|practi[sc]e|record|read|spend)",
 )
+# A question asked as a statement ("I'm curious which situation you picked"): it asks all the same.
+_INDIRECT_Q = _rx(r"i'?m (?:curious|wondering|interested) (?:about |to (?:hear|know) )?(?:which|what|how|whether|if|about|why|where|when)",
+                  r"i wonder (?:which|what|how|whether|if|why)", r"tell me (?:which|what|how|whether|about|more about)", r"i'?d (?:love|like) to (?:hear|know|see) (?:which|what|how|whether|about|more)")
 _AGREE_Q = _rx(r"suit", r"work for you", r"doable", r"realistic", r"manageable", r"(?:which|what) (?:days?|times?|evenings?|mornings?)", r"fit (?:in|into)")
 _RECORD = _rx(r"writ(?:e|ing)", r"jot", r"note (?:down|how|what|the|your|when)", r"record", r"log", r"track", r"rat(?:e|ing)", r"score", r"tick", r"diary")
 _MOVE_ON = _rx(r"(?:let'?s )?move on", r"something else", r"anyway", r"not (?:worry|dwell) (?:about|on)", r"let'?s not (?:worry|dwell)", r"look at (?:it|them) later", r"forget (?:about )?it",
                r"come back to (?:it|that|this|them)(?: \w+)? (?:another|some|later|next)", r"another (?:day|time)\b")
+
+# -- agenda -------------------------------------------------------------------------------------------
+# Setting the agenda = proposing how THIS session's time is used: a reference to the session's time, a
+# plan for it (what to look at, work on, spend it on, put first) and a proposal or question to the patient
+# ("Shall we use today to look at that certainty, and leave a bit of time to plan your revision week?").
+# An order for the items ("first...then", "leave time for") makes it a structured agenda. A close ("let's
+# leave it there for today") is the end of a session, not its plan.
+_SESSION_TIME = _rx(
+    r"today", r"(?:this|today'?s|our|the) (?:session|hour)", r"our time(?! next)", r"the time (?:we have|today|left|together)",
+    r"(?:rest|most|part|start|beginning|first half|second half|bulk|main part) of (?:the|our|this|today'?s) (?:session|hour|time)",
+    r"the (?:next|first|last) (?:\d+|five|ten|fifteen|twenty|thirty|few) minutes",
+)
+_PLAN_VERB = _rx(
+    r"look(?:ing)? (?:at|into)", r"work(?:ing)? (?:on|through)", r"focus(?:ing)? (?:on|in)", r"spen[dt]", r"spending", r"use", r"using", r"cover(?:ing)?",
+    r"talk(?:ing)? (?:about|through)", r"go(?:ing)? (?:through|over)", r"start(?:ing)? (?:with|by|on)", r"put (?:\w+ ){0,4}(?:first|at the (?:top|centre|center|heart))",
+    r"(?:at the )?(?:centre|center|top|heart) (?:of|for)", r"leave (?:a bit of |some |a little |a few minutes |enough )?time", r"plan(?:ning)?", r"get to",
+    r"make (?:\w+ ){0,3}(?:the|our) (?:focus|priority|main)", r"give (?:\w+ ){0,3}(?:the )?(?:most|bulk|main|first)",
+)
+_PROPOSE = _rx(
+    r"shall we", r"could we", r"can we", r"should we", r"how about", r"would it be (?:all right|ok|okay|alright|helpful|useful)", r"let'?s", r"let us",
+    r"i'?d (?:suggest|like|propose)", r"i suggest", r"we could", r"we might", r"(?:what|which) (?:would|do|should) you", r"would you (?:like|want|rather)",
+)
+_ORDER = _rx(r"then", r"first", r"after (?:that|which)", r"and (?:leave|keep|save) (?:\w+ ){0,3}time", r"at the end", r"before we finish")
+CLOSING = _rx(
+    r"(?:leave it|stop|end|finish|wrap (?:it |things )?up|call it|pause)(?: \w+){0,2} (?:for|there for|here for) today",
+    r"that'?s (?:it|all|enough|where we'?ll stop) for today", r"(?:see you|until|till) next (?:time|week)",
+)
 
 # -- pacing -------------------------------------------------------------------------------------------
 _SLOW = _rx(
@@ -251,7 +301,7 @@ _COG = _rx(
 )
 
 SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
-    "agenda": (),
+    "agenda": (("session_plan", 1.0),),
     "feedback": (),
     "understanding": (("reflect_feeling", 0.8), ("implied_feeling", 1.0), ("valence_mismatch", -1.2), ("generic", -0.6),
                       ("grounded", 0.8), ("feeling_mismatch", -1.2), ("minimised", -1.0), ("added_content", -0.8)),
@@ -303,7 +353,8 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     # Homework: parts may sit in one sentence or two neighbouring ones ("Shall we make it your task this
     # week? On Wednesday, set a timer...").
     anchor = [bool(_ANCHOR.search(t)) for t in txt]
-    act = [bool(_ACTIVITY.search(t)) for t in txt]
+    concrete = [bool(_ACTIVITY.search(t)) for t in txt]
+    act = [concrete[i] or (bool(_META_TASK.search(t)) and any(concrete[max(0, i - 1) : i + 2])) for i, t in enumerate(txt)]
     unc = [bool(_UNCOMMITTED.search(t)) for t in txt]
     # A vague word beside a concrete amount ("then something you enjoy, at 6pm") does not undo the task.
     vag = [bool(_VAGUE.search(t)) and not _QTY.search(t) for t in txt]
@@ -341,8 +392,8 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     if reported:
         # A question about what the patient reported ("and what made Sunday different?") takes it up.
         told = content_words(last + " " + prev)
-        reviewed += [s for s in sents if s.is_question and s not in reviewed and content_words(s.text) & told
-                     and not _MOVE_ON.search(s.text)]
+        reviewed += [s for s in sents if (s.is_question or _INDIRECT_Q.search(s.text)) and s not in reviewed
+                     and content_words(s.text) & told and not _MOVE_ON.search(s.text)]
     reviewed = reviewed + [s for s in recalled if s not in reviewed]
     moved = _hits(_MOVE_ON, sents) if reported or recalled else []
     v["homework.reviewed"] = _sat(min(2, len(reviewed))) if not moved else 0.25 * _sat(len(reviewed))
@@ -362,6 +413,13 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     decree = _hits(_DECREE, sents) if planned and not any(s.is_question for s in sents) else []
     v["homework.imposed"] = 1.0 if decree else 0.0
     h["homework.imposed"] = tuple(decree)
+
+    # Agenda: a proposal for how this session's time is used, ordered when it names a sequence.
+    plan = [s for s in sents if _SESSION_TIME.search(s.text) and _PLAN_VERB.search(s.text)
+            and (s.is_question or _PROPOSE.search(s.text)) and not CLOSING.search(s.text)]
+    ordered = bool(plan) and any(_ORDER.search(s.text) for s in plan)
+    v["agenda.session_plan"] = _sat(min(2, len(plan) + ordered))
+    h["agenda.session_plan"] = tuple(plan)
 
     # Pacing acts.
     for name, rx in (("slow", _SLOW), ("summarise", _SUMMARY), ("time_structure", _TIME), ("park", _PARK), ("prioritise", _PRIORITY)):
