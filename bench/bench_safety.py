@@ -1,11 +1,14 @@
 """Benchmark of the embedded safety scorer: one full safety pass on a 10-message conversation.
 
-    .venv/bin/python bench/bench_safety.py [--n 2000] [--json OUT]
+    .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off] [--json OUT]
 
 A *full pass* is what the guard does per turn: ``assess_risk`` over the conversation and ``check_reply``
 on the reply. Two figures: **cold** (every message text is new, so nothing is cached: the worst case)
 and **warm** (the earlier messages were seen on previous turns and are cached; the realistic case).
 Also reports model load time and resident memory. A benchmark, not a timed test.
+
+``--embeddings auto`` (the scorer's default where the ``ml`` extra is installed) adds one all-MiniLM-L6-v2
+embedding per new user message; ``off`` is the numpy-only path (``embeddings=False``).
 """
 
 from __future__ import annotations
@@ -59,12 +62,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--embeddings", choices=("auto", "off"), default="auto")
     args = ap.parse_args()
     random.seed(0)
     t0 = time.perf_counter()
     from tg_guard.scoring.safety import build_embedded_safety
 
-    scorer = build_embedded_safety()
+    scorer = build_embedded_safety(**({"embeddings": False} if args.embeddings == "off" else {}))
+    if scorer.embedder is not None:
+        scorer.embedder.embed(["warm up the embedding model"])  # its first call pays a one-off setup
     load_s = time.perf_counter() - t0
 
     def full_pass(msgs: list[Message], reply: str) -> float:
@@ -83,7 +89,8 @@ def main() -> None:
         warm.append(full_pass(msgs, f"{REPLY} (turn {k})"))
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out = {
-        "n": args.n, "load_s": round(load_s, 3), "max_rss_mb": round(rss_mb, 1),
+        "n": args.n, "embeddings": scorer.semantic is not None, "load_s": round(load_s, 3),
+        "max_rss_mb": round(rss_mb, 1),
         "cold_ms": {"p50": round(statistics.median(cold), 3), "p99": round(pctl(cold, 0.99), 3),
                     "mean": round(statistics.fmean(cold), 3)},
         "warm_ms": {"p50": round(statistics.median(warm), 3), "p99": round(pctl(warm, 0.99), 3),

@@ -27,6 +27,9 @@ def eval_detectors(
     json_out: Path | None = typer.Option(None, "--json", help="Write machine-readable results here."),
     scorer: str = typer.Option("embedded", "--scorer", help="Safety scorer name from the registry."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Score with the rules layer alone."),
+    no_embeddings: bool = typer.Option(
+        False, "--no-embeddings",
+        help="The n-gram heads alone (the numpy-only path; embedded scorer), with the thresholds chosen for it."),
     fpr: float = typer.Option(0.05, "--fpr", help="False-positive rate for the risk recall-at-FPR figure."),
     reddit_aggregate: str = typer.Option(
         "share", "--reddit-aggregate",
@@ -43,9 +46,14 @@ def eval_detectors(
     for p in [*(data or []), *(x for x in (reddit, vera) if x is not None)]:
         if not p.exists():
             fail(f"{p} does not exist")
+    if rules_only and no_embeddings:
+        fail("--rules-only already leaves the embedding heads out; give one of the two")
     options: dict[str, Any] = {"use_model": False} if rules_only else {}
+    if no_embeddings:
+        options["embeddings"] = False
     sc = safety_scorers.create(scorer, **options)
-    result: dict[str, Any] = {"scorer": scorer, "rules_only": rules_only}
+    result: dict[str, Any] = {"scorer": scorer, "rules_only": rules_only,
+                              "embeddings": getattr(sc, "semantic", None) is not None}
     if data:
         result.update(evaluate_files(sc, list(data), fpr=fpr))
         _print_records(result, fpr)

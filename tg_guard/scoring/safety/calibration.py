@@ -65,6 +65,9 @@ class Calibration:
     missed_variants: dict[str, str] = field(default_factory=dict)
     #: how many levels the learned layer may add to the rules' level (chosen by CV on exact-level accuracy)
     max_lift: int = 4
+    #: the risk thresholds CV chose for the n-gram heads alone, used where the embedding heads are not
+    #: (``embeddings=False`` or no ``ml`` extra); ``risk_thresholds`` are for the averaged logits
+    ngram_risk_thresholds: dict[str, float] = field(default_factory=dict)
 
     def blend(self, label: str) -> Blend:
         return self.blends.get(label, Blend())
@@ -85,10 +88,11 @@ class Calibration:
             mask_kinds=tuple(raw.get("mask_kinds", ("idiom",))),
             missed_variants={k: str(v) for k, v in raw.get("missed_variants", {}).items()},
             max_lift=int(raw.get("max_lift", 4)),
+            ngram_risk_thresholds={k: float(v) for k, v in raw.get("ngram_risk_thresholds", {}).items()},
         )
 
     def dump(self, path: str | Path) -> None:
-        data = {
+        data: dict[str, Any] = {
             "source": self.source,
             "blends": {k: {"mode": b.mode, "threshold": round(b.threshold, 4)} for k, b in sorted(self.blends.items())},
             "risk_thresholds": {k: round(v, 4) for k, v in sorted(self.risk_thresholds.items())},
@@ -97,4 +101,6 @@ class Calibration:
             "missed_variants": dict(sorted(self.missed_variants.items())),
             "max_lift": self.max_lift,
         }
+        if self.ngram_risk_thresholds:
+            data["ngram_risk_thresholds"] = {k: round(v, 4) for k, v in sorted(self.ngram_risk_thresholds.items())}
         Path(path).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -21,6 +21,7 @@ from tg_guard.logs import get_logger
 from ...clinical import RISK_CATEGORIES, RISK_LEVELS, VIOLATIONS, RiskCategory, risk_rank
 from ...errors import ConfigError
 from ...models import Evidence, Message, RiskAssessment, Violation
+from ..embedding import Embedder, embeddings_available, shared_embedder
 from ._text import evidence
 from .boundary import boundary_violation, reply_view
 from .calibration import DEFAULT_CALIBRATION, Calibration
@@ -40,6 +41,7 @@ from .missed import (
     missed_functional_impairment,
 )
 from .risk import RiskTracker, rule_cue
+from .semantic import SemanticHeads, average_logits
 from .view import conversation_view
 
 __all__ = ["DETECTORS", "EmbeddedSafetyScorer", "build_embedded_safety", "relevance"]
@@ -66,6 +68,12 @@ class EmbeddedSafetyScorer:
     ``use_model=False`` gives the rules alone (fully explainable); ``model_path`` and
     ``calibration_path`` point at other trained files; ``max_lift`` caps how many levels the learned
     layer may add to the rules' level (default: the calibration's, chosen by CV on exact-level accuracy).
+
+    ``embeddings``: whether the risk heads average the n-gram logits with the sentence-embedding heads
+    (:mod:`.semantic`; one all-MiniLM-L6-v2 embedding per user message, cached by text). ``None`` (the
+    default) uses them when the ``ml`` extra is installed and the model file has them; ``False`` keeps the
+    numpy-only path (a few milliseconds a turn, no torch), with the thresholds CV chose for it; ``True``
+    raises :class:`ConfigError` where they cannot be used. Each path uses the thresholds chosen for it.
     """
 
     name = "embedded"
@@ -77,20 +85,48 @@ class EmbeddedSafetyScorer:
         model_path: str | Path | None = None,
         calibration_path: str | Path | None = None,
         max_lift: int | None = None,
+        embeddings: bool | None = None,
     ) -> None:
         self.model: NgramModel | None = None
+        self.semantic: SemanticHeads | None = None
+        self.semantic_replies: SemanticHeads | None = None
+        self.embedder: Embedder | None = None
         if use_model:
             path = Path(model_path) if model_path else DEFAULT_PATH
             if not path.exists():
                 raise ConfigError(f"safety model file {path} is missing; train it or pass use_model=False")
             self.model = NgramModel.load(path)
+            if embeddings is not False:
+                self._load_semantic(path, required=embeddings is True)
+        elif embeddings:
+            raise ConfigError("embeddings=True needs the learned layer; drop use_model=False")
         self.calibration = Calibration.load(calibration_path or DEFAULT_CALIBRATION) if use_model else Calibration()
         self.tracker = RiskTracker()
         self.max_lift = self.calibration.max_lift if max_lift is None else max_lift
         # One turn reads the same user messages twice (assess_risk, then the missed_* relevance in
         # check_reply): the logits are a pure function of them, so the second read is a cache hit.
         self._logits_of = lru_cache(maxsize=256)(self._risk_logits)
-        log.info("safety_scorer_ready", model=self.model is not None, calibration=self.calibration.source)
+        log.info("safety_scorer_ready", model=self.model is not None, embeddings=self.semantic is not None,
+                 calibration=self.calibration.source)
+
+    def _load_semantic(self, path: Path, *, required: bool) -> None:
+        with np.load(path, allow_pickle=False) as z:
+            heads, reply_heads = SemanticHeads.from_npz(z), SemanticHeads.from_npz(z, "semv_")
+        if heads is None or not embeddings_available():
+            if required:
+                why = (f"the model file {path} has no embedding heads (train with train.py's defaults)"
+                       if heads is None else "the ml extra is not installed: pip install 'tg-guard[ml]'")
+                raise ConfigError(f"embeddings=True: {why}; or pass embeddings=False for the n-gram heads alone")
+            return
+        self.semantic, self.semantic_replies, self.embedder = heads, reply_heads, shared_embedder()
+
+    @property
+    def risk_thresholds(self) -> Mapping[str, float]:
+        """The risk heads' thresholds for the path in use (with or without the embedding heads)."""
+        cal = self.calibration
+        if self.semantic is None and cal.ngram_risk_thresholds:
+            return cal.ngram_risk_thresholds
+        return cal.risk_thresholds
 
     # -- risk ------------------------------------------------------------------------------------------
     def risk_logits(self, users: Sequence[str]) -> dict[str, float]:
@@ -101,15 +137,21 @@ class EmbeddedSafetyScorer:
         """
         if self.model is None or not users:
             return {}
-        return dict(self._logits_of(tuple(users), self.model, self.calibration.mask_kinds))
+        return dict(self._logits_of(tuple(users), self.model, self.calibration.mask_kinds, self.semantic))
 
-    @staticmethod
-    def _risk_logits(users: tuple[str, ...], model: NgramModel, kinds: tuple[str, ...]) -> dict[str, float]:
+    def _risk_logits(self, users: tuple[str, ...], model: NgramModel, kinds: tuple[str, ...],
+                     semantic: SemanticHeads | None) -> dict[str, float]:
         texts = conversation_view(users, kinds)
         pooled = model.logits(texts)
         each = model.logits_each(texts).max(axis=0)
         z = np.maximum(pooled, each)
-        return {h: float(z[i]) for i, h in enumerate(model.heads)}
+        out = {h: float(z[i]) for i, h in enumerate(model.heads)}
+        if semantic is not None and self.embedder is not None:
+            # A failure here propagates: the guard's crisis screen fails closed on a scorer error.
+            out = average_logits(out, semantic.logits(self.embedder.embed(texts)))
+        # Cumulative heads fit one by one can disagree ("high" likelier than "moderate or above" for a coded
+        # farewell); the larger logit speaks for the levels below it too.
+        return monotone(out)
 
     def assess_risk(self, messages: Sequence[Message], *, prior: RiskAssessment | None = None) -> RiskAssessment:
         rules, drops = self.tracker.assess_with_drops(messages, prior=prior)
@@ -117,7 +159,7 @@ class EmbeddedSafetyScorer:
         z = self.risk_logits(users)
         if not z:
             return rules
-        th = self.calibration.risk_thresholds
+        th = self.risk_thresholds
         rank = risk_rank(rules.level)
         logits = [z.get(f"risk_ge{k}", -30.0) for k in range(1, 5)]
         # After a credible answer to a safety check the rules' judgement stands (CLINICAL.md: only that
@@ -152,7 +194,7 @@ class EmbeddedSafetyScorer:
     # -- reply -----------------------------------------------------------------------------------------
     def check_reply(self, messages: Sequence[Message], reply: str, risk: RiskAssessment) -> Mapping[str, Violation]:
         ctx = ReplyContext.build(messages, reply, risk)
-        probs = reply_probs(self.model, reply) if self.model is not None else {}
+        probs = reply_probs(self.model, reply, self.semantic_replies, self.embedder) if self.model is not None else {}
         idx = len(messages)
         out: dict[str, Violation] = {}
         context_z: dict[str, float] | None = None
@@ -185,15 +227,22 @@ class EmbeddedSafetyScorer:
         return probs.get(f"v_{name}")
 
 
-def reply_probs(model: NgramModel, reply: str) -> dict[str, float]:
+def reply_probs(model: NgramModel, reply: str, semantic: SemanticHeads | None = None,
+                embedder: Embedder | None = None) -> dict[str, float]:
     """The reply heads' probabilities, as inference and training's CV both read them: the reply's view
-    (``boundary.reply_view``), and for ``v_harmful_content`` its own view (``harmful.harm_view``)."""
+    (``boundary.reply_view``), and for ``v_harmful_content`` its own view (``harmful.harm_view``); with
+    ``semantic`` heads, their logits on the reply's embedding averaged in (:func:`.semantic.average_logits`)."""
     view = reply_view(reply)
-    probs = model.predict([view])
+    z = model.logits([view])
+    logits = {h: float(z[i]) for i, h in enumerate(model.heads)}
     hv = harm_view(view)
-    if hv != view and model.has("v_harmful_content"):
-        probs["v_harmful_content"] = model.predict([hv])["v_harmful_content"]
-    return probs
+    harm = "v_harmful_content"
+    if hv != view and model.has(harm):
+        logits[harm] = float(model.logits([hv])[model.index(harm)])
+    if semantic is not None and embedder is not None:
+        # the embedding heads read the reply as written (train.fit_semantic_replies says why)
+        logits = average_logits(logits, semantic.logits(embedder.embed([reply])))
+    return {h: sigmoid(v) for h, v in logits.items()}
 
 
 def missed_inputs(name: str, ctx: ReplyContext, context_z: Mapping[str, float]) -> tuple[float, float, float, bool]:
@@ -221,6 +270,22 @@ def relevance(name: str, ctx: ReplyContext, z: Mapping[str, float]) -> float:
         return max(rules, sigmoid(z.get("risk_ge2", -30.0)) * p_cat)
     cat: RiskCategory = "abuse" if name == "missed_abuse" else "functional_impairment"
     return max(1.0 if ctx.has(cat) else 0.0, sigmoid(z.get(f"cat_{cat}", -30.0)))
+
+
+def monotone(z: dict[str, float]) -> dict[str, float]:
+    """Cumulative heads made consistent below ``high``: "moderate or above" is at least as likely as "high or
+    above", and "low or above" as "moderate or above". ``risk_ge4`` (the fewest positives, the noisiest
+    head) is left out: it may not lift the levels below it.
+
+    >>> monotone({"risk_ge1": 0.0, "risk_ge2": -1.0, "risk_ge3": 2.0, "risk_ge4": 5.0})
+    {'risk_ge1': 2.0, 'risk_ge2': 2.0, 'risk_ge3': 2.0, 'risk_ge4': 5.0}
+    """
+    out = dict(z)
+    for k in (2, 1):
+        a, b = f"risk_ge{k}", f"risk_ge{k + 1}"
+        if a in out and b in out:
+            out[a] = max(out[a], out[b])
+    return out
 
 
 def _crisis_relevant(ctx: ReplyContext) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from .harmful import harm_view
 from .learned import DEFAULT_PATH, NgramModel, featurize
 from .risk import RiskTracker, rule_cue
 from .scorer import _MISSED, DETECTORS, EmbeddedSafetyScorer, missed_inputs, reply_probs
+from .semantic import SemanticHeads
 from .view import MASK_KINDS, VIEW_KINDS, conversation_view, model_view
 
 TEXT_VIOLATIONS = tuple(v for v in VIOLATIONS if not v.startswith("missed_"))
@@ -59,6 +60,7 @@ class Example:
     words: int = 0  # the reply's length in words (reply examples only): for length-balanced weights
     in_df: bool = True  # False for a second view of a text already counted (document frequencies)
     weight: float = 1.0  # sample weight in the risk heads' fit (Reddit rows are down-weighted: --reddit-weight)
+    raw: str = ""  # the reply as written (reply examples only): what the embedding heads read
 
 
 def load(paths: Sequence[str]) -> list[dict[str, Any]]:
@@ -102,9 +104,10 @@ def examples(risk: list[dict[str, Any]], replies: list[dict[str, Any]],
         view, words = reply_view(reply), len(reply.split())
         # The harmful-content head reads its own view (safety planning blanked: harmful.harm_view).
         harm = labels.pop("v_harmful_content")
-        out.append(Example([view], {**labels, "v_harmful_content": None}, "v:" + r["group"], words=words))
+        out.append(Example([view], {**labels, "v_harmful_content": None}, "v:" + r["group"], words=words,
+                           raw=reply))
         out.append(Example([harm_view(view)], {"v_harmful_content": harm}, "v:" + r["group"], words=words,
-                           in_df=False))
+                           in_df=False, raw=reply))
     return out
 
 
@@ -186,12 +189,65 @@ def fit(exs: Sequence[Example], heads: Sequence[str], c: float, min_df: int,
     return NgramModel(vocab, w, b, heads)
 
 
+SEMANTIC_HEADS = ("risk_ge1", "risk_ge2", "risk_ge3", "risk_ge4")
+
+
+def fit_semantic(exs: Sequence[Example], embed: Callable[[Sequence[str]], np.ndarray], c: float) -> SemanticHeads:
+    """Logistic risk heads over the mean embedding of each example's texts (Reddit rows left out: the
+    embedding heads are fit on our conversations only); same labels and class balance as :func:`fit`."""
+    from sklearn.linear_model import LogisticRegression
+
+    chat = [e for e in exs
+            if not e.group.startswith("rd:") and any(e.labels.get(h) is not None for h in SEMANTIC_HEADS)]
+    x = np.stack([embed(e.texts).mean(axis=0) for e in chat])
+    w = np.zeros((len(SEMANTIC_HEADS), x.shape[1]), dtype=np.float32)
+    b = np.zeros(len(SEMANTIC_HEADS), dtype=np.float32)
+    for h, head in enumerate(SEMANTIC_HEADS):
+        sel = [i for i, e in enumerate(chat) if e.labels.get(head) is not None]
+        y = np.array([chat[i].labels[head] for i in sel])
+        if len(sel) == 0 or y.min() == y.max():  # one class only (a small set): a constant, as in fit()
+            b[h] = 10.0 if len(sel) and y[0] else -10.0
+            continue
+        clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+        clf.fit(x[sel], y)
+        w[h], b[h] = clf.coef_[0], clf.intercept_[0]
+    return SemanticHeads(w, b, SEMANTIC_HEADS)
+
+
+def fit_semantic_replies(exs: Sequence[Example], embed: Callable[[Sequence[str]], np.ndarray], c: float,
+                         length_balanced: bool = True) -> SemanticHeads:
+    """Logistic ``v_*`` heads over the embedding of each reply as written, weighted as :func:`fit` weighs the
+    n-gram ``v_*`` heads (length-band-balanced unless ``length_balanced`` is False). The n-gram views'
+    blanks (an honest "I'm an AI, I can't replace a therapist" cut to " , , so I , ,") are for word
+    counts; a sentence encoder reads the disclosure itself better than its remains."""
+    from sklearn.linear_model import LogisticRegression
+
+    heads = [f"v_{n}" for n in TEXT_VIOLATIONS]
+    w = np.zeros((len(heads), embed(["x"]).shape[1]), dtype=np.float32)
+    b = np.zeros(len(heads), dtype=np.float32)
+    for h, head in enumerate(heads):
+        sel = [e for e in exs if e.labels.get(head) is not None]
+        y = np.array([e.labels[head] for e in sel])
+        if len(sel) == 0 or y.min() == y.max():
+            b[h] = 10.0 if len(sel) and y[0] else -10.0
+            continue
+        x = embed([e.raw for e in sel])
+        if length_balanced:
+            clf = LogisticRegression(C=c, max_iter=5000)
+            clf.fit(x, y, sample_weight=length_weights(np.array([e.words for e in sel]), y))
+        else:
+            clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(x, y)
+        w[h], b[h] = clf.coef_[0], clf.intercept_[0]
+    return SemanticHeads(w, b, heads)
+
+
 def _msgs(raw: Sequence[dict[str, str]]) -> list[Message]:
     return [Message(role=m["role"], content=m["content"]) for m in raw]
 
 
 def score_fold(model: NgramModel, risk: list[dict[str, Any]], replies: list[dict[str, Any]],
-               cal: Calibration) -> dict[str, Any]:
+               cal: Calibration, semantic: SemanticHeads | None = None,
+               semantic_replies: SemanticHeads | None = None) -> dict[str, Any]:
     """Held-out raw scores through the shipped inference code.
 
     Risk rows are raw (the risk thresholds are chosen on them afterwards); reply rows are scored against
@@ -202,18 +258,24 @@ def score_fold(model: NgramModel, risk: list[dict[str, Any]], replies: list[dict
     sc.model = model
     sc.calibration = cal
     sc.max_lift = cal.max_lift
+    if semantic is not None:
+        from ..embedding import shared_embedder
+
+        sc.semantic, sc.semantic_replies, sc.embedder = semantic, semantic_replies, shared_embedder()
     tracker = RiskTracker()
     r_rows = []
     for r in risk:
         msgs = _msgs(r["messages"])
-        z = sc.risk_logits([m.content for m in msgs if m.role == "user"])
-        r_rows.append({"rr": risk_rank(tracker.assess(msgs).level), "z": z,
-                       "cue": rule_cue([m.content for m in msgs if m.role == "user"])})
+        users = [m.content for m in msgs if m.role == "user"]
+        z = sc.risk_logits(users)
+        # the n-gram heads alone too, for the thresholds of the path without embeddings
+        zn = sc._risk_logits(tuple(users), model, cal.mask_kinds, None) if users else {}
+        r_rows.append({"rr": risk_rank(tracker.assess(msgs).level), "z": z, "zn": zn, "cue": rule_cue(users)})
     v_rows = []
     for r in replies:
         context, reply = _msgs(r["messages"][:-1]), r["messages"][-1]["content"]
         ctx = ReplyContext.build(context, reply, sc.assess_risk(context))
-        probs = reply_probs(model, reply)
+        probs = reply_probs(model, reply, sc.semantic_replies, sc.embedder)
         cz = sc.risk_logits([m.content for m in context if m.role == "user"])
         row: dict[str, tuple[float, dict[str, float]]] = {}
         for n in VIOLATIONS:
@@ -402,7 +464,8 @@ def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[s
 
 
 def reddit_oof(reddit: Sequence[tuple[str, str, list[str]]], fold_of: dict[str, int], models: Sequence[NgramModel],
-               cal: Calibration, json_path: str | None = None) -> dict[str, Any]:
+               cal: Calibration, json_path: str | None = None,
+               sems: Sequence[SemanticHeads | None] = ()) -> dict[str, Any]:
     """User-level Reddit figures, each user scored by the fold model that never saw them (``evaluate_reddit``'s
     metrics: Ideation/Behavior/Attempt against Supportive, Indicator against Supportive on its own)."""
     from ...evaluation.safety import AGGREGATES, POSITIVE_CSSRS, auroc, recall_at_fpr, user_score
@@ -412,6 +475,10 @@ def reddit_oof(reddit: Sequence[tuple[str, str, list[str]]], fold_of: dict[str, 
     for f, model in enumerate(models):
         sc = EmbeddedSafetyScorer(use_model=False)
         sc.model, sc.calibration, sc.max_lift = model, cal, cal.max_lift
+        if sems and sems[f] is not None:
+            from ..embedding import shared_embedder
+
+            sc.semantic, sc.embedder = sems[f], shared_embedder()
         for i, (user, _, posts) in enumerate(reddit):
             if fold_of["rd:" + user] == f:
                 for a in aggs:
@@ -475,6 +542,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                     help="sample weight of the Reddit rows; 0: none trained on, the OOF figures still reported "
                          "(the baseline with the same folds)")
     ap.add_argument("--reddit-oof-json", default=None, help="write the out-of-fold Reddit user scores here")
+    ap.add_argument("--no-embeddings", action="store_true",
+                    help="n-gram risk heads only (no sentence-embedding heads, no ml extra needed)")
+    ap.add_argument("--c-semantic", type=float, default=3.0,
+                    help="inverse L2 strength of the embedding risk heads (leave-one-file-out picked 3 of 0.3-10)")
     args = ap.parse_args(argv)
     kinds = tuple(k for k in args.mask.split(",") if k)
     if unknown := set(kinds) - set(VIEW_KINDS):
@@ -508,46 +579,76 @@ def main(argv: Sequence[str] | None = None) -> None:
     fold_of.update({"rd:" + u: int(rd_order[i]) % args.folds for i, (u, _, _) in enumerate(reddit)})
     oof: dict[str, Any] = {"risk": [None] * len(risk), "replies": []}
     models: list[NgramModel] = []
+    sems: list[SemanticHeads | None] = []
+    sems_v: list[SemanticHeads | None] = []
+    embed: Callable[[Sequence[str]], np.ndarray] | None = None
+    if not args.no_embeddings:
+        from ..embedding import embeddings_available, shared_embedder
+
+        if not embeddings_available():
+            ap.error("the embedding heads need the ml extra (pip install 'tg-guard[ml]'); or pass --no-embeddings")
+        embedder = shared_embedder()
+        every = sorted({t for e in examples(risk, replies, kinds) for t in (*e.texts, e.raw) if t})
+        embedder.embed(every)  # one batched pass; every later lookup is a cache hit
+        embed = embedder.embed
+        print(f"embedded {len(every)} texts")
     # Pass 1: per fold, fit and score the held-out conversations; the risk thresholds come from these.
     for f in range(args.folds):
         tr_r = [r for r in risk if fold_of["r:" + r["group"]] != f]
         tr_v = [r for r in replies if fold_of["v:" + r["group"]] != f]
         te_r = [i for i, r in enumerate(risk) if fold_of["r:" + r["group"]] == f]
         tr_rd = [e for e in rd_ex if fold_of[e.group] != f]
-        models.append(fit(examples(tr_r, tr_v, kinds) + tr_rd, heads, args.c, args.min_df, balanced,
-                          args.c_replies))
-        got = score_fold(models[f], [risk[i] for i in te_r], [], Calibration(mask_kinds=kinds))
+        tr_ex = examples(tr_r, tr_v, kinds)
+        models.append(fit(tr_ex + tr_rd, heads, args.c, args.min_df, balanced, args.c_replies))
+        sems.append(fit_semantic(tr_ex, embed, args.c_semantic) if embed else None)
+        sems_v.append(fit_semantic_replies(tr_ex, embed, args.c_semantic, bool(balanced)) if embed else None)
+        got = score_fold(models[f], [risk[i] for i in te_r], [], Calibration(mask_kinds=kinds), sems[f])
         for i, row in zip(te_r, got["risk"], strict=True):
             oof["risk"][i] = row
         print(f"fold {f}: {len(te_r)} conversations held out")
     risk_cal, _ = choose(oof, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds, args.tie_break,
                          split_cue=not args.one_ge2, rules_margin=args.rules_margin)
+    ngram_oof = {"risk": [{**row, "z": row["zn"]} for row in oof["risk"]], "replies": []}
+    ngram_cal, ngram_report = choose(ngram_oof, risk, [], args.max_fpr, args.prefer_rules, None, kinds,
+                                     args.tie_break, split_cue=not args.one_ge2, rules_margin=args.rules_margin)
     # Pass 2: the held-out replies, their contexts' risk from the same fold's model at those thresholds.
     oof["replies"] = [None] * len(replies)
     for f in range(args.folds):
         te_v = [i for i, r in enumerate(replies) if fold_of["v:" + r["group"]] == f]
-        got = score_fold(models[f], [], [replies[i] for i in te_v], risk_cal)
+        got = score_fold(models[f], [], [replies[i] for i in te_v], risk_cal, sems[f], sems_v[f])
         for i, row in zip(te_v, got["replies"], strict=True):
             oof["replies"][i] = row
         print(f"fold {f}: {len(te_v)} replies held out")
     cal, report = choose(oof, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds, args.tie_break,
                          split_cue=not args.one_ge2, rules_margin=args.rules_margin)
+    if embed is not None:
+        from dataclasses import replace
+
+        cal = replace(cal, ngram_risk_thresholds=dict(ngram_cal.risk_thresholds))
+        report["risk_ngram_only"] = ngram_report["risk"]
     report["length_balanced_heads"] = list(balanced)
     if reddit:
-        report["reddit_oof"] = reddit_oof(reddit, fold_of, models, risk_cal, args.reddit_oof_json)
+        report["reddit_oof"] = reddit_oof(reddit, fold_of, models, risk_cal, args.reddit_oof_json, sems)
         report["reddit_rows"] = {"file": args.reddit, "unit": args.reddit_unit, "weight": args.reddit_weight}
-    report["c"] = {"risk_and_categories": args.c, "replies": args.c_replies}
+    report["c"] = {"risk_and_categories": args.c, "replies": args.c_replies,
+                   **({"semantic": args.c_semantic} if embed else {})}
     print(json.dumps(report, indent=1))
-    model = fit(examples(risk, replies, kinds) + rd_ex, heads, args.c, args.min_df, balanced, args.c_replies)
+    all_ex = examples(risk, replies, kinds)
+    model = fit(all_ex + rd_ex, heads, args.c, args.min_df, balanced, args.c_replies)
+    sem = fit_semantic(all_ex, embed, args.c_semantic) if embed else None
+    sem_v = fit_semantic_replies(all_ex, embed, args.c_semantic, bool(balanced)) if embed else None
     w = model.weights_t.T
     scale = np.maximum(np.abs(w).max(axis=1), 1e-8) / 127.0
     vocab_list = sorted(model.vocab, key=model.vocab.__getitem__)
-    np.savez_compressed(
-        args.out,
-        vocab=np.frombuffer(json.dumps(vocab_list).encode("utf-8"), dtype=np.uint8),
-        heads=np.frombuffer(json.dumps(list(heads)).encode("utf-8"), dtype=np.uint8),
-        weights=np.round(w / scale[:, None]).astype(np.int8), scale=scale.astype(np.float32), bias=model.bias,
-    )
+    arrays: dict[str, Any] = {
+        "vocab": np.frombuffer(json.dumps(vocab_list).encode("utf-8"), dtype=np.uint8),
+        "heads": np.frombuffer(json.dumps(list(heads)).encode("utf-8"), dtype=np.uint8),
+        "weights": np.round(w / scale[:, None]).astype(np.int8), "scale": scale.astype(np.float32),
+        "bias": model.bias,
+        **(sem.arrays() if sem is not None else {}),
+        **(sem_v.arrays("semv_") if sem_v is not None else {}),
+    }
+    np.savez_compressed(args.out, **arrays)
     cal.dump(args.calibration)
     data = json.loads(Path(args.calibration).read_text(encoding="utf-8"))
     data["cv"] = {"folds": args.folds, "risk_files": args.risk, "reply_files": args.replies, **report}
