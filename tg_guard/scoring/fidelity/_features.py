@@ -143,12 +143,17 @@ def extract(context: Sequence[str], reply: str) -> ReplyFeatures:
     # A reflection of a feeling the client did not express (or shrunk, or of things they never said)
     # shows no understanding, whatever reflective stem carries it.
     missed = {s.start for s in sem_hits.pop("understanding.missed", ())}
+    drop = {s.start for k in ("homework.off_topic", "homework.obstacle_ignored") for s in sem_hits.get(k, ())}
     for item in CTRS_ITEMS:
         for fam in CUES[item]:
             key = f"{item}.{fam.name}"
             h = _family_hits(fam, sents)
             if missed and item == "understanding" and fam.sign > 0:
                 h = tuple(s for s in h if s.start not in missed)
+            if item == "homework" and fam.sign > 0 and drop:
+                # A wellbeing tip about nothing the patient said, or the same task pushed over the obstacle
+                # they just described, earns no credit as homework set.
+                h = tuple(s for s in h if s.start not in drop)
             if key == "homework.review_task" and sem_values.get("homework.unreviewed", 0.0) > 0:
                 # The patient said how the task went and the reply looked at none of it: a stock
                 # "next week" or "thanks for doing it" is no review.

@@ -54,6 +54,11 @@ _ANCHOR = _rx(
     r"while you'?re away", r"when you'?re back", rf"{_NUM} (?:days|nights|evenings|mornings|times) (?:this|before|a|per|until|next)",
     rf"on {_NUM} (?:days|nights|evenings|mornings)", r"(?:once|twice|three times) (?:a|per|before|this|daily)", r"daily", r"after (?:lunch|work|dinner|school)",
     rf"at {_NUM}(?: ?[ap]m)?", r"for the next", r"next time (?:you|it|the|that)", r"(?:the )?next (?:time|session|appointment|week)",
+    # anchored to an event or a routine rather than a date: "when the thought hits", "after her lunchtime feed",
+    # "on your days off"
+    r"(?:when|whenever|each time|every time|the moment) (?:the|that|this|a|an|your) (?:\S+ ){0,3}(?:thoughts?|urges?|feelings?|worry|worries|doubts?|panic|craving|voice|anxiety|dread|memory) (?:hits?|comes?(?: back| up)?|shows? up|starts?|arrives?|kicks? in|appears?|strikes?|turns? up)",
+    r"after (?:her|his|the|your|each|every) (?:\w+ )?(?:feeds?|naps?|shifts?|meals?|class(?:es)?|lunch|work|dinner|breakfast|school(?: run)?|run)",
+    r"on (?:your|the) (?:days? off|rest days?|weekends?|days you)",
 )
 _ACTIVITY = _rx(
     r"writ(?:e|es|ing)(?: down)?", r"jot(?:s|ting)?", r"not(?:e|es|ing)(?: down)?", r"record(?:s|ing)?", r"log(?:ging)?", r"track(?:ing)?",
@@ -72,6 +77,9 @@ _ADDRESS = _rx(
     r"here'?s (?:a|the|my|one|what)(?: \w+)? (?:proposal|plan|idea|suggestion|task|challenge|experiment|to try)", r"i (?:would )?(?:suggest|propose)",
     r"the (?:plan|task|idea|experiment) (?:is|would be|for|until|between|this)", r"your (?:mission|challenge|plan)", r"make (?:it|that|this) your",
     r"(?:the|a|one) (?:next |first )?step (?:this|before|for)", r"you'?d", r"willing to",
+    # a joint proposal or a question that leaves the choice to the patient ("Could we agree an experiment...",
+    # "What about ten minutes...", "Which one could you manage...")
+    r"(?:could|can|might|should) we", r"what about", r"would it help (?:to|if)", r"(?:which|what) (?:one )?(?:could|would|can) you",
 )
 # Naming the task is not doing one: "your homework this week is to..." needs a concrete act in the sentence
 # or a neighbour ("Your task this week: ring the bank on Monday").
@@ -111,7 +119,7 @@ _LINK = _rx(
 )
 _VAGUE = _rx(
     r"keep (?:\w+ ){0,3}in mind", r"keep (?:thinking|noticing|trying|an eye)", r"think about", r"see how (?:it|you|the week|things)",
-    r"be (?:kind|gentle|patient) (?:to|with)", r"(?:rest|relax)", r"try to be", r"look after", r"take care", r"whenever (?:it|you)",
+    r"be (?:kind|gentle|patient) (?:to|with)", r"(?<!the )rest(?! of)", r"relax", r"try to be", r"look after", r"take care", r"whenever (?:it|you)",
     r"when you feel (?:ready|like)", r"no pressure", r"only if you", r"good luck", r"enjoy", r"don'?t (?:think|worry) about",
     r"try to (?:\w+ ){0,3}(?:more|less|better)", r"try to (?:stay|be|feel|think|remember)", r"(?:positive|good|right) (?:mindset|attitude|outlook)",
     r"bright side", r"or something", r"as (?:much|best|often) as you can", r"when(?:ever)? you can", r"if you can",
@@ -294,6 +302,94 @@ _TIPS = _rx(
     r"(?:listen to|trust) your body", r"don'?t push yourself", r"try not to (?:think|worry|dwell)", r"skip the", r"drink water",
 )
 
+# -- homework fit and collaboration (round 8) -----------------------------------------------------
+# A task measured by its dose ("ten minutes, twice this week", "three notes by Monday") is concrete even
+# when its verb is generic ("which one could you manage for ten minutes before Friday?").
+_DOSE = _rx(rf"(?:for|about|just) {_NUM} (?:minutes?|mins?|hours?)", rf"{_NUM} (?:times|notes|entries|lines|calls|texts|walks|goes|moments|visits)",
+            r"once|twice")
+# A generic wellbeing tip (sleep, baths, music, a friend, keeping busy) is no CBT homework unless it is
+# about the patient's own material: CTRS homework follows from the session's work.
+_WELLBEING = _rx(
+    r"early night", r"(?:more|enough|extra) (?:sleep|rest)", r"caffeine", r"(?:a |the )?bath", r"cup of tea", r"warm drink",
+    r"(?:gentle|soothing|calm) music", r"time (?:just )?for yourself", r"something nice", r"treat yourself", r"keep (?:yourself )?busy",
+    r"daylight", r"(?:reach out to|see|call) (?:a|some) friends?", r"pamper", r"me-?time", r"wind(?:ing)? down", r"get(?:ting)? (?:outside|out more)",
+)
+_GENERIC_W = frozenset([
+    "week", "weekend", "day", "days", "night", "nights", "evening", "evenings", "morning", "mornings", "minute", "minutes", "hour", "hours",
+    "today", "tomorrow", "tonight", "next", "last", "session", "try", "trying", "help", "helps", "good", "little", "small", "something",
+    "anything", "nothing", "everything", "people", "person", "able", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "first", "start", "better", "bad", "worse",
+])
+# The patient says the task does not fit their life: it cannot be done where, when or how it was set.
+_BARRIER = _rx(
+    r"can'?t", r"cannot", r"couldn'?t", r"won'?t (?:work|happen|be able)", r"(?:doesn'?t|does not|isn'?t going to|is not going to) work", r"not (?:possible|realistic|doable)",
+    r"no (?:time|break|breaks|chance|space|privacy|way)", r"too (?:tired|busy|much|hard|far|anxious|scared|exhausted|early|late)", r"shattered", r"(?:don'?t|do not) see how",
+    r"(?:didn'?t|did not|never) (?:manage|get (?:round|a chance)|have time)", r"impossible", r"by the time i", r"(?:is|'s) (?:its own|a) nightmare",
+)
+_TASK_TALK = _rx(
+    _TASK_N, r"writ(?:e|ing)(?: \w+)? down", r"write", r"writing", r"thought records?", r"keep(?:ing)? a", r"i (?:said|agreed) i'?d", r"the (?:whole )?[\w-]+ (?:idea|thing|plan)",
+    r"(?:morning|evening|daily) \w+", r"go(?:ing)? (?:to|there)", r"sit(?:ting)? there",
+)
+# Fitting the task to that obstacle (CTRS: homework tailored to the patient, difficulties anticipated):
+# a changed time, place, form or size, or the patient asked what would fit.
+_ADAPT = _rx(
+    r"adapt", r"adjust", r"tweak", r"rethink", r"re-?plan", r"reshape", r"rework", r"shrink", r"work around", r"instead",
+    r"fits? (?:it |this |that )?(?:to|around|into|in with|with) (?:your|her|his|their|the)", r"fits? your", r"(?:make|keep) it (?:smaller|shorter|easier|simpler|tiny|lighter|doable|private)",
+    r"(?:a |an )?(?:smaller|shorter|easier|lighter|simpler|different|private) (?:version|step|task|goal|one|time|place|way|form)",
+    r"(?:another|other|a different|somewhere|some other) (?:place|time|way|day|spot|form)", r"somewhere (?:else|(?:she|he|they|nobody|no one) (?:can'?t|won'?t|doesn'?t))",
+    r"if (?:even )?(?:that|this|it)'?s (?:still )?too (?:much|big|hard)", r"what would make it (?:easier|possible|doable|work)", r"what (?:could|would|might) (?:work|fit)",
+    r"(?:which|what) (?:one|place|time|version) (?:could|would|can) you (?:manage|do|face|fit)", r"not the other way round", r"(?:on|in) your days? off",
+    r"(?:move|shift|swap|switch) (?:it|this|that|them|the \w+) (?:to|into|until|over to|somewhere)", r"(?:change|swap|switch) (?:the )?(?:time|place|day|slot|setting)",
+)
+# Re-imposing the task over the patient's obstacle: "the morning walks really are the best option though",
+# "keep the diary anyway", "let's keep the same task", "push through".
+_PERSIST = _rx(
+    r"though", r"anyway", r"regardless", r"no matter", r"all the same", r"nonetheless", r"nevertheless", r"even so", r"i still think",
+    r"(?:keep|stick (?:to|with)) the same", r"stick (?:to|with) (?:it|the plan|the task)", r"push (?:yourself )?through", r"try your (?:best|hardest)", r"same (?:task|plan|time)",
+    r"(?:really|still) (?:are|is) (?:the best|important|essential|a good)",
+)
+# "We can move on soon. Just one thing first": a move deferred until the task has been looked at.
+_DEFER = _rx(r"soon", r"in a (?:minute|moment|bit|sec(?:ond)?)", r"shortly", r"after (?:this|that)", r"first", r"before we do")
+
+# The patient as the expert on their own life: their knowledge, view or idea credited and built on.
+_EXPERT = _rx(
+    r"you(?:'re| are) the (?:one|expert|person) (?:who|living|that|on|with)", r"you know (?:\S+ ){0,3}best",
+    r"you know (?:\S+ ){0,10}?(?:far |much |a lot |so much )?(?:better|more) than (?:i|me|anyone|we|most)",
+    r"you know (?:\w+ ){1,3}and i (?:don'?t|do not)", r"(?:your|you) (?:own )?(?:read|sense|take|knowledge|experience|judgement|judgment|instinct) (?:of|on|about|is|counts|matters)",
+    r"your own idea", r"(?:set (?:it|this) up|do it|build it|shape it|run it) your way", r"(?:work|start|build|go) from (?:there|that|what you|your)", r"build on (?:that|what you|your)",
+    r"(?:build|work|start) from what you", r"(?:from|on) what you (?:want|said|know|noticed|found|described)",
+)
+# A check that the patient agrees before moving on (not a token "sound good?").
+_CHECK_AGREE = _rx(
+    r"does (?:that|this|it|the \w+|any of (?:that|this)|what i said) (?:\w+ ){0,3}(?:feel|sound|seem|sit|fit|ring) (?:right|true|fair|accurate)",
+    r"(?:feels?|sounds?|seems?|sits?) (?:right|true) (?:to|for) you", r"(?:does|do) (?:part|any part|some|any) of it (?:not )?(?:fit|sit|feel)",
+    r"(?:which|what) (?:part|bit) (?:doesn'?t|does not|isn'?t|is not) (?:sit|fit|feel|ring)", r"(?:do|would) you agree", r"is that (?:right|fair|how you see it)",
+    r"(?:rather than|instead of) (?:just )?(?:assume|assuming|guess|guessing)", r"agree on it", r"are we (?:agreed|on the same page)",
+    r"before we (?:go|move|plan|decide|build|carry)(?: \w+){0,4},? (?:does|is|can|could|shall|do)",
+)
+# The therapist's or a general view pushed against what the patient said: a concession marker ("but",
+# "though", "still") carrying authority ("research shows", "the model works", "the best option", "at
+# risk", "I'd really like us to stick with").
+_CONTRA = _rx(r"but", r"though", r"however", r"still", r"anyway", r"even so", r"nevertheless", r"all the same")
+_PUSH = _rx(
+    r"research", r"studies", r"evidence", r"(?:the|this) model", r"in cbt", r"(?:most|many|nearly all|all) (?:people|clients|carers|patients)", r"nearly everyone", r"for everyone",
+    r"works? for", r"the most effective", r"(?:is|are) (?:the )?(?:best|right|only)", r"tends? to work", r"(?:a )?classic", r"really (?:is|are|do|does|matters?)", r"(?:is|are) the real",
+    r"(?:is|are) (?:really |so |very )?(?:important|essential|crucial)", r"you can'?t", r"at (?:high |real )?risk", r"i'?d (?:really )?like us to", r"i (?:still )?think (?:it'?s|we|you|the)",
+    r"i'?d rather we", r"let'?s (?:stick|keep)", r"we should", r"you (?:should|need to|must)", r"in every",
+)
+# The therapist settles the course: "we'll start with lifts", "what we'll do is this", "I'll plan it for you".
+_DECIDE = _rx(
+    r"(?:we'?ll|we will|i'?ll|i will) (?:start|begin|do|go|work|keep|stick|focus|take|use|move|carry)", r"what we'?ll do", r"(?:here'?s|this is) what we'?ll",
+    r"(?:the|my) (?:best|right) (?:next )?(?:step|thing|plan|option|approach|course) (?:is|would be|here)", r"let'?s (?:stick (?:to|with)|keep (?:to|going|with|the)|carry on|continue)",
+    r"(?:is|'s) still the right", r"i'?ll (?:plan|prepare|set|sort|map|work) (?:\w+ ){0,3}(?:for you|out)", r"today we'?ll", r"i think (?:it'?s )?best (?:we|to|that)",
+)
+_TOKEN_Q = _rx(r"sound (?:good|ok|okay|alright|all right)", r"(?:is that|that) (?:ok|okay|alright|all right)", r"does that make sense", r"got it", r"happy with that", r"deal")
+_OPEN_VIEW_Q = _rx(
+    r"(?:what|how) do you (?:think|make|see|feel|reckon)", r"would you (?:rather|prefer|like|want)", r"(?:which|what) (?:\w+ ){0,3}(?:would|do|could) you (?:prefer|pick|choose|want|like|rather)",
+    r"what would (?:you|feel|be)", r"which (?:feels|seems|one|would)", r"(?:does|do|is) (?:that|this|it|any) (?:\w+ ){0,3}(?:feel|sound|seem|fit|sit)", r"you decide", r"your (?:call|choice)",
+    r"what (?:do|would) you (?:want|hope|need)", r"(?:what|how) would you",
+)
+
 # -- question kinds -----------------------------------------------------------------------------------
 _COG = _rx(
     r"mind", r"thought", r"thoughts", r"think", r"thinking", r"tell(?:ing)? yourself", r"mean", r"meant", r"say about", r"says about",
@@ -307,7 +403,7 @@ SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
                       ("grounded", 0.8), ("feeling_mismatch", -1.2), ("minimised", -1.0), ("added_content", -0.8)),
     "interpersonal_effectiveness": (("valence_mismatch", -0.4), ("task_over_person", -1.2), ("regulate_for_me", -1.2),
                                     ("person_first", 0.8)),
-    "collaboration": (),
+    "collaboration": (("client_expert", 0.9), ("check_agreement", 0.8), ("override", -1.0), ("decides", -0.8)),
     "pacing": (("slow", 1.0), ("summarise", 0.9), ("time_structure", 0.7), ("park", 0.9), ("prioritise", 0.9),
                ("fix_barrage", -1.2), ("tangent", -1.0)),
     "guided_discovery": (),
@@ -315,7 +411,8 @@ SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
     "strategy_for_change": (("formulation", 0.8), ("proposal", 0.9), ("formulated_plan", 1.0), ("tips", -1.0)),
     "application_of_cbt_techniques": (),
     "homework": (("task_set", 1.2), ("task_specific", 0.6), ("task_linked", 0.6), ("reviewed", 1.2), ("vague", -0.8),
-                 ("moved_on", -0.8), ("imposed", -1.0)),
+                 ("moved_on", -0.8), ("imposed", -1.0),
+                 ("adapted", 1.0), ("obstacle_ignored", -1.0), ("off_topic", -0.6)),
 }
 
 
@@ -354,7 +451,8 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     # week? On Wednesday, set a timer...").
     anchor = [bool(_ANCHOR.search(t)) for t in txt]
     concrete = [bool(_ACTIVITY.search(t)) for t in txt]
-    act = [concrete[i] or (bool(_META_TASK.search(t)) and any(concrete[max(0, i - 1) : i + 2])) for i, t in enumerate(txt)]
+    act = [concrete[i] or bool(_DOSE.search(t)) or (bool(_META_TASK.search(t)) and any(concrete[max(0, i - 1) : i + 2]))
+           for i, t in enumerate(txt)]
     unc = [bool(_UNCOMMITTED.search(t)) for t in txt]
     # A vague word beside a concrete amount ("then something you enjoy, at 6pm") does not undo the task.
     vag = [bool(_VAGUE.search(t)) and not _QTY.search(t) for t in txt]
@@ -370,6 +468,17 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
         win = range(max(0, i - 1), min(len(sents), i + 2))
         if act[i] and not unc[i] and not vag[i] and any(anchor[j] for j in win) and any(addr[j] for j in win):
             task.append(sents[i])
+    # A wellbeing tip about nothing the patient said ("an early night and less coffee" for fear of speaking
+    # in meetings) is advice, not homework that follows from the work.
+    said = content_words(" ".join(context)) - _GENERIC_W
+    # Tips come in bundles ("a warm drink, gentle music or a meditation app"); one "notes app" is not one.
+    off = [s for j, s in enumerate(sents) if (_WELLBEING.search(s.text) or _TIPS.search(s.text))
+           and not ((content_words(s.text) - _GENERIC_W) & said) and (s in task or any(anchor[max(0, j - 1) : j + 2]))]
+    if len(_WELLBEING.findall(" ".join(s.text for s in off))) + len(_TIPS.findall(" ".join(s.text for s in off))) < 2:
+        off = []
+    task = [s for s in task if s not in off]
+    v["homework.off_topic"] = _sat(len(off)) if off and not task else 0.0
+    h["homework.off_topic"] = tuple(off)
     v["homework.task_set"] = _sat(min(2, len(task)))
     h["homework.task_set"] = tuple(task)
     spec = [s for s in task if _QTY.search(s.text)]
@@ -395,7 +504,7 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
         reviewed += [s for s in sents if (s.is_question or _INDIRECT_Q.search(s.text)) and s not in reviewed
                      and content_words(s.text) & told and not _MOVE_ON.search(s.text)]
     reviewed = reviewed + [s for s in recalled if s not in reviewed]
-    moved = _hits(_MOVE_ON, sents) if reported or recalled else []
+    moved = [s for s in _hits(_MOVE_ON, sents) if not _DEFER.search(s.text)] if reported or recalled else []
     v["homework.reviewed"] = _sat(min(2, len(reviewed))) if not moved else 0.25 * _sat(len(reviewed))
     h["homework.reviewed"] = tuple(reviewed)
     v["homework.moved_on"] = 1.0 if moved else 0.0
@@ -413,6 +522,38 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     decree = _hits(_DECREE, sents) if planned and not any(s.is_question for s in sents) else []
     v["homework.imposed"] = 1.0 if decree else 0.0
     h["homework.imposed"] = tuple(decree)
+    # The patient says the task does not fit their life ("I'm on the ward twelve hours", "she reads
+    # everything"). Fitting it to that obstacle is skilled homework; setting the same task again over it
+    # ("keep the diary anyway", "the walks really are the best option though") is imposing it.
+    recent = list(context[-3:])
+    obstacle = (any(_BARRIER.search(m) for m in recent[-2:])
+                and any(_TASK_TALK.search(m) or _TASK_REPORT.search(m) for m in recent))
+    adapted = [s for i, s in enumerate(sents) if _ADAPT.search(s.text) and not unc[i]] if obstacle else []
+    v["homework.adapted"] = _sat(min(2, len(adapted)))
+    h["homework.adapted"] = tuple(adapted)
+    pushed = [s for s in sents if _PERSIST.search(s.text)] if obstacle and not adapted and planned else []
+    v["homework.obstacle_ignored"] = 1.0 if pushed else 0.0
+    h["homework.obstacle_ignored"] = tuple(pushed)
+    if pushed:
+        for k in ("homework.task_set", "homework.task_specific", "homework.task_linked"):
+            v[k] *= 0.5
+
+    # Collaboration: the patient as the expert on their life, agreement checked before moving on, versus
+    # the therapist's or a general view pushed against theirs, or the course settled with no invitation.
+    expert = _hits(_EXPERT, sents)
+    v["collaboration.client_expert"] = _sat(len(expert))
+    h["collaboration.client_expert"] = tuple(expert)
+    check = _hits(_CHECK_AGREE, sents)
+    v["collaboration.check_agreement"] = _sat(len(check))
+    h["collaboration.check_agreement"] = tuple(check)
+    over = [s for s in sents if _CONTRA.search(s.text) and _PUSH.search(s.text) and not _EXPERT.search(s.text)]
+    v["collaboration.override"] = _sat(len(over))
+    h["collaboration.override"] = tuple(over)
+    invited = bool(expert or check) or any(s.is_question and _OPEN_VIEW_Q.search(s.text) and not _TOKEN_Q.search(s.text) for s in sents)
+    # "We'll go through your notes together next week" plans a shared review; it settles nothing over the patient.
+    decided = [] if invited else [s for s in _hits(_DECIDE, sents) if not _LINK.search(s.text) and not re.search(r"\btogether\b", s.text, re.I)]
+    v["collaboration.decides"] = _sat(len(decided))
+    h["collaboration.decides"] = tuple(decided)
 
     # Agenda: a proposal for how this session's time is used, ordered when it names a sequence.
     plan = [s for s in sents if _SESSION_TIME.search(s.text) and _PLAN_VERB.search(s.text)
