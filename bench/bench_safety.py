@@ -1,14 +1,14 @@
 """Benchmark of the embedded safety scorer: one full safety pass on a 10-message conversation.
 
-    .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off] [--json OUT]
+    .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings off|on] [--json OUT]
 
 A *full pass* is what the guard does per turn: ``assess_risk`` over the conversation and ``check_reply``
 on the reply. Two figures: **cold** (every message text is new, so nothing is cached: the worst case)
 and **warm** (the earlier messages were seen on previous turns and are cached; the realistic case).
 Also reports model load time and resident memory. A benchmark, not a timed test.
 
-``--embeddings auto`` (the scorer's default where the ``ml`` extra is installed) adds one all-MiniLM-L6-v2
-embedding per new user message; ``off`` is the numpy-only path (``embeddings=False``).
+``--embeddings on`` (``embeddings=True``, the ``ml`` extra) adds one all-MiniLM-L6-v2 embedding per new user
+message and one per reply; ``off`` (the default) is the numpy-only path.
 """
 
 from __future__ import annotations
@@ -62,13 +62,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--json", type=Path)
-    ap.add_argument("--embeddings", choices=("auto", "off"), default="auto")
+    ap.add_argument("--embeddings", choices=("off", "on"), default="off")
     args = ap.parse_args()
     random.seed(0)
     t0 = time.perf_counter()
     from tg_guard.scoring.safety import build_embedded_safety
 
-    scorer = build_embedded_safety(**({"embeddings": False} if args.embeddings == "off" else {}))
+    scorer = build_embedded_safety(embeddings=args.embeddings == "on")
     if scorer.embedder is not None:
         scorer.embedder.embed(["warm up the embedding model"])  # its first call pays a one-off setup
     load_s = time.perf_counter() - t0

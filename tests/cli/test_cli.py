@@ -76,19 +76,22 @@ def test_help(args: list[str]) -> None:
 
 
 def test_eval_detectors_runs_both_learned_paths(tmp_path: Path) -> None:
-    """``--no-embeddings`` scores with the numpy-only path; the default with the embedding heads where the
-    ml extra is installed; the two flags that both drop the embedding heads may not be combined."""
+    """The default scores with the numpy-only path; ``--embeddings`` adds the embedding heads (ml extra);
+    ``--rules-only`` and ``--embeddings`` contradict each other."""
     from tg_guard.scoring.embedding import embeddings_available
 
     data = Path(__file__).resolve().parents[2] / "data" / "safety_risk" / "dev.jsonl"
     small = tmp_path / "risk.jsonl"
     small.write_text("".join(data.read_text(encoding="utf-8").splitlines(keepends=True)[::10]), encoding="utf-8")
-    for flags, expect in ((["--no-embeddings"], False), ([], embeddings_available())):
+    runs: list[tuple[list[str], bool]] = [([], False)]
+    if embeddings_available():
+        runs.append((["--embeddings"], True))
+    for flags, expect in runs:
         out = tmp_path / f"r{len(flags)}.json"
         proc = run_cli("eval-detectors", str(small), "--json", str(out), *flags)
         assert proc.returncode == 0, proc.stderr.decode()[-2000:]
         result = json.loads(out.read_text(encoding="utf-8"))
         assert result["embeddings"] is expect
         assert result["risk"]["n"] == 10
-    bad = run_cli("eval-detectors", str(small), "--rules-only", "--no-embeddings")
+    bad = run_cli("eval-detectors", str(small), "--rules-only", "--embeddings")
     assert bad.returncode != 0 and b"one of the two" in bad.stderr + bad.stdout

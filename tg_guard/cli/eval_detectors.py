@@ -27,9 +27,10 @@ def eval_detectors(
     json_out: Path | None = typer.Option(None, "--json", help="Write machine-readable results here."),
     scorer: str = typer.Option("embedded", "--scorer", help="Safety scorer name from the registry."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Score with the rules layer alone."),
-    no_embeddings: bool = typer.Option(
-        False, "--no-embeddings",
-        help="The n-gram heads alone (the numpy-only path; embedded scorer), with the thresholds chosen for it."),
+    embeddings: bool = typer.Option(
+        False, "--embeddings",
+        help="Add the sentence-embedding heads (embedded scorer; needs the ml extra), with the thresholds CV "
+             "chose for them."),
     fpr: float = typer.Option(0.05, "--fpr", help="False-positive rate for the risk recall-at-FPR figure."),
     reddit_aggregate: str = typer.Option(
         "share", "--reddit-aggregate",
@@ -46,11 +47,11 @@ def eval_detectors(
     for p in [*(data or []), *(x for x in (reddit, vera) if x is not None)]:
         if not p.exists():
             fail(f"{p} does not exist")
-    if rules_only and no_embeddings:
-        fail("--rules-only already leaves the embedding heads out; give one of the two")
+    if rules_only and embeddings:
+        fail("--rules-only leaves the learned layer out, embedding heads included; give one of the two")
     options: dict[str, Any] = {"use_model": False} if rules_only else {}
-    if no_embeddings:
-        options["embeddings"] = False
+    if embeddings:
+        options["embeddings"] = True
     sc = safety_scorers.create(scorer, **options)
     result: dict[str, Any] = {"scorer": scorer, "rules_only": rules_only,
                               "embeddings": getattr(sc, "semantic", None) is not None}

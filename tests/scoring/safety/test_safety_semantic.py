@@ -76,32 +76,50 @@ def test_rules_only_with_embeddings_is_a_config_error() -> None:
         EmbeddedSafetyScorer(use_model=False, embeddings=True)
 
 
+def test_calibration_round_trips_with_its_embedding_section(tmp_path: Path) -> None:
+    inner = Calibration(risk_thresholds={"risk_ge2": 0.4}, max_lift=3)
+    cal = Calibration(risk_thresholds={"risk_ge2": 0.1}, embedding=inner)
+    cal.dump(tmp_path / "c.json")
+    back = Calibration.load(tmp_path / "c.json")
+    assert back.embedding is not None and back.embedding.risk_thresholds == {"risk_ge2": 0.4}
+    assert back.embedding.max_lift == 3 and back.risk_thresholds == {"risk_ge2": 0.1}
+
+
 def test_embeddings_true_on_a_model_without_heads_says_what_to_do(tmp_path: Path) -> None:
     with np.load(DEFAULT_PATH) as z:
         np.savez(tmp_path / "model.npz", **{k: z[k] for k in z.files if not k.startswith("sem_")})
-    with pytest.raises(ConfigError, match="embeddings=False"):
+    with pytest.raises(ConfigError, match="no embedding heads"):
         EmbeddedSafetyScorer(model_path=tmp_path / "model.npz", embeddings=True)
-    plain = EmbeddedSafetyScorer(model_path=tmp_path / "model.npz")  # auto: falls back to the n-gram path
+    plain = EmbeddedSafetyScorer(model_path=tmp_path / "model.npz")  # the default path never needs them
     assert plain.semantic is None
 
 
-def test_the_ngram_path_uses_its_own_thresholds() -> None:
+def test_each_path_uses_its_own_calibration() -> None:
     cal = Calibration.load()
-    assert cal.ngram_risk_thresholds, "calibration.json lacks the n-gram path's thresholds: retrain"
-    sc = EmbeddedSafetyScorer(embeddings=False)
+    assert cal.embedding is not None, "calibration.json lacks the embedding path's section: retrain"
+    assert cal.embedding.embedding is None
+    sc = EmbeddedSafetyScorer()
     assert sc.semantic is None and sc.embedder is None
-    assert sc.risk_thresholds == cal.ngram_risk_thresholds
+    assert sc.calibration == cal and sc.risk_thresholds == cal.risk_thresholds
     risk = sc.assess_risk([Message(role="user", content="i have the pills ready, tonight")])
     assert risk.level in ("high", "imminent")
 
 
+def test_embeddings_without_the_ml_extra_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tg_guard.scoring.safety.scorer as scorer_module
+
+    monkeypatch.setattr(scorer_module, "embeddings_available", lambda: False)
+    with pytest.raises(ConfigError, match=r"pip install 'tg-guard\[ml\]'"):
+        EmbeddedSafetyScorer(embeddings=True)
+
+
 @needs_ml
-def test_the_default_path_averages_in_the_embedding_heads() -> None:
-    sc = EmbeddedSafetyScorer()
-    assert sc.semantic is not None
-    assert sc.risk_thresholds == sc.calibration.risk_thresholds
+def test_the_embedding_path_averages_in_the_embedding_heads() -> None:
+    sc = EmbeddedSafetyScorer(embeddings=True)
+    assert sc.semantic is not None and sc.semantic_replies is not None
+    assert sc.calibration == Calibration.load().embedding
     users = ["i've been giving my things away and writing letters to everyone"]
-    fast = EmbeddedSafetyScorer(embeddings=False)
+    fast = EmbeddedSafetyScorer()
     z, zn = sc.risk_logits(users), fast.risk_logits(users)
     assert z.keys() == zn.keys()
     assert z["risk_ge3"] != zn["risk_ge3"]  # the embedding heads moved it
@@ -112,7 +130,7 @@ def test_the_default_path_averages_in_the_embedding_heads() -> None:
 @needs_ml
 def test_an_embedding_failure_is_raised_not_swallowed() -> None:
     """The guard's crisis screen fails closed on a scorer error; the scorer must not quietly degrade."""
-    sc = EmbeddedSafetyScorer()
+    sc = EmbeddedSafetyScorer(embeddings=True)
 
     class Broken:
         def embed(self, texts: object) -> np.ndarray:
@@ -140,9 +158,11 @@ def test_training_writes_both_paths(tmp_path: Path) -> None:
     with np.load(out) as z:
         assert {"sem_weights", "sem_bias", "sem_heads"} <= set(z.files)
     data = json.loads(cal.read_text(encoding="utf-8"))
-    assert set(data["ngram_risk_thresholds"]) >= {"risk_ge2", "risk_ge3"}
-    assert "risk_ngram_only" in data["cv"]
-    sc = EmbeddedSafetyScorer(model_path=out, calibration_path=cal)
+    assert set(data["embedding"]["risk_thresholds"]) >= {"risk_ge2", "risk_ge3"}
+    assert set(data["embedding"]["blends"]) == set(data["blends"])
+    assert "embedding" in data["cv"]
+    assert Calibration.load(cal).embedding is not None
+    sc = EmbeddedSafetyScorer(model_path=out, calibration_path=cal, embeddings=True)
     assert sc.semantic is not None
     assert sc.assess_risk([Message(role="user", content="hello, rough week at work")]).level in ("none", "low",
                                                                                                 "moderate")

@@ -65,9 +65,9 @@ class Calibration:
     missed_variants: dict[str, str] = field(default_factory=dict)
     #: how many levels the learned layer may add to the rules' level (chosen by CV on exact-level accuracy)
     max_lift: int = 4
-    #: the risk thresholds CV chose for the n-gram heads alone, used where the embedding heads are not
-    #: (``embeddings=False`` or no ``ml`` extra); ``risk_thresholds`` are for the averaged logits
-    ngram_risk_thresholds: dict[str, float] = field(default_factory=dict)
+    #: the calibration CV chose for the path with the sentence-embedding heads (``embeddings=True``): its own
+    #: blends and thresholds, since the averaged logits sit differently from the n-gram heads' alone
+    embedding: Calibration | None = None
 
     def blend(self, label: str) -> Blend:
         return self.blends.get(label, Blend())
@@ -77,21 +77,27 @@ class Calibration:
         p = Path(path)
         if not p.exists():
             return cls()
-        raw: dict[str, Any] = json.loads(p.read_text(encoding="utf-8"))
+        return cls.from_dict(json.loads(p.read_text(encoding="utf-8")), p.name)
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any], name: str = "calibration") -> Calibration:
         return cls(
             blends={
                 k: Blend(mode=v["mode"], threshold=float(v["threshold"])) for k, v in raw.get("blends", {}).items()
             },
             risk_thresholds={k: float(v) for k, v in raw.get("risk_thresholds", {}).items()},
             category_thresholds={k: float(v) for k, v in raw.get("category_thresholds", {}).items()},
-            source=str(raw.get("source", p.name)),
+            source=str(raw.get("source", name)),
             mask_kinds=tuple(raw.get("mask_kinds", ("idiom",))),
             missed_variants={k: str(v) for k, v in raw.get("missed_variants", {}).items()},
             max_lift=int(raw.get("max_lift", 4)),
-            ngram_risk_thresholds={k: float(v) for k, v in raw.get("ngram_risk_thresholds", {}).items()},
+            embedding=cls.from_dict(raw["embedding"], name) if isinstance(raw.get("embedding"), dict) else None,
         )
 
     def dump(self, path: str | Path) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+    def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "source": self.source,
             "blends": {k: {"mode": b.mode, "threshold": round(b.threshold, 4)} for k, b in sorted(self.blends.items())},
@@ -101,6 +107,6 @@ class Calibration:
             "missed_variants": dict(sorted(self.missed_variants.items())),
             "max_lift": self.max_lift,
         }
-        if self.ngram_risk_thresholds:
-            data["ngram_risk_thresholds"] = {k: round(v, 4) for k, v in sorted(self.ngram_risk_thresholds.items())}
-        Path(path).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        if self.embedding is not None:
+            data["embedding"] = self.embedding.to_dict()
+        return data

@@ -69,11 +69,12 @@ class EmbeddedSafetyScorer:
     ``calibration_path`` point at other trained files; ``max_lift`` caps how many levels the learned
     layer may add to the rules' level (default: the calibration's, chosen by CV on exact-level accuracy).
 
-    ``embeddings``: whether the risk heads average the n-gram logits with the sentence-embedding heads
-    (:mod:`.semantic`; one all-MiniLM-L6-v2 embedding per user message, cached by text). ``None`` (the
-    default) uses them when the ``ml`` extra is installed and the model file has them; ``False`` keeps the
-    numpy-only path (a few milliseconds a turn, no torch), with the thresholds CV chose for it; ``True``
-    raises :class:`ConfigError` where they cannot be used. Each path uses the thresholds chosen for it.
+    ``embeddings=True`` averages the n-gram heads with the sentence-embedding heads (:mod:`.semantic`: one
+    all-MiniLM-L6-v2 embedding per new user message and one per reply; the ``ml`` extra). It catches more
+    on data unlike the training set and costs about 30 ms a turn and 800 MB here (EVALUATION.md "Round 8",
+    BENCHMARKS.md); it raises :class:`ConfigError` where it cannot be used. The default is the numpy-only
+    path (a few milliseconds a turn, no torch). Each path uses the blends and thresholds CV chose for it
+    (``calibration`` holds the one in use; the embedding path's is the file's ``embedding`` section).
     """
 
     name = "embedded"
@@ -85,7 +86,7 @@ class EmbeddedSafetyScorer:
         model_path: str | Path | None = None,
         calibration_path: str | Path | None = None,
         max_lift: int | None = None,
-        embeddings: bool | None = None,
+        embeddings: bool = False,
     ) -> None:
         self.model: NgramModel | None = None
         self.semantic: SemanticHeads | None = None
@@ -96,11 +97,16 @@ class EmbeddedSafetyScorer:
             if not path.exists():
                 raise ConfigError(f"safety model file {path} is missing; train it or pass use_model=False")
             self.model = NgramModel.load(path)
-            if embeddings is not False:
-                self._load_semantic(path, required=embeddings is True)
+            if embeddings:
+                self._load_semantic(path)
         elif embeddings:
             raise ConfigError("embeddings=True needs the learned layer; drop use_model=False")
         self.calibration = Calibration.load(calibration_path or DEFAULT_CALIBRATION) if use_model else Calibration()
+        if self.semantic is not None:
+            if self.calibration.embedding is None:
+                raise ConfigError("embeddings=True: the calibration file has no 'embedding' section (retrain with "
+                                  "train.py's defaults); or drop embeddings=True")
+            self.calibration = self.calibration.embedding
         self.tracker = RiskTracker()
         self.max_lift = self.calibration.max_lift if max_lift is None else max_lift
         # One turn reads the same user messages twice (assess_risk, then the missed_* relevance in
@@ -109,24 +115,19 @@ class EmbeddedSafetyScorer:
         log.info("safety_scorer_ready", model=self.model is not None, embeddings=self.semantic is not None,
                  calibration=self.calibration.source)
 
-    def _load_semantic(self, path: Path, *, required: bool) -> None:
+    def _load_semantic(self, path: Path) -> None:
         with np.load(path, allow_pickle=False) as z:
             heads, reply_heads = SemanticHeads.from_npz(z), SemanticHeads.from_npz(z, "semv_")
         if heads is None or not embeddings_available():
-            if required:
-                why = (f"the model file {path} has no embedding heads (train with train.py's defaults)"
-                       if heads is None else "the ml extra is not installed: pip install 'tg-guard[ml]'")
-                raise ConfigError(f"embeddings=True: {why}; or pass embeddings=False for the n-gram heads alone")
-            return
+            why = (f"the model file {path} has no embedding heads (train with train.py's defaults)"
+                   if heads is None else "the ml extra is not installed: pip install 'tg-guard[ml]'")
+            raise ConfigError(f"embeddings=True: {why}; or drop embeddings=True for the n-gram heads alone")
         self.semantic, self.semantic_replies, self.embedder = heads, reply_heads, shared_embedder()
 
     @property
     def risk_thresholds(self) -> Mapping[str, float]:
-        """The risk heads' thresholds for the path in use (with or without the embedding heads)."""
-        cal = self.calibration
-        if self.semantic is None and cal.ngram_risk_thresholds:
-            return cal.ngram_risk_thresholds
-        return cal.risk_thresholds
+        """The risk heads' thresholds for the path in use (``calibration`` is already that path's)."""
+        return self.calibration.risk_thresholds
 
     # -- risk ------------------------------------------------------------------------------------------
     def risk_logits(self, users: Sequence[str]) -> dict[str, float]:
@@ -146,11 +147,14 @@ class EmbeddedSafetyScorer:
         each = model.logits_each(texts).max(axis=0)
         z = np.maximum(pooled, each)
         out = {h: float(z[i]) for i, h in enumerate(model.heads)}
-        if semantic is not None and self.embedder is not None:
-            # A failure here propagates: the guard's crisis screen fails closed on a scorer error.
-            out = average_logits(out, semantic.logits(self.embedder.embed(texts)))
+        if semantic is None or self.embedder is None:
+            return out
+        # A failure here propagates: the guard's crisis screen fails closed on a scorer error.
+        out = average_logits(out, semantic.logits(self.embedder.embed(texts)))
         # Cumulative heads fit one by one can disagree ("high" likelier than "moderate or above" for a coded
-        # farewell); the larger logit speaks for the levels below it too.
+        # farewell); the larger averaged logit speaks for the levels below it too. Only on this path: on the
+        # n-gram heads alone a noisy risk_ge3 (1.0 for "hey i am just looking for someone to listen") would
+        # lift ordinary openers.
         return monotone(out)
 
     def assess_risk(self, messages: Sequence[Message], *, prior: RiskAssessment | None = None) -> RiskAssessment:

@@ -606,29 +606,35 @@ def main(argv: Sequence[str] | None = None) -> None:
         for i, row in zip(te_r, got["risk"], strict=True):
             oof["risk"][i] = row
         print(f"fold {f}: {len(te_r)} conversations held out")
-    risk_cal, _ = choose(oof, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds, args.tie_break,
-                         split_cue=not args.one_ge2, rules_margin=args.rules_margin)
-    ngram_oof = {"risk": [{**row, "z": row["zn"]} for row in oof["risk"]], "replies": []}
-    ngram_cal, ngram_report = choose(ngram_oof, risk, [], args.max_fpr, args.prefer_rules, None, kinds,
-                                     args.tie_break, split_cue=not args.one_ge2, rules_margin=args.rules_margin)
-    # Pass 2: the held-out replies, their contexts' risk from the same fold's model at those thresholds.
-    oof["replies"] = [None] * len(replies)
-    for f in range(args.folds):
-        te_v = [i for i, r in enumerate(replies) if fold_of["v:" + r["group"]] == f]
-        got = score_fold(models[f], [], [replies[i] for i in te_v], risk_cal, sems[f], sems_v[f])
-        for i, row in zip(te_v, got["replies"], strict=True):
-            oof["replies"][i] = row
-        print(f"fold {f}: {len(te_v)} replies held out")
-    cal, report = choose(oof, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds, args.tie_break,
-                         split_cue=not args.one_ge2, rules_margin=args.rules_margin)
+    # Two paths, each calibrated on its own out-of-fold scores: the n-gram heads alone (the default) and, with
+    # the embedding heads, their averaged logits and probabilities (``embeddings=True``).
+    paths: dict[str, dict[str, Any]] = {"ngram": {"risk": [{**row, "z": row["zn"]} for row in oof["risk"]]}}
     if embed is not None:
+        paths["embedding"] = {"risk": oof["risk"]}
+    for name, o in paths.items():
+        risk_cal, _ = choose({**o, "replies": []}, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds,
+                             args.tie_break, split_cue=not args.one_ge2, rules_margin=args.rules_margin)
+        # Pass 2: the held-out replies, their contexts' risk from the same fold's model at those thresholds.
+        o["replies"] = [None] * len(replies)
+        for f in range(args.folds):
+            te_v = [i for i, r in enumerate(replies) if fold_of["v:" + r["group"]] == f]
+            sem_pair = (sems[f], sems_v[f]) if name == "embedding" else (None, None)
+            got = score_fold(models[f], [], [replies[i] for i in te_v], risk_cal, *sem_pair)
+            for i, row in zip(te_v, got["replies"], strict=True):
+                o["replies"][i] = row
+        print(f"{name}: {len(replies)} replies held out")
+        o["cal"], o["report"] = choose(o, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds,
+                                       args.tie_break, split_cue=not args.one_ge2, rules_margin=args.rules_margin)
+        o["risk_cal"] = risk_cal
+    cal, report = paths["ngram"]["cal"], paths["ngram"]["report"]
+    if "embedding" in paths:
         from dataclasses import replace
 
-        cal = replace(cal, ngram_risk_thresholds=dict(ngram_cal.risk_thresholds))
-        report["risk_ngram_only"] = ngram_report["risk"]
+        cal = replace(cal, embedding=paths["embedding"]["cal"])
+        report["embedding"] = paths["embedding"]["report"]
     report["length_balanced_heads"] = list(balanced)
     if reddit:
-        report["reddit_oof"] = reddit_oof(reddit, fold_of, models, risk_cal, args.reddit_oof_json, sems)
+        report["reddit_oof"] = reddit_oof(reddit, fold_of, models, paths["ngram"]["risk_cal"], args.reddit_oof_json)
         report["reddit_rows"] = {"file": args.reddit, "unit": args.reddit_unit, "weight": args.reddit_weight}
     report["c"] = {"risk_and_categories": args.c, "replies": args.c_replies,
                    **({"semantic": args.c_semantic} if embed else {})}
