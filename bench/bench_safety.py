@@ -1,6 +1,6 @@
 """Benchmark of the embedded safety scorer: one full safety pass on a 10-message conversation.
 
-    .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings off|on] [--json OUT]
+    .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off|on] [--json OUT]
 
 A *full pass* is what the guard does per turn: ``assess_risk`` over the conversation and ``check_reply``
 on the reply. Two figures: **cold** (every message text is new, so nothing is cached: the worst case)
@@ -8,7 +8,8 @@ and **warm** (the earlier messages were seen on previous turns and are cached; t
 Also reports model load time and resident memory. A benchmark, not a timed test.
 
 ``--embeddings on`` (``embeddings=True``, the ``ml`` extra) adds one all-MiniLM-L6-v2 embedding per new user
-message and one per reply; ``off`` (the default) is the numpy-only path.
+message and one per reply; ``off`` is the numpy-only path; ``auto`` (the default) is the scorer's default:
+``on`` where the ``ml`` extra is installed.
 """
 
 from __future__ import annotations
@@ -62,13 +63,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--json", type=Path)
-    ap.add_argument("--embeddings", choices=("off", "on"), default="off")
+    ap.add_argument("--embeddings", choices=("auto", "off", "on"), default="auto")
     args = ap.parse_args()
     random.seed(0)
     t0 = time.perf_counter()
     from tg_guard.scoring.safety import build_embedded_safety
 
-    scorer = build_embedded_safety(embeddings=args.embeddings == "on")
+    scorer = build_embedded_safety(embeddings={"auto": None, "off": False, "on": True}[args.embeddings])
     if scorer.embedder is not None:
         scorer.embedder.embed(["warm up the embedding model"])  # its first call pays a one-off setup
     load_s = time.perf_counter() - t0

@@ -76,18 +76,18 @@ def test_help(args: list[str]) -> None:
 
 
 def test_eval_detectors_runs_both_learned_paths(tmp_path: Path) -> None:
-    """The default scores with the numpy-only path; ``--embeddings`` adds the embedding heads (ml extra);
-    ``--rules-only`` and ``--embeddings`` contradict each other."""
+    """``--no-embeddings`` scores with the numpy-only path; ``--embeddings`` requires the embedding heads; the
+    default uses them where the ml extra is installed; ``--rules-only`` and ``--embeddings`` contradict."""
     from tg_guard.scoring.embedding import embeddings_available
 
     data = Path(__file__).resolve().parents[2] / "data" / "safety_risk" / "dev.jsonl"
     small = tmp_path / "risk.jsonl"
     small.write_text("".join(data.read_text(encoding="utf-8").splitlines(keepends=True)[::10]), encoding="utf-8")
-    runs: list[tuple[list[str], bool]] = [([], False)]
+    runs: list[tuple[list[str], bool]] = [(["--no-embeddings"], False), ([], embeddings_available())]
     if embeddings_available():
         runs.append((["--embeddings"], True))
     for flags, expect in runs:
-        out = tmp_path / f"r{len(flags)}.json"
+        out = tmp_path / f"r{'-'.join(flags)}.json"
         proc = run_cli("eval-detectors", str(small), "--json", str(out), *flags)
         assert proc.returncode == 0, proc.stderr.decode()[-2000:]
         result = json.loads(out.read_text(encoding="utf-8"))

@@ -27,10 +27,10 @@ def eval_detectors(
     json_out: Path | None = typer.Option(None, "--json", help="Write machine-readable results here."),
     scorer: str = typer.Option("embedded", "--scorer", help="Safety scorer name from the registry."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Score with the rules layer alone."),
-    embeddings: bool = typer.Option(
-        False, "--embeddings",
-        help="Add the sentence-embedding heads (embedded scorer; needs the ml extra), with the thresholds CV "
-             "chose for them."),
+    embeddings: bool | None = typer.Option(
+        None, "--embeddings/--no-embeddings",
+        help="Embedded scorer: require the sentence-embedding heads (ml extra), or leave them out (the numpy "
+             "path). Default: used where the ml extra is installed."),
     fpr: float = typer.Option(0.05, "--fpr", help="False-positive rate for the risk recall-at-FPR figure."),
     reddit_aggregate: str = typer.Option(
         "share", "--reddit-aggregate",
@@ -50,8 +50,8 @@ def eval_detectors(
     if rules_only and embeddings:
         fail("--rules-only leaves the learned layer out, embedding heads included; give one of the two")
     options: dict[str, Any] = {"use_model": False} if rules_only else {}
-    if embeddings:
-        options["embeddings"] = True
+    if embeddings is not None and not rules_only:
+        options["embeddings"] = embeddings
     sc = safety_scorers.create(scorer, **options)
     result: dict[str, Any] = {"scorer": scorer, "rules_only": rules_only,
                               "embeddings": getattr(sc, "semantic", None) is not None}

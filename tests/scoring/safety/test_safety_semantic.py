@@ -90,7 +90,7 @@ def test_embeddings_true_on_a_model_without_heads_says_what_to_do(tmp_path: Path
         np.savez(tmp_path / "model.npz", **{k: z[k] for k in z.files if not k.startswith("sem_")})
     with pytest.raises(ConfigError, match="no embedding heads"):
         EmbeddedSafetyScorer(model_path=tmp_path / "model.npz", embeddings=True)
-    plain = EmbeddedSafetyScorer(model_path=tmp_path / "model.npz")  # the default path never needs them
+    plain = EmbeddedSafetyScorer(model_path=tmp_path / "model.npz")  # the default: the n-gram path, no error
     assert plain.semantic is None
 
 
@@ -98,11 +98,31 @@ def test_each_path_uses_its_own_calibration() -> None:
     cal = Calibration.load()
     assert cal.embedding is not None, "calibration.json lacks the embedding path's section: retrain"
     assert cal.embedding.embedding is None
-    sc = EmbeddedSafetyScorer()
+    sc = EmbeddedSafetyScorer(embeddings=False)
     assert sc.semantic is None and sc.embedder is None
     assert sc.calibration == cal and sc.risk_thresholds == cal.risk_thresholds
     risk = sc.assess_risk([Message(role="user", content="i have the pills ready, tonight")])
     assert risk.level in ("high", "imminent")
+
+
+def test_the_default_uses_the_embedding_heads_exactly_where_the_ml_extra_is(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import tg_guard.scoring.safety.scorer as scorer_module
+
+    assert (EmbeddedSafetyScorer().semantic is not None) is embeddings_available()
+    monkeypatch.setattr(scorer_module, "embeddings_available", lambda: False)
+    sc = EmbeddedSafetyScorer()
+    assert sc.semantic is None and sc.calibration == Calibration.load()
+
+
+def test_a_calibration_without_an_embedding_section_keeps_the_default_on_the_ngram_path(tmp_path: Path) -> None:
+    data = json.loads(Path(DEFAULT_PATH).with_name("calibration.json").read_text(encoding="utf-8"))
+    data.pop("embedding")
+    (tmp_path / "c.json").write_text(json.dumps(data), encoding="utf-8")
+    assert EmbeddedSafetyScorer(calibration_path=tmp_path / "c.json").semantic is None
+    if embeddings_available():
+        with pytest.raises(ConfigError, match="'embedding' section"):
+            EmbeddedSafetyScorer(calibration_path=tmp_path / "c.json", embeddings=True)
 
 
 def test_embeddings_without_the_ml_extra_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -119,7 +139,7 @@ def test_the_embedding_path_averages_in_the_embedding_heads() -> None:
     assert sc.semantic is not None and sc.semantic_replies is not None
     assert sc.calibration == Calibration.load().embedding
     users = ["i've been giving my things away and writing letters to everyone"]
-    fast = EmbeddedSafetyScorer()
+    fast = EmbeddedSafetyScorer(embeddings=False)
     z, zn = sc.risk_logits(users), fast.risk_logits(users)
     assert z.keys() == zn.keys()
     assert z["risk_ge3"] != zn["risk_ge3"]  # the embedding heads moved it

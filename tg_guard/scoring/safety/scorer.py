@@ -69,12 +69,14 @@ class EmbeddedSafetyScorer:
     ``calibration_path`` point at other trained files; ``max_lift`` caps how many levels the learned
     layer may add to the rules' level (default: the calibration's, chosen by CV on exact-level accuracy).
 
-    ``embeddings=True`` averages the n-gram heads with the sentence-embedding heads (:mod:`.semantic`: one
-    all-MiniLM-L6-v2 embedding per new user message and one per reply; the ``ml`` extra). It catches more
-    on data unlike the training set and costs about 30 ms a turn and 800 MB here (EVALUATION.md "Round 8",
-    BENCHMARKS.md); it raises :class:`ConfigError` where it cannot be used. The default is the numpy-only
-    path (a few milliseconds a turn, no torch). Each path uses the blends and thresholds CV chose for it
-    (``calibration`` holds the one in use; the embedding path's is the file's ``embedding`` section).
+    ``embeddings``: whether to average the n-gram heads with the sentence-embedding heads (:mod:`.semantic`:
+    one all-MiniLM-L6-v2 embedding per new user message and one per reply). They catch more crises and
+    violations phrased unlike the training data, at about 30 ms a turn and 800 MB here (EVALUATION.md
+    "Round 8", BENCHMARKS.md). ``None`` (the default) uses them where the ``ml`` extra is installed, so a
+    plain ``pip install tg-guard`` stays numpy-only (a few milliseconds a turn, no torch); ``False`` keeps
+    the numpy path; ``True`` requires them and raises :class:`ConfigError` where they cannot be used. Each
+    path uses the blends and thresholds CV chose for it (``calibration`` holds the one in use; the
+    embedding path's is the file's ``embedding`` section).
     """
 
     name = "embedded"
@@ -86,7 +88,7 @@ class EmbeddedSafetyScorer:
         model_path: str | Path | None = None,
         calibration_path: str | Path | None = None,
         max_lift: int | None = None,
-        embeddings: bool = False,
+        embeddings: bool | None = None,
     ) -> None:
         self.model: NgramModel | None = None
         self.semantic: SemanticHeads | None = None
@@ -97,16 +99,19 @@ class EmbeddedSafetyScorer:
             if not path.exists():
                 raise ConfigError(f"safety model file {path} is missing; train it or pass use_model=False")
             self.model = NgramModel.load(path)
-            if embeddings:
-                self._load_semantic(path)
+            if embeddings is not False:
+                self._load_semantic(path, required=embeddings is True)
         elif embeddings:
             raise ConfigError("embeddings=True needs the learned layer; drop use_model=False")
         self.calibration = Calibration.load(calibration_path or DEFAULT_CALIBRATION) if use_model else Calibration()
         if self.semantic is not None:
-            if self.calibration.embedding is None:
+            if self.calibration.embedding is not None:
+                self.calibration = self.calibration.embedding
+            elif embeddings:
                 raise ConfigError("embeddings=True: the calibration file has no 'embedding' section (retrain with "
-                                  "train.py's defaults); or drop embeddings=True")
-            self.calibration = self.calibration.embedding
+                                  "train.py's defaults); or pass embeddings=False")
+            else:  # a calibration from before round 8: the n-gram path it was made for
+                self.semantic = self.semantic_replies = self.embedder = None
         self.tracker = RiskTracker()
         self.max_lift = self.calibration.max_lift if max_lift is None else max_lift
         # One turn reads the same user messages twice (assess_risk, then the missed_* relevance in
@@ -115,13 +120,15 @@ class EmbeddedSafetyScorer:
         log.info("safety_scorer_ready", model=self.model is not None, embeddings=self.semantic is not None,
                  calibration=self.calibration.source)
 
-    def _load_semantic(self, path: Path) -> None:
+    def _load_semantic(self, path: Path, *, required: bool) -> None:
         with np.load(path, allow_pickle=False) as z:
             heads, reply_heads = SemanticHeads.from_npz(z), SemanticHeads.from_npz(z, "semv_")
         if heads is None or not embeddings_available():
+            if not required:
+                return
             why = (f"the model file {path} has no embedding heads (train with train.py's defaults)"
                    if heads is None else "the ml extra is not installed: pip install 'tg-guard[ml]'")
-            raise ConfigError(f"embeddings=True: {why}; or drop embeddings=True for the n-gram heads alone")
+            raise ConfigError(f"embeddings=True: {why}; or pass embeddings=False for the n-gram heads alone")
         self.semantic, self.semantic_replies, self.embedder = heads, reply_heads, shared_embedder()
 
     @property
