@@ -71,7 +71,7 @@ class EmbeddedSafetyScorer:
 
     ``embeddings``: whether to average the n-gram heads with the sentence-embedding heads (:mod:`.semantic`:
     one all-MiniLM-L6-v2 embedding per new user message and one per reply). They catch more crises and
-    violations phrased unlike the training data, at about 30 ms a turn and 800 MB here (EVALUATION.md
+    violations phrased unlike the training data, at about 30 ms a turn and 620 MB here (EVALUATION.md
     "Round 8", BENCHMARKS.md). ``None`` (the default) uses them where the ``ml`` extra is installed, so a
     plain ``pip install tg-guard`` stays numpy-only (a few milliseconds a turn, no torch); ``False`` keeps
     the numpy path; ``True`` requires them and raises :class:`ConfigError` where they cannot be used. Each
