@@ -63,7 +63,16 @@ class Embedder:
         self._tokenizer: Any = Tokenizer.from_file(str(path / "tokenizer.json"))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._tokenizer.enable_padding(pad_id=self._tokenizer.token_to_id("[PAD]") or 0, pad_token="[PAD]")
-        self._model: Any = AutoModel.from_pretrained(str(path)).eval()
+        from transformers.utils import logging as hf_logging
+
+        # No "Loading weights" bar on a CLI's stderr; transformers' global setting is restored after.
+        was_enabled = hf_logging.is_progress_bar_enabled()
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+        try:
+            self._model: Any = AutoModel.from_pretrained(str(path)).eval()
+        finally:
+            if was_enabled:
+                hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
         self._torch = torch
         self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._cache_size = cache_size

@@ -200,3 +200,14 @@ def test_the_embedding_path_does_not_import_sentence_transformers() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split()[-3:] == ["384)", "1.0", "False"], out.stdout
+
+
+@needs_ml
+def test_loading_the_embedder_leaves_transformers_progress_bars_as_it_found_them() -> None:
+    from transformers.utils import logging as hf_logging
+
+    from tg_guard.scoring.embedding import Embedder
+
+    assert hf_logging.is_progress_bar_enabled()
+    Embedder(cache_size=8)
+    assert hf_logging.is_progress_bar_enabled()
