@@ -3,9 +3,9 @@
 The client turns come from the fidelity data's **train split only** (``data/fidelity/sessions.jsonl``,
 ``turns.jsonl``, ``extra_turns.jsonl``), written for CTRS fidelity, not for safety, and none of them carries a
 crisis disclosure (each turn with a rule cue or a death/harm word was read: idioms, grief, panic, a
-third party; see the DATA_CARD). The fidelity dev split is left out so that it stays a held-out check of
-false alarms on therapy content (``bench``-free: ``tg-guard eval-detectors`` reads the same records when
-``make_extra7.py --split dev --out FILE`` writes them).
+third party; see the DATA_CARD). The fidelity dev split is left out: it stays a held-out check of false
+alarms on therapy content, written by ``make_extra7.py --split dev --out FILE`` for ``tg-guard
+eval-detectors FILE``.
 
     python data/safety_risk/make_extra7.py                     # writes extra7_train.jsonl (fidelity train)
     python data/safety_risk/make_extra7.py --split dev --out /tmp/fid_dev_none.jsonl

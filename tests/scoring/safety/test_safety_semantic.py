@@ -100,7 +100,7 @@ def test_each_path_uses_its_own_calibration() -> None:
     assert cal.embedding.embedding is None
     sc = EmbeddedSafetyScorer(embeddings=False)
     assert sc.semantic is None and sc.embedder is None
-    assert sc.calibration == cal and sc.risk_thresholds == cal.risk_thresholds
+    assert sc.calibration == cal
     risk = sc.assess_risk([Message(role="user", content="i have the pills ready, tonight")])
     assert risk.level in ("high", "imminent")
 

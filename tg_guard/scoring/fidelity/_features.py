@@ -9,7 +9,7 @@ scales every item's strength down: a reward cannot be raised by stuffing cues.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ...clinical import CTRS_ITEMS, CTRSItem
@@ -75,23 +75,30 @@ def item_feature_names(item: CTRSItem) -> tuple[str, ...]:
             + GENERAL_FEATURES)
 
 
-# Items whose positive cues describe something the therapist commits to (a task, a plan): an optional,
-# hypothetical or declined mention ("no need to plan anything yet", "maybe at some point you could
-# keep a diary") shows none of it.
-_COMMITTED_ITEMS: frozenset[CTRSItem | None] = frozenset({"homework", "strategy_for_change"})
-
-
 _DIRECTIVE = next(f for f in CUES["collaboration"] if f.name == "directive")
 
 
+def _uncommitted(text: str) -> bool:
+    """An optional, hypothetical or declined mention ("no need to plan anything yet", "maybe at some point you
+    could keep a diary"), or a state of mind as the goal ("think more positively"): nothing committed to."""
+    return bool(UNCOMMITTED.search(text)) or attitude_only(text)
+
+
+# Sentences whose text does something else than an item's positive cues say, so those cues do not count in
+# them: a task or plan the therapist does not commit to; a close ("let's leave it there for today") sets no
+# agenda; partnership words in the sentence that announces the therapist's own decision ("Let's decide
+# together: I'd say the list, so let's do the list now.") share nothing.
+_BLOCKS: dict[CTRSItem | None, Callable[[str], bool]] = {
+    "homework": _uncommitted,
+    "strategy_for_change": _uncommitted,
+    "agenda": lambda text: bool(CLOSING.search(text)),
+    "collaboration": lambda text: bool(_DIRECTIVE.pattern.search(text)),
+}
+
+
 def _family_hits(fam: Family, sents: Sequence[Sentence]) -> tuple[Sentence, ...]:
-    if fam.sign > 0 and fam.item == "agenda":
-        # "Let's leave it there for today" closes the session; it sets nothing for it.
-        return tuple(s for s in sents if fam.pattern.search(s.text) and not CLOSING.search(s.text))
-    if fam.sign > 0 and fam.item in _COMMITTED_ITEMS:
-        return tuple(s for s in sents if fam.pattern.search(s.text) and not UNCOMMITTED.search(s.text)
-                     and not attitude_only(s.text))
-    return tuple(s for s in sents if fam.pattern.search(s.text))
+    blocked = _BLOCKS.get(fam.item) if fam.sign > 0 else None
+    return tuple(s for s in sents if fam.pattern.search(s.text) and not (blocked and blocked(s.text)))
 
 
 def _technique_list(sents: Sequence[Sentence]) -> float:
@@ -140,28 +147,25 @@ def extract(context: Sequence[str], reply: str) -> ReplyFeatures:
     values: dict[str, float] = {}
     hits: dict[str, tuple[Sentence, ...]] = {}
     sem_values, sem_hits = semantic_features(context, sents)
-    # A reflection of a feeling the client did not express (or shrunk, or of things they never said)
-    # shows no understanding, whatever reflective stem carries it.
-    missed = {s.start for s in sem_hits.pop("understanding.missed", ())}
-    drop = {s.start for k in ("homework.off_topic", "homework.obstacle_ignored") for s in sem_hits.get(k, ())}
+    # Sentences the semantic features found doing something else than an item's positive cues say: a
+    # reflection of a feeling the client did not express (or shrunk, or of things they never said) shows no
+    # understanding, whatever reflective stem carries it; a wellbeing tip about nothing the patient said, or
+    # the same task pushed over the obstacle they just described, earns no credit as homework set.
+    vetoed: dict[CTRSItem, set[int]] = {
+        "understanding": {s.start for s in sem_hits.pop("understanding.missed", ())},
+        "homework": {s.start for k in ("homework.off_topic", "homework.obstacle_ignored") for s in sem_hits.get(k, ())},
+    }
     for item in CTRS_ITEMS:
+        veto = vetoed.get(item)
         for fam in CUES[item]:
             key = f"{item}.{fam.name}"
             h = _family_hits(fam, sents)
-            if missed and item == "understanding" and fam.sign > 0:
-                h = tuple(s for s in h if s.start not in missed)
-            if item == "homework" and fam.sign > 0 and drop:
-                # A wellbeing tip about nothing the patient said, or the same task pushed over the obstacle
-                # they just described, earns no credit as homework set.
-                h = tuple(s for s in h if s.start not in drop)
+            if veto and fam.sign > 0:
+                h = tuple(s for s in h if s.start not in veto)
             if key == "homework.review_task" and sem_values.get("homework.unreviewed", 0.0) > 0:
                 # The patient said how the task went and the reply looked at none of it: a stock
                 # "next week" or "thanks for doing it" is no review.
                 h = ()
-            if item == "collaboration" and fam.sign > 0:
-                # Partnership words in the sentence that announces the therapist's own decision
-                # ("Let's decide together: I'd say the list, so let's do the list now.") share nothing.
-                h = tuple(s for s in h if not _DIRECTIVE.pattern.search(s.text))
             hits[key] = h
             values[key] = _sat(len(h))
 

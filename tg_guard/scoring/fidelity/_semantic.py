@@ -383,6 +383,7 @@ _DECIDE = _rx(
     r"(?:the|my) (?:best|right) (?:next )?(?:step|thing|plan|option|approach|course) (?:is|would be|here)", r"let'?s (?:stick (?:to|with)|keep (?:to|going|with|the)|carry on|continue)",
     r"(?:is|'s) still the right", r"i'?ll (?:plan|prepare|set|sort|map|work) (?:\w+ ){0,3}(?:for you|out)", r"today we'?ll", r"i think (?:it'?s )?best (?:we|to|that)",
 )
+_TOGETHER = _rx(r"together")
 _TOKEN_Q = _rx(r"sound (?:good|ok|okay|alright|all right)", r"(?:is that|that) (?:ok|okay|alright|all right)", r"does that make sense", r"got it", r"happy with that", r"deal")
 _OPEN_VIEW_Q = _rx(
     r"(?:what|how) do you (?:think|make|see|feel|reckon)", r"would you (?:rather|prefer|like|want)", r"(?:which|what) (?:\w+ ){0,3}(?:would|do|could) you (?:prefer|pick|choose|want|like|rather)",
@@ -551,7 +552,7 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     h["collaboration.override"] = tuple(over)
     invited = bool(expert or check) or any(s.is_question and _OPEN_VIEW_Q.search(s.text) and not _TOKEN_Q.search(s.text) for s in sents)
     # "We'll go through your notes together next week" plans a shared review; it settles nothing over the patient.
-    decided = [] if invited else [s for s in _hits(_DECIDE, sents) if not _LINK.search(s.text) and not re.search(r"\btogether\b", s.text, re.I)]
+    decided = [] if invited else [s for s in _hits(_DECIDE, sents) if not _LINK.search(s.text) and not _TOGETHER.search(s.text)]
     v["collaboration.decides"] = _sat(len(decided))
     h["collaboration.decides"] = tuple(decided)
 

@@ -7,9 +7,9 @@ character n-grams carry typos, slang and inflections that fixed patterns miss. T
 second, marked feature ("not ... die" differs from "die"). Features of a text are cached, so a
 conversation's earlier messages are never featurised twice.
 
->>> model = NgramModel.load()                        # doctest: +SKIP
->>> model.predict(["i want to die"])["risk_ge2"]     # doctest: +SKIP
-0.93
+>>> model = NgramModel.load()                                      # doctest: +SKIP
+>>> float(model.logits(["i want to die"])[model.index("risk_ge2")])  # doctest: +SKIP
+2.6
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -94,12 +95,17 @@ class NgramModel:
     @classmethod
     def load(cls, path: str | Path = DEFAULT_PATH) -> NgramModel:
         with np.load(Path(path), allow_pickle=False) as z:
-            vocab_list: list[str] = json.loads(bytes(z["vocab"]).decode("utf-8"))
-            heads: list[str] = json.loads(bytes(z["heads"]).decode("utf-8"))
-            weights = z["weights"].astype(np.float32)
-            if "scale" in z.files:  # int8 weights with one scale per head
-                weights = weights * z["scale"].astype(np.float32)[:, None]
-            bias = z["bias"].astype(np.float32)
+            return cls.from_npz(z)
+
+    @classmethod
+    def from_npz(cls, z: Any) -> NgramModel:
+        """The model in an opened ``model.npz`` (which may hold other arrays too: ``semantic.SemanticHeads``)."""
+        vocab_list: list[str] = json.loads(bytes(z["vocab"]).decode("utf-8"))
+        heads: list[str] = json.loads(bytes(z["heads"]).decode("utf-8"))
+        weights = z["weights"].astype(np.float32)
+        if "scale" in z.files:  # int8 weights with one scale per head
+            weights = weights * z["scale"].astype(np.float32)[:, None]
+        bias = z["bias"].astype(np.float32)
         return cls({f: i for i, f in enumerate(vocab_list)}, weights, bias, heads)
 
     def _cached(self, cache: OrderedDict[str, np.ndarray], text: str,
@@ -151,18 +157,8 @@ class NgramModel:
         z.flags.writeable = False  # shared by every later call
         return z
 
-    def predict(self, texts: Iterable[str]) -> dict[str, float]:
-        """Probability per head for the pooled features of ``texts`` (e.g. every user message)."""
-        p = _sigmoid(self.logits(texts))
-        return {h: float(p[i]) for i, h in enumerate(self.heads)}
-
     def index(self, head: str) -> int:
         return self._index[head]
 
     def has(self, head: str) -> bool:
         return head in self._index
-
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-    return out

@@ -94,24 +94,19 @@ class EmbeddedSafetyScorer:
         self.semantic: SemanticHeads | None = None
         self.semantic_replies: SemanticHeads | None = None
         self.embedder: Embedder | None = None
+        self.calibration = Calibration()
         if use_model:
             path = Path(model_path) if model_path else DEFAULT_PATH
             if not path.exists():
                 raise ConfigError(f"safety model file {path} is missing; train it or pass use_model=False")
-            self.model = NgramModel.load(path)
+            with np.load(path, allow_pickle=False) as z:
+                self.model = NgramModel.from_npz(z)
+                heads, reply_heads = SemanticHeads.from_npz(z), SemanticHeads.from_npz(z, "semv_")
+            self.calibration = Calibration.load(calibration_path or DEFAULT_CALIBRATION)
             if embeddings is not False:
-                self._load_semantic(path, required=embeddings is True)
+                self._use_semantic(heads, reply_heads, path, required=embeddings is True)
         elif embeddings:
             raise ConfigError("embeddings=True needs the learned layer; drop use_model=False")
-        self.calibration = Calibration.load(calibration_path or DEFAULT_CALIBRATION) if use_model else Calibration()
-        if self.semantic is not None:
-            if self.calibration.embedding is not None:
-                self.calibration = self.calibration.embedding
-            elif embeddings:
-                raise ConfigError("embeddings=True: the calibration file has no 'embedding' section (retrain with "
-                                  "train.py's defaults); or pass embeddings=False")
-            else:  # a calibration from before round 8: the n-gram path it was made for
-                self.semantic = self.semantic_replies = self.embedder = None
         self.tracker = RiskTracker()
         self.max_lift = self.calibration.max_lift if max_lift is None else max_lift
         # One turn reads the same user messages twice (assess_risk, then the missed_* relevance in
@@ -120,21 +115,20 @@ class EmbeddedSafetyScorer:
         log.info("safety_scorer_ready", model=self.model is not None, embeddings=self.semantic is not None,
                  calibration=self.calibration.source)
 
-    def _load_semantic(self, path: Path, *, required: bool) -> None:
-        with np.load(path, allow_pickle=False) as z:
-            heads, reply_heads = SemanticHeads.from_npz(z), SemanticHeads.from_npz(z, "semv_")
-        if heads is None or not embeddings_available():
+    def _use_semantic(self, heads: SemanticHeads | None, reply_heads: SemanticHeads | None, path: Path, *,
+                      required: bool) -> None:
+        """Switch to the embedding path where the heads, their calibration and the ml extra are all there
+        (``required``: or say which is missing). The embedding model is loaded only then."""
+        cal = self.calibration.embedding
+        if heads is None or cal is None or not embeddings_available():
             if not required:
-                return
-            why = (f"the model file {path} has no embedding heads (train with train.py's defaults)"
-                   if heads is None else "the ml extra is not installed: pip install 'tg-guard[ml]'")
+                return  # e.g. a model and calibration from before round 8: the n-gram path they were made for
+            why = (f"the model file {path} has no embedding heads (train with train.py's defaults)" if heads is None
+                   else "the calibration file has no 'embedding' section (retrain with train.py's defaults)"
+                   if cal is None else "the ml extra is not installed: pip install 'tg-guard[ml]'")
             raise ConfigError(f"embeddings=True: {why}; or pass embeddings=False for the n-gram heads alone")
-        self.semantic, self.semantic_replies, self.embedder = heads, reply_heads, shared_embedder()
-
-    @property
-    def risk_thresholds(self) -> Mapping[str, float]:
-        """The risk heads' thresholds for the path in use (``calibration`` is already that path's)."""
-        return self.calibration.risk_thresholds
+        self.semantic, self.semantic_replies, self.calibration = heads, reply_heads, cal
+        self.embedder = shared_embedder()
 
     # -- risk ------------------------------------------------------------------------------------------
     def risk_logits(self, users: Sequence[str]) -> dict[str, float]:
@@ -170,7 +164,7 @@ class EmbeddedSafetyScorer:
         z = self.risk_logits(users)
         if not z:
             return rules
-        th = self.risk_thresholds
+        th = self.calibration.risk_thresholds
         rank = risk_rank(rules.level)
         logits = [z.get(f"risk_ge{k}", -30.0) for k in range(1, 5)]
         # After a credible answer to a safety check the rules' judgement stands (CLINICAL.md: only that

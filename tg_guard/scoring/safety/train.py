@@ -157,7 +157,6 @@ def length_weights(words: np.ndarray, y: np.ndarray) -> np.ndarray:
 def fit(exs: Sequence[Example], heads: Sequence[str], c: float, min_df: int,
         length_balanced: Sequence[str] = (), c_replies: float | None = None) -> NgramModel:
     from scipy import sparse
-    from sklearn.linear_model import LogisticRegression
 
     feats = [sorted({f for t in e.texts for f in featurize(t)}) for e in exs]
     df: Counter[str] = Counter(f for fs, e in zip(feats, exs, strict=True) if e.in_df for f in fs)
@@ -173,20 +172,29 @@ def fit(exs: Sequence[Example], heads: Sequence[str], c: float, min_df: int,
     b = np.zeros(len(heads), dtype=np.float32)
     for h, head in enumerate(heads):
         sel = [i for i, e in enumerate(exs) if e.labels.get(head) is not None]
-        y = np.array([exs[i].labels[head] for i in sel])
-        if len(sel) == 0 or y.min() == y.max():
-            b[h] = 10.0 if len(sel) and y[0] else -10.0
-            continue
         ch = c_replies if c_replies is not None and head.startswith(("v_", "addr_")) else c
-        if head in length_balanced:
-            clf = LogisticRegression(C=ch, max_iter=3000, solver="liblinear")
-            clf.fit(x[sel], y, sample_weight=length_weights(np.array([exs[i].words for i in sel]), y))
-        else:
-            clf = LogisticRegression(C=ch, class_weight="balanced", max_iter=3000, solver="liblinear")
-            sw = np.array([exs[i].weight for i in sel])
-            clf.fit(x[sel], y, sample_weight=None if (sw == 1.0).all() else sw)
-        w[h], b[h] = clf.coef_[0], clf.intercept_[0]
+        w[h], b[h] = _fit_head(x[sel], [exs[i] for i in sel], head, ch, head in length_balanced,
+                               solver="liblinear", max_iter=3000)
     return NgramModel(vocab, w, b, heads)
+
+
+def _fit_head(x: Any, exs: Sequence[Example], head: str, c: float, length_balanced: bool, *,
+              solver: str = "lbfgs", max_iter: int = 5000) -> tuple[np.ndarray | float, float]:
+    """One logistic head on rows ``x`` of ``exs`` (weights, bias): length-band-balanced sample weights, or
+    class-balanced with the examples' own weights. One class only (a small set): a constant, no fit."""
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.array([e.labels[head] for e in exs])
+    if len(exs) == 0 or y.min() == y.max():
+        return 0.0, 10.0 if len(exs) and y[0] else -10.0
+    if length_balanced:
+        clf = LogisticRegression(C=c, max_iter=max_iter, solver=solver)
+        clf.fit(x, y, sample_weight=length_weights(np.array([e.words for e in exs]), y))
+    else:
+        clf = LogisticRegression(C=c, class_weight="balanced", max_iter=max_iter, solver=solver)
+        sw = np.array([e.weight for e in exs])
+        clf.fit(x, y, sample_weight=None if (sw == 1.0).all() else sw)
+    return clf.coef_[0], float(clf.intercept_[0])
 
 
 SEMANTIC_HEADS = ("risk_ge1", "risk_ge2", "risk_ge3", "risk_ge4")
@@ -195,8 +203,6 @@ SEMANTIC_HEADS = ("risk_ge1", "risk_ge2", "risk_ge3", "risk_ge4")
 def fit_semantic(exs: Sequence[Example], embed: Callable[[Sequence[str]], np.ndarray], c: float) -> SemanticHeads:
     """Logistic risk heads over the mean embedding of each example's texts (Reddit rows left out: the
     embedding heads are fit on our conversations only); same labels and class balance as :func:`fit`."""
-    from sklearn.linear_model import LogisticRegression
-
     chat = [e for e in exs
             if not e.group.startswith("rd:") and any(e.labels.get(h) is not None for h in SEMANTIC_HEADS)]
     x = np.stack([embed(e.texts).mean(axis=0) for e in chat])
@@ -204,13 +210,7 @@ def fit_semantic(exs: Sequence[Example], embed: Callable[[Sequence[str]], np.nda
     b = np.zeros(len(SEMANTIC_HEADS), dtype=np.float32)
     for h, head in enumerate(SEMANTIC_HEADS):
         sel = [i for i, e in enumerate(chat) if e.labels.get(head) is not None]
-        y = np.array([chat[i].labels[head] for i in sel])
-        if len(sel) == 0 or y.min() == y.max():  # one class only (a small set): a constant, as in fit()
-            b[h] = 10.0 if len(sel) and y[0] else -10.0
-            continue
-        clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
-        clf.fit(x[sel], y)
-        w[h], b[h] = clf.coef_[0], clf.intercept_[0]
+        w[h], b[h] = _fit_head(x[sel], [chat[i] for i in sel], head, c, False)
     return SemanticHeads(w, b, SEMANTIC_HEADS)
 
 
@@ -220,25 +220,26 @@ def fit_semantic_replies(exs: Sequence[Example], embed: Callable[[Sequence[str]]
     n-gram ``v_*`` heads (length-band-balanced unless ``length_balanced`` is False). The n-gram views'
     blanks (an honest "I'm an AI, I can't replace a therapist" cut to " , , so I , ,") are for word
     counts; a sentence encoder reads the disclosure itself better than its remains."""
-    from sklearn.linear_model import LogisticRegression
-
     heads = [f"v_{n}" for n in TEXT_VIOLATIONS]
     w = np.zeros((len(heads), embed(["x"]).shape[1]), dtype=np.float32)
     b = np.zeros(len(heads), dtype=np.float32)
     for h, head in enumerate(heads):
         sel = [e for e in exs if e.labels.get(head) is not None]
-        y = np.array([e.labels[head] for e in sel])
-        if len(sel) == 0 or y.min() == y.max():
-            b[h] = 10.0 if len(sel) and y[0] else -10.0
-            continue
-        x = embed([e.raw for e in sel])
-        if length_balanced:
-            clf = LogisticRegression(C=c, max_iter=5000)
-            clf.fit(x, y, sample_weight=length_weights(np.array([e.words for e in sel]), y))
-        else:
-            clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(x, y)
-        w[h], b[h] = clf.coef_[0], clf.intercept_[0]
+        x = embed([e.raw for e in sel]) if sel else np.zeros((0, w.shape[1]))
+        w[h], b[h] = _fit_head(x, sel, head, c, length_balanced)
     return SemanticHeads(w, b, heads)
+
+
+def fold_scorer(model: NgramModel, cal: Calibration, semantic: SemanticHeads | None = None,
+                semantic_replies: SemanticHeads | None = None) -> EmbeddedSafetyScorer:
+    """The shipped scorer around one CV fold's heads and a calibration (no files read)."""
+    sc = EmbeddedSafetyScorer(use_model=False)
+    sc.model, sc.calibration, sc.max_lift = model, cal, cal.max_lift
+    if semantic is not None:
+        from ..embedding import shared_embedder
+
+        sc.semantic, sc.semantic_replies, sc.embedder = semantic, semantic_replies, shared_embedder()
+    return sc
 
 
 def _msgs(raw: Sequence[dict[str, str]]) -> list[Message]:
@@ -254,14 +255,7 @@ def score_fold(model: NgramModel, risk: list[dict[str, Any]], replies: list[dict
     the risk state the shipped scorer would give the context under ``cal``'s risk thresholds (chosen in
     the first pass), so the ``missed_*`` rules see the same risk at CV time as at inference.
     """
-    sc = EmbeddedSafetyScorer(use_model=False)
-    sc.model = model
-    sc.calibration = cal
-    sc.max_lift = cal.max_lift
-    if semantic is not None:
-        from ..embedding import shared_embedder
-
-        sc.semantic, sc.semantic_replies, sc.embedder = semantic, semantic_replies, shared_embedder()
+    sc = fold_scorer(model, cal, semantic, semantic_replies)
     tracker = RiskTracker()
     r_rows = []
     for r in risk:
@@ -269,7 +263,7 @@ def score_fold(model: NgramModel, risk: list[dict[str, Any]], replies: list[dict
         users = [m.content for m in msgs if m.role == "user"]
         z = sc.risk_logits(users)
         # the n-gram heads alone too, for the thresholds of the path without embeddings
-        zn = sc._risk_logits(tuple(users), model, cal.mask_kinds, None) if users else {}
+        zn = sc._risk_logits(tuple(users), model, cal.mask_kinds, None) if users and semantic else z
         r_rows.append({"rr": risk_rank(tracker.assess(msgs).level), "z": z, "zn": zn, "cue": rule_cue(users)})
     v_rows = []
     for r in replies:
@@ -464,8 +458,7 @@ def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[s
 
 
 def reddit_oof(reddit: Sequence[tuple[str, str, list[str]]], fold_of: dict[str, int], models: Sequence[NgramModel],
-               cal: Calibration, json_path: str | None = None,
-               sems: Sequence[SemanticHeads | None] = ()) -> dict[str, Any]:
+               cal: Calibration, json_path: str | None = None) -> dict[str, Any]:
     """User-level Reddit figures, each user scored by the fold model that never saw them (``evaluate_reddit``'s
     metrics: Ideation/Behavior/Attempt against Supportive, Indicator against Supportive on its own)."""
     from ...evaluation.safety import AGGREGATES, POSITIVE_CSSRS, auroc, recall_at_fpr, user_score
@@ -473,12 +466,7 @@ def reddit_oof(reddit: Sequence[tuple[str, str, list[str]]], fold_of: dict[str, 
     aggs = [a for a in AGGREGATES if a != "conversation"]
     scores: dict[str, list[float]] = {a: [0.0] * len(reddit) for a in aggs}
     for f, model in enumerate(models):
-        sc = EmbeddedSafetyScorer(use_model=False)
-        sc.model, sc.calibration, sc.max_lift = model, cal, cal.max_lift
-        if sems and sems[f] is not None:
-            from ..embedding import shared_embedder
-
-            sc.semantic, sc.embedder = sems[f], shared_embedder()
+        sc = fold_scorer(model, cal)
         for i, (user, _, posts) in enumerate(reddit):
             if fold_of["rd:" + user] == f:
                 for a in aggs:
