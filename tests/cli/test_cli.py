@@ -95,3 +95,32 @@ def test_eval_detectors_runs_both_learned_paths(tmp_path: Path) -> None:
         assert result["risk"]["n"] == 10
     bad = run_cli("eval-detectors", str(small), "--rules-only", "--embeddings")
     assert bad.returncode != 0 and b"one of the two" in bad.stderr + bad.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe not utf-8\n", b"bad.jsonl:1: not a labelled conversation"),
+        (b'{"id": "a", "messages": []}\n', b"bad.jsonl:1: 'messages' is empty"),
+        (b'{"messages": [{"role": "user", "content": "hi"}], "risk_level": "none"}\n'
+         b'{"messages": [{"role": "user"}]}\n', b"bad.jsonl:2: not a labelled conversation"),
+    ],
+)
+def test_eval_detectors_names_the_bad_line_without_a_traceback(tmp_path: Path, content: bytes,
+                                                                message: bytes) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(content)
+    proc = run_cli("eval-detectors", str(bad), "--no-embeddings")
+    assert proc.returncode == 2
+    assert message in proc.stderr and b"Traceback" not in proc.stderr, proc.stderr.decode()[-1500:]
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\xff\xfe\n", b"pairs.jsonl:1: not a JSON line"),
+    (b'{"split": "dev"}\n[1, 2]\n', b"pairs.jsonl:2: expected a JSON object"),
+])
+def test_eval_fidelity_names_the_bad_line_without_a_traceback(tmp_path: Path, content: bytes, message: bytes) -> None:
+    (tmp_path / "pairs.jsonl").write_bytes(content)
+    proc = run_cli("eval-fidelity", str(tmp_path), "--split", "dev")
+    assert proc.returncode == 2
+    assert message in proc.stderr and b"Traceback" not in proc.stderr, proc.stderr.decode()[-1500:]

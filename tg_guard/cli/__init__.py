@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import importlib
 
-from ._app import app
+from ..errors import TGGuardError
+from ._app import app, fail
 
 __all__ = ["app", "main"]
 
@@ -34,4 +35,7 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except TGGuardError as exc:  # a library error the user can act on: its message, not a traceback
+        fail(str(exc))

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from ..clinical import CTRS_ITEMS, CTRSItem
-from ..errors import ConfigError
+from ..errors import ConfigError, InvalidInputError
 
 __all__ = [
     "THERAPYGYM_CASES",
@@ -101,10 +101,23 @@ def spearman(x: Sequence[float], y: Sequence[float]) -> float:
 
 # -- data ---------------------------------------------------------------------------------------------
 def _jsonl(path: Path) -> list[dict[str, Any]]:
+    """The rows of one JSONL file; a bad line (bytes that are not UTF-8, not JSON, not an object) is an
+    error naming the file and line."""
     if not path.is_file():
         return []
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    rows: list[dict[str, Any]] = []
+    with path.open("rb") as f:
+        for n, data in enumerate(f, 1):
+            if not data.strip():
+                continue
+            try:
+                row = json.loads(data.decode("utf-8"))
+            except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError both
+                raise InvalidInputError(f"{path}:{n}: not a JSON line ({exc})", index=n) from exc
+            if not isinstance(row, dict):
+                raise InvalidInputError(f"{path}:{n}: expected a JSON object, got {type(row).__name__}", index=n)
+            rows.append(row)
+    return rows
 
 
 def load_fidelity_data(data_dir: str | Path, splits: Iterable[str] = ("test",)) -> dict[str, list[dict[str, Any]]]:

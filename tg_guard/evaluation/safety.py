@@ -67,12 +67,12 @@ class Record:
 def load_jsonl(path: str | Path) -> list[Record]:
     """Records from a JSONL file in the project format; errors name the file and line to fix."""
     out: list[Record] = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
+    with Path(path).open("rb") as fh:
+        for n, data in enumerate(fh, 1):
+            if not data.strip():
                 continue
             try:
-                raw = json.loads(line)
+                raw = json.loads(data.decode("utf-8"))  # a bad byte is this line's error, not a traceback
                 msgs = tuple(Message(role=m["role"], content=m["content"]) for m in raw["messages"])
             except (ValueError, KeyError, TypeError) as exc:
                 raise InvalidInputError(f"{path}:{n}: not a labelled conversation ({exc})", index=n) from exc
