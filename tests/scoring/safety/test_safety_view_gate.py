@@ -10,7 +10,7 @@ from tg_guard.clinical import risk_rank
 from tg_guard.models import Message
 from tg_guard.scoring.safety import EmbeddedSafetyScorer
 from tg_guard.scoring.safety.combine import combine_level, ge2_threshold, risk_strength
-from tg_guard.scoring.safety.risk import rule_cue
+from tg_guard.scoring.safety.risk import rule_cue, scan_message
 from tg_guard.scoring.safety.view import MASK_KINDS, VIEW_KINDS, conversation_view, model_view
 
 
@@ -71,6 +71,27 @@ def test_rule_cue() -> None:
     assert not rule_cue(["this is the last time I lend him money"])
     assert not rule_cue(["I used to self harm in high school"])  # a past cue is not a current one
     assert not rule_cue([])
+    # a time alone is not a cue: the rules count it only beside intent, a plan or preparation
+    assert not rule_cue(["can we go over my presentation tonight?", "the landlord comes on friday"])
+    assert rule_cue(["i have the pills", "tonight"])  # a means is still a cue
+
+
+@pytest.mark.parametrize("text", [
+    "lol i killed myself with my own rocket in ranked, team was furious",
+    "i died to lava in my hardcore world after 300 days",
+    "whenever i'm on a rooftop bar i get that weird 'what if i jumped' flash, then it passes",
+])
+def test_game_deaths_and_habitual_places_are_not_cues(text: str) -> None:
+    assert not any(h.kind in ("ideation", "in_progress") for h in scan_message(text))
+
+
+@pytest.mark.parametrize("text", [
+    "i killed myself in game lol but for real i want to die",   # a real wish vetoes the game reading
+    "i'm on the roof right now",                                # a place now, not habitually
+    "i want to die for real",                                   # not the idiom "to die for"
+])
+def test_real_risk_keeps_its_cue(text: str) -> None:
+    assert any(h.kind in ("ideation", "in_progress") for h in scan_message(text))
 
 
 def test_ge2_threshold_falls_back_without_a_no_cue_threshold() -> None:

@@ -325,7 +325,7 @@ CUES: tuple[Cue, ...] = (
 IDIOMS: re.Pattern[str] = _c(
     r"(?:\w+ )?(?:is|are|was|were|{A}s|{A}re|been|keeps?) (?:literally |actually |absolutely |slowly )?(?:killing|kills|killed) me",
     r"killing me(?! ?self)", r"dying (?:to|for|of|laughing)", r"(?:died|dead|die|dying|death) (?:of|from|laughing|with) (?:laughter|laughing|embarrassment|boredom|cringe|shame|jealousy|envy|the heat|happiness)",
-    r"to die for", r"(?:shoot|shoots|shooting|shot) (?:myself|yourself|ourselves|himself|herself|themselves|me|us) in the (?:foot|feet)", r"(?:kill|killing|killed) (?:time|it|the vibe|the mood|the game|a few hours|the lights?|the engine|a bottle|the process|my buzz)",
+    r"to die for(?! (?:real|good|sure|now)\b)", r"(?:shoot|shoots|shooting|shot) (?:myself|yourself|ourselves|himself|herself|themselves|me|us) in the (?:foot|feet)", r"(?:kill|killing|killed) (?:time|it|the vibe|the mood|the game|a few hours|the lights?|the engine|a bottle|the process|my buzz)",
     r"bored to death", r"(?:scared|worried|frightened|sick|love|loved|tired) (?:me )?to death", rf"(?:i{A}m|im|i am) (?:literally )?(?:dead|deceased|dying)(?: 💀| lol| lmao| 😂| haha|\s*💀)",
     r"dead (?:tired|serious|wrong|last|end|on my feet|set|center|heat|weight|beat)", r"deadline|dead ?lines?|drop dead gorgeous",
     r"(?:just )?(?:kill|shoot) me now", r"(?:i{A}d|i would|id) rather (?:die|be dead) than", r"over my dead body",

@@ -134,6 +134,22 @@ _TRAVEL = compile_fast(r"\b(?:toll|traffic|drive|driving|car|bike|cycl\w+|commut
                      r"elevator|stairs|view|desk|job|hotel|room|neighbou?rs|visit\w*|holiday|trip|tour|school|uni)\b", re.I)
 _SCHEDULE = compile_fast(r"\b(?:shift|work|class|lecture|school|flight|train|bus|meeting|party|exam|trip|holiday|signal|battery|"
                        r"wifi|bed|sleep|early start|starts at|start at|kids|dinner|gym|plans|visiting|out)\b", re.I)
+# A video game in the message: "killed myself" or "I died" there is a death in the game (a grenade at one's own
+# feet, a fall in a map), not the user's act. Vetoed by a wish or intent about real life.
+_GAME = compile_fast(
+    r"\b(?:game|gaming|gamer|level|boss|map|lobby|squad|teammates?|respawn\w*|spawn\w*|nade|grenade|final circle|"
+    r"ranked|match|round|loadout|headshot|fortnite|minecraft|warzone|apex|valorant|elden ring|dark souls|"
+    r"cod|pubg|roblox|hardcore mode|speedrun\w*|controller|console|xbox|ps[45]|playstation|switch|steam|"
+    r"twitch|stream\w*|clutch|noob|lag|gg)\b", re.I)
+_REAL_WISH = compile_fast(
+    rf"\b(?:irl|in real life|for real|(?:want|wanna|wish|going|gonna|plan\w*) (?:\w+ )?(?:to )?(?:die|kill|end)|"
+    rf"(?:i{A}m|im|i am) (?:not )?(?:joking|kidding))\b", re.I)
+# "When I'm on the balcony I sometimes ...", "every time I'm on a bridge": a place the user is in habitually or
+# hypothetically, not an act under way. The span stops before the place, so the place still counts as a means.
+# Vetoed by a time or intent that makes it now.
+_NOW_OR_INTENT = compile_fast(
+    rf"\b(?:right now|rn|now|tonight|today|going to|gonna|i{A}ll|i will|this time|(?:want|wanna|plan\w*) to (?:jump|do it|end))\b",
+    re.I)
 # Each entry: words one of which the lower-cased message must contain (a cheap gate), the phrase family, a context
 # the whole message must have (or None) and a context that vetoes the reading (or None).
 BENIGN_READINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
@@ -171,6 +187,12 @@ BENIGN_READINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] |
     (("train", "bus", "tram", "ferry", "coach", "flight", "tube"), compile_fast(r"(?:train|bus|tram|ferry|coach|flight|tube) (?:to|from) (?:the )?\w+|"
                 r"(?:catch|catching|caught|missed|miss|get|getting|book|booked|booking) (?:the|a|an|my) (?:\w+ )?(?:train|bus|tram|ferry|flight|coach|tube)",
                 re.I), None, _HEIGHT_VETO),
+    (("killed", "died"), compile_fast(r"\b(?:killed (?:myself|me)|(?:i|we|just|then|and) died|got killed)\b", re.I),
+     _GAME, _REAL_WISH),
+    (("when", "every time", "each time", "if "), compile_fast(
+        rf"\b(?:when|whenever|every time|each time|if) (?:i{A}m|im|i am|i{A}m (?:out|up)|i stand|i sit|i go out) "
+        rf"(?:on|at|onto|out on|up on|standing on|sitting on)(?= (?:the|a|my|our) (?:\w+ )?"
+        rf"(?:balcony|bridge|roof|rooftop|edge|ledge|platform|cliff|railing|top floor))", re.I), None, _NOW_OR_INTENT),
 )
 
 # Round 6 cue families whose reading depends on the whole message: a context the message must have, and
