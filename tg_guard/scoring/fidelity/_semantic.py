@@ -68,7 +68,7 @@ _ACTIVITY = _rx(
     r"spend", r"stay", r"sit", r"lock", r"answer", r"say no", r"ask", r"keep (?:a|the list|going|it going)", r"do (?:it|one|the|this|that)",
     r"repeat", r"test", r"compare", r"list", r"stand", r"ride", r"join", r"eat", r"meet up", r"delay", r"wait", r"experiment",
     r"diary", r"log", r"worksheet", r"sheet", r"card", r"walk", r"visits?", r"slot",
-    r"tie it to", r"make it (?:smaller|tiny|one)", r"notice (?:when|what|the|your|how)", r"gather", r"rehearse", r"drop",
+    r"tie it to", r"make it (?:smaller|tiny|one)", r"notice (?:when|what|the|your|how|one|a|each|every|any|two|three)", r"gather", r"rehearse", r"drop",
 )
 _ADDRESS = _rx(
     r"could you", r"would you", r"can you", r"will you", r"shall we", r"let'?s", r"how about", r"what if you", r"are you up for",
@@ -323,7 +323,7 @@ _GENERIC_W = frozenset([
 # The patient says the task does not fit their life: it cannot be done where, when or how it was set.
 _BARRIER = _rx(
     r"can'?t", r"cannot", r"couldn'?t", r"won'?t (?:work|happen|be able)", r"(?:doesn'?t|does not|isn'?t going to|is not going to) work", r"not (?:possible|realistic|doable)",
-    r"no (?:time|break|breaks|chance|space|privacy|way)", r"too (?:tired|busy|much|hard|far|anxious|scared|exhausted|early|late)", r"shattered", r"(?:don'?t|do not) see how",
+    r"(?:no|zero|hardly any|barely any|little) (?:time|energy|break|breaks|chance|space|privacy|way)", r"too (?:tired|busy|much|hard|far|anxious|scared|exhausted|early|late)", r"shattered", r"(?:don'?t|do not) see how",
     r"(?:didn'?t|did not|never) (?:manage|get (?:round|a chance)|have time)", r"impossible", r"by the time i", r"(?:is|'s) (?:its own|a) nightmare",
 )
 _TASK_TALK = _rx(
@@ -339,7 +339,8 @@ _ADAPT = _rx(
     r"(?:another|other|a different|somewhere|some other) (?:place|time|way|day|spot|form)", r"somewhere (?:else|(?:she|he|they|nobody|no one) (?:can'?t|won'?t|doesn'?t))",
     r"if (?:even )?(?:that|this|it)'?s (?:still )?too (?:much|big|hard)", r"what would make it (?:easier|possible|doable|work)", r"what (?:could|would|might) (?:work|fit)",
     r"(?:which|what) (?:one|place|time|version) (?:could|would|can) you (?:manage|do|face|fit)", r"not the other way round", r"(?:on|in) your days? off",
-    r"(?:move|shift|swap|switch) (?:it|this|that|them|the \w+) (?:to|into|until|over to|somewhere)", r"(?:change|swap|switch) (?:the )?(?:time|place|day|slot|setting)",
+    r"(?:move|shift|swap|switch) (?:it|this|that|them|the \w+) (?:to|into|until|over to|somewhere)",
+    r"(?:not|n'?t) (?:add|give you|pile on|set) (?:a |an |any(?:thing)? )?(?:big|long|heavy|more|extra|huge)", r"(?:change|swap|switch) (?:the )?(?:time|place|day|slot|setting)",
 )
 # Re-imposing the task over the patient's obstacle: "the morning walks really are the best option though",
 # "keep the diary anyway", "let's keep the same task", "push through".
@@ -384,6 +385,36 @@ _DECIDE = _rx(
     r"(?:is|'s) still the right", r"i'?ll (?:plan|prepare|set|sort|map|work) (?:\w+ ){0,3}(?:for you|out)", r"today we'?ll", r"i think (?:it'?s )?best (?:we|to|that)",
 )
 _TOGETHER = _rx(r"together")
+# The patient brings their own proposal ("maybe I could write it down?", "can we talk about my sister
+# today?", "I'm thinking of trying medication"). CTRS collaboration: the therapist takes it up and shapes
+# it with them, rather than swapping in their own plan ("I think breathing would work better. Let's do
+# that instead.") or ruling on it ("it's too early", "I'd rather you didn't").
+_CLIENT_IDEA = _rx(
+    r"maybe (?:i|we) (?:could|should|can)", r"(?:could|can|shall) we", r"(?:i|we) could (?:try|do|talk|start|work|write|ask|look)",
+    r"i (?:thought|was thinking|think) (?:maybe )?(?:i|we) (?:could|should|might)", r"what (?:if|about) (?:i|we)", r"i(?:'m| am) (?:thinking|considering) (?:of|about)",
+    r"i (?:want|would like|'d like) to (?:try|stop|start|do|work|focus|talk|tell|change|go)", r"(?:is it|am i) ready",
+)
+_ACCEPT = _rx(
+    r"(?:let'?s|we can|we could|happy to) (?:do|try|give|start with) (?:that|it|this|yours)", r"(?:good|great|nice|useful|helpful) (?:idea|thought|plan|instinct)",
+    r"(?:your|you'?ve got an?) (?:own )?idea", r"build on (?:it|that|this|your)", r"worth (?:trying|taking seriously|exploring|a try)", r"(?:make|making) room for",
+    r"(?:that'?s|it'?s) (?:a )?(?:clear|good|great|reasonable|fair) (?:aim|goal|plan|idea|question|thing to)",
+    # a bare "Sure." / "Of course." / "Great." agrees and builds nothing: no credit on its own
+    r"good that you(?:'re| are)? (?:ask|rais|bring|suggest)\w*",
+)
+_REPLACE = _rx(
+    r"instead", r"i think (?:\w+ ){0,5}(?:better|best)", r"(?:it'?s|is|be) better (?:to|if|for)", r"(?:work|works) better", r"i'?d rather (?:you|we)",
+    r"(?:too|not) (?:early|soon|risky|ready)", r"(?:can|will) wait", r"stick (?:to|with) (?:the|our|my|that)", r"i'?ll (?:let you know|decide|tell you) when",
+)
+_OFFER = _rx(r"(?:we|you) (?:could|might)", r"would you", r"if you'?d (?:like|prefer|rather)", r"or (?:we|you)")
+# "Sure, whatever you want": handed back with no partner in it (the ``abdicate`` cue family), not taken up.
+_PASSIVE = _rx(r"whatever you (?:want|like|prefer|say)", r"(?:i don'?t|doesn'?t) mind", r"happy either way")
+# A question that presupposes its answer ("Don't you think...?", "You'd agree, right?") asks for assent,
+# not for the patient's view; it earns no collaboration however many question marks it carries.
+_LEADING = _rx(
+    r"don'?t you (?:think|agree|feel|see|want)", r"wouldn'?t (?:it|that|you) (?:be|agree|say|feel)", r"(?:you'?d|you would|you) agree(?: with (?:that|me))?,? (?:right|surely|yes)",
+    r"(?:surely|obviously) (?:you|that|it|this)", r"isn'?t (?:it|that) (?:obvious|clear|true|better|best)", r"can'?t you see", r",? (?:right|yes|surely)\?",
+    r"you (?:can|must) see (?:that|how)",
+)
 _TOKEN_Q = _rx(r"sound (?:good|ok|okay|alright|all right)", r"(?:is that|that) (?:ok|okay|alright|all right)", r"does that make sense", r"got it", r"happy with that", r"deal")
 _OPEN_VIEW_Q = _rx(
     r"(?:what|how) do you (?:think|make|see|feel|reckon)", r"would you (?:rather|prefer|like|want)", r"(?:which|what) (?:\w+ ){0,3}(?:would|do|could) you (?:prefer|pick|choose|want|like|rather)",
@@ -404,7 +435,8 @@ SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
                       ("grounded", 0.8), ("feeling_mismatch", -1.2), ("minimised", -1.0), ("added_content", -0.8)),
     "interpersonal_effectiveness": (("valence_mismatch", -0.4), ("task_over_person", -1.2), ("regulate_for_me", -1.2),
                                     ("person_first", 0.8)),
-    "collaboration": (("client_expert", 0.9), ("check_agreement", 0.8), ("override", -1.0), ("decides", -0.8)),
+    "collaboration": (("client_expert", 0.9), ("check_agreement", 0.8), ("override", -1.0), ("decides", -0.8),
+                      ("takes_up", 0.9), ("leading", -0.8)),
     "pacing": (("slow", 1.0), ("summarise", 0.9), ("time_structure", 0.7), ("park", 0.9), ("prioritise", 0.9),
                ("fix_barrage", -1.2), ("tangent", -1.0)),
     "guided_discovery": (),
@@ -529,10 +561,13 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     recent = list(context[-3:])
     obstacle = (any(_BARRIER.search(m) for m in recent[-2:])
                 and any(_TASK_TALK.search(m) or _TASK_REPORT.search(m) for m in recent))
-    adapted = [s for i, s in enumerate(sents) if _ADAPT.search(s.text) and not unc[i]] if obstacle else []
+    # The patient's life leaves no room ("zero time between the baby and work") and the reply sets a task
+    # in answer: CTRS credits one sized to that, not a full task set "even so".
+    constrained = obstacle or (bool(_BARRIER.search(last)) and bool(planned))
+    adapted = [s for i, s in enumerate(sents) if _ADAPT.search(s.text) and not unc[i]] if constrained else []
     v["homework.adapted"] = _sat(min(2, len(adapted)))
     h["homework.adapted"] = tuple(adapted)
-    pushed = [s for s in sents if _PERSIST.search(s.text)] if obstacle and not adapted and planned else []
+    pushed = [s for s in sents if _PERSIST.search(s.text) and (obstacle or s in task)] if constrained and not adapted else []
     v["homework.obstacle_ignored"] = 1.0 if pushed else 0.0
     h["homework.obstacle_ignored"] = tuple(pushed)
     if pushed:
@@ -548,6 +583,18 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     v["collaboration.check_agreement"] = _sat(len(check))
     h["collaboration.check_agreement"] = tuple(check)
     over = [s for s in sents if _CONTRA.search(s.text) and _PUSH.search(s.text) and not _EXPERT.search(s.text)]
+    # The patient's own proposal taken up, or replaced by the therapist's / ruled on.
+    idea = bool(_CLIENT_IDEA.search(last))
+    # "...or we could do them out loud instead?" offers an option; it replaces nothing.
+    replaced = [s for s in sents if idea and _REPLACE.search(s.text) and not _ACCEPT.search(s.text) and s not in over
+                and not s.is_question and not _OFFER.search(s.text)]
+    over += replaced
+    taken = [s for s in sents if _ACCEPT.search(s.text) and not _REPLACE.search(s.text) and not _PASSIVE.search(s.text)] if idea and not replaced else []
+    v["collaboration.takes_up"] = _sat(len(taken))
+    h["collaboration.takes_up"] = tuple(taken)
+    leading = [s for s in sents if _LEADING.search(s.text)]
+    v["collaboration.leading"] = _sat(len(leading))
+    h["collaboration.leading"] = tuple(leading)
     v["collaboration.override"] = _sat(len(over))
     h["collaboration.override"] = tuple(over)
     invited = bool(expert or check) or any(s.is_question and _OPEN_VIEW_Q.search(s.text) and not _TOKEN_Q.search(s.text) for s in sents)
