@@ -99,3 +99,12 @@ def test_the_cache_directory_follows_the_environment(tmp_path: Path, monkeypatch
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
     assert default_onnx_path().parent == tmp_path / "x" / "tg-guard"
     assert default_onnx_path().name.endswith("-int8-r1.onnx")
+
+
+@needs_ml
+def test_texts_embedded_side_by_side_match_one_at_a_time() -> None:
+    """Several new texts run on a thread pool; each vector is the one it gets alone (no batch effects)."""
+    together = Embedder(workers=2).embed(TEXTS)
+    alone = Embedder(workers=1)
+    for text, vec in zip(TEXTS, together, strict=True):
+        assert np.array_equal(alone.embed([text])[0], vec)
