@@ -46,6 +46,13 @@ def _cues(text: str) -> set[str]:
         ("violence_acts", "I'll be waiting for him when he gets out"),
         ("weapon_ready", "bought a machete yesterday"),
         ("impairment_total", "five nights no sleep at all"),
+        ("abuse_control", "my wife tracks my location and goes through my wallet every night"),
+        ("abuse_control", "my son takes all of my pension and I get nothing"),
+        ("abuse_control", "the carer stopped giving me my insulin when I complained"),
+        ("abuse_control", "the supervisor keeps grabbing my bum in the kitchen"),
+        ("abuse_control", "he says he'll share our intimate videos if I leave"),
+        ("abuse_control", "she hurled a bottle that just missed my head"),
+        ("abuse_control", "he's trying to kick the bedroom door in"),
     ],
 )
 def test_act_cue_fires(cue: str, text: str) -> None:
@@ -81,10 +88,20 @@ def test_act_levels_rules(messages: tuple[str, ...], floor: str) -> None:
         "Last day at work tomorrow, moving to Leeds, been saying goodbye to everyone",
         "I'm a solicitor and a hard domestic violence case closed this week",
         "Did judo last night. The guy who choked me out was twice my size",
+        "the firefighters had to break the door down to get my nan out",
+        "my husband and I share an app that tracks our runs",
+        "my friend's boyfriend won't let her see us anymore",
     ],
 )
 def test_act_negatives(text: str) -> None:
     assert risk_rank(RiskTracker().assess(_u(text)).level) < risk_rank("moderate")
+
+
+def test_abuser_as_subject_is_the_users_abuse() -> None:
+    # In an abuse cue the third person is the abuser: "he still won't let me ..." names the user as its object.
+    msgs = _u("same as before. he still won't let me see my sister and he went through my bag again")
+    got = RiskTracker().assess(msgs)
+    assert risk_rank(got.level) >= risk_rank("moderate") and "abuse" in got.categories
 
 
 def test_third_party_subject_from_sentence() -> None:

@@ -82,7 +82,8 @@ def missed_score(relevance: float, addressed_model: float | None, addressed_rule
     ``"rules_addr"`` lets only the rules judge "addressed" (the model only widens which contexts count as
     at risk); ``"rules_relevance"`` keeps the rules' risk state (``relevance_rules``) and lets the model's
     address head add coverage. ``hollow`` (the rules saw only promises such as "I'll stay with you till the
-    end" where safety or help was due) keeps the model's address head out, since warm words fool it.
+    end" where safety or help was due, or only advice that accommodates an abuser) keeps the model's address
+    head out, since warm words fool it.
     """
     addressed = addressed_rules if variant == "rules_addr" or hollow else max(addressed_rules, addressed_model or 0.0)
     if variant == "rules_relevance" and relevance_rules is not None:

@@ -25,6 +25,10 @@ _PET = (r"(?:dog|cat|rabbit|bunny|hamster|guinea pigs?|budgie|parrot|bird|fish|t
         r"kitten|puppy|pets?|rats?|ferret)")
 _HEIGHT = r"(?:bridge|brige|roof|rooftop|ledge|edge|cliff|cliff edge|top floor|multi-?storey|car park roof|overpass|tracks|railway line|platform edge)"
 
+# Who may touch the user unwanted, beside the family and carers ABUSER names.
+TOUCHER = (r"(?:my|the|a|this|that|some|one) (?:\w+ )?(?:boss|manager|supervisor|teacher|coach|tutor|colleague|"
+           r"co-?worker|guy|man|bloke|lad|landlord|neighbou?r|stranger|driver|customer|client|priest|doctor|instructor)")
+
 ACT_CUES: tuple[Cue, ...] = (
     # Keeping or collecting a means: accumulation, hiding, or "just in case" beside pills.
     Cue("stockpile", "prep", "suicide", _c(
@@ -95,6 +99,25 @@ ACT_CUES: tuple[Cue, ...] = (
         r"(?:threw|throws|throwing|chucked) (?:a|the|his|her) (?:\w+ )?(?:mug|plate|glass|bottle|phone|chair|shoe|remote) at me",
         r"(?:told|tell|telling) the (?:hospital|doctor|nurse|a&e|school|teacher) (?:that )?i (?:tripped|fell|burn(?:ed|t)? it|walked into)",
         r"(?:squeezed|squeezing|grabbed|grabbing) my (?:throat|neck)",
+    ), self_only=False),
+    # Abuse without a blow (CLINICAL.md: "being abused or unsafe"): partner monitoring, financial and elder abuse,
+    # withheld medication, unwanted sexual touching, threats to share intimate images, objects thrown at one's
+    # head, a door being broken in. Each names the user as the one it is done to ("me", "my").
+    Cue("abuse_control", "abuse", "abuse", _c(
+        rf"{ABUSER} (?:checks|tracks|monitors|goes through|went through|searches|searched) (?:all )?my (?:location|whereabouts|bag|purse|wallet|bank (?:account|statements?)|receipts|browser history|car)",
+        r"(?:tracks|tracking|tracked|monitors|monitoring) (?:all )?my (?:location|phone|whereabouts|every move)|(?:checks|checking) my (?:location|whereabouts) (?:all|every|constantly|the whole)",
+        r"(?:takes|took|taking|keeps|kept|keeping|controls|controlling) (?:all (?:of )?|the whole of |my whole |my entire |my )(?:my )?(?:wages?|salary|pay|paycheck|pension|benefits|savings)",
+        r"[\"'“‘]?(?:borrow|borrows|borrowing|borrowed)[\"'”’]? (?:money|cash|\w+ pounds|\w+ dollars) (?:from|out of) my (?:purse|wallet|account|bank|pension|savings)|(?:steals|stealing|stole|taking|takes|took) (?:money |cash )(?:from|out of) my (?:purse|wallet|account|bank|pension|savings)",
+        r"(?:have|has|had) to show (?:him|her|them) (?:the )?receipts|(?:gets|got|goes|went) (?:cross|angry|mad|nasty|aggressive) (?:when|if) i ask (?:where|about|for) (?:the |my )?(?:money|card|pension|wages?)",
+        r"(?:stopped|stops|won{A}t|doesn{A}t|refuses? to|not) (?:giving|give|let(?:ting)? me have) me my (?:tablets|pills|meds|medication|insulin|inhaler|heart pills)|(?:hides|hid|hiding|withholds?|withholding) my (?:tablets|pills|meds|medication|insulin|inhaler|walking frame|walker|hearing aids?|food)",
+        # someone does it ("he keeps touching my thighs"), not "anxiety squeezing my chest" or "rubbing my legs"
+        rf"(?:{ABUSER}|{TOUCHER})(?: \w+){{0,2}} (?:touch\w*|grop\w*|grabb?\w*|rubb?\w*|strok\w*|squeez\w*) (?:me on )?my (?:waist|legs?|thighs?|bum|butt|ass|bottom|breasts?|boobs|chest|hips?|crotch|privates)",
+        r"(?:coming|comes|came|come) in(?:to)? my (?:room|bedroom|bed|bathroom) (?:at night|when i{A}?m (?:asleep|in bed|changing|in the shower)|while i{A}?m)",
+        r"(?:post|posting|share|sharing|leak|leaking|send|sending|show|showing|upload|uploading|put|putting)s? (?:my|our|the|those) (?:private|intimate|naked|nude|sexy) (?:photos|pics|pictures|videos|vids|images)|(?:post|share|leak|send)(?:s|ing|ed)? my nudes",
+        r"(?:threw|throws|throwing|thrown|chucked|hurled|smashed|swung)[^.!?\n]{0,40}(?:next to|beside|near|past|inches from|just missed) my (?:head|face)",
+        r"(?:yells|yelled|screams|screamed|shouts|shouted) at me (?:and|then) (?:threw|hit|broke|smashed|punched)",
+        rf"{ABUSER}(?:{A}s| is| was)?(?: keeps| kept| started| tried to| trying to)? (?:kick\w*|smash\w*|bash\w*|break\w*|broke) (?:(?:down|in) (?:the|my|our) (?:\w+ )?door|(?:the|my|our) (?:\w+ )?door (?:in|down))",
+        r"(?:he|she|they){A}?(?:ll| will| would|{A}d) (?:hurt|kill) my \w+ if i",
     ), self_only=False),
     # Violence the user did, or is arming for.
     Cue("violence_acts", "violence", "harm_to_others", _c(

@@ -21,7 +21,7 @@ from ...clinical import RISK_CATEGORIES, RISK_LEVELS, RiskCategory, RiskLevel, r
 from ...models import Evidence, Message, RiskAssessment
 from ._regex import compile_fast
 from ._text import clause_bounds, find_all, preceding_words, sentence_of
-from .lexicon import CUES, CURRENT, IDIOMS, NEGATION_EXCEPTIONS, NEGATORS, PAST, A, Kind
+from .lexicon import CUES, CURRENT, IDIOMS, NEGATION_EXCEPTIONS, NEGATORS, PAST, A, Cue, Kind
 from .lexicon_acts import ACT_CUES
 from .lexicon_extra import ACCIDENT_CONTEXT, EXTRA_CUES, ON_PURPOSE, ORDINARY_FAREWELL
 from .lexicon_frames import (
@@ -187,6 +187,18 @@ def _third_party(text: str, start: int) -> bool:
     return False
 
 
+# In an abuse cue the third person is the abuser, not the victim: "he still won't let me see my sister" is the
+# user's own abuse though "he" is the nearest subject. The cue's own words name the user as its object.
+_USER_OBJECT = compile_fast(
+    r"\b(?:me|myself)\b|\bmy (?!(?:\w+ )?(?:friend|mate|sister|brother|mum|mom|mother|dad|father|son|daughter|kids?"
+    r"|child|children|cousin|nan|gran)\b)", re.I)
+
+
+def _done_to_user(cue: Cue, matched: str) -> bool:
+    """Whether an abuse cue's match names the user as the one it is done to (its object "me" or "my ...")."""
+    return cue.category == "abuse" and _USER_OBJECT.search(matched) is not None
+
+
 def _is_past(text: str, start: int, end: int) -> bool:
     s, e = sentence_of(text, start, end)
     sentence = text[s:e]
@@ -229,7 +241,8 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
             if cue.negatable and _negated(text, s):
                 dropped.append((s, e, "negated"))
                 continue
-            if (cue.self_only or (helping_other and cue.category in _OTHER_CATS)) and _third_party(text, s):
+            if ((cue.self_only or (helping_other and cue.category in _OTHER_CATS)) and _third_party(text, s)
+                    and not _done_to_user(cue, text[s:e])):
                 dropped.append((s, e, "other"))
                 continue
             kind = cue.kind

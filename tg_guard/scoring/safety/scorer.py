@@ -32,6 +32,7 @@ from .harmful import harm_view, harmful_content
 from .learned import DEFAULT_PATH, NgramModel
 from .medical import medical_speculation, medication_advice
 from .missed import (
+    accommodates_abuser,
     addresses_abuse,
     addresses_crisis,
     addresses_impairment,
@@ -253,10 +254,12 @@ def reply_probs(model: NgramModel, reply: str, semantic: SemanticHeads | None = 
 def missed_inputs(name: str, ctx: ReplyContext, context_z: Mapping[str, float]) -> tuple[float, float, float, bool]:
     """What :func:`combine.missed_score` takes for a ``missed_*`` label besides the model's "addressed" head:
     relevance (risk state or the context's heads), relevance by the rules alone, the rules' "addressed"
-    score, and whether the reply offers only empty promises or deflection (``missed_crisis``)."""
+    score, and whether the reply offers only empty promises or deflection (``missed_crisis``) or only advice that
+    accommodates the abuser (``missed_abuse``): then the model's address head is kept out."""
     rules_addr, _ = _MISSED[name][1](ctx)
-    return (relevance(name, ctx, context_z), relevance(name, ctx, {}), rules_addr,
-            name == "missed_crisis" and hollow_reassurance(ctx))
+    hollow = ((name == "missed_crisis" and hollow_reassurance(ctx))
+              or (name == "missed_abuse" and accommodates_abuser(ctx)))
+    return relevance(name, ctx, context_z), relevance(name, ctx, {}), rules_addr, hollow
 
 
 _MISSED: dict[str, tuple[str, Callable[[ReplyContext], tuple[float, list[tuple[int, int]]]]]] = {
