@@ -300,12 +300,11 @@ def scan_message(text: str) -> tuple[Hit, ...]:
 def rule_cue(users: Sequence[str]) -> bool:
     """Whether any user message has a current (not past) cue; the learned layer needs a higher margin without one.
 
-    A time on its own ("tonight", "on Friday", "this weekend", "right now") is not a cue: the rules count it
-    only beside intent, a plan or preparation (:func:`_combine`), and as a cue it gave the model the lower
-    ``risk_ge2`` margin on ordinary distress that merely names a day ("can we work on sleep tonight?").
-    Means, plans and intent stay cues: their words are about crises far more often than a day is.
+    A time word alone ("tonight", "on Friday") counts. Round 9 tried leaving it out: dev2's false alarms fell,
+    but on the blind dev3 a numpy-path imminent conversation was lost and, after the retrain, more `none`
+    conversations were flagged (EVALUATION.md, "Round 9").
     """
-    return any(not h.past and h.kind != "timeline" for u in users for h in scan_message(u))
+    return any(not h.past for u in users for h in scan_message(u))
 
 
 def clarifies(text: str, hits: Sequence[tuple[int, Hit]]) -> bool:
