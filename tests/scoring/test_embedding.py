@@ -108,3 +108,14 @@ def test_texts_embedded_side_by_side_match_one_at_a_time() -> None:
     alone = Embedder(workers=1)
     for text, vec in zip(TEXTS, together, strict=True):
         assert np.array_equal(alone.embed([text])[0], vec)
+
+
+@needs_ml
+def test_a_failed_build_names_the_cause_and_the_ways_out(tmp_path: Path) -> None:
+    """A cache folder that cannot be written: the error says so and what to do, and no file is left behind."""
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_text("a file where the cache folder should be")
+    with pytest.raises(ConfigError, match="TG_GUARD_CACHE") as err:
+        Embedder(onnx_path=blocked / "m.onnx")
+    assert "embeddings=False" in str(err.value)
+    assert blocked.is_file()

@@ -148,8 +148,10 @@ def _build(path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "tg_guard.scoring.embedding_build", str(path)],
                           capture_output=True, text=True, check=False)
     if done.returncode != 0 or not path.exists():
-        raise ConfigError(f"building the embedding model {path} failed (run `tg-guard build-embedder` to see "
-                          f"why): {done.stderr.strip().splitlines()[-1:] or done.returncode}")
+        last = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        raise ConfigError(f"building the embedding model {path} failed: {last[0]}. Run `tg-guard build-embedder` "
+                          "to see why; set TG_GUARD_CACHE to a writable folder if this one is not, or pass "
+                          "embeddings=False for the numpy path")
 
 
 def shared_embedder() -> Embedder:
