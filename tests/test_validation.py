@@ -15,6 +15,7 @@ from tg_guard.validation import coerce_messages
     [
         ([], "empty"),  # no messages at all
         ("hello", "must be a list"),  # a bare string
+        ({"role": "user", "content": "hi"}, "must be a list"),  # one message, not a list of them
         ([{"role": "user"}], "no 'content'"),  # missing content
         ([{"content": "hi"}], "no 'role'"),  # missing role
         ([{"role": "tool", "content": "x"}], "role 'tool'"),  # wrong role
@@ -22,6 +23,7 @@ from tg_guard.validation import coerce_messages
         ([{"role": "user", "content": "  "}], "empty or whitespace"),  # blank
         ([{"role": "user", "content": "x" * 33_000}], "over the limit"),  # huge
         ([{"role": "user", "content": b"\xff"}], "not valid UTF-8"),  # bad bytes
+        ([{"role": "user", "content": "ok \ud83d"}], "lone surrogate at character 3"),  # half an emoji from JSON
         ([{"role": "user", "content": [{"type": "image_url"}]}], "non-text content part"),  # image part
         ([42], "must be an object"),  # junk element
     ],

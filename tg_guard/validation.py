@@ -45,6 +45,15 @@ def coerce_text(
         )
     if "\x00" in text:
         raise InvalidInputError(f"{field}{where} contains a NUL character", field=field, index=index)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, e.g. half an emoji escaped in JSON ("\ud83d")
+        raise InvalidInputError(
+            f"{field}{where} has a lone surrogate at character {exc.start} (half of an emoji's escape?); "
+            "send valid Unicode text",
+            field=field,
+            index=index,
+        ) from None
     return text
 
 
@@ -59,7 +68,8 @@ def coerce_messages(
 
     Raises :class:`InvalidInputError` naming the first bad message and field.
     """
-    if isinstance(messages, (str, bytes)) or not isinstance(messages, Iterable):
+    # a single message object (a dict) is not a list of them: iterating it would read its keys as messages
+    if isinstance(messages, (str, bytes, Mapping)) or not isinstance(messages, Iterable):
         raise InvalidInputError("messages must be a list of {'role': ..., 'content': ...} objects", field="messages")
     out: list[Message] = []
     for i, raw in enumerate(messages):

@@ -101,9 +101,12 @@ def test_eval_detectors_runs_both_learned_paths(tmp_path: Path) -> None:
     ("content", "message"),
     [
         (b"\xff\xfe not utf-8\n", b"bad.jsonl:1: not a labelled conversation"),
-        (b'{"id": "a", "messages": []}\n', b"bad.jsonl:1: 'messages' is empty"),
+        (b'{"id": "a", "messages": []}\n', b"bad.jsonl:1: messages is empty"),
         (b'{"messages": [{"role": "user", "content": "hi"}], "risk_level": "none"}\n'
-         b'{"messages": [{"role": "user"}]}\n', b"bad.jsonl:2: not a labelled conversation"),
+         b'{"messages": [{"role": "user"}]}\n', b"bad.jsonl:2: message 0 has no 'content'"),
+        (b'{"messages": [{"role": "user", "content": "ok \\ud83d"}]}\n',  # half an emoji escape: the edge's check
+         b"bad.jsonl:1: content (message 0) has a lone surrogate"),
+        (b'{"messages": {"role": "user"}}\n', b"bad.jsonl:1: messages must be a list"),
     ],
 )
 def test_eval_detectors_names_the_bad_line_without_a_traceback(tmp_path: Path, content: bytes,

@@ -33,6 +33,7 @@ from ..clinical import RISK_CATEGORIES, RISK_LEVELS, VIOLATIONS, risk_rank
 from ..errors import InvalidInputError
 from ..models import Message
 from ..typing import SafetyScorer
+from ..validation import coerce_messages
 
 __all__ = [
     "Record",
@@ -73,11 +74,12 @@ def load_jsonl(path: str | Path) -> list[Record]:
                 continue
             try:
                 raw = json.loads(data.decode("utf-8"))  # a bad byte is this line's error, not a traceback
-                msgs = tuple(Message(role=m["role"], content=m["content"]) for m in raw["messages"])
+                # the guard's own edge checks: roles, blank or oversized text, lone surrogates, NULs
+                msgs = coerce_messages(raw["messages"])
+            except InvalidInputError as exc:
+                raise InvalidInputError(f"{path}:{n}: {exc}", index=n) from exc
             except (ValueError, KeyError, TypeError) as exc:
                 raise InvalidInputError(f"{path}:{n}: not a labelled conversation ({exc})", index=n) from exc
-            if not msgs:
-                raise InvalidInputError(f"{path}:{n}: 'messages' is empty", index=n)
             level = raw.get("risk_level")
             if level is not None and level not in RISK_LEVELS:
                 raise InvalidInputError(f"{path}:{n}: risk_level {level!r} is not one of {RISK_LEVELS}", index=n)
