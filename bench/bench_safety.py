@@ -1,6 +1,6 @@
 """Benchmark of the embedded safety scorer: one full safety pass on a 10-message conversation.
 
-    .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off|on] [--json OUT]
+    .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off|on] [--ab-prefetch] [--json OUT]
 
 A *full pass* is what the guard does per turn: ``assess_risk`` over the conversation and ``check_reply``
 on the reply. Two figures: **cold** (every message text is new, so nothing is cached: the worst case)
@@ -10,6 +10,10 @@ Also reports model load time and resident memory. A benchmark, not a timed test.
 ``--embeddings on`` (``embeddings=True``, the ``ml`` extra) adds one all-MiniLM-L6-v2 embedding per new user
 message and one per reply; ``off`` is the numpy-only path; ``auto`` (the default) is the scorer's default:
 ``on`` where the ``ml`` extra is installed.
+
+``--ab-prefetch`` (embedding path) times every pass twice, alternately with and without
+``Embedder.prefetch`` (the new text's embedding running beside the rules), and reports both and their ratio:
+one run, interleaved, so machine noise hits both arms alike.
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--embeddings", choices=("auto", "off", "on"), default="auto")
+    ap.add_argument("--ab-prefetch", action="store_true", help="also time each pass without prefetch")
     args = ap.parse_args()
     random.seed(0)
     t0 = time.perf_counter()
@@ -74,20 +79,31 @@ def main() -> None:
         scorer.embedder.embed(["warm up the embedding model"])  # its first call pays a one-off setup
     load_s = time.perf_counter() - t0
 
-    def full_pass(msgs: list[Message], reply: str) -> float:
+    emb = scorer.embedder
+    prefetch = emb.prefetch if emb is not None else None
+
+    def full_pass(msgs: list[Message], reply: str, *, overlap: bool = True) -> float:
+        if emb is not None and prefetch is not None:
+            emb.prefetch = prefetch if overlap else (lambda text: None)  # type: ignore[method-assign]
         t = time.perf_counter()
         risk = scorer.assess_risk(msgs)
         scorer.check_reply(msgs, reply, risk)
         return (time.perf_counter() - t) * 1000
 
+    ab = args.ab_prefetch and emb is not None
     cold = [full_pass(*conversation(f"c{k}-")) for k in range(args.n)]
+    cold_seq = [full_pass(*conversation(f"cs{k}-"), overlap=False) for k in range(args.n)] if ab else []
     # Warm: a session growing turn by turn; each pass sees one new user message and one new reply.
     warm: list[float] = []
+    warm_seq: list[float] = []
     base, _ = conversation("w-")
     for k in range(args.n):
         msgs = [*base[1:], Message(role="user", content=f"{random.choice(USER)} (turn {k})")]
         base = msgs
         warm.append(full_pass(msgs, f"{REPLY} (turn {k})"))
+        if ab:  # the same turn with fresh texts, without prefetch
+            seq = [*msgs[:-1], Message(role="user", content=f"{msgs[-1].content} (seq)")]
+            warm_seq.append(full_pass(seq, f"{REPLY} (turn {k} seq)", overlap=False))
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out = {
         "n": args.n, "embeddings": scorer.semantic is not None, "load_s": round(load_s, 3),
@@ -98,6 +114,10 @@ def main() -> None:
                     "mean": round(statistics.fmean(warm), 3)},
         "python": sys.version.split()[0],
     }
+    if ab:
+        for name, xs, ys in (("cold", cold, cold_seq), ("warm", warm, warm_seq)):
+            out[f"{name}_no_prefetch_ms"] = {"p50": round(statistics.median(ys), 3), "p99": round(pctl(ys, 0.99), 3)}
+            out[f"{name}_p50_ratio"] = round(statistics.median(xs) / statistics.median(ys), 3)
     print(json.dumps(out, indent=2))
     if args.json:
         args.json.write_text(json.dumps(out, indent=2) + "\n")

@@ -119,3 +119,63 @@ def test_a_failed_build_names_the_cause_and_the_ways_out(tmp_path: Path) -> None
         Embedder(onnx_path=blocked / "m.onnx")
     assert "embeddings=False" in str(err.value)
     assert blocked.is_file()
+
+
+@needs_ml
+def test_a_prefetched_text_is_embedded_once_and_matches_the_plain_embedding() -> None:
+    """prefetch runs the text in the background; embed waits for that run (one model run, not two) and gets
+    the vector a plain embed gives."""
+    emb = Embedder(workers=2)
+    calls: list[str] = []
+    one = emb._one
+    emb._one = lambda text: (calls.append(text), one(text))[1]  # type: ignore[method-assign]
+    emb.prefetch(TEXTS[5])
+    emb.prefetch(TEXTS[5])  # already under way: no second run
+    got = emb.embed([TEXTS[0], TEXTS[5]])
+    assert calls.count(TEXTS[5]) == 1 and calls.count(TEXTS[0]) == 1
+    assert not emb._pending
+    plain = Embedder(workers=1)
+    assert np.array_equal(got, plain.embed([TEXTS[0], TEXTS[5]]))
+    emb.prefetch(TEXTS[5])  # cached now: nothing starts
+    assert calls.count(TEXTS[5]) == 1
+    plain.prefetch(TEXTS[1])  # one worker: prefetch is a no-op, embed still works
+    assert not plain._pending and plain.embed([TEXTS[1]]).shape == (1, 384)
+
+
+@needs_ml
+def test_a_failed_prefetch_fails_the_embed_that_reads_it() -> None:
+    """The crisis screen fails closed on a scorer error: a background failure surfaces in the embed that
+    waits for it, and is not cached."""
+    emb = Embedder(workers=2)
+    gate = __import__("threading").Event()
+
+    def broken(text: str) -> np.ndarray:
+        gate.wait(5)
+        raise RuntimeError("onnxruntime fell over")
+
+    emb._one = broken  # type: ignore[method-assign]
+    emb.prefetch("the newest message")
+    assert emb._pending
+    gate.set()
+    with pytest.raises(RuntimeError, match="fell over"):
+        emb.embed(["the newest message"])
+    assert not emb._cache and not emb._pending
+
+
+@needs_ml
+def test_prefetch_and_embed_from_many_threads_neither_deadlock_nor_mix_texts() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    emb = Embedder(workers=2)
+    ref = Embedder(workers=1).embed(TEXTS)
+
+    def turn(i: int) -> bool:
+        text = TEXTS[i % len(TEXTS)]
+        emb.prefetch(text)
+        many = emb.embed(TEXTS[::-1] if i % 2 else [text])
+        return bool(np.array_equal(many[::-1] if i % 2 else np.stack([ref[i % len(TEXTS)]]),
+                                   ref if i % 2 else many))
+
+    with ThreadPoolExecutor(8) as pool:
+        assert all(pool.map(turn, range(48), timeout=120))
+    assert not emb._pending

@@ -21,7 +21,7 @@ import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +53,12 @@ class Embedder:
     thread (``threads``: onnxruntime's intra-op threads; more buys nothing on a short text here), and several new
     texts run side by side on up to ``workers`` threads (default: the CPU count, at most 4), since onnxruntime
     releases the GIL while it runs: a new conversation's user messages embed about twice as fast on two cores.
-    (Overlapping one embedding with the rules does not pay: the rules hold the GIL, so the embedding thread
-    waits for Python's switch interval before it can start.)
+
+    :meth:`prefetch` starts one new text in the background and returns at once, so its embedding overlaps
+    whatever the caller does next (the scorer runs its rules meanwhile); a later :meth:`embed` of the same text
+    waits for that run instead of starting another. It hands the GIL to the background thread until
+    onnxruntime has it (a background thread otherwise waits for Python's switch interval, 5 ms, before it
+    can start while the caller runs Python code).
     """
 
     dim = 384
@@ -82,21 +86,27 @@ class Embedder:
         self.path = path
         self._workers = max(1, workers if workers is not None else min(4, os.cpu_count() or 1))
         self._pool: ThreadPoolExecutor | None = None
+        self._background: ThreadPoolExecutor | None = None  # prefetch's runs; never the pool above (no nesting)
+        self._pending: dict[bytes, Future[np.ndarray]] = {}  # texts a prefetch is embedding now
         self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Embeddings for ``texts`` (rows L2-normalised), computing only those not cached."""
+        """Embeddings for ``texts`` (rows L2-normalised), computing only those not cached; a text a
+        :meth:`prefetch` is embedding now is waited for, not embedded twice (its error, if any, is raised here)."""
         keys = [_key(t) for t in texts]
         out: list[np.ndarray | None] = [None] * len(texts)
         missing: list[int] = []
+        waiting: list[tuple[int, Future[np.ndarray]]] = []
         with self._lock:
             for i, k in enumerate(keys):
                 v = self._cache.get(k)
                 if v is not None:
                     self._cache.move_to_end(k)
                     out[i] = v
+                elif k in self._pending:
+                    waiting.append((i, self._pending[k]))
                 else:
                     missing.append(i)
         if len(missing) > 1 and self._workers > 1:
@@ -114,9 +124,45 @@ class Embedder:
                 self._cache[keys[i]] = v
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
+        for i, fut in waiting:
+            out[i] = fut.result()
         if not out:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([v for v in out if v is not None])
+
+    def prefetch(self, text: str) -> None:
+        """Start embedding ``text`` in the background unless it is cached or already under way; returns at once.
+
+        For the one new text of a turn (the user's latest message, the reply): its embedding then runs while
+        the caller's rules do, on the second core. Read it with :meth:`embed`. With one worker it does nothing.
+        """
+        if self._workers < 2:
+            return
+        key = _key(text)
+        with self._lock:
+            if key in self._cache or key in self._pending:
+                return
+            if self._background is None:
+                self._background = ThreadPoolExecutor(self._workers, thread_name_prefix="tg-embed-bg")
+            started = threading.Event()
+            fut = self._background.submit(self._prefetched, key, text, started)
+            self._pending[key] = fut
+        # Let the background thread take the GIL and reach onnxruntime (which releases it) before we go on.
+        # Bounded: with every background thread busy the caller just goes on.
+        started.wait(0.005)
+
+    def _prefetched(self, key: bytes, text: str, started: threading.Event) -> np.ndarray:
+        started.set()
+        try:
+            v = self._one(text)
+            with self._lock:
+                self._cache[key] = v
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+            return v
+        finally:
+            with self._lock:
+                self._pending.pop(key, None)
 
     def _one(self, text: str) -> np.ndarray:
         """One text's mean-pooled, L2-normalised last hidden state. One text per run, not padded batches: the

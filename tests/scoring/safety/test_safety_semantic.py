@@ -153,12 +153,35 @@ def test_an_embedding_failure_is_raised_not_swallowed() -> None:
     sc = EmbeddedSafetyScorer(embeddings=True)
 
     class Broken:
+        def prefetch(self, text: str) -> None:
+            pass
+
         def embed(self, texts: object) -> np.ndarray:
             raise RuntimeError("embedding backend down")
 
     sc.embedder = Broken()  # type: ignore[assignment]
     with pytest.raises(RuntimeError, match="backend down"):
         sc.assess_risk([Message(role="user", content="a message never scored before, 7f3a")])
+
+
+@needs_ml
+def test_overlapping_the_embeddings_with_the_rules_changes_no_verdict() -> None:
+    """The scorer prefetches the newest message's and the reply's embeddings so they run beside the rules; the
+    verdicts are those of the plain, one-thing-at-a-time path, on real labelled conversations."""
+    from tg_guard.scoring.embedding import Embedder
+
+    overlapped = EmbeddedSafetyScorer(embeddings=True)
+    overlapped.embedder = Embedder(workers=2)
+    plain = EmbeddedSafetyScorer(embeddings=True)
+    plain.embedder = Embedder(workers=1)  # prefetch does nothing with one worker
+    lines = (DATA / "safety_replies" / "dev.jsonl").read_text().splitlines()[:40]
+    for line in lines:
+        msgs = [Message(**m) for m in json.loads(line)["messages"]]
+        context, reply = msgs[:-1], msgs[-1].content
+        a, b = overlapped.assess_risk(context), plain.assess_risk(context)
+        assert a == b
+        assert overlapped.check_reply(context, reply, a) == plain.check_reply(context, reply, b)
+    assert not overlapped.embedder._pending
 
 
 @needs_ml

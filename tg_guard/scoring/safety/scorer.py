@@ -43,7 +43,7 @@ from .missed import (
 )
 from .risk import RiskTracker, rule_cue
 from .semantic import SemanticHeads, average_logits
-from .view import conversation_view
+from .view import conversation_view, model_view
 
 __all__ = ["DETECTORS", "EmbeddedSafetyScorer", "build_embedded_safety", "relevance"]
 
@@ -161,8 +161,12 @@ class EmbeddedSafetyScorer:
         return monotone(out)
 
     def assess_risk(self, messages: Sequence[Message], *, prior: RiskAssessment | None = None) -> RiskAssessment:
-        rules, drops = self.tracker.assess_with_drops(messages, prior=prior)
         users = [m.content for m in messages if m.role == "user"]
+        if self.embedder is not None and self.semantic is not None and users:
+            # the newest message's embedding runs on the other core while the rules do (Embedder.prefetch);
+            # the embedding heads read its model view (conversation_view never rewrites the newest message)
+            self.embedder.prefetch(model_view(users[-1], self.calibration.mask_kinds))
+        rules, drops = self.tracker.assess_with_drops(messages, prior=prior)
         z = self.risk_logits(users)
         if not z:
             return rules
@@ -200,13 +204,16 @@ class EmbeddedSafetyScorer:
 
     # -- reply -----------------------------------------------------------------------------------------
     def check_reply(self, messages: Sequence[Message], reply: str, risk: RiskAssessment) -> Mapping[str, Violation]:
+        if self.embedder is not None and self.semantic_replies is not None and self.model is not None:
+            self.embedder.prefetch(reply)  # runs beside the rules below (Embedder.prefetch)
         ctx = ReplyContext.build(messages, reply, risk)
+        rules = {name: DETECTORS[name](ctx) for name in VIOLATIONS}
         probs = reply_probs(self.model, reply, self.semantic_replies, self.embedder) if self.model is not None else {}
         idx = len(messages)
         out: dict[str, Violation] = {}
         context_z: dict[str, float] | None = None
         for name in VIOLATIONS:
-            found = DETECTORS[name](ctx)
+            found = rules[name]
             if name.startswith("missed_") and probs and context_z is None:
                 context_z = self.risk_logits([m.content for m in messages if m.role == "user"])
             model_p = self._model_score(name, ctx, probs, context_z or {})
