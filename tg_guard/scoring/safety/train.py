@@ -12,7 +12,10 @@
    ``combine.py``, the rules detectors), giving out-of-fold (OOF) scores; conversations first (they give
    the risk thresholds), then replies, each against the risk its context gets at those thresholds.
 2. On the OOF scores: the risk thresholds (``risk_ge2`` is the lowest logit whose combined flag keeps the
-   false-positive rate on ``none`` conversations under ``--max-fpr``: recall first), category thresholds
+   false-positive rate on ``none`` conversations under ``--max-fpr``: recall first; ``risk_ge3`` and
+   ``risk_ge4`` F1-best among the thresholds that keep the share of ``none`` conversations ending at high, and
+   at imminent, within ``--lift-fpr``, half of ``--max-fpr`` by default: a flat F1 curve must not put the lift
+   on its low edge), category thresholds
    and, per violation, the blend of rules and model with its F1-best threshold (within a noise margin of the
    best F1, the blend with the higher recall wins; ``--tie-break rules`` restores "rules win ties").
 3. Fit every head on all the training data; write ``model.npz`` (int8 weights) and ``calibration.json``
@@ -289,11 +292,26 @@ def _f1(pred: np.ndarray, gold: np.ndarray) -> float:
     return float(2 * (pred & gold).sum() / d) if d else 0.0
 
 
-def best_threshold(s: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
-    """The F1-best threshold (midway below the lowest score it keeps) and its F1."""
+def best_threshold(s: np.ndarray, gold: np.ndarray, none: np.ndarray | None = None,
+                   max_fpr: float = 1.0) -> tuple[float, float]:
+    """The F1-best threshold (midway below the lowest score it keeps) and its F1.
+
+    With ``none`` (a mask of the rows whose gold level is none): only thresholds whose flag keeps the false-
+    positive rate on those rows within ``max_fpr`` are candidates (no candidate: above every score). F1 does not
+    tell a moderate conversation lifted to high from a ``none`` one; on a flat F1 curve the best can sit at the
+    low edge that lifts every ``none`` conversation the moderate+ flag let through.
+
+    >>> s = np.array([2.0] * 4 + [0.0] * 6 + [-1.0] * 8)
+    >>> gold, none = np.array([1] * 8 + [0] * 10, dtype=bool), np.array([0] * 8 + [1] * 10, dtype=bool)
+    >>> best_threshold(s, gold)[0], best_threshold(s, gold, none, 0.1)[0]
+    (-0.5, 1.0)
+    """
     cand = np.unique(s)
     best_t, best_f = float(cand.max()) + 1e-3, -1.0
+    n_none = max(int(none.sum()), 1) if none is not None else 1
     for i, t in enumerate(cand):
+        if none is not None and (none & (s >= t)).sum() > max_fpr * n_none + 1e-9:
+            continue
         f = _f1(s >= t, gold)
         if f > best_f + 1e-9:
             best_t, best_f = float((t + cand[i - 1]) / 2) if i else float(t) - 1e-3, f
@@ -339,11 +357,15 @@ def _pick(cands: list[tuple[float, float, str, Mode, float]], noise: float,
 def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[str, Any]], max_fpr: float,
            prefer_rules: float, fresh: dict[str, np.ndarray] | None = None,
            kinds: tuple[str, ...] = MASK_KINDS, tie_break: str = "recall",
-           split_cue: bool = True, rules_margin: float = 0.05) -> tuple[Calibration, dict[str, Any]]:
+           split_cue: bool = True, rules_margin: float = 0.05,
+           lift_fpr: float | None = None) -> tuple[Calibration, dict[str, Any]]:
     """Thresholds and blends from OOF scores; violation blends only on ``fresh`` replies when given.
 
     ``split_cue``: choose ``risk_ge2`` separately for conversations with and without a current rule cue
     (``combine.ge2_threshold``), both at once under the same false-positive budget.
+    ``lift_fpr``: the most of the ``none`` conversations that may end at high, and at imminent (default
+    ``max_fpr / 2``, each spending at most half the moderate+ budget); ``risk_ge3`` / ``risk_ge4`` are F1-best
+    within it.
     """
     ranks = np.array([risk_rank(r["risk_level"]) for r in risk])
     rr = np.array([x["rr"] for x in oof["risk"]])
@@ -393,12 +415,18 @@ def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[s
             th["risk_ge2"], th["risk_ge2_nocue"] = found[2], found[1]
     t2 = np.where(cue, th["risk_ge2"], th.get("risk_ge2_nocue", th["risk_ge2"]))
     # Low: F1-best. High and imminent: F1-best on "at or above k" among conversations the chain already
-    # holds at k-1 (``combine_level`` lifts to k only when every head from ge2 up to k agrees).
+    # holds at k-1 (``combine_level`` lifts to k only when every head from ge2 up to k agrees), within an FPR
+    # budget on `none` (rules included). F1 counts a none conversation lifted to high as one false positive,
+    # like a moderate one; its curve can be flat over a logit or more, and its best at the low edge (adding
+    # the 3 risk dev sets moved the embedding path's risk_ge3 from 0.41 to -0.01, lifting 34 of 1,099 none
+    # conversations to high in CV; within the budget: 1.00). The budget bounds that edge, and leaves a
+    # threshold that already spends less unchanged.
+    lift_cap = max_fpr / 2 if lift_fpr is None else lift_fpr
     th["risk_ge1"] = best_threshold(np.where(rr >= 1, 99.0, z["risk_ge1"]), ranks >= 1)[0]
     chain = (rr >= 2) | (z["risk_ge2"] >= t2)
     for k in (3, 4):
         s_k = np.where(rr >= k, 99.0, np.where(chain, z[f"risk_ge{k}"], -99.0))
-        th[f"risk_ge{k}"] = best_threshold(s_k, ranks >= k)[0]
+        th[f"risk_ge{k}"] = best_threshold(s_k, ranks >= k, none, lift_cap)[0]
         chain = (rr >= k) | (chain & (z[f"risk_ge{k}"] >= th[f"risk_ge{k}"]))
     cats: dict[str, float] = {c: best_threshold(z[f"cat_{c}"][ranks >= 1], np.array(
         [c in r["risk_categories"] for r, k in zip(risk, ranks, strict=True) if k >= 1]))[0] for c in RISK_CATEGORIES}
@@ -499,6 +527,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--min-df", type=int, default=2, help="drop features seen in fewer examples")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--max-fpr", type=float, default=0.05, help="CV false-positive budget on `none` for moderate+")
+    ap.add_argument("--lift-fpr", type=float, default=None,
+                    help="CV false-positive budget on `none` for a lift to high, and to imminent (default: half of "
+                         "--max-fpr); risk_ge3/ge4 are F1-best within it; 1 turns the guard off")
     ap.add_argument("--prefer-rules", type=float, default=0.02,
                     help="F1 noise margin for the reply blends: candidates within it of the best count as tied")
     ap.add_argument("--tie-break", choices=("recall", "rules"), default="recall",
@@ -601,7 +632,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         paths["embedding"] = {"risk": oof["risk"]}
     for name, o in paths.items():
         risk_cal, _ = choose({**o, "replies": []}, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds,
-                             args.tie_break, split_cue=not args.one_ge2, rules_margin=args.rules_margin)
+                             args.tie_break, split_cue=not args.one_ge2, rules_margin=args.rules_margin,
+                             lift_fpr=args.lift_fpr)
         # Pass 2: the held-out replies, their contexts' risk from the same fold's model at those thresholds.
         o["replies"] = [None] * len(replies)
         for f in range(args.folds):
@@ -612,7 +644,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 o["replies"][i] = row
         print(f"{name}: {len(replies)} replies held out")
         o["cal"], o["report"] = choose(o, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds,
-                                       args.tie_break, split_cue=not args.one_ge2, rules_margin=args.rules_margin)
+                                       args.tie_break, split_cue=not args.one_ge2, rules_margin=args.rules_margin,
+                                       lift_fpr=args.lift_fpr)
         o["risk_cal"] = risk_cal
     cal, report = paths["ngram"]["cal"], paths["ngram"]["report"]
     if "embedding" in paths:
