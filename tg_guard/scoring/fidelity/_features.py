@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...clinical import CTRS_ITEMS, CTRSItem
 from ._cues import CUES, GENERAL_CUES, Family
-from ._semantic import CLOSING, SEMANTIC, UNCOMMITTED, attitude_only, semantic_features
+from ._semantic import CLOSING, PAST_FRAME, SEMANTIC, UNCOMMITTED, attitude_only, semantic_features
 from ._text import Sentence, content_words, repetition_ratio, sentences, words
 
 __all__ = ["GENERAL_FEATURES", "ReplyFeatures", "extract", "item_feature_names"]
@@ -89,7 +89,8 @@ def _uncommitted(text: str) -> bool:
 # agenda; partnership words in the sentence that announces the therapist's own decision ("Let's decide
 # together: I'd say the list, so let's do the list now.") share nothing.
 _BLOCKS: dict[CTRSItem | None, Callable[[str], bool]] = {
-    "homework": _uncommitted,
+    # talk about the week gone by ("has anything come up this week?") sets no task
+    "homework": lambda text: _uncommitted(text) or bool(PAST_FRAME.search(text)),
     "strategy_for_change": _uncommitted,
     "agenda": lambda text: bool(CLOSING.search(text)),
     "collaboration": lambda text: bool(_DIRECTIVE.pattern.search(text)),
@@ -154,6 +155,8 @@ def extract(context: Sequence[str], reply: str) -> ReplyFeatures:
     vetoed: dict[CTRSItem, set[int]] = {
         "understanding": {s.start for s in sem_hits.pop("understanding.missed", ())},
         "homework": {s.start for k in ("homework.off_topic", "homework.obstacle_ignored") for s in sem_hits.get(k, ())},
+        # apologies in a flustered reply ("I'm so sorry, I feel really bad") show the therapist's unease, not warmth
+        "interpersonal_effectiveness": {s.start for s in sem_hits.get("interpersonal_effectiveness.flustered", ())},
     }
     for item in CTRS_ITEMS:
         veto = vetoed.get(item)

@@ -103,6 +103,11 @@ _DOMAINS: dict[str, re.Pattern[str]] = {
     }.items()
 }
 
+# A domain word set against what the client's situation is ("part of who you are, not just a job") is a
+# contrast, not a person or place brought in.
+_CONTRASTED = re.compile(r"\b(?:not|never|rather than|more than|instead of|less like)(?: just| only| simply| merely| really)?(?: a| an| the| some| about)? $",
+                         re.IGNORECASE)
+
 # Procedural coldness. The schedule or task, pushed on in a sentence.
 _PROC = re.compile(
     r"(?<!\w)(?:agenda|items?|worksheets?|homework|exercises?|hierarchy|thought records?|tasks?|schedule|structure|on track|behind|"
@@ -241,7 +246,8 @@ def ground(context: Sequence[str], sents: Sequence[Sentence]) -> Grounding:
             elif any(f in fams for f, _ in told):
                 grounded.append(s)
         stem = _REFLECTIVE.search(text) if reflective else None
-        if stem and any(rx.search(text, stem.end()) for d, rx in _DOMAINS.items() if d not in said_domains):
+        if stem and any(not _CONTRASTED.search(text, max(0, m.start() - 24), m.start())
+                        for d, rx in _DOMAINS.items() if d not in said_domains for m in rx.finditer(text, stem.end())):
             added.append(s)
     # A feeling from a distant family is a miss only when the reply reflects nothing the client expressed;
     # beside an accurate reflection it is an exploration ("exhausted, and lonely too").

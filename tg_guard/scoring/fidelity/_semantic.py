@@ -144,7 +144,7 @@ _PRIOR_TASK = _rx(
     r"(?:since|from) (?:last|our last) (?:time|session|week),? (?:you|we)", r"(?:start|begin) (?:by|with) (?:looking at|reviewing|going over|checking)",
 )
 _REVIEW = _rx(
-    r"how did (?:it|that|the \w+|they|you get on) go", r"how (?:did|was) it", r"go through (?:it|them|what|that)", r"look at (?:it|them|what|how)",
+    r"how did (?:it|that|the \w+|they|you get on) go", r"how (?:did|was) it", r"go(?:ing)? (?:through|over) (?:it|them|what|that)", r"look(?:ing)? at (?:it|them|what|how)",
     r"(?:look at|go (?:through|over)|talk (?:me )?through|pick) (?:one|some|each|a few|both|any|a couple|the first|the last) of (?:them|those|these|it|your|the)",
     r"what (?:did you|happened|got in the way|made (?:it|the)|surprised|stood out)", r"what (?:actually )?happened", r"(?:which|what) (?:entries|activities|days|parts)",
     r"let'?s (?:understand|see|look|go)", r"(?:shrink|change|adjust) it", r"(?:make|keep) it (?:smaller|simpler|tiny)", r"thank(?:s| you) for (?:doing|trying|bringing|telling)",
@@ -422,6 +422,53 @@ _OPEN_VIEW_Q = _rx(
     r"what (?:do|would) you (?:want|hope|need)", r"(?:what|how) would you",
 )
 
+# -- round 10: homework review depth, next-session agenda, reassurance, flustered self-focus -------------
+# Talk about the week gone by ("Has anything come up this week?", "How was your week?") sets no task,
+# whatever time anchor or activity word it carries.
+PAST_FRAME = _rx(
+    r"(?:has|have|had) (?:anything|something|much|a lot|there been|things?|it|that|life|the week) (?:\w+ ){0,2}(?:come up|happened|changed|been|gone|felt|stood out)",
+    r"(?:how|what) (?:was|were|did|has|have) (?:\w+ ){0,3}(?:this|last|the|your) (?:past |last )?(?:week|weekend|few days|days)",
+    r"(?:has|have|had|did|was|were) (?:\w+ ){0,4}(?:this past|the past|last|over the past) (?:week|weekend|few days|days|month)",
+    r"you'?ve been (?:wanting|meaning|hoping|thinking|waiting)", r"since (?:we|our) last (?:met|spoke|session|talked)",
+)
+# Thanks or praise for doing the task is a token of review; the review itself looks at what happened.
+_TOKEN_REVIEW = _rx(r"thank(?:s| you) for (?:doing|trying|bringing|telling|giving)", r"well done", r"(?:great|good|nice|brilliant) (?:work|job|effort|stuff)",
+                    r"(?:that'?s|it'?s) (?:great|good|brilliant|lovely|amazing) to hear", r"giving it a (?:go|try)")
+# A fresh agenda opened after a report ("Now, what would you like to focus on today?", "Has anything else come
+# up?"): the report is set aside for a new topic.
+_NEW_TOPIC = _rx(
+    r"what (?:would|do|shall|should) (?:you|we) (?:like to |want to )?(?:focus on|talk about|work on|cover|look at|bring|start with) (?:today|this session|now)",
+    r"what(?:'s| is) on your mind (?:today|this week)", r"(?:anything|something) (?:else )?(?:come up|on your mind|you'?d like to (?:talk|bring))",
+    r"what (?:would|do) you (?:like|want) to (?:talk about|focus on|work on|bring)",
+)
+# Next session's agenda sketched at the close: the next meeting named, its items put in order.
+_NEXT_SESSION = _rx(r"next (?:week'?s |time'?s )?(?:session|time|week|appointment|meeting)", r"when we (?:next )?(?:meet|speak|see each other)(?: next)?",
+                    r"(?:our|the) next (?:one|session|meeting)", r"(?:start|open|begin) (?:next time|next week)")
+_SEQ = re.compile(r"\s*(?:(?:and|so) )?(?:first(?:ly)?|then|after that|second(?:ly)?|next(?! (?:time|week|session))|last(?:ly)?|finally|to start|to begin)\b,?\s*", re.IGNORECASE)
+# The client judges themselves ("I feel like a bad daughter", "I'm useless"); reassurance that simply
+# contradicts it ("You are not a bad daughter", "don't be so hard on yourself") answers the verdict instead
+# of reflecting what it means to them.
+_JUDGE = r"(?:bad|terrible|awful|horrible|useless|stupid|failure|idiot|selfish|weak|lazy|worthless|pathetic|loser|mess|burden|fraud|disappointment|hopeless|rubbish|crap|incompetent|monster|coward)"
+_SELF_JUDGE = _rx(rf"i(?:'m| am| feel| felt| was| must be| must'?ve been)(?: like| such| so| a| an| just| being| the| total| complete| real| kind of| terrible| really)* (?:\w+ )?{_JUDGE}",
+                  rf"(?:what|such) a {_JUDGE}", r"i'?m (?:no good|not good enough|the worst)", rf"(?:makes|made) me (?:a|feel (?:like )?a) (?:\w+ )?{_JUDGE}")
+_CONTRADICT = _rx(
+    rf"you(?:'re| are)(?: really| certainly| definitely| absolutely)? (?:not|no|never)(?: a| an| being)?(?: \w+)? {_JUDGE}", rf"you(?:'re| are) (?:not|no) (?:\w+ )?{_JUDGE}",
+    r"(?:of course|surely) (?:you'?re|you are) not", r"(?:that'?s|it'?s|that is) (?:just |simply |so |absolutely )?(?:not true|untrue|nonsense|not the case)",
+    r"don'?t (?:be (?:so |too )?(?:hard on|harsh (?:on|with)|silly|daft)|think (?:like that|that way|that about)|say (?:that|things like that))",
+    r"you (?:shouldn'?t|mustn'?t) (?:feel|think|say|blame)", r"(?:please )?(?:stop|quit) (?:beating yourself up|blaming yourself|saying that)",
+)
+# Flustered self-focus: hesitation, apologies piled up, the therapist's own discomfort and helplessness
+# put in the foreground ("Oh gosh, um, I'm so sorry, I feel really bad, I don't know what to say").
+_FILLER = re.compile(r"(?<!\w)(?:um+|uh+|erm+|er|ah+m*|oh (?:gosh|god|dear|no|my)|gosh|eek|yikes|whoops|oops)(?!\w)", re.IGNORECASE)
+_TRAIL = re.compile(r"\.\.\.|…")
+_SORRY = re.compile(r"(?<!\w)(?:sorry|apologi[sz]e|apologies)(?!\w)", re.IGNORECASE)
+_SELF_DISTRESS = _rx(
+    r"i feel (?:really |so |very |terribly |awfully |a bit )?(?:bad|awful|terrible|guilty|useless|helpless|stupid|nervous|out of my depth)",
+    r"i (?:honestly |really |just )*(?:don'?t|do not) know what (?:to say|to do|i'?m doing|i should say)", r"i don'?t want to (?:get (?:it|this|that) wrong|mess (?:this|it) up|say the wrong)",
+    r"i'?m (?:not sure|unsure) (?:i|if i|whether i) (?:can|could|should|am)", r"i'?m (?:so |really |a bit )?(?:nervous|flustered|panicking|out of my depth)", r"(?:i'?m )?(?:so |really )?useless,? (?:sorry|i know)",
+    r"i wish i (?:knew|could) what to", r"my (?:bad|fault),? (?:sorry|i)",
+)
+
 # -- question kinds -----------------------------------------------------------------------------------
 _COG = _rx(
     r"mind", r"thought", r"thoughts", r"think", r"thinking", r"tell(?:ing)? yourself", r"mean", r"meant", r"say about", r"says about",
@@ -429,12 +476,13 @@ _COG = _rx(
 )
 
 SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
-    "agenda": (("session_plan", 1.0),),
+    "agenda": (("session_plan", 1.0), ("next_plan", 1.0)),
     "feedback": (),
     "understanding": (("reflect_feeling", 0.8), ("implied_feeling", 1.0), ("valence_mismatch", -1.2), ("generic", -0.6),
-                      ("grounded", 0.8), ("feeling_mismatch", -1.2), ("minimised", -1.0), ("added_content", -0.8)),
+                      ("grounded", 0.8), ("feeling_mismatch", -1.2), ("minimised", -1.0), ("added_content", -0.8),
+                      ("contradicts", -1.0)),
     "interpersonal_effectiveness": (("valence_mismatch", -0.4), ("task_over_person", -1.2), ("regulate_for_me", -1.2),
-                                    ("person_first", 0.8)),
+                                    ("person_first", 0.8), ("flustered", -1.2)),
     "collaboration": (("client_expert", 0.9), ("check_agreement", 0.8), ("override", -1.0), ("decides", -0.8),
                       ("takes_up", 0.9), ("leading", -0.8)),
     "pacing": (("slow", 1.0), ("summarise", 0.9), ("time_structure", 0.7), ("park", 0.9), ("prioritise", 0.9),
@@ -482,7 +530,7 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
 
     # Homework: parts may sit in one sentence or two neighbouring ones ("Shall we make it your task this
     # week? On Wednesday, set a timer...").
-    anchor = [bool(_ANCHOR.search(t)) for t in txt]
+    anchor = [bool(_ANCHOR.search(t)) and not PAST_FRAME.search(t) for t in txt]
     concrete = [bool(_ACTIVITY.search(t)) for t in txt]
     act = [concrete[i] or bool(_DOSE.search(t)) or (bool(_META_TASK.search(t)) and any(concrete[max(0, i - 1) : i + 2]))
            for i, t in enumerate(txt)]
@@ -537,7 +585,14 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
         reviewed += [s for s in sents if (s.is_question or _INDIRECT_Q.search(s.text)) and s not in reviewed
                      and content_words(s.text) & told and not _MOVE_ON.search(s.text)]
     reviewed = reviewed + [s for s in recalled if s not in reviewed]
+    # Thanks and praise alone are a token: a review asks or looks at what happened. A token followed by a
+    # fresh agenda ("Now, what would you like to focus on today?") sets the report aside.
+    token = bool(reviewed) and all(_TOKEN_REVIEW.search(s.text) and not s.is_question and not _INDIRECT_Q.search(s.text) for s in reviewed)
+    if token:
+        reviewed = []
     moved = [s for s in _hits(_MOVE_ON, sents) if not _DEFER.search(s.text)] if reported or recalled else []
+    if (reported or recalled) and not reviewed:
+        moved += [s for s in _hits(_NEW_TOPIC, sents) if s not in moved]
     v["homework.reviewed"] = _sat(min(2, len(reviewed))) if not moved else 0.25 * _sat(len(reviewed))
     h["homework.reviewed"] = tuple(reviewed)
     v["homework.moved_on"] = 1.0 if moved else 0.0
@@ -545,7 +600,7 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     # Praise, a new task or a change of subject in answer to a report, with nothing of it looked at.
     # Taking up the specifics of what was done ("Twenty minutes alone in the café...") is engagement.
     engaged = len(content_words(" ".join(txt)) & content_words(last + " " + prev)) >= 2
-    v["homework.unreviewed"] = 1.0 if told_outcome and not reviewed and not engaged else 0.0
+    v["homework.unreviewed"] = 1.0 if (told_outcome or token) and not reviewed and not engaged else 0.0
     if v["homework.unreviewed"]:
         # "Keep going with it" on top of a report nobody looked at builds on nothing: half a task.
         v["homework.task_set"] *= 0.5
@@ -609,6 +664,18 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     ordered = bool(plan) and any(_ORDER.search(s.text) for s in plan)
     v["agenda.session_plan"] = _sat(min(2, len(plan) + ordered))
     h["agenda.session_plan"] = tuple(plan)
+    # Next session's agenda drafted at a close: the next meeting named and two or more items put in order
+    # ("First, how the practice went. Then the driving test..."), not "we'll see what comes up next time".
+    # The items are topics in sentences of their own; "then the party, then the wedding" inside one
+    # instruction is a task list, and "First, write..." is an instruction.
+    nxt = _hits(_NEXT_SESSION, sents)
+    steps = 0
+    for t in txt:
+        m = _SEQ.match(t)
+        if m and not _IMPERATIVE_START.match(t[m.end():]) and not re.match(r"(?:try|go|do|make|take|aim)\b", t[m.end():], re.I):
+            steps += 1
+    v["agenda.next_plan"] = _sat(min(2, steps - 1)) if nxt and steps >= 2 and not plan else 0.0
+    h["agenda.next_plan"] = tuple(nxt) if v["agenda.next_plan"] else ()
 
     # Pacing acts.
     for name, rx in (("slow", _SLOW), ("summarise", _SUMMARY), ("time_structure", _TIME), ("park", _PARK), ("prioritise", _PRIORITY)):
@@ -667,6 +734,22 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     h["understanding.valence_mismatch"] = h["interpersonal_effectiveness.valence_mismatch"] = ()
     v["understanding.generic"] = _sat(len(_hits(_GENERIC, sents)))
     h["understanding.generic"] = ()
+    judged = any(_SELF_JUDGE.search(m) for m in context[-3:])
+    contra = [s for s in sents if _CONTRADICT.search(s.text) and not s.is_question] if judged else []
+    v["understanding.contradicts"] = _sat(len(contra))
+    h["understanding.contradicts"] = tuple(contra)
+
+    # Interpersonal: flustered self-focus (two or more signs: fillers, repeated apology, own distress).
+    fill = sum(len(_FILLER.findall(t)) for t in txt)
+    trail = sum(len(_TRAIL.findall(t)) for t in txt)
+    sorry = [s for s in sents if _SORRY.search(s.text)]
+    selfd = _hits(_SELF_DISTRESS, sents)
+    n_sorry = sum(len(_SORRY.findall(t)) for t in txt)
+    signs = min(fill + trail, 3) + max(0, n_sorry - 1) + len(selfd)
+    fl = signs >= 2 and bool(selfd or fill)
+    v["interpersonal_effectiveness.flustered"] = _sat(signs / 2) if fl else 0.0
+    # Apologies in a flustered reply are the therapist's discomfort, not warmth (``_features`` withholds them).
+    h["interpersonal_effectiveness.flustered"] = tuple(dict.fromkeys([*selfd, *sorry])) if fl else ()
 
     # Strategy: a link to what keeps the problem going, and a concrete proposal; both together is a plan
     # that follows from the formulation.
