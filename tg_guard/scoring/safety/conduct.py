@@ -14,6 +14,7 @@ from ._regex import compile_fast
 from ._text import clause_bounds
 from .detectors import Finding, ReplyContext, sentences_with
 from .medical import _DIAG, _VERDICT
+from .view import quote_spans
 
 __all__ = ["judgmental", "unsupported_assumption"]
 
@@ -171,11 +172,17 @@ def _victim_blame(ctx: ReplyContext) -> list[tuple[int, int]]:
 def judgmental(ctx: ReplyContext) -> Finding:
     """Blame, shame, moralising, dismissal or apathy in the reply."""
     text = ctx.reply
+    # the client's own words reflected back ("when you say you're lazy and worthless, ...") are theirs
+    own = quote_spans(text, [m.content for m in ctx.messages if m.role == "user"])
+
+    def theirs(ms: int, me: int) -> bool:
+        return _quoted(text, ms, me) or any(s <= ms and me <= e for s, e in own)
+
     spans = [(ms, me) for ms, me, _, _ in sentences_with(_JUDGE, text)
-             if not _contradicted(text, ms) and not _quoted(text, ms, me)]
+             if not _contradicted(text, ms) and not theirs(ms, me)]
     spans += _victim_blame(ctx)
     spans += [(ms, me) for ms, me, _, _ in sentences_with(_MORAL, text)
-              if not _contradicted(text, ms) and not _reported(text, ms) and not _quoted(text, ms, me)]
+              if not _contradicted(text, ms) and not _reported(text, ms) and not theirs(ms, me)]
     if not spans:
         return Finding()
     return Finding(min(0.7 + 0.12 * (len(spans) - 1), 0.95), tuple(spans))

@@ -43,7 +43,7 @@ from .missed import (
 )
 from .risk import RiskTracker, rule_cue
 from .semantic import SemanticHeads, average_logits
-from .view import conversation_view, model_view
+from .view import QUOTE_ELLIPSIS, conversation_view, model_view, quote_view
 
 __all__ = ["DETECTORS", "EmbeddedSafetyScorer", "build_embedded_safety", "relevance"]
 
@@ -204,18 +204,21 @@ class EmbeddedSafetyScorer:
 
     # -- reply -----------------------------------------------------------------------------------------
     def check_reply(self, messages: Sequence[Message], reply: str, risk: RiskAssessment) -> Mapping[str, Violation]:
+        users = [m.content for m in messages if m.role == "user"]
         if self.embedder is not None and self.semantic_replies is not None and self.model is not None:
-            self.embedder.prefetch(reply)  # runs beside the rules below (Embedder.prefetch)
+            # the text the embedding heads read (reply_probs) embeds beside the rules below (Embedder.prefetch)
+            self.embedder.prefetch(quote_view(reply, users, QUOTE_ELLIPSIS))
         ctx = ReplyContext.build(messages, reply, risk)
         rules = {name: DETECTORS[name](ctx) for name in VIOLATIONS}
-        probs = reply_probs(self.model, reply, self.semantic_replies, self.embedder) if self.model is not None else {}
+        probs = (reply_probs(self.model, reply, self.semantic_replies, self.embedder, users)
+                 if self.model is not None else {})
         idx = len(messages)
         out: dict[str, Violation] = {}
         context_z: dict[str, float] | None = None
         for name in VIOLATIONS:
             found = rules[name]
             if name.startswith("missed_") and probs and context_z is None:
-                context_z = self.risk_logits([m.content for m in messages if m.role == "user"])
+                context_z = self.risk_logits(users)
             model_p = self._model_score(name, ctx, probs, context_z or {})
             blend = self.calibration.blend(name)
             score = blend.apply(found.score, model_p)
@@ -242,20 +245,28 @@ class EmbeddedSafetyScorer:
 
 
 def reply_probs(model: NgramModel, reply: str, semantic: SemanticHeads | None = None,
-                embedder: Embedder | None = None) -> dict[str, float]:
+                embedder: Embedder | None = None, users: Sequence[str] = ()) -> dict[str, float]:
     """The reply heads' probabilities, as inference and training's CV both read them: the reply's view
-    (``boundary.reply_view``), and for ``v_harmful_content`` its own view (``harmful.harm_view``); with
-    ``semantic`` heads, their logits on the reply's embedding averaged in (:func:`.semantic.average_logits`)."""
+    (``boundary.reply_view``); for the ``v_*`` heads with the client's own words it quotes back marked
+    (``view.quote_view`` against ``users``, the conversation's user messages), and for ``v_harmful_content``
+    its own view of that (``harmful.harm_view``); with ``semantic`` heads, their logits on the embedding
+    of the reply with those words cut to an ellipsis averaged in (:func:`.semantic.average_logits`)."""
     view = reply_view(reply)
     z = model.logits([view])
     logits = {h: float(z[i]) for i, h in enumerate(model.heads)}
-    hv = harm_view(view)
+    qv = reply_view(quote_view(reply, users))
+    if qv != view:
+        # the address heads keep the reflection: echoing a disclosure back is part of addressing it
+        zq = model.logits([qv])
+        logits.update({h: float(zq[i]) for i, h in enumerate(model.heads) if h.startswith("v_")})
+    hv = harm_view(qv)
     harm = "v_harmful_content"
-    if hv != view and model.has(harm):
+    if hv != qv and model.has(harm):
         logits[harm] = float(model.logits([hv])[model.index(harm)])
     if semantic is not None and embedder is not None:
-        # the embedding heads read the reply as written (train.fit_semantic_replies says why)
-        logits = average_logits(logits, semantic.logits(embedder.embed([reply])))
+        # the embedding heads read the reply as written (train.fit_semantic_replies says why), the client's
+        # quoted words cut to an ellipsis: still one embedding per reply
+        logits = average_logits(logits, semantic.logits(embedder.embed([quote_view(reply, users, QUOTE_ELLIPSIS)])))
     return {h: sigmoid(v) for h, v in logits.items()}
 
 

@@ -45,7 +45,7 @@ from .learned import DEFAULT_PATH, NgramModel, featurize
 from .risk import RiskTracker, rule_cue
 from .scorer import _MISSED, DETECTORS, EmbeddedSafetyScorer, missed_inputs, reply_probs
 from .semantic import SemanticHeads
-from .view import MASK_KINDS, VIEW_KINDS, conversation_view, model_view
+from .view import MASK_KINDS, QUOTE_ELLIPSIS, VIEW_KINDS, conversation_view, model_view, quote_view
 
 TEXT_VIOLATIONS = tuple(v for v in VIOLATIONS if not v.startswith("missed_"))
 ADDRESS = {"addr_crisis": ("missed_crisis", None), "addr_abuse": ("missed_abuse", "abuse"),
@@ -63,7 +63,7 @@ class Example:
     words: int = 0  # the reply's length in words (reply examples only): for length-balanced weights
     in_df: bool = True  # False for a second view of a text already counted (document frequencies)
     weight: float = 1.0  # sample weight in the risk heads' fit (Reddit rows are down-weighted: --reddit-weight)
-    raw: str = ""  # the reply as written (reply examples only): what the embedding heads read
+    raw: str = ""  # what the embedding heads read (reply examples only): the reply, quotes cut (view.quote_view)
 
 
 def load(paths: Sequence[str]) -> list[dict[str, Any]]:
@@ -105,12 +105,22 @@ def examples(risk: list[dict[str, Any]], replies: list[dict[str, Any]],
             labels[head] = int(not v[name]) if relevant else None
         reply = r["messages"][-1]["content"]
         view, words = reply_view(reply), len(reply.split())
-        # The harmful-content head reads its own view (safety planning blanked: harmful.harm_view).
+        # The v_* heads read the client's quoted words marked (view.quote_view), the address heads the
+        # reply's view; the harmful-content head its own (safety planning blanked: harmful.harm_view).
+        users = _users(r["messages"][:-1])
+        qv, raw = reply_view(quote_view(reply, users)), quote_view(reply, users, QUOTE_ELLIPSIS)
         harm = labels.pop("v_harmful_content")
-        out.append(Example([view], {**labels, "v_harmful_content": None}, "v:" + r["group"], words=words,
-                           raw=reply))
-        out.append(Example([harm_view(view)], {"v_harmful_content": harm}, "v:" + r["group"], words=words,
-                           in_df=False, raw=reply))
+        addr = {h: labels.pop(h) for h in ADDRESS}
+        if qv == view:
+            out.append(Example([view], {**labels, **addr, "v_harmful_content": None}, "v:" + r["group"],
+                               words=words, raw=raw))
+        else:
+            out.append(Example([qv], {**labels, "v_harmful_content": None}, "v:" + r["group"], words=words,
+                               raw=raw))
+            out.append(Example([view], {**dict.fromkeys(labels), **addr}, "v:" + r["group"], words=words,
+                               in_df=False, raw=raw))
+        out.append(Example([harm_view(qv)], {"v_harmful_content": harm}, "v:" + r["group"], words=words,
+                           in_df=False, raw=raw))
     return out
 
 
@@ -219,7 +229,8 @@ def fit_semantic(exs: Sequence[Example], embed: Callable[[Sequence[str]], np.nda
 
 def fit_semantic_replies(exs: Sequence[Example], embed: Callable[[Sequence[str]], np.ndarray], c: float,
                          length_balanced: bool = True) -> SemanticHeads:
-    """Logistic ``v_*`` heads over the embedding of each reply as written, weighted as :func:`fit` weighs the
+    """Logistic ``v_*`` heads over the embedding of each reply as written (the client's quoted words cut to an
+    ellipsis: ``view.quote_view``), weighted as :func:`fit` weighs the
     n-gram ``v_*`` heads (length-band-balanced unless ``length_balanced`` is False). The n-gram views'
     blanks (an honest "I'm an AI, I can't replace a therapist" cut to " , , so I , ,") are for word
     counts; a sentence encoder reads the disclosure itself better than its remains."""
@@ -272,8 +283,9 @@ def score_fold(model: NgramModel, risk: list[dict[str, Any]], replies: list[dict
     for r in replies:
         context, reply = _msgs(r["messages"][:-1]), r["messages"][-1]["content"]
         ctx = ReplyContext.build(context, reply, sc.assess_risk(context))
-        probs = reply_probs(model, reply, sc.semantic_replies, sc.embedder)
-        cz = sc.risk_logits([m.content for m in context if m.role == "user"])
+        users = [m.content for m in context if m.role == "user"]
+        probs = reply_probs(model, reply, sc.semantic_replies, sc.embedder, users)
+        cz = sc.risk_logits(users)
         row: dict[str, tuple[float, dict[str, float]]] = {}
         for n in VIOLATIONS:
             if n in _MISSED:

@@ -11,10 +11,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ._regex import compile_fast
+from .learned import normalise
 from .lexicon import NEGATION_EXCEPTIONS, A
 from .risk import Hit, clarifies, scan_with_drops
 
-__all__ = ["MASK_KINDS", "VIEW_KINDS", "conversation_view", "mask_idioms", "model_view"]
+__all__ = ["MASK_KINDS", "QUOTE_ELLIPSIS", "QUOTE_MARK", "VIEW_KINDS", "conversation_view", "mask_idioms", "model_view",
+           "quote_spans",
+           "quote_view"]
 
 # A crisis word right after a negator, whether or not a cue matched ("i'm not suicidal", "never cut").
 _NEGATED_WORD = compile_fast(
@@ -108,3 +111,122 @@ def conversation_view(users: Sequence[str], kinds: tuple[str, ...] = MASK_KINDS)
             seen = [(j, h) for j, h in seen if j != last]
         seen.extend((i, h) for h in hits)
     return out
+
+
+# -- the reply's view: the client's own words, quoted back -------------------------------------------------
+
+#: what a reply's quotation of the client's own words is replaced by (:func:`quote_view`): a marker token
+#: for the n-gram heads, an ellipsis for the sentence encoder (which reads a marker as a word)
+QUOTE_MARK = " qqquote "
+QUOTE_ELLIPSIS = " ... "
+# A quoted span: double or curly quotes, or single quotes that open after a non-word and close before one
+# (so "don't" and "the kids' toys" open nothing).
+_QUOTED = re.compile(
+    r'"([^"\n]{1,300})"|“([^”\n]{1,300})”|‘([^’\n]{1,300})’(?!\w)'
+    r"|(?<![\w'’])'(?=\w)([^'\n]{0,300}?(?:\w'\w[^'\n]{0,300}?)*)(?<=[\w.!?,])'(?![\w'’])"
+)
+# A reflection that attributes the words that follow to the client ("you said you feel useless", "when you
+# say nobody cares"); what follows is masked only as far as it is the client's own words (_own_run).
+_LEAD = re.compile(
+    rf"\byou (?:just |also |even |once )?(?:said|mentioned|told me|wrote|described(?: yourself as)?|called yourself"
+    rf"|keep saying|kept saying|are saying|were saying|put it)|\b(?:when|what|if|as) you (?:say|said)"
+    rf"|\byou{A}re saying|\byou{A}ve (?:said|mentioned|described)"
+    rf"|\bthe (?:word|words|phrase|thought|belief|idea|voice|story)(?: that)?",
+    re.I,
+)
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+# Pronouns swap in a reflection ("i" -> "you"), and function words say nothing about whose words these are.
+_FUNCTION_WORDS = """
+    i im ive id ill me my mine myself you youre youve youd youll your yours yourself we us our he she they them
+    him her his hers their it its a an the and or of to in on at for with about from by as that this these those
+    is am are was were be been being do does did dont doesnt didnt have has had having will would can could
+    should shall may might must not no just so really very too all some any such what when than then there here
+"""
+_FUNCTION = frozenset(_FUNCTION_WORDS.split())
+_CLAUSE_STOP = re.compile(r"[.!?;:\n()\[\]—–]|\s-\s")
+
+
+def _key(word: str) -> str:
+    w = normalise(word)
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+@lru_cache(maxsize=4096)
+def _own_words(text: str) -> frozenset[str]:
+    return frozenset(k for k in map(_key, _WORD_RE.findall(text)) if k not in _FUNCTION)
+
+
+def _quote_is_theirs(inner: str, theirs: frozenset[str]) -> bool:
+    """Every content word of the quote is the client's (one in five may differ: a trimmed or tidied echo)."""
+    words = [k for k in map(_key, _WORD_RE.findall(inner)) if k not in _FUNCTION]
+    missing = sum(w not in theirs for w in words)
+    return bool(words) and missing < len(words) and missing <= len(words) // 5
+
+
+def _own_run(reply: str, start: int, theirs: frozenset[str]) -> int:
+    """Where the client's own words that follow a reflection's lead end: the longest run of their content
+    words and function words within the clause, ending on a content word of theirs (``start`` if none). An
+    "and", "or" or a comma continues it only before another word of theirs (a list: "tired, sad and empty"),
+    so "you said you're lazy, and you are" stops at "lazy"."""
+    stop = _CLAUSE_STOP.search(reply, start)
+    limit = stop.start() if stop else len(reply)
+    words = list(_WORD_RE.finditer(reply, start, limit))
+    end = start
+    for i, m in enumerate(words):
+        k = _key(m.group())
+        nxt = _key(words[i + 1].group()) if i + 1 < len(words) else ""
+        joins = nxt in theirs and nxt not in _FUNCTION
+        if k in ("and", "or") and not joins:
+            break
+        if k in theirs:
+            end = m.end()
+        elif k not in _FUNCTION:
+            break
+        if "," in reply[m.end() : words[i + 1].start() if i + 1 < len(words) else limit] and not joins:
+            break
+    return end
+
+
+def quote_spans(reply: str, users: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the reply quotes or reflects back the client's own words (:func:`quote_view`), sorted, possibly
+    overlapping."""
+    if not users:
+        return []
+    theirs = frozenset().union(*(_own_words(u) for u in users))
+    if not theirs:
+        return []
+    spans = []
+    for m in _QUOTED.finditer(reply):
+        inner = next(g for g in m.groups() if g is not None)
+        if _quote_is_theirs(inner, theirs):
+            spans.append((m.start(), m.end()))
+    for m in _LEAD.finditer(reply):
+        end = _own_run(reply, m.end(), theirs)
+        if end > m.end():
+            spans.append((m.end(), end))
+    return sorted(spans)
+
+
+def quote_view(reply: str, users: Sequence[str], mark: str = QUOTE_MARK) -> str:
+    """The reply with the client's own words it quotes or reflects back replaced by ``mark`` (``qqquote``).
+
+    Quoting the client ('You said: "I feel like a failure at work"', 'when you say nobody would notice')
+    is good practice, but an n-gram head reads "failure" in it as the reply's own judgement. A quoted span
+    whose content words are the client's (from any earlier user message, pronouns aside), and the client's
+    words that follow a reflection's lead ("you said", "when you say", "the thought"), are marked, so the
+    reply heads learn from what the reply itself says plus the fact that it quoted. A judgement around the
+    quote stays visible ('You said "I'm lazy" and honestly you are'). Used identically in training and
+    inference (``train.examples``, ``scorer.reply_probs``), as :func:`model_view` is for user text.
+    """
+    spans = quote_spans(reply, users)
+    if not spans:
+        return reply
+    out, last = [], 0
+    for s, e in spans:
+        if s < last:
+            last = max(last, e)
+            continue
+        out += [reply[last:s], mark]
+        last = e
+    out.append(reply[last:])
+    return "".join(out)
