@@ -91,8 +91,12 @@ def main() -> None:
         return (time.perf_counter() - t) * 1000
 
     ab = args.ab_prefetch and emb is not None
-    cold = [full_pass(*conversation(f"c{k}-")) for k in range(args.n)]
-    cold_seq = [full_pass(*conversation(f"cs{k}-"), overlap=False) for k in range(args.n)] if ab else []
+    cold: list[float] = []
+    cold_seq: list[float] = []
+    for k in range(args.n):
+        cold.append(full_pass(*conversation(f"c{k}-")))
+        if ab:  # interleaved, like the warm arms below
+            cold_seq.append(full_pass(*conversation(f"cs{k}-"), overlap=False))
     # Warm: a session growing turn by turn; each pass sees one new user message and one new reply.
     warm: list[float] = []
     warm_seq: list[float] = []
