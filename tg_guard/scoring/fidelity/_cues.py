@@ -365,7 +365,7 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
     ),
     "focus_on_key_cognitions": (
         _fam("focus_on_key_cognitions", "elicit_thought", 1, 1.0,
-             r"what (?:went|was going|goes|is going|'s going) through your (?:mind|head)",
+             r"what (?:went|was going|goes|is going|'s going|flashed|ran|was running|raced|popped|shot) (?:through|into) your (?:mind|head)",
              r"what (?:did|do) you (?:say|tell) (?:to )?yourself", r"what (?:did|were|are) you (?:think|thinking)",
              # "What do you think?" on its own asks for an opinion on the plan, not for a thought
              r"what do you think(?! ?\?| of (?:the|this|that|my) (?:plan|idea|suggestion))",
@@ -385,8 +385,9 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
         _fam("focus_on_key_cognitions", "name_belief", 1, 0.9,
              r"the (?:thought|belief) (?:that )?(?:\"|“|')", r"(?:thought|belief)s? (?:about|that) (?:yourself|you)",
              r"(?:stay|staying|hold) with (?:the thought|\"|“)", r"how much (?:did|do) you believe",
-             r"(?:\"|“)i'?m (?:a |not |un|use|worth|stupid|fail)", r"(?:\"|“|‘|(?<=\s)')(?:i|i'?m|i'?ve|i'?ll|i can'?t|nobody|no one|everyone|they'?(?:ll|re)?)\b", r"(?:automatic|hot) thought", r"core belief",
-             r"(?:your|the) (?:prediction|assumption)", r"when did (?:that|the|this) (?:thought|feeling) (?:show|feel|come)",
+             r"(?:\"|“)i'?m (?:a |not |un|use|worth|stupid|fail)", r"(?:\"|“|‘|(?<!\S)')(?:i|i'?m|i'?ve|i'?ll|i can'?t|nobody|no one|everyone|they'?(?:ll|re)?)\b", r"(?:automatic|hot) thought", r"core belief",
+             r"(?:your|the) (?:prediction|assumption)", r"(?:a|the|that|this) (?:big|core|deep|old|long-standing|familiar|strong|powerful) belief",
+             r"(?:you|you'?ve) (?:believe|believed|came to believe) (?:that )?(?:you|you'?re|no one|nobody|people|they|it|i)\b", r"when did (?:that|the|this) (?:thought|feeling) (?:show|feel|come)",
              r"(?:that|this|the) (?:thought|belief)(?! record)", r"belief,? (?:\d|how)", r"(?:makes|made) it feel like",
              r"(?:the|that) (?:rule|should|must) (?:that|you)", r"safety behaviou?r"),
         _fam("focus_on_key_cognitions", "off_focus", -1, 0.8,

@@ -169,7 +169,8 @@ _OUTCOME = _rx(
 _DECREE = _rx(
     r"you (?:must|will have to|have got to)", r"no (?:excuses|discussion|arguments?|negotiation|buts)", r"non-?negotiable",
     r"i'?m (?:setting|giving|assigning) (?:you|that|this)", r"(?:that|this) is your (?:task|homework|assignment)(?=[,.;!]| no| and)",
-    r"i expect you to", r"you will (?:call|do|write|go|keep|fill|complete|text|walk|practi[sc]e|record|read|spend)",
+    r"i expect you to", r"your (?:task|homework|assignment|job) (?:this week|for (?:the|this|next) week|until next (?:week|time|session)) is",
+    r"please (?:complete|do|make sure you|remember to|ensure)\b", r"you will (?:call|do|write|go|keep|fill|complete|text|walk|practi[sc]e|record|read|spend)",
 )
 # A question asked as a statement ("I'm curious which situation you picked"): it asks all the same.
 _INDIRECT_Q = _rx(r"i'?m (?:curious|wondering|interested) (?:about |to (?:hear|know) )?(?:which|what|how|whether|if|about|why|where|when)",
@@ -262,6 +263,60 @@ _GENERIC = _rx(
     r"(?:really |very |completely |so )?(?:common|normal)", r"lots of (?:people|\w+s)", r"many people", r"everyone", r"every (?:parent|\w+) ",
     r"i'?m sure", r"probably", r"(?:will|'ll) (?:come around|settle|get easier|be fine|work out)", r"happens to (?:everyone|all of us)",
     r"don'?t be (?:too )?hard on", r"in no time", r"try not to", r"at least",
+)
+
+# Round 11 (blind3). Understanding at depth: a reflection of what the experience means to the client (about
+# them, their worth or role, why they keep it hidden), CTRS 6, over a stock formula of empathy ("it's
+# understandable", "that's a really difficult position") on a surface mood, CTRS 4.
+_MEANING = _rx(
+    r"(?:says|said|means|meant|proves|proved|shows|showed) (?:something |a lot |anything |nothing )?(?:about|that) you",
+    r"what (?:it|that|this) (?:says|means|said|meant) about you", r"about (?:you|yourself) as an? \w+",
+    r"(?:you|you'?ve|you have) (?:feel|felt|fear|believe|worry|worried|think|thought) (?:that )?you(?:'?re| are|'?ve| have| can'?t| should| must| aren'?t| were| don'?t| let| failed)",
+    r"feel(?:s|ing)? (?:that )?you(?:'?ve| have)? (?:let|failed|disappointed)", r"(?:as if|as though) you(?:'?re| are| were|'?ve| have| should| must| can'?t)",
+    r"so (?:they|he|she|people|nobody|no one) (?:won'?t|wouldn'?t|don'?t|doesn'?t|can'?t) (?:worry|think|see|feel|know|find out)",
+)
+_SURFACE = frozenset(["tired", "exhausted", "exhausting", "drained", "draining", "weary", "overwhelmed", "overwhelming",
+                      "stressed", "stressful", "pressure", "pressured", "busy"])
+_STOCK = _rx(
+    r"(?:it'?s|that'?s|this is|it is|that is) (?:completely |totally |perfectly |very |so |really |entirely )?understandable",
+    r"(?:that'?s|this is|it'?s|that is|that must be|what) (?:a |such a )?(?:really |very |so |incredibly |truly )?(?:difficult|hard|tough|challenging|stressful) (?:position|situation|time|place|spot)",
+)
+# Techniques: the therapist fills in the technique's answers (the evidence, the balanced thought, the odds)
+# instead of drawing them from the patient (CTRS 3: "done mechanically, supplying the answers"), versus
+# each step put to the patient as a question about their own material (CTRS 6).
+_SUPPLIED = _rx(
+    r"(?:a |the |your )?(?:more )?(?:balanced|alternative|helpful|realistic|rational|kinder) (?:thought|view|belief|conclusion) (?:could|would|might|is|should) be",
+    r"evidence (?:for|against)(?: it| that)?:", r"(?:the )?worst(?:[- ]case| that could happen)? (?:isn'?t|is not|is unlikely|won'?t|probably won'?t|is very unlikely)",
+    r"(?:isn'?t|is not|aren'?t|are not|it'?s not) (?:very |that |all that |really |terribly )?(?:likely|probable)",
+    r"(?:rarely|never|not|seldom) (?:as|that) bad as", r"so the (?:answer|evidence|truth) (?:is|shows|says)",
+    r"the evidence (?:shows|says|suggests|is clear)", r"(?:in reality|realistically|the reality is),? (?:it|they|he|she|you|things)",
+)
+_STEP = _rx(
+    r"worst", r"best case", r"most likely", r"realistic(?:ally)?", r"evidence", r"supports?", r"(?:doesn'?t|don'?t|not) (?:quite )?fit",
+    r"column", r"0 (?:to|-) ?(?:10|100)", r"out of (?:10|100|ten)", r"believe", r"cope", r"another way", r"alternative",
+    r"what would (?:actually |really )?happen", r"how likely", r"against (?:it|that|the)", r"(?:a|your) friend", r"on the other (?:side|hand)",
+)
+# Homework chosen by the patient from options laid out ("One option is... Another is... Which feels more useful?").
+_CHOICE_Q = _rx(
+    r"which (?:one|of (?:these|those|them|the two)|feels|would|sounds|seems|do you|could you|appeals)", r"or (?:is there )?(?:something|anything) else",
+    r"would you rather", r"(?:where|when) would (?:it|that|this) (?:fit|work|suit)", r"what (?:would|feels|sounds|seems) (?:most |more )?(?:doable|realistic|manageable)",
+    r"what would you (?:prefer|rather|choose|pick|like to try)", r"(?:do you|would you) prefer", r"your (?:choice|call|pick)",
+)
+# Focus: a list of cognitive-model terms is jargon, not a cognition found ("the automatic thoughts, core beliefs,
+# schemas and distortions involved").
+_JARGON = re.compile(
+    r"(?<!\w)(?:automatic thoughts?|core beliefs?|intermediate beliefs?|underlying assumptions?|assumptions|schemas?|schemata|"
+    r"cognitive distortions?|thinking errors?|distortions|catastrophi[sz]ing|mind[- ]reading|labell?ing|all[- ]or[- ]nothing|"
+    r"overgenerali[sz]\w*|personali[sz]ation|fortune[- ]telling|should statements|key cognitions|negative cognitions|cognitive triad|"
+    r"rules for living|conditional beliefs?|maladaptive \w+)(?!\w)", re.IGNORECASE)
+# Guided discovery: a closed question that carries its answer ("Has anyone ever actually said so, even once?").
+_CLOSED = re.compile(r"^\s*(?:\w+,\s*)?(?:has|have|had|did|does|do|is|are|was|were|would|could|can|will|haven'?t|didn'?t|isn'?t)\b", re.IGNORECASE)
+_PRESS = re.compile(r"(?<!\w)(?:ever|even once|once|actually|really|at all|one single|any real|for certain|for sure)(?!\w)", re.IGNORECASE)
+# Feedback: an offer to change how the work is done if part of it is not working for the patient.
+_ADAPT_OFFER = _rx(
+    r"(?:we|i) (?:can|could|'?ll|will) (?:change|adapt|adjust|tweak|rethink|swap|drop|alter) (?:how|what|the way|it|that|this|things|the)",
+    r"(?:we|i) (?:can|could) (?:do|try) (?:it|this|things) (?:differently|another way|a different way)",
+    r"(?:doesn'?t|does not|don'?t|do not) (?:have|need) to (?:look|be done|go|feel) like",
 )
 
 # -- strategy for change ------------------------------------------------------------------------------
@@ -477,23 +532,23 @@ _COG = _rx(
 
 SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
     "agenda": (("session_plan", 1.0), ("next_plan", 1.0)),
-    "feedback": (),
+    "feedback": (("offer_adapt", 0.8),),
     "understanding": (("reflect_feeling", 0.8), ("implied_feeling", 1.0), ("valence_mismatch", -1.2), ("generic", -0.6),
                       ("grounded", 0.8), ("feeling_mismatch", -1.2), ("minimised", -1.0), ("added_content", -0.8),
-                      ("contradicts", -1.0)),
+                      ("contradicts", -1.0), ("meaning", 1.0), ("stock", -1.0)),
     "interpersonal_effectiveness": (("valence_mismatch", -0.4), ("task_over_person", -1.2), ("regulate_for_me", -1.2),
                                     ("person_first", 0.8), ("flustered", -1.2)),
     "collaboration": (("client_expert", 0.9), ("check_agreement", 0.8), ("override", -1.0), ("decides", -0.8),
                       ("takes_up", 0.9), ("leading", -0.8)),
     "pacing": (("slow", 1.0), ("summarise", 0.9), ("time_structure", 0.7), ("park", 0.9), ("prioritise", 0.9),
                ("fix_barrage", -1.2), ("tangent", -1.0)),
-    "guided_discovery": (),
-    "focus_on_key_cognitions": (("thought_question", 1.0), ("fact_questions", -0.8)),
+    "guided_discovery": (("closed_leading", -0.8),),
+    "focus_on_key_cognitions": (("thought_question", 1.0), ("fact_questions", -0.8), ("jargon", -1.0)),
     "strategy_for_change": (("formulation", 0.8), ("proposal", 0.9), ("formulated_plan", 1.0), ("tips", -1.0)),
-    "application_of_cbt_techniques": (),
+    "application_of_cbt_techniques": (("supplies", -1.0), ("elicits_steps", 0.8)),
     "homework": (("task_set", 1.2), ("task_specific", 0.6), ("task_linked", 0.6), ("reviewed", 1.2), ("vague", -0.8),
                  ("moved_on", -0.8), ("imposed", -1.0),
-                 ("adapted", 1.0), ("obstacle_ignored", -1.0), ("off_topic", -0.6)),
+                 ("adapted", 1.0), ("obstacle_ignored", -1.0), ("off_topic", -0.6), ("choice", 0.8)),
 }
 
 
@@ -610,6 +665,14 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     decree = _hits(_DECREE, sents) if planned and not any(s.is_question for s in sents) else []
     v["homework.imposed"] = 1.0 if decree else 0.0
     h["homework.imposed"] = tuple(decree)
+    if decree:
+        # A task by decree is assigned, not agreed (CTRS 2-3 at best): half the credit of setting it.
+        for k in ("homework.task_set", "homework.task_specific", "homework.task_linked"):
+            v[k] *= 0.5
+    # The patient chooses the task from options laid out, or is asked what they would try (CTRS 6: agreed).
+    chosen = [s for s in sents if s.is_question and _CHOICE_Q.search(s.text)] if planned or _TASK_TALK.search(last) else []
+    v["homework.choice"] = 1.0 if chosen else 0.0
+    h["homework.choice"] = tuple(chosen)
     # The patient says the task does not fit their life ("I'm on the ward twelve hours", "she reads
     # everything"). Fitting it to that obstacle is skilled homework; setting the same task again over it
     # ("keep the diary anyway", "the walks really are the best option though") is imposing it.
@@ -721,7 +784,9 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
         feel = [w for w in ws if w in _FEELINGS]
         if feel and _REFLECT.search(s.text) and s.start not in g.missed:
             refl.append(s)
-            if any(w not in ctx_words for w in feel) and _TENTATIVE.search(s.text):
+            # a surface label for the state the client describes ("tired and overwhelmed" for night feeds) is
+            # not a feeling they left unsaid
+            if any(w not in ctx_words and w not in _SURFACE for w in feel) and _TENTATIVE.search(s.text):
                 implied.append(s)
         if ctx_neg > ctx_pos and any(w in _POSITIVE for w in ws) and not s.is_question:
             mismatch.append(s)
@@ -763,4 +828,32 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     h["strategy_for_change.formulated_plan"] = tuple(prop) if form else ()
     v["strategy_for_change.tips"] = _sat(len(_TIPS.findall(" ".join(txt))) / 1.5)
     h["strategy_for_change.tips"] = ()
+
+    # Understanding at depth (meaning about the client) vs a stock empathy formula on a surface mood.
+    meaning = [s for s in sents if not s.is_question and _MEANING.search(s.text)]
+    v["understanding.meaning"] = _sat(len(meaning))
+    h["understanding.meaning"] = tuple(meaning)
+    stock = [] if meaning else _hits(_STOCK, sents)
+    v["understanding.stock"] = _sat(len(stock)) * 2 if stock else 0.0
+    v["understanding.stock"] = min(1.0, v["understanding.stock"])
+    h["understanding.stock"] = tuple(stock)
+    # Techniques: answers supplied vs steps put to the patient as questions.
+    supplied = [s for s in sents if not s.is_question and _SUPPLIED.search(s.text)]
+    v["application_of_cbt_techniques.supplies"] = _sat(len(supplied))
+    h["application_of_cbt_techniques.supplies"] = tuple(supplied)
+    steps_q = [s for s in sents if s.is_question and _STEP.search(s.text)]
+    v["application_of_cbt_techniques.elicits_steps"] = _sat(len(steps_q))
+    h["application_of_cbt_techniques.elicits_steps"] = tuple(steps_q)
+    # Focus: three or more cognitive-model terms in one sentence, not asked about the patient's own thought.
+    jargon = [s for s in sents if len(_JARGON.findall(s.text)) >= 3 and not s.is_question]
+    v["focus_on_key_cognitions.jargon"] = 1.0 if jargon else 0.0
+    h["focus_on_key_cognitions.jargon"] = tuple(jargon)
+    # Guided discovery: a closed question pressed with two or more of "ever / actually / even once / really".
+    closed = [s for s in sents if s.is_question and _CLOSED.match(s.text) and len(_PRESS.findall(s.text)) >= 2]
+    v["guided_discovery.closed_leading"] = _sat(len(closed))
+    h["guided_discovery.closed_leading"] = tuple(closed)
+    # Feedback: an offer to change the way of working, in a reply that asks the patient about it.
+    offer = [s for s in sents if _ADAPT_OFFER.search(s.text)] if any(q.is_question for q in sents) else []
+    v["feedback.offer_adapt"] = _sat(len(offer))
+    h["feedback.offer_adapt"] = tuple(offer)
     return v, h

@@ -33,14 +33,20 @@ __all__ = ["fit", "main"]
 
 VERSION = "1"
 _OUT = Path(__file__).with_name("weights.json")
+#: Suffixes of the extra data files read beside each kind (``extra_pairs.jsonl``, ``extra_pairs2.jsonl``, ...).
+EXTRA_ROUNDS = ("", "2", "3", "4")
+
+
+def _files(data_dir: Path, name: str) -> list[Path]:
+    return [data_dir / f"{name}.jsonl", *(data_dir / f"extra_{name}{n}.jsonl" for n in EXTRA_ROUNDS)]
 
 
 def _load(data_dir: Path, name: str, split: str) -> list[dict[str, Any]]:
-    """Records of ``split`` from ``<name>.jsonl`` plus ``extra_<name>.jsonl``, ``extra_<name>2.jsonl`` and
-    ``extra_<name>3.jsonl`` (hand-written extra data; rows are kept by their ``split`` field, so an extra file may
-    mix train and dev)."""
+    """Records of ``split`` from ``<name>.jsonl`` plus the hand-written extra files ``extra_<name>.jsonl``,
+    ``extra_<name>2.jsonl``, ... (:data:`EXTRA_ROUNDS`); rows are kept by their ``split`` field, so an extra file
+    may mix train and dev."""
     rows: list[dict[str, Any]] = []
-    for path in (data_dir / f"{name}.jsonl", *(data_dir / f"extra_{name}{n}.jsonl" for n in ("", "2", "3"))):
+    for path in _files(data_dir, name):
         if path.is_file():
             rows += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     return [r for r in rows if r.get("split") == split]
@@ -97,8 +103,8 @@ def fit(data_dir: Path, alpha: float) -> tuple[ModelSet, dict[str, Any]]:
     ms = ModelSet(models, f"learned@{VERSION}")
     session = _calibrate(ms, _load(data_dir, "sessions", "train"))
     digest = hashlib.sha256()
-    for name in ("turns", "sessions", "pairs", "extra_turns", "extra_pairs", "extra_pairs2", "extra_pairs3"):
-        p = data_dir / f"{name}.jsonl"
+    extras = [p for kind in ("turns", "pairs") for p in _files(data_dir, kind)[1:]]
+    for p in [data_dir / f"{n}.jsonl" for n in ("turns", "sessions", "pairs")] + extras:
         if p.is_file():
             digest.update(p.read_bytes())
     out = {
