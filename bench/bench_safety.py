@@ -1,6 +1,7 @@
 """Benchmark of the embedded safety scorer: one full safety pass on a 10-message conversation.
 
-    .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off|on] [--ab-prefetch] [--json OUT]
+    .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off|on]
+                                           [--mode guard|offline|sequential] [--compare] [--json OUT]
 
 A *full pass* is what the guard does per turn: ``assess_risk`` over the conversation and ``check_reply``
 on the reply. Two figures: **cold** (every message text is new, so nothing is cached: the worst case)
@@ -11,9 +12,11 @@ Also reports model load time and resident memory. A benchmark, not a timed test.
 message and one per reply; ``off`` is the numpy-only path; ``auto`` (the default) is the scorer's default:
 ``on`` where the ``ml`` extra is installed.
 
-``--ab-prefetch`` (embedding path) times every pass twice, alternately with and without
-``Embedder.prefetch`` (the new text's embedding running beside the rules), and reports both and their ratio:
-one run, interleaved, so machine noise hits both arms alike.
+``--mode`` picks how a pass runs on the embedding path: ``guard`` (the default: the guard's turn, the screen
+then the reply's check, each new text's embedding started beside the rules by ``Embedder.prefetch``), ``offline``
+(``Engine.score`` and ``eval-detectors``: the reply is known up front and ``prefetch_reply`` starts its embedding
+before the risk pass), or ``sequential`` (no overlap). ``--compare`` times every pass in all three, interleaved,
+so machine noise hits them alike, and reports each with its ratio to ``sequential``.
 """
 
 from __future__ import annotations
@@ -58,6 +61,14 @@ def conversation(salt: str) -> tuple[list[Message], str]:
     return msgs, f"{REPLY} ({salt})"
 
 
+ARMS = ("sequential", "guard", "offline")
+
+
+def _summary(xs: list[float]) -> dict[str, float]:
+    return {"p50": round(statistics.median(xs), 3), "p99": round(pctl(xs, 0.99), 3),
+            "mean": round(statistics.fmean(xs), 3)}
+
+
 def pctl(xs: list[float], q: float) -> float:
     s = sorted(xs)
     return s[min(len(s) - 1, int(q * len(s)))]
@@ -68,7 +79,12 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--embeddings", choices=("auto", "off", "on"), default="auto")
-    ap.add_argument("--ab-prefetch", action="store_true", help="also time each pass without prefetch")
+    ap.add_argument("--mode", choices=ARMS, default="guard",
+                    help="guard: the guard's turn (screen, then the reply's check), each new text's embedding beside "
+                         "the rules; offline: the reply known up front (Engine.score, eval-detectors), its embedding "
+                         "started first; sequential: no overlap (one thing at a time)")
+    ap.add_argument("--compare", action="store_true",
+                    help="time every pass in all three modes, interleaved, and report each and its ratio to sequential")
     args = ap.parse_args()
     random.seed(0)
     t0 = time.perf_counter()
@@ -82,46 +98,45 @@ def main() -> None:
     emb = scorer.embedder
     prefetch = emb.prefetch if emb is not None else None
 
-    def full_pass(msgs: list[Message], reply: str, *, overlap: bool = True) -> float:
+    def full_pass(msgs: list[Message], reply: str, mode: str) -> float:
         if emb is not None and prefetch is not None:
-            emb.prefetch = prefetch if overlap else (lambda text: None)  # type: ignore[method-assign]
+            emb.prefetch = (lambda text: None) if mode == "sequential" else prefetch  # type: ignore[method-assign]
         t = time.perf_counter()
+        if mode == "offline":
+            scorer.prefetch_reply(msgs, reply)
         risk = scorer.assess_risk(msgs)
         scorer.check_reply(msgs, reply, risk)
         return (time.perf_counter() - t) * 1000
 
-    ab = args.ab_prefetch and emb is not None
-    cold: list[float] = []
-    cold_seq: list[float] = []
+    arms = ARMS if args.compare and emb is not None else (args.mode,)
+    cold: dict[str, list[float]] = {a: [] for a in arms}
+    warm: dict[str, list[float]] = {a: [] for a in arms}
     for k in range(args.n):
-        cold.append(full_pass(*conversation(f"c{k}-")))
-        if ab:  # interleaved, like the warm arms below
-            cold_seq.append(full_pass(*conversation(f"cs{k}-"), overlap=False))
-    # Warm: a session growing turn by turn; each pass sees one new user message and one new reply.
-    warm: list[float] = []
-    warm_seq: list[float] = []
+        for a in arms:  # interleaved, so machine noise hits every arm alike
+            cold[a].append(full_pass(*conversation(f"c{k}{a}-"), a))
+    # Warm: a session growing turn by turn; each pass sees one new user message and one new reply (each arm its
+    # own fresh texts for the same turn).
     base, _ = conversation("w-")
     for k in range(args.n):
         msgs = [*base[1:], Message(role="user", content=f"{random.choice(USER)} (turn {k})")]
         base = msgs
-        warm.append(full_pass(msgs, f"{REPLY} (turn {k})"))
-        if ab:  # the same turn with fresh texts, without prefetch
-            seq = [*msgs[:-1], Message(role="user", content=f"{msgs[-1].content} (seq)")]
-            warm_seq.append(full_pass(seq, f"{REPLY} (turn {k} seq)", overlap=False))
+        for a in arms:
+            turn = [*msgs[:-1], Message(role="user", content=f"{msgs[-1].content} ({a})")]
+            warm[a].append(full_pass(turn, f"{REPLY} (turn {k} {a})", a))
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out = {
+    main_arm = args.mode if args.mode in arms else arms[0]
+    out: dict[str, object] = {
         "n": args.n, "embeddings": scorer.semantic is not None, "load_s": round(load_s, 3),
-        "max_rss_mb": round(rss_mb, 1),
-        "cold_ms": {"p50": round(statistics.median(cold), 3), "p99": round(pctl(cold, 0.99), 3),
-                    "mean": round(statistics.fmean(cold), 3)},
-        "warm_ms": {"p50": round(statistics.median(warm), 3), "p99": round(pctl(warm, 0.99), 3),
-                    "mean": round(statistics.fmean(warm), 3)},
+        "max_rss_mb": round(rss_mb, 1), "mode": main_arm,
+        "cold_ms": _summary(cold[main_arm]), "warm_ms": _summary(warm[main_arm]),
         "python": sys.version.split()[0],
     }
-    if ab:
-        for name, xs, ys in (("cold", cold, cold_seq), ("warm", warm, warm_seq)):
-            out[f"{name}_no_prefetch_ms"] = {"p50": round(statistics.median(ys), 3), "p99": round(pctl(ys, 0.99), 3)}
-            out[f"{name}_p50_ratio"] = round(statistics.median(xs) / statistics.median(ys), 3)
+    if len(arms) > 1:
+        seq_cold, seq_warm = statistics.median(cold["sequential"]), statistics.median(warm["sequential"])
+        out["compare"] = {a: {"cold_ms": _summary(cold[a]), "warm_ms": _summary(warm[a]),
+                              "cold_p50_vs_sequential": round(statistics.median(cold[a]) / seq_cold, 3),
+                              "warm_p50_vs_sequential": round(statistics.median(warm[a]) / seq_warm, 3)}
+                          for a in arms}
     print(json.dumps(out, indent=2))
     if args.json:
         args.json.write_text(json.dumps(out, indent=2) + "\n")

@@ -28,7 +28,7 @@ from .models import Fidelity, GuardedReply, Message, RiskAssessment, Verdict, Vi
 from .policy import Policy, apply_thresholds, decide_reply, risk_at_least
 from .scoring.judge.usage import merge_usage, usage_scope
 from .sessions import SessionState
-from .typing import FidelityScorer, SafetyScorer, SessionStore
+from .typing import FidelityScorer, SafetyScorer, SessionStore, prefetch_reply
 from .validation import coerce_messages, coerce_text
 
 __all__ = [
@@ -215,6 +215,7 @@ class GuardCore:
                 latency_ms=(time.perf_counter() - t0) * 1000,
             )
         context, reply = msgs[:-1], msgs[-1].content
+        prefetch_reply(self.safety, context, reply)  # the reply is known up front: its scoring can start now
         risk, err = self.screen(context, None)
         scores = self.score_reply(context, reply, risk)
         errors = ([err] if err else []) + scores.errors

@@ -6,6 +6,7 @@ policy files to factories that build them.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -23,6 +24,7 @@ __all__ = [
     "SafetyScorer",
     "SessionStore",
     "StreamingChatbot",
+    "prefetch_reply",
 ]
 
 
@@ -64,6 +66,16 @@ class SafetyScorer(Protocol):
     def assess_risk(self, messages: Sequence[Message], *, prior: RiskAssessment | None = None) -> RiskAssessment: ...
 
     def check_reply(self, messages: Sequence[Message], reply: str, risk: RiskAssessment) -> Mapping[str, Violation]: ...
+
+
+def prefetch_reply(scorer: object, messages: Sequence[Message], reply: str) -> None:
+    """Tell ``scorer`` the reply before its risk pass, where it has the optional ``prefetch_reply(messages, reply)``
+    hook (the embedded scorer starts the reply's embedding so it overlaps the risk rules); a no-op otherwise.
+    A hook's error is left for ``check_reply`` to raise, where the engine handles scorer errors."""
+    hook = getattr(scorer, "prefetch_reply", None)
+    if hook is not None:
+        with contextlib.suppress(Exception):
+            hook(messages, reply)
 
 
 @runtime_checkable

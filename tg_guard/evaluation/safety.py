@@ -32,7 +32,7 @@ import numpy as np
 from ..clinical import RISK_CATEGORIES, RISK_LEVELS, VIOLATIONS, risk_rank
 from ..errors import InvalidInputError
 from ..models import Message
-from ..typing import SafetyScorer
+from ..typing import SafetyScorer, prefetch_reply
 from ..validation import coerce_messages
 
 __all__ = [
@@ -206,6 +206,7 @@ def evaluate_records(scorer: SafetyScorer, records: Iterable[Record], *, fpr: fl
     for rec in records:
         if rec.messages[-1].role == "assistant":
             context, reply = rec.messages[:-1], rec.messages[-1].content
+            prefetch_reply(scorer, context, reply)
             risk = scorer.assess_risk(context)
             got = scorer.check_reply(context, reply, risk)
             for name in VIOLATIONS:

@@ -35,7 +35,7 @@ from tg_guard.logs import get_logger
 from ..clinical import VIOLATIONS
 from ..errors import ConfigError
 from ..models import Fidelity, Message, RiskAssessment, Violation
-from ..typing import FidelityScorer, SafetyScorer
+from ..typing import FidelityScorer, SafetyScorer, prefetch_reply
 from .judge.client import Judge, JudgeConfig
 from .judge.scorers import make_judge
 
@@ -103,6 +103,9 @@ class CascadeSafety:
 
     def assess_risk(self, messages: Sequence[Message], *, prior: RiskAssessment | None = None) -> RiskAssessment:
         return self.inner.assess_risk(messages, prior=prior)
+
+    def prefetch_reply(self, messages: Sequence[Message], reply: str) -> None:
+        prefetch_reply(self.inner, messages, reply)
 
     def check_reply(self, messages: Sequence[Message], reply: str, risk: RiskAssessment) -> Mapping[str, Violation]:
         base = dict(self.inner.check_reply(messages, reply, risk))

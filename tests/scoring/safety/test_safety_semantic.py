@@ -178,10 +178,28 @@ def test_overlapping_the_embeddings_with_the_rules_changes_no_verdict() -> None:
     for line in lines:
         msgs = [Message(**m) for m in json.loads(line)["messages"]]
         context, reply = msgs[:-1], msgs[-1].content
+        overlapped.prefetch_reply(context, reply)  # the offline order: the reply's embedding starts first
         a, b = overlapped.assess_risk(context), plain.assess_risk(context)
         assert a == b
         assert overlapped.check_reply(context, reply, a) == plain.check_reply(context, reply, b)
     assert not overlapped.embedder._pending
+
+
+def test_prefetch_reply_is_optional_and_never_raises() -> None:
+    """The engine tells a scorer the reply up front only where it has the hook; a failing hook leaves the error to
+    check_reply, where the engine handles scorer errors."""
+    from tg_guard.typing import prefetch_reply
+
+    calls: list[str] = []
+
+    class WithHook:
+        def prefetch_reply(self, messages: object, reply: str) -> None:
+            calls.append(reply)
+            raise RuntimeError("hook broke")
+
+    prefetch_reply(object(), [], "a reply")  # no hook: nothing happens
+    prefetch_reply(WithHook(), [], "a reply")
+    assert calls == ["a reply"]
 
 
 @needs_ml

@@ -203,11 +203,17 @@ class EmbeddedSafetyScorer:
         )
 
     # -- reply -----------------------------------------------------------------------------------------
+    def prefetch_reply(self, messages: Sequence[Message], reply: str) -> None:
+        """Start the reply's embedding now, where the reply is known before the risk pass (offline scoring:
+        ``score``, evaluation): it then runs beside ``assess_risk`` instead of inside ``check_reply``. Optional
+        (the engine calls it where a scorer has it); the verdicts are the same without it."""
+        if self.embedder is not None and self.semantic_replies is not None and self.model is not None:
+            users = [m.content for m in messages if m.role == "user"]
+            self.embedder.prefetch(quote_view(reply, users, QUOTE_ELLIPSIS))
+
     def check_reply(self, messages: Sequence[Message], reply: str, risk: RiskAssessment) -> Mapping[str, Violation]:
         users = [m.content for m in messages if m.role == "user"]
-        if self.embedder is not None and self.semantic_replies is not None and self.model is not None:
-            # the text the embedding heads read (reply_probs) embeds beside the rules below (Embedder.prefetch)
-            self.embedder.prefetch(quote_view(reply, users, QUOTE_ELLIPSIS))
+        self.prefetch_reply(messages, reply)  # the embedding heads' text embeds beside the rules below
         ctx = ReplyContext.build(messages, reply, risk)
         rules = {name: DETECTORS[name](ctx) for name in VIOLATIONS}
         probs = (reply_probs(self.model, reply, self.semantic_replies, self.embedder, users)
