@@ -187,14 +187,19 @@ def _own_run(reply: str, start: int, theirs: frozenset[str]) -> int:
     return end
 
 
-def quote_spans(reply: str, users: Sequence[str]) -> list[tuple[int, int]]:
+def quote_spans(reply: str, users: Sequence[str]) -> tuple[tuple[int, int], ...]:
     """Where the reply quotes or reflects back the client's own words (:func:`quote_view`), sorted, possibly
-    overlapping."""
+    overlapping. Cached: one turn asks three times (the embedding's prefetch, the reply heads, the rules)."""
+    return _quote_spans(reply, tuple(users))
+
+
+@lru_cache(maxsize=1024)
+def _quote_spans(reply: str, users: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     if not users:
-        return []
+        return ()
     theirs = frozenset().union(*(_own_words(u) for u in users))
     if not theirs:
-        return []
+        return ()
     spans = []
     for m in _QUOTED.finditer(reply):
         inner = next(g for g in m.groups() if g is not None)
@@ -204,7 +209,7 @@ def quote_spans(reply: str, users: Sequence[str]) -> list[tuple[int, int]]:
         end = _own_run(reply, m.end(), theirs)
         if end > m.end():
             spans.append((m.end(), end))
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 def quote_view(reply: str, users: Sequence[str], mark: str = QUOTE_MARK) -> str:
