@@ -68,6 +68,14 @@ FRAME_CUES: tuple[Cue, ...] = (
         r"(?:can{A}t|cannot|cant|can not) keep (?:doing this|living like this|going like this|on like this)(?! (?:job|shift|course|diet|commute|project|class|work|every|for|to|at|with))",
         r"(?:no one|nobody|noone|not one person) (?:would|will|wud|is going to|would even|will even|would really|would ever) (?:even )?(?:notice|care|miss me|realise|realize)(?: at all)? (?:if|when) i (?:was|were|am|{A}m|wasn{A}t|weren{A}t|disappeared|vanished|left for good|died|stopped existing|gone|didn{A}t wake up)",
     )),
+    # (vi) a denial the same message takes back: "I'm not going to kill myself. But I think about it most days"
+    # (the negated statement is set aside; what follows it is current ideation). Needs the denial in the message.
+    Cue("denial_but_thinks", "ideation", "suicide", _c(
+        r"(?:but|though|yet|still|and) i (?:do |still |really )?(?:think|thought) about (?:it|dying|death|killing myself|ending it|suicide|not being here|not existing)"
+        r"(?: \w+){0,3}? (?:constantly|all the time|every (?:single )?(?:day|night|hour)|most (?:days|nights)|daily|nightly|a lot|a great deal|non-?stop|so much|way too much)",
+    ), negatable=False),
+    # (vii) a coded term the message says is meant: "not joking this time, i want to kms" (alone it is low).
+    Cue("coded_meant", "ideation", "suicide", _c(r"kms|kmys|unalive myself|ctb"), negatable=False),
 )
 
 # Sentences in which an "end it" phrase is about something else: a relationship, a call, a meeting, a game.
@@ -227,8 +235,17 @@ MESSAGE_CONTEXT_NEEDS: dict[str, re.Pattern[str]] = {
     "coded_place": compile_fast(_RESOLVE, re.I),
     "place_plan": compile_fast(_RESOLVE, re.I),
     "farewell_giving": compile_fast(_FAREWELL_FRAME, re.I),
+    "denial_but_thinks": compile_fast(
+        r"\b(?:not|never|won{A}t|wouldn{A}t|not gonna) (?:\w+ ){0,2}?(?:kill myself|end my life|end it|act on it|do anything|do it|suicidal)\b"
+        .replace("{A}", A), re.I),
+    "coded_meant": compile_fast(
+        r"\b(?:not (?:even )?joking|no(?:t a)? joke|not the meme|i mean it|every (?:single )?day|every night"
+        r"|all i think about|i{A}?m (?:so |just so )?done|not kidding)\b".replace("{A}", A), re.I),
 }
 MESSAGE_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
+    # a fear of death, or someone else's, is not a wish
+    "denial_but_thinks": compile_fast(r"\b(?:afraid of|scared of|terrified of|fear of|frightened of) (?:dying|death|it)\b|\bthe opposite\b", re.I),
+    "coded_meant": compile_fast(r"\b(?:lol|lmao|haha|jk|one more time)\b|😂|🤣|💀|😭", re.I),
     # photos for an ordinary purpose (a school, team, passport or listing), or the user reporting it as a story
     "recurrence": compile_fast(r"\b(?:in a good way|excited|happy again|in love|hopeful|better than)\b", re.I),
     "grooming": compile_fast(r"\b(?:yearbook|passport|team photo|school photo|for (?:the|a) (?:listing|ad|website|newsletter|portfolio)|"

@@ -32,7 +32,7 @@ from .lexicon_frames import (
     MESSAGE_CONTEXT_NEEDS,
 )
 
-__all__ = ["Hit", "RiskTracker", "clarifies", "rule_cue", "scan_message", "scan_with_drops"]
+__all__ = ["Hit", "RiskTracker", "clarifies", "rule_cue", "scan_message", "scan_with_drops", "states_own_safety"]
 
 _FIRST = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "mine", "we", "us"})
 _THIRD = frozenset({
@@ -305,6 +305,46 @@ def rule_cue(users: Sequence[str]) -> bool:
     conversations were flagged (EVALUATION.md, "Round 9").
     """
     return any(not h.past for u in users for h in scan_message(u))
+
+
+# The user says in so many words that the risk under discussion is not their own: someone else's crisis they
+# are helping with ("I'm fine myself", "I'm not at risk", "it's him I'm worried about", "nobody's trying to hurt
+# themselves"), or a dark topic that is not a wish ("not me wanting to die", "not suicidal or anything, just
+# gutted", "nervous, not unsafe"). Not a bare "I'm fine" or "I'm safe" (a minimising answer to a safety check).
+_OWN_SAFETY = compile_fast(
+    r"\b(?:i{A}?m|i am|im) (?:\w+ )?(?:(?:fine|ok|okay|alright|all right|safe|good) (?:myself|in myself|personally)"
+    r"|not (?:at (?:any )?risk|in (?:any )?danger|unsafe|the one at risk))\b"
+    r"|\bnot unsafe\b"
+    r"|\b(?:it{A}?s|its|it is) (?:him|her|them|my \w+) (?:i{A}?m|i am|im)"
+    r" (?:worried|scared|frightened|panicking) (?:about|for)\b"
+    r"|\b(?:nobody|no ?one|no-one)(?:{A}s| is) (?:trying|going|planning|wanting) to (?:hurt|harm|kill)"
+    r" (?:themselves|themself|himself|herself)\b"
+    r"|\bnot (?:me )?(?:wanting|that i want|because i want|like i want) (?:to die|it|to kill myself|to end it)\b"
+    r"|\bnot suicidal (?:or anything|at all|in the slightest)\b".replace("{A}", A),
+    re.I,
+)
+# What undoes that statement in the same message: a contrast after it ("not suicidal at all, but ...").
+_CONTRAST = compile_fast(r"\b(?:but|though|although|except|however|yet)\b", re.I)
+
+
+def states_own_safety(users: Sequence[str]) -> bool:
+    """Whether a user message says the risk talked about is not the user's own (:data:`_OWN_SAFETY`), with no
+    contrast after it in that message and no current rule cue of the user's own (a third person's act, a time word
+    or a means named does not count).
+
+    The scorer keeps the learned layer from lifting such a conversation to moderate or above (the rules' level
+    stands): an n-gram or embedding head reads a friend's overdose, a parent's self-harm question or a
+    denied wish as the user's own risk. The rules still raise the level on any first-person disclosure.
+    """
+    said = False
+    for u in users:
+        for m in _OWN_SAFETY.finditer(u):
+            if not _CONTRAST.search(u[m.end() : m.end() + 80]):
+                said = True
+    if not said:
+        return False
+    return not any(not h.past and h.kind not in ("timeline", "method") and not _third_party(u, h.start)
+                   for u in users for h in scan_message(u))
 
 
 def clarifies(text: str, hits: Sequence[tuple[int, Hit]]) -> bool:

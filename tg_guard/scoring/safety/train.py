@@ -42,7 +42,7 @@ from .combine import LEVEL_OFF, MISSED_VARIANTS, combine_level, missed_score, ri
 from .detectors import ReplyContext
 from .harmful import harm_view
 from .learned import DEFAULT_PATH, NgramModel, featurize
-from .risk import RiskTracker, rule_cue
+from .risk import RiskTracker, rule_cue, states_own_safety
 from .scorer import _MISSED, DETECTORS, EmbeddedSafetyScorer, missed_inputs, reply_probs
 from .semantic import SemanticHeads
 from .view import MASK_KINDS, QUOTE_ELLIPSIS, VIEW_KINDS, conversation_view, model_view, quote_view
@@ -278,7 +278,8 @@ def score_fold(model: NgramModel, risk: list[dict[str, Any]], replies: list[dict
         z = sc.risk_logits(users)
         # the n-gram heads alone too, for the thresholds of the path without embeddings
         zn = sc._risk_logits(tuple(users), model, cal.mask_kinds, None) if users and semantic else z
-        r_rows.append({"rr": risk_rank(tracker.assess(msgs).level), "z": z, "zn": zn, "cue": rule_cue(users)})
+        r_rows.append({"rr": risk_rank(tracker.assess(msgs).level), "z": z, "zn": zn, "cue": rule_cue(users),
+                       "own_safety": states_own_safety(users)})
     v_rows = []
     for r in replies:
         context, reply = _msgs(r["messages"][:-1]), r["messages"][-1]["content"]
@@ -382,6 +383,12 @@ def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[s
     ranks = np.array([risk_rank(r["risk_level"]) for r in risk])
     rr = np.array([x["rr"] for x in oof["risk"]])
     z = {h: np.array([x["z"][h] for x in oof["risk"]]) for h in oof["risk"][0]["z"]}
+    # as the scorer does (states_own_safety): where the user said the risk is not their own, the heads may not
+    # lift to moderate or above, so their logits there spend no false-positive budget and buy no recall
+    own = np.array([bool(x.get("own_safety", False)) for x in oof["risk"]])
+    for k in (2, 3, 4):
+        if f"risk_ge{k}" in z:
+            z[f"risk_ge{k}"] = np.where(own, np.minimum(z[f"risk_ge{k}"], -30.0), z[f"risk_ge{k}"])
     th: dict[str, float] = {}
     none = ranks == 0
 
