@@ -11,9 +11,23 @@ from __future__ import annotations
 import re
 
 from ._regex import compile_fast
-from .lexicon import _SUI, Cue, _c
+from .lexicon import _SUI, A, Cue, _c
 
 __all__ = ["ACCIDENT_CONTEXT", "EXTRA_CUES", "ON_PURPOSE", "ORDINARY_FAREWELL"]
+
+_OD_QTY = r"(?:[4-9]|[1-9]\d+|ten|twelve|fifteen|twenty|thirty|forty|fifty|all|all of|a bunch of|a load of|loads of|a handful of|a lot of|the whole|a whole|the rest of|most of|half)"
+# pills by form or by name (antidepressants, painkillers, sedatives, stimulants and the like)
+_DRUG = (r"(?:pills?|tablets?|meds|medication|capsules|box|bottle|pack|packet|strip|paracetamol|acetaminophen|tylenol|ibuprofen|"
+         r"advil|aspirin|co-?codamol|codeine|tramadol|morphine|oxy\w*|opioids?|sertraline|citalopram|escitalopram|fluoxetine|"
+         r"prozac|zoloft|lexapro|paroxetine|venlafaxine|mirtazapine|amitriptyline|quetiapine|seroquel|olanzapine|lithium|"
+         r"lamotrigine|diazepam|valium|lorazepam|xanax|alprazolam|clonazepam|zopiclone|zolpidem|benzos?|propranolol|"
+         r"insulin|antidepressants?|painkillers?|sleeping pills|sleeping tablets|anti-?histamines?|\w+(?:pam|pine|line|pram|tine|done|zole))")
+_OD_EFFECT = (r"(?:floaty|drowsy|woozy|dizzy|sleepy|numb|heavy|fuzzy|spinning|can{A}?t stay awake|cant stay awake|hard to stay awake|"
+              r"eyes (?:are )?closing|heart (?:is )?racing|throwing up|being sick|feel(?:ing)? (?:kinda |kind of |really |so |a bit )?(?:weird|strange|funny|off))")
+# not returning, without an ordinary return ("not coming back till Sunday", "won't be back for an hour", "to this job")
+_NO_RETURN = (r"(?:not coming back|never coming back|not coming home|won{A}?t be (?:coming )?back|won{A}?t be coming home|"
+              r"this is goodbye|this is the last you{A}?ll hear)(?! (?:till|until|til|to|for|before|after|on|in|at|today|"
+              r"tonight|tomorrow|tmrw|this|next|when|with|here|there|from|by|anytime|soon|later))")
 
 # Cue families added from the definitions in CLINICAL.md after reviewing missed training conversations:
 # acts and states phrased without the usual keywords (nails, burns, strips of tablets, threats to kill,
@@ -29,6 +43,17 @@ EXTRA_CUES: tuple[Cue, ...] = (
         r"(?:took|swallowed|taken) (?:a |the )?(?:whole )?strip", r"lit the charcoal", r"(?:i{A}m|im|i am) (?:cutting|bleeding) (?:rn|right now|now)",
         r"(?:it{A}s|its) (?:pouring|pooring|gushing)", r"bleeding (?:isn{A}t|is not|isnt|won{A}t|wont) (?:slowing|stopping|stop)",
     ), self_only=False),
+    # An overdose already taken: a number of 4 or more, or all / a bunch / the whole box of pills or a named drug,
+    # with when it was taken (ago, just, earlier, recently) or its effects (floaty, drowsy, can't stay awake).
+    Cue("overdose_taken", "in_progress", "suicide", _c(
+        rf"(?:just |already )?(?:took|taken|swallowed|downed|had|necked|ate)(?: like| about| around| maybe| roughly| over)? {_OD_QTY} (?:of )?(?:my |the |his |her |their )?(?:\w+{A}s )?(?:\w+ )?{_DRUG}\b(?=[^\n]{{0,60}}?\b(?:ago|earlier|just now|recently|this (?:morning|afternoon|evening)|an? (?:hour|while) back|{_OD_EFFECT}))",
+        rf"(?:just|already) (?:took|taken|swallowed|downed|necked)(?: like| about| around| maybe)? {_OD_QTY} (?:of )?(?:my |the |his |her |their )?(?:\w+{A}s )?(?:\w+ )?{_DRUG}\b",
+    ), self_only=False),
+    # Leaving for somewhere now and not returning ("driving to Beachy Head now. not coming back"; "this is goodbye").
+    Cue("leaving_for_good", "in_progress", "suicide", _c(
+        rf"(?:driving|drive|heading|going|walking|leaving|off|getting in the car|on my way|taking the car|getting the train)\b[^.!?\n]{{0,40}}\b(?:now|rn|right now|tonight)\b[^\n]{{0,60}}?{_NO_RETURN}",
+        rf"{_NO_RETURN}[^\n]{{0,40}}?\b(?:driving|heading|going|walking|leaving|off)\b[^.!?\n]{{0,40}}\b(?:now|rn|right now)\b",
+    ), self_only=False, negatable=False),
     Cue("threat_to_life", "abuse_severe", "abuse", _c(
         r"(?:hands?) (?:around|round|on) my (?:throat|neck)", r"choked me (?:til|till|until)",
         r"(?:find|catch) me and kill me", r"kill me and then (?:himself|herself|themselves)", r"won{A}t live to see",

@@ -158,9 +158,49 @@ _REAL_WISH = compile_fast(
 _NOW_OR_INTENT = compile_fast(
     rf"\b(?:right now|rn|now|tonight|today|going to|gonna|i{A}ll|i will|this time|(?:want|wanna|plan\w*) to (?:jump|do it|end))\b",
     re.I)
+# An ordinary plan or sign-off with a time word ("talk tmrw", "wish me luck on Monday", "interview is tomorrow at 10",
+# "logging off for the weekend", "my bus is here"): the time word is the plan's, not a crisis timeline, and
+# the sign-off is not a goodbye note. Vetoed by crisis words anywhere in the message.
+_WHEN = (r"(?:tmrw|tmr|tomorrow|tonight|today|later|soon|next week|this weekend|the weekend|in the morning|"
+         r"(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)")
+_PLAN_EVENT = (r"(?:interview|exam|test|meeting|appointment|appt|shift|class|lecture|seminar|presentation|match|game|flight|"
+               r"doctor['’]?s|doctors|dentist|gp|party|wedding|date|gig|concert|deadline|viva|audition|trial|hearing|"
+               r"practice|training|rehearsal|review|call|session|first day|driving test|surgery|op|scan)")
+_PLAN_VETO = compile_fast(
+    rf"\b(?:kill\w*|die|dying|dead|suicid\w*|end (?:it|things|my life)|overdose|od|pills|tablets|rope|bridge|cliff|jump\w*|"
+    rf"goodbye|farewell|not coming back|won{A}?t be back|won{A}?t need|last time|no point|hopeless|better off|"
+    rf"burden|note|letters?|give away|gave away|forgive me|sorry for everything|hurt myself|cut\w*|wak(?:e|ing) up|forever|for good)\b", re.I)
+_CRISIS_VETO = compile_fast(
+    rf"\b(?:kill\w*|die|dying|dead|suicid\w*|end (?:it|things|my life)|overdose|od|all (?:of )?(?:my|the) (?:pills|tablets)|"
+    rf"whole (?:box|bottle|pack|packet)|goodbye|farewell|not coming back|won{A}?t be (?:back|here|around)|won{A}?t need|no point|"
+    rf"hopeless|better off|burden|forgive me|sorry for everything|hurt myself|can{A}?t (?:do this|go on|take))\b", re.I)
+_ILLNESS = compile_fast(r"\b(?:migraine|headache|head ache|cold|flu|covid|period|cramps?|toothache|tooth|back|fever|sinus|"
+                        r"hangover|hungover|injury|sprain\w*|pain|sore|ache|aching|dentist|surgery|op)\b", re.I)
 # Each entry: words one of which the lower-cased message must contain (a cheap gate), the phrase family, a context
 # the whole message must have (or None) and a context that vetoes the reading (or None).
 BENIGN_READINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
+    # medicine for an illness taking effect ("company while the tablets kick in" on a migraine day)
+    (("kick", "to work", "working"), compile_fast(
+        r"(?:while|until|till|til|wait(?:ing)? for|before) (?:the |my |these )?(?:\w+ )?(?:tablets|pills|painkillers|meds|paracetamol|"
+        r"ibuprofen|medicine|medication|co-?codamol|triptans?) (?:to )?(?:kick(?:s|ing)? in|work|start(?:s)? working)", re.I),
+     _ILLNESS, _CRISIS_VETO),
+    # thanks at the end of an ordinary stretch of help ("thank you for everything this week, you really helped me ...")
+    (("for everything",), compile_fast(
+        r"thank(?:s| you)(?: so much| again)? for everything (?:this (?:week|month|term|year)|today|tonight|so far|lately)"
+        r"(?:,? you (?:really )?helped)?", re.I), None, _CRISIS_VETO),
+    # ordinary plans and sign-offs with a time word ("talk tmrw", "wish me luck on Monday", "exam is tomorrow at 9")
+    (("talk", "speak", "chat", "see ", "catch", "text", "luck", "tmrw", "tomorrow", "day", "weekend", "logging", "bus", "train",
+      "bed", "bye for now"),
+     compile_fast(
+        rf"(?:talk|speak|chat|text|catch|see)(?: (?:to|with))? (?:you|u|ya|y{A}?all)?\s?(?:again )?(?:tmrw|tmr|tomorrow|later|soon|"
+        rf"next week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?: maybe| then| x+| ok)?"
+        rf"|wish me luck\b[^.!?\n]{{0,40}}?{_WHEN}|{_WHEN}[^.!?\n]{{0,20}}?wish me luck"
+        rf"|{_PLAN_EVENT}(?: \w+){{0,3}} (?:is |{A}s |was )?(?:on |at |for |this )?{_WHEN}(?: at \d+(?::\d+)?(?: ?[ap]m)?)?"
+        rf"|{_WHEN} at \d+(?::\d+)?(?: ?[ap]m)?(?:,? (?:with|for|in|at) \w+)?"
+        rf"|(?:logging|logging out|signing|heading) off (?:for (?:the|a) (?:weekend|night|day|bit|while|holidays?)|now)"
+        rf"|(?:my |the )(?:bus|train|tram|lift|ride|taxi|uber|mum|mom|dad) (?:is|{A}s) (?:here|outside|coming)"
+        rf"|(?:off to|heading to|going to|time for) (?:bed|sleep)(?:,? (?:bye for now|night|nite|goodnight|nighty night|gn))?|bye for now",
+        re.I), None, _PLAN_VETO),
     # "(don't want anyone to) stop me from going to the concert": an event or activity, not a rescue.
     (("stop", "keep", "prevent", "hold", "talk"), compile_fast(
         rf"(?:(?:don{A}t|do not|dont|won{A}t|wont|never) (?:want|need|let) (?:anyone|anybody|you|them|people|him|her|my \w+) (?:to )?)?"
