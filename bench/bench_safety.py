@@ -114,15 +114,15 @@ def main() -> None:
     for k in range(args.n):
         for a in arms:  # interleaved, so machine noise hits every arm alike
             cold[a].append(full_pass(*conversation(f"c{k}{a}-"), a))
-    # Warm: a session growing turn by turn; each pass sees one new user message and one new reply (each arm its
-    # own fresh texts for the same turn).
-    base, _ = conversation("w-")
+    # Warm: a session growing turn by turn; each pass sees one new user message and one new reply. Each arm has
+    # its own session (its own texts), so no arm finds another's texts cached.
+    bases = {a: conversation(f"w{a}-")[0] for a in arms}
     for k in range(args.n):
-        msgs = [*base[1:], Message(role="user", content=f"{random.choice(USER)} (turn {k})")]
-        base = msgs
+        said = random.choice(USER)
         for a in arms:
-            turn = [*msgs[:-1], Message(role="user", content=f"{msgs[-1].content} ({a})")]
-            warm[a].append(full_pass(turn, f"{REPLY} (turn {k} {a})", a))
+            msgs = [*bases[a][1:], Message(role="user", content=f"{said} (turn {k} {a})")]
+            bases[a] = msgs
+            warm[a].append(full_pass(msgs, f"{REPLY} (turn {k} {a})", a))
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     main_arm = args.mode if args.mode in arms else arms[0]
     out: dict[str, object] = {
