@@ -72,10 +72,10 @@ class EmbeddedSafetyScorer:
 
     ``embeddings``: whether to average the n-gram heads with the sentence-embedding heads (:mod:`.semantic`:
     one all-MiniLM-L6-v2 embedding per new user message and one per reply). They catch more crises and
-    violations phrased unlike the training data, at about 9 ms a turn and 175 MB here (int8 ONNX on
-    onnxruntime, no torch at run time; EVALUATION.md "Round 8" and "Round 9", BENCHMARKS.md). ``None`` (the
+    violations phrased unlike the training data, at about 11 ms a turn and 180 MB here (int8 ONNX on
+    onnxruntime, no torch at run time; EVALUATION.md "Round 8" to "Round 10", BENCHMARKS.md). ``None`` (the
     default) uses them where the ``ml`` extra is installed, so a plain ``pip install tg-guard`` stays
-    numpy-only (about 3 ms a turn); ``False`` keeps
+    numpy-only (about 4 ms a turn); ``False`` keeps
     the numpy path; ``True`` requires them and raises :class:`ConfigError` where they cannot be used. Each
     path uses the blends and thresholds CV chose for it (``calibration`` holds the one in use; the
     embedding path's is the file's ``embedding`` section).
