@@ -164,7 +164,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:most )?painless (?:way|method)s?(?! (?:to|of|for) (?!(?:die|dying|go|going|end|kill|do it|not wake)\b))", r"(?:how|ways) to (?:die|kill myself|end it)",
         r"(?:collecting|gathering|saving|saved|hoarding|stockpiling|stashing|stashed|hiding|hid|hidden) (?:up )?(?:about |like |around )?(?:\d+ |thirty |twenty |enough |some |all )?(?:of )?(?:my |her |his |mum{A}s |mom{A}s |the )?(?:\w+ )?(?:pills|tablets|meds|medication|medicines?|painkillers|pain medication|insulin|diazepam|sleeping pills)",
         r"(?:pills|tablets|meds|medication|medicines) (?:saved|hidden|stashed|ready|out on)", r"(?:got|have) enough (?:now|pills|tablets|meds)",
-        r"how (?:much|many) (?:of )?(?:my )?(?:\w+ ){0,3}(?:it would|would it|would) (?:take|kill)",
+        r"how (?:much|many) (?:of )?(?:my )?(?:\w+ ){0,3}(?:it would|would it|would) (?:take|kill)"
+        r"(?! (?:to|for) (?:\w+ ){0,2}(?:get rid of|help|fix|ease|cure|treat|work|kick in|feel better|sleep|calm|headaches?|pain|"
+        r"cold|flu|fever|cramps|migraines?|toothache|hangover|symptoms)\b)",
         r"(?:bought|got|ordered|buying) (?:a |some )?(?:hose|rope|noose|gun|machete|knife|blade|charcoal|helium)",
         r"(?:looked|looking|been looking) (?:at|into|up) (?:the )?(?:tallest|high|highest) (?:buildings?|bridges?|places)|roof access",
         r"(?:know|knows) where (?:my |his |her )?(?:\w+ )?keeps (?:his |her |the )?(?:gun|pills|tablets|rifle)",

@@ -16,12 +16,18 @@ import re
 
 from ._regex import compile_fast
 from .lexicon import PILLS, A, Cue, _c
+from .lexicon_extra import _DRUG
 
 __all__ = ["BENIGN_READINGS", "FRAME_CONTEXT_DROPS", "FRAME_CUES", "MESSAGE_CONTEXT_DROPS", "MESSAGE_CONTEXT_NEEDS"]
 
 _FALL = r"(?:fall|falls|jump|jumps|crash|car crash|collision|wreck|overdose|od|drop)"
 _AMOUNT = r"(?:\d+ ?(?:mph|kmh|km/?h|kph|miles an hour|feet|ft|foot|metres?|meters?|m|stor(?:ey|y|ies|eys)|floors?|mg|grams?|g|pills|tablets)|(?:\w+ )?(?:stor(?:ey|y|ies|eys)|floors?) (?:up|high|building)|that (?:high|fast|speed|height)|full speed|the (?:\w+ )?(?:floor|roof|bridge))"
-_MANY = rf"(?:{PILLS}|(?:sleeping |of (?:my|these|the|those) )(?:\w+ )?(?:pills|tablets|meds)|floors|stor(?:ey|ie)s|feet|metres|meters|mg)"
+_MANY = rf"(?:{PILLS}|(?:sleeping |of (?:my|these|the|those) )(?:\w+ )?(?:pills|tablets|meds)|floors|stor(?:ey|ie)s|feet|metres|meters|mg|(?:of (?:my|these|the|those) (?:\w+ )?)?{_DRUG}s?)"
+# An ordinary purpose after "would it take" ("...to get rid of this headache", "...to kick in"): a dose question, not a means one.
+_DOSE_PURPOSE = (r"(?! (?:to|for|before) (?:\w+ ){0,3}(?:get rid of|help|helps|stop (?:the|this|my) (?:pain|ache|headache)|fix|ease|cure|"
+                 r"treat|work|kick in|feel (?:better|anything|a difference)|sleep|calm|notice|see (?:a|any) (?:difference|effect)|"
+                 r"headaches?|pain|cold|flu|fever|cramps|migraines?|toothache|hangover|allergies|symptoms|"
+                 r"a day|per day|daily|each day|every day|a week|twice|once|in the morning|at night|with food|for my (?!death)|flight|trip|surgery|appointment|bed|bedtime|meals?|breakfast|lunch|dinner|work)\b)")
 
 FRAME_CUES: tuple[Cue, ...] = (
     # (i) lethality and means inquiries: the survival odds of a fall, crash or overdose at a speed, height or
@@ -31,9 +37,14 @@ FRAME_CUES: tuple[Cue, ...] = (
         rf"(?:odds|chances?|likel(?:y|ihood)|how common|survival rate|probability)[^.?!\n]{{0,30}}(?:surviv\w*|dying|die|being killed)[^.?!\n]{{0,40}}{_AMOUNT}",
         rf"(?:fall|falling|jump|jumping|drop) (?:from|off) (?:\w+ ){{0,3}}{_AMOUNT}[^.?!\n]{{0,30}}(?:kill|fatal|surviv\w*|die|lethal|enough)",
         r"how (?:high|far|tall|fast) (?:would|do|does|did) (?:you|i|one|a person|someone|it) (?:\w+ )?(?:need|have|has) to (?:be|fall|jump|go|drive)[^.?!\n]{0,30}(?:to die|to not survive|to be fatal|fatal|lethal|kill|not surviv\w*|for sure|guaranteed)",
-        rf"how many {_MANY} (?:would|does|will|do|did) (?:it take|i need|you need|someone need|a person need|kill|be (?:lethal|fatal|deadly|too many|enough))",
-        rf"how many {_MANY} (?:to|until|before) (?:die|dying|kill|be fatal|overdose|od|not wake up|stop (?:your|my) heart)",
+        rf"how many {_MANY} (?:would|does|will|do|did) (?:it take{_DOSE_PURPOSE}|i need{_DOSE_PURPOSE}|you need{_DOSE_PURPOSE}|someone need|a person need|kill|be (?:lethal|fatal|deadly|too many|enough))",
+        # how much of a drug is lethal, would kill, or would it take to die ("how much sertraline is a lethal dose")
+        rf"how (?:much|many) (?:of )?(?:my |these |the |those |your )?(?:\w+ )?{_DRUG}s? (?:is|are|would be|counts as|makes|does it take to make) (?:a |an |the )?(?:lethal|fatal|deadly|overdose|od|too much to survive)",
+        rf"how (?:much|many) (?:of )?(?:my |these |the |those |your )?(?:\w+ )?{_DRUG}s? (?:would|will|does|do|could|can) (?:it take to |i need to |you need to )?(?:kill (?:me|you|a person|someone|an adult)|die|overdose|od|not wake up|stop (?:my|your|a) heart)",
+        rf"how (?:much|many) (?:of )?(?:my |these |the |those |your )?(?:\w+ )?{_DRUG}s? (?:to|until|before) (?:i |you |someone |a person )?(?:die|dying|kill (?:me|you|a person|someone)|be fatal|overdose|od|not wake up|stop (?:my|your) heart)",
+        rf"how many {_MANY} (?:to|until|before) (?:i |you |someone |a person )?(?:die|dying|kill|be fatal|overdose|od|not wake up|stop (?:your|my) heart)",
         r"(?:lethal|fatal|deadly|toxic|killing) (?:dose|amount|quantity|level)s? (?:of|for) (?:\w+ )?(?:an? )?(?:adult|person|human|someone|me|my \w+|" + PILLS + ")",
+        rf"(?:lethal|fatal|deadly) (?:dose|amount|quantity)s? (?:of|for) (?:my |your |the )?(?:\w+ )?{_DRUG}",
         r"how long (?:does|would|will|did) it take (?:for )?(?:a person |someone |you |me |somebody )?to (?:die|bleed out|suffocate|drown|pass out and die|stop breathing)",
         r"(?:painless(?:est)?|quickest|fastest) (?:way|ways|method|methods) (?:to|of) (?:die|dying|go|end it|end things|kill (?:yourself|myself|oneself)|not wake up)",
         r"what (?:would|does) (?:it )?(?:take|kill) (?:a person|someone|a human|an adult) (?:faster|quickest|quickly)",
@@ -68,6 +79,14 @@ FRAME_CUES: tuple[Cue, ...] = (
         r"(?:can{A}t|cannot|cant|can not) keep (?:doing this|living like this|going like this|on like this)(?! (?:job|shift|course|diet|commute|project|class|work|every|for|to|at|with))",
         r"(?:no one|nobody|noone|not one person) (?:would|will|wud|is going to|would even|will even|would really|would ever) (?:even )?(?:notice|care|miss me|realise|realize)(?: at all)? (?:if|when) i (?:was|were|am|{A}m|wasn{A}t|weren{A}t|disappeared|vanished|left for good|died|stopped existing|gone|didn{A}t wake up)",
     )),
+    # (v b) not wanting to exist, or to be here or around any more: a passive wish to disappear (low). "here" and
+    # "around" need "anymore" and lose the reading beside a place or an activity (``_PLACE_IDIOM``).
+    Cue("passive_exist", "passive", "suicide", _c(
+        rf"(?:don{A}t|dont|do not) (?:really |even |just |honestly )?(?:want|wanna) (?:to )?(?:exist|be alive)(?! (?:on paper|(?:in|on) (?:a|the|this|that|my|your|their) (?:\w+ )?(?:group|chat|server|app|system|database|list|register|records?|internet|site|website|platform|spreadsheet)))",
+    )),
+    Cue("passive_here", "passive", "suicide", _c(
+        rf"(?:don{A}t|dont|do not) (?:really |even |just |honestly )?(?:want|wanna) (?:to )?be (?:here|around|on this (?:earth|planet)|in this world)(?: (?:any ?more|no more|much longer|for much longer|any longer))",
+    )),
     # (vi) a denial the same message takes back: "I'm not going to kill myself. But I think about it most days"
     # (the negated statement is set aside; what follows it is current ideation). Needs the denial in the message.
     Cue("denial_but_thinks", "ideation", "suicide", _c(
@@ -99,7 +118,16 @@ _FINALITY_IDIOM = compile_fast(
     r"contract|concert|trip|holiday|vacation|wedding|move|lease|audition|recital|tournament)\b",
     re.IGNORECASE,
 )
+# "I don't want to be here anymore" about a job, a party, a class or a town: a place or an activity, not life.
+_PLACE_IDIOM = compile_fast(
+    r"\b(?:job|work|workplace|office|shift|boss|company|party|club|bar|pub|wedding|concert|event|meeting|class|lesson|"
+    r"lecture|school|college|uni|university|course|team|band|group chat|server|relationship|marriage|house|flat|"
+    r"apartment|town|city|country|village|neighbou?rhood|area|place|hospital|ward|hotel|airport|queue|line|"
+    r"traffic|restaurant|shop|store|gym|church|trip|holiday|vacation|camp|dorm|room|waiting)\b",
+    re.IGNORECASE,
+)
 FRAME_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
+    "passive_here": _PLACE_IDIOM,
     "finality": _FINALITY_IDIOM,
     "end_it": _END_IT_IDIOM,
     "lethality_inquiry": _LETHALITY_IDIOM,

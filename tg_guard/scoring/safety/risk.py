@@ -31,6 +31,7 @@ from .lexicon_frames import (
     MESSAGE_CONTEXT_DROPS,
     MESSAGE_CONTEXT_NEEDS,
 )
+from .lexicon_meds import medication_spans
 
 __all__ = ["Hit", "RiskTracker", "clarifies", "rule_cue", "scan_message", "scan_with_drops", "states_own_safety"]
 
@@ -220,6 +221,8 @@ def _benign_spans(text: str) -> list[Drop]:
         for m in pattern.finditer(text):
             if (needs is None or needs.search(text)) and (veto is None or not veto.search(text)):
                 out.append((m.start(), m.end(), "benign"))
+    # an ordinary medication question ("can I take ibuprofen with sertraline?"); means-seeking wording vetoes it
+    out.extend((s, e, "benign") for s, e in medication_spans(text))
     return out
 
 

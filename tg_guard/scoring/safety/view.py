@@ -13,6 +13,7 @@ from functools import lru_cache
 from ._regex import compile_fast
 from .learned import normalise
 from .lexicon import NEGATION_EXCEPTIONS, A
+from .lexicon_meds import MEDICATION_VETO, medication_spans
 from .risk import Hit, clarifies, scan_with_drops
 
 __all__ = ["MASK_KINDS", "QUOTE_ELLIPSIS", "QUOTE_MARK", "VIEW_KINDS", "conversation_view", "mask_idioms", "model_view",
@@ -48,7 +49,7 @@ _GRAVE = frozenset({"prep", "intent", "plan", "in_progress", "finality", "attemp
 
 
 @lru_cache(maxsize=8192)
-def model_view(text: str, kinds: tuple[str, ...] = MASK_KINDS) -> str:
+def model_view(text: str, kinds: tuple[str, ...] = MASK_KINDS, *, ordinary_meds: bool = True) -> str:
     """The text the learned layer reads: cue spans the rules know are not the user's current risk, marked.
 
     An n-gram model reads "hurt myself" in "i hurt myself at the gym" and "suicidal" in "i'm not suicidal"
@@ -57,10 +58,14 @@ def model_view(text: str, kinds: tuple[str, ...] = MASK_KINDS) -> str:
     by a marker token (``qqneg``, ``qqother``, ``qqpast``, ``qqbenign``;
     idioms and accidents by a comma), so the model learns from what is left plus the fact that a cue was
     set aside. ``kinds`` picks which (written to ``calibration.json`` by ``train.py``, chosen by CV), and
-    the same view is used in training and at inference.
+    the same view is used in training and at inference. ``ordinary_meds=False`` keeps an ordinary medication
+    question visible (``conversation_view`` passes it in a conversation with current risk content).
     """
     hits, dropped = scan_with_drops(text)
     spans = [(s, e, k) for s, e, k in dropped if k in kinds]
+    if not ordinary_meds:
+        meds = set(medication_spans(text))
+        spans = [sp for sp in spans if sp[2] != "benign" or (sp[0], sp[1]) not in meds]
     if "benign" in kinds and any(not h.past and h.kind in _GRAVE for h in hits):
         # a cover story ("it's cos my mum's allergic ... when i'm gone") is not an ordinary reading
         spans = [sp for sp in spans if sp[2] != "benign"]
@@ -99,7 +104,11 @@ def conversation_view(users: Sequence[str], kinds: tuple[str, ...] = MASK_KINDS)
     corrects as misread ("think im finally ending it tonight" ... "my twitch stream lol, sorry that sounded
     dark") replaced by a marker, exactly where the rules tracker voids their cues (``risk.clarifies``).
     """
-    out = [model_view(u, kinds) for u in users]
+    # An ordinary medication question reads as such only in a conversation with no current risk cue and no
+    # means-seeking or crisis wording (lexicon_meds.MEDICATION_VETO) in any message: after "i want to die" or
+    # "how long does paracetamol take to... never mind", "can i take sertraline with alcohol" stays visible.
+    meds = not any(MEDICATION_VETO.search(u) or any(not h.past for h in scan_with_drops(u)[0]) for u in users)
+    out = [model_view(u, kinds, ordinary_meds=meds) for u in users]
     if "clarified" not in kinds or len(users) < 2:
         return out
     seen: list[tuple[int, Hit]] = []
