@@ -8,21 +8,12 @@ from __future__ import annotations
 import pytest
 
 from tg_guard.clinical import risk_rank
-from tg_guard.models import Message
 from tg_guard.scoring.safety import EmbeddedSafetyScorer
-from tg_guard.scoring.safety.risk import RiskTracker, scan_message
+from tg_guard.scoring.safety.risk import RiskTracker
 
-
-def _u(*texts: str) -> list[Message]:
-    return [Message(role="user", content=t) for t in texts]
-
-
-def _conv(*turns: str) -> list[Message]:
-    return [Message(role="user" if i % 2 == 0 else "assistant", content=t) for i, t in enumerate(turns)]
-
-
-def _cues(text: str) -> set[str]:
-    return {h.cue for h in scan_message(text)}
+from .helpers import conv as _conv
+from .helpers import cues as _cues
+from .helpers import users as _u
 
 
 @pytest.mark.parametrize(

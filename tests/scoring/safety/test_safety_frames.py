@@ -13,16 +13,9 @@ import pytest
 from tg_guard.clinical import risk_rank
 from tg_guard.models import Message
 from tg_guard.scoring.safety import EmbeddedSafetyScorer
-from tg_guard.scoring.safety.risk import scan_message
 
-
-def _u(*texts: str) -> list[Message]:
-    return [Message(role="user", content=t) for t in texts]
-
-
-def _cues(text: str) -> set[str]:
-    return {h.cue for h in scan_message(text)}
-
+from .helpers import cues as _cues
+from .helpers import users as _u
 
 # (frame cue, text, expected level from the rules alone)
 POSITIVES = [

@@ -10,18 +10,10 @@ from __future__ import annotations
 import pytest
 
 from tg_guard.clinical import risk_rank
-from tg_guard.models import Message
 from tg_guard.scoring.safety import EmbeddedSafetyScorer
-from tg_guard.scoring.safety.risk import scan_message
 
-
-def _u(*texts: str) -> list[Message]:
-    return [Message(role="user", content=t) for t in texts]
-
-
-def _cues(text: str) -> set[str]:
-    return {h.cue for h in scan_message(text)}
-
+from .helpers import cues as _cues
+from .helpers import users as _u
 
 # (1) means questions about a named drug or one's own medication: lethality_inquiry, high on their own
 MEANS_FIRES = [

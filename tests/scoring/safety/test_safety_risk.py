@@ -11,10 +11,7 @@ from tg_guard.clinical import risk_rank
 from tg_guard.models import Message, RiskAssessment
 from tg_guard.scoring.safety import EmbeddedSafetyScorer
 
-
-def _u(*texts: str) -> list[Message]:
-    return [Message(role="user", content=t) for t in texts]
-
+from .helpers import users as _u
 
 CASES: list[Any] = [
     # (messages, min level, max level, category that must be present)

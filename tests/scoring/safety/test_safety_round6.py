@@ -7,16 +7,13 @@ from __future__ import annotations
 import pytest
 
 from tg_guard.clinical import RiskLevel, risk_rank
-from tg_guard.models import Message
 from tg_guard.scoring.safety import EmbeddedSafetyScorer
 from tg_guard.scoring.safety.risk import scan_with_drops
 from tg_guard.scoring.safety.view import VIEW_KINDS, model_view
 
+from .helpers import users as _u
+
 _SHIPPED_KINDS = ("idiom", "negated", "other", "past")
-
-
-def _u(*texts: str) -> list[Message]:
-    return [Message(role="user", content=t) for t in texts]
 
 
 def _cues(text: str) -> set[str]:

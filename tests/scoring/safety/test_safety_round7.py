@@ -25,9 +25,7 @@ from tg_guard.scoring.safety.medical import medical_speculation, medication_advi
 from tg_guard.scoring.safety.missed import hollow_reassurance
 from tg_guard.scoring.safety.risk import scan_with_drops
 
-
-def _u(*texts: str) -> list[Message]:
-    return [Message(role="user", content=t) for t in texts]
+from .helpers import users as _u
 
 
 def _ctx(user: str, reply: str, level: RiskLevel = "none", cats: tuple[RiskCategory, ...] = ()) -> ReplyContext:

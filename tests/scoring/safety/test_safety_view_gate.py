@@ -7,15 +7,12 @@ import dataclasses
 import pytest
 
 from tg_guard.clinical import risk_rank
-from tg_guard.models import Message
 from tg_guard.scoring.safety import EmbeddedSafetyScorer
 from tg_guard.scoring.safety.combine import combine_level, ge2_threshold, risk_strength
 from tg_guard.scoring.safety.risk import rule_cue, scan_message
 from tg_guard.scoring.safety.view import MASK_KINDS, VIEW_KINDS, conversation_view, model_view
 
-
-def _u(*texts: str) -> list[Message]:
-    return [Message(role="user", content=t) for t in texts]
+from .helpers import users as _u
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,19 @@ Kind = Literal[
 A = "['’]?"  # an optional apostrophe, straight or curly: "dont", "don't", "don’t"
 SELF = r"(?:my ?self|my ?sel|mysef|myslef|meself|mself|my own self)(?!\w)"
 ME_I = rf"(?:i{A}m|i am|im|i)"
+#: Medicines by name, the ones most asked about in a therapy chat (antidepressants, mood stabilisers, antipsychotics,
+#: sedatives, stimulants, painkillers, a few everyday ones): shared by the overdose cues (lexicon_extra) and the
+#: ordinary medication questions (lexicon_meds), which add their own forms around it.
+DRUG_NAMES = (
+    r"(?:paracetamol|acetaminophen|tylenol|ibuprofen|nurofen|advil|aspirin|naproxen|co-?codamol|codeine"
+    r"|tramadol|morphine|oxy\w*|opioids?|sertraline|zoloft|citalopram|escitalopram|lexapro|cipralex"
+    r"|fluoxetine|prozac|paroxetine|paxil|seroxat|venlafaxine|effexor|duloxetine|cymbalta|mirtazapine"
+    r"|bupropion|wellbutrin|vortioxetine|trazodone|amitriptyline|nortriptyline|lithium|lamotrigine"
+    r"|valproate|quetiapine|seroquel|olanzapine|aripiprazole|abilify|risperidone|propranolol|pregabalin"
+    r"|gabapentin|diazepam|valium|lorazepam|clonazepam|xanax|alprazolam|benzos?|zopiclone|zolpidem"
+    r"|melatonin|methylphenidate|ritalin|concerta|adderall|elvanse|vyvanse|lisdexamfetamine|atomoxetine"
+    r"|levothyroxine|thyroxine|metformin|warfarin|omeprazole|insulin)"
+)
 PILLS = r"(?:pills?|meds|medications?|tablets?|tylenol|paracetamol|acetaminophen|advil|ibuprofen|sleeping pills|xanax|benzos?|insulin|oxy(?:codone|s)?|opioids?|antidepressants?)"
 KIN = (
     r"(?:dad|father|mom|mum|mother|step ?dad|step ?father|step ?mom|step ?mum|husband|wife|boyfriend|bf|"

@@ -11,17 +11,14 @@ from __future__ import annotations
 import re
 
 from ._regex import compile_fast
-from .lexicon import _SUI, A, Cue, _c
+from .lexicon import _SUI, DRUG_NAMES, A, Cue, _c
 
 __all__ = ["ACCIDENT_CONTEXT", "EXTRA_CUES", "ON_PURPOSE", "ORDINARY_FAREWELL"]
 
 _OD_QTY = r"(?:[4-9]|[1-9]\d+|ten|twelve|fifteen|twenty|thirty|forty|fifty|all|all of|a bunch of|a load of|loads of|a handful of|a lot of|the whole|a whole|the rest of|most of|half)"
 # pills by form or by name (antidepressants, painkillers, sedatives, stimulants and the like)
-_DRUG = (r"(?:pills?|tablets?|meds|medication|capsules|box|bottle|pack|packet|strip|paracetamol|acetaminophen|tylenol|ibuprofen|"
-         r"advil|aspirin|co-?codamol|codeine|tramadol|morphine|oxy\w*|opioids?|sertraline|citalopram|escitalopram|fluoxetine|"
-         r"prozac|zoloft|lexapro|paroxetine|venlafaxine|mirtazapine|amitriptyline|quetiapine|seroquel|olanzapine|lithium|"
-         r"lamotrigine|diazepam|valium|lorazepam|xanax|alprazolam|clonazepam|zopiclone|zolpidem|benzos?|propranolol|"
-         r"insulin|antidepressants?|painkillers?|sleeping pills|sleeping tablets|anti-?histamines?|\w+(?:pam|pine|line|pram|tine|done|zole))")
+_DRUG = (r"(?:pills?|tablets?|meds|medication|capsules|box|bottle|pack|packet|strip|antidepressants?|painkillers?|"
+         r"sleeping pills|sleeping tablets|anti-?histamines?|" + DRUG_NAMES + r"|\w+(?:pam|pine|line|pram|tine|done|zole))")
 _OD_EFFECT = (r"(?:floaty|drowsy|woozy|dizzy|sleepy|numb|heavy|fuzzy|spinning|can{A}?t stay awake|cant stay awake|hard to stay awake|"
               r"eyes (?:are )?closing|heart (?:is )?racing|throwing up|being sick|feel(?:ing)? (?:kinda |kind of |really |so |a bit )?(?:weird|strange|funny|off))")
 # not returning, without an ordinary return ("not coming back till Sunday", "won't be back for an hour", "to this job")

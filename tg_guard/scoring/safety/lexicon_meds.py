@@ -19,7 +19,7 @@ import re
 
 from ._regex import compile_fast
 from ._text import sentence_of
-from .lexicon import A
+from .lexicon import DRUG_NAMES, A
 
 __all__ = ["MEDICATION_GATE", "MEDICATION_VETO", "medication_spans"]
 
@@ -27,13 +27,8 @@ __all__ = ["MEDICATION_GATE", "MEDICATION_VETO", "medication_spans"]
 _DRUG = (
     r"(?:meds|medications?|medicines?|tablets?|pills?|capsules?|doses?|dosage|prescriptions?|antidepressants?|ssris?|snris?"
     r"|antibiotics?|antihistamines?|painkillers?|pain ?killers?|inhalers?|the pill|(?:contraceptive|birth control|mini) pill"
-    r"|sertraline|zoloft|fluoxetine|prozac|citalopram|escitalopram|lexapro|cipralex|paroxetine|paxil|seroxat|venlafaxine"
-    r"|effexor|duloxetine|cymbalta|mirtazapine|bupropion|wellbutrin|vortioxetine|trazodone|amitriptyline|nortriptyline"
-    r"|lithium|lamotrigine|valproate|quetiapine|seroquel|olanzapine|aripiprazole|abilify|risperidone|propranolol"
-    r"|beta[- ]?blockers?|pregabalin|gabapentin|diazepam|lorazepam|clonazepam|melatonin|zopiclone|methylphenidate|ritalin"
-    r"|concerta|adderall|elvanse|vyvanse|lisdexamfetamine|atomoxetine|levothyroxine|thyroxine|metformin|statins?|warfarin"
-    r"|omeprazole|ibuprofen|nurofen|advil|paracetamol|acetaminophen|tylenol|aspirin|naproxen|co-?codamol|codeine"
-    r"|antacids?|gaviscon|st\.? john{A}?s wort|hrt|vitamins?|supplements?|iron tablets?)"
+    r"|beta[- ]?blockers?|statins?|antacids?|gaviscon|st\.? john{A}?s wort|hrt|vitamins?|supplements?|iron tablets?|"
+    + DRUG_NAMES + ")"
 ).replace("{A}", A)
 #: a cheap gate: the lower-cased message holds one of these before any pattern runs
 MEDICATION_GATE: tuple[str, ...] = (
@@ -41,7 +36,8 @@ MEDICATION_GATE: tuple[str, ...] = (
     "line", "ine", "pam", "lone", "zac", "oft", "pro", "ibu", "para", "aspirin", "codamol", "codeine", "lithium",
     "melatonin", "hrt", "vitamin", "supplement", "statin", "ritalin", "adderall", "vyvanse", "elvanse", "concerta",
     "lexapro", "effexor", "cymbalta", "wellbutrin", "abilify", "seroquel", "nurofen", "advil", "tylenol", "warfarin",
-    "blocker", "gaviscon", "wort", "iron",
+    "blocker", "gaviscon", "wort", "iron", "tramadol", "morphine", "oxy", "opioid", "valium", "xanax", "alprazolam",
+    "zolpidem", "benzo", "insulin", "naproxen", "paxil", "bupropion", "valproate", "metformin", "warfarin", "omeprazole",
 )
 _ALCOHOL = r"(?:alcohol|a drink|drinks|drinking|booze|wine|beer|a pint|pints|a glass|spirits|vodka|gin|caffeine|coffee|grapefruit)"
 # The question or report around the medicine: taking two things together, a drink on it, whether it is safe,
