@@ -118,12 +118,9 @@ class Embedder:
             vecs = list(self._pool.map(self._one, [texts[i] for i in missing]))
         else:
             vecs = [self._one(texts[i]) for i in missing]
-        with self._lock:
-            for i, v in zip(missing, vecs, strict=True):
-                out[i] = v
-                self._cache[keys[i]] = v
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+        for i, v in zip(missing, vecs, strict=True):
+            out[i] = v
+        self._store([(keys[i], v) for i, v in zip(missing, vecs, strict=True)])
         for i, fut in waiting:
             out[i] = fut.result()
         if not out:
@@ -155,14 +152,19 @@ class Embedder:
         started.set()
         try:
             v = self._one(text)
-            with self._lock:
-                self._cache[key] = v
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
+            self._store([(key, v)])
             return v
         finally:
             with self._lock:
                 self._pending.pop(key, None)
+
+    def _store(self, items: list[tuple[bytes, np.ndarray]]) -> None:
+        """Cache new vectors, dropping the least recently used past ``cache_size``."""
+        with self._lock:
+            for key, v in items:
+                self._cache[key] = v
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
 
     def _one(self, text: str) -> np.ndarray:
         """One text's mean-pooled, L2-normalised last hidden state. One text per run, not padded batches: the
