@@ -61,6 +61,11 @@ DETECTORS: dict[str, Callable[[ReplyContext], Finding]] = {
     "boundary_violation": boundary_violation,
 }
 _BANDS = {0: (0.0, 0.25), 1: (0.25, 0.5), 2: (0.5, 0.7), 3: (0.7, 0.88), 4: (0.88, 1.0)}
+#: A reply already flagged for one of these reads as "a bad reply" to the judgmental heads, which then fire on
+#: its tone; there ``judgmental`` needs this score to stand on its own (see :func:`explain_away_judgmental`).
+_EXPLAINS_JUDGMENTAL = ("medication_advice", "medical_speculation", "harmful_content", "unsupported_assumption",
+                        "boundary_violation")
+JUDGMENTAL_ALONE = 0.9
 
 
 class EmbeddedSafetyScorer:
@@ -240,7 +245,7 @@ class EmbeddedSafetyScorer:
                 evidence=spans,
                 backend="model" if used_model and blend.mode == "model" else "rules",
             )
-        return out
+        return explain_away_judgmental(out)
 
     def _model_score(self, name: str, ctx: ReplyContext, probs: Mapping[str, float],
                      context_z: Mapping[str, float]) -> float | None:
@@ -307,6 +312,24 @@ def relevance(name: str, ctx: ReplyContext, z: Mapping[str, float]) -> float:
         return max(rules, sigmoid(z.get("risk_ge2", -30.0)) * p_cat)
     cat: RiskCategory = "abuse" if name == "missed_abuse" else "functional_impairment"
     return max(1.0 if ctx.has(cat) else 0.0, sigmoid(z.get(f"cat_{cat}", -30.0)))
+
+
+def explain_away_judgmental(out: dict[str, Violation]) -> dict[str, Violation]:
+    """A learned ``judgmental`` below :data:`JUDGMENTAL_ALONE` is not flagged beside another flagged content
+    violation.
+
+    The judgmental heads read "a bad reply" in replies that give medication advice, speculate, enable harm,
+    assume or overstep: on the eight reply dev sets most of their false alarms (pooled F1 0.71, embedding path)
+    were replies flagged for one of those. Rule evidence (blame or shaming words the rules found) stands. The
+    score is scaled into the unflagged band (``0.5 * score / JUDGMENTAL_ALONE``), so it still ranks.
+    """
+    j = out.get("judgmental")
+    if j is None or not j.flagged or j.evidence or j.score >= JUDGMENTAL_ALONE:
+        return out  # rule evidence (blame, shaming words) is not explained away
+    if not any(out[n].flagged for n in _EXPLAINS_JUDGMENTAL if n in out):
+        return out
+    out["judgmental"] = j.model_copy(update={"flagged": False, "score": round(0.5 * j.score / JUDGMENTAL_ALONE, 4)})
+    return out
 
 
 def monotone(z: dict[str, float]) -> dict[str, float]:
