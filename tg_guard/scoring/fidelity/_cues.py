@@ -427,7 +427,7 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
              r"let'?s (?:try|do|use|build|look at|schedule|rehearse|track|weigh|test|list|check|examine|follow)", r"double standard", r"pie chart",
              r"downward arrow", r"thought record", r"role-?play", r"rehears\w*", r"i'?ll play", r"by the hour",
              r"(?:which|what) day,? (?:what|which) time", r"schedule", r"decatastroph\w*", r"worst,? best",
-             r"(?:write|note|jot) (?:it|them|those|the \w+|down)", r"track (?:it|your|how)", r"what would you (?:say|tell) (?:to )?a friend",
+             r"(?:write|note|jot) (?:it|them|those|the \w+|down)", r"track (?:it|your|how)", r"what would you (?:say|tell) (?:to )?(?:a friend|him|her|them|someone|anyone|your \w+)", r"(?:in|on) (?:your|the same) (?:shoes|position|place|situation)",
              r"would you decide", r"if that were true", r"(?:what|how) would happen (?:next|then|after)", r"and then\?",
              r"how (?:likely|probable) (?:is|would)", r"how would you cope", r"follow (?:that|it) through", r"cost-?benefit", r"exposure (?:hierarchy|ladder)", r"activity (?:schedule|log)",
              r"(?:bottom|top|first|next) (?:rung|step) (?:might|could|would)", r"(?:put|get) it on paper", r"(?:then|and) we (?:notice|check|see) (?:together|what)",

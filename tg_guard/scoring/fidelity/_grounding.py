@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ._text import Sentence
+from ._text import Sentence, content_words
 
 __all__ = ["FEELING_WORDS", "Grounding", "client_feelings", "ground"]
 
@@ -140,6 +140,58 @@ _DISTRESS = re.compile(
     r"died|diagnosed|cancer|left me|hurt|scared|terrified|furious|angry|hate|never listen|sorry|help)(?!\w)|!!", re.IGNORECASE)
 
 
+# The client rejects a reading of themselves (CTRS understanding: "including whether the patient's corrections
+# are taken up"): a correction ("No, it's not about forgetting", "that's not what I meant"), a feeling label
+# refused ("I'm not angry"), or someone else's reading answered ("People keep telling me to calm down. I'm
+# calm."). What follows the denial, up to the end of its clause, is what the reply must not hand back.
+_DENIAL = re.compile(
+    r"(?<!\w)(?:that'?s not (?:it|what i (?:said|meant)|right|true|the point)|"
+    r"it'?s not (?:about|that|because|really about|the)|it isn'?t (?:about|that|because|the)|it'?s not so much|i didn'?t (?:mean|say)|i don'?t mean)(?!\w)",
+    re.IGNORECASE)
+# A bare "No," / "Not really." corrects the therapist's last reading without saying what it was.
+_BARE_NO = re.compile(r"(?:^|(?<=[.!?]\s))(?:no|nope|nah|not really|not exactly|not quite)(?:[,.!:]|\s+[-\u2014])", re.IGNORECASE)
+_OTHERS_READ = re.compile(r"(?<!\w)(?:(?:keep|kept|always|all) (?:\w+ )?(?:telling|saying|asking)|(?:think|thinks|say|says|said|told me) (?:that )?i'?m|tell me to)(?!\w)", re.IGNORECASE)
+_CALM = re.compile(r"(?<!\w)i'?m (?:actually |perfectly |totally |completely |really )?(?:calm|fine|okay|relaxed)(?!\w)", re.IGNORECASE)
+_NOT_FEEL = re.compile(r"(?<!\w)i(?:'m| am|'m just| was) (?:not|n'?t|never)(?: \w+)? (\w+)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;!?\u2014]|\s-\s|,\s*(?:but|it'?s|i'?m|i)\b", re.IGNORECASE)
+# The reply restates the correction ("It isn't a memory problem", "You're not out of control, you're fed up")
+# or owns the misreading ("I had that wrong").
+_REPAIR = re.compile(
+    r"(?<!\w)(?:i (?:had|got|have got|'ve got) (?:that|it|you|this) wrong|i misunderstood|i misread|i was wrong|thank(?:s| you) for (?:correcting|putting me right|setting me straight)|"
+    r"(?:so |then )?(?:it|this|that)(?:'s| is|'s really| isn'?t| is not| wasn'?t) (?:not |never )?(?:about|a|an|the|that)\b|you(?:'re| are) not\b|not (?:about|that|because) \w+,? (?:but|it'?s|you'?re))",
+    re.IGNORECASE)
+_NEGATED = re.compile(r"(?<!\w)(?:not|isn'?t|aren'?t|wasn'?t|weren'?t|never|no longer|doesn'?t|don'?t|rather than|instead of)(?!\w)", re.IGNORECASE)
+_CALM_DENIES = ("anger", "fear")
+
+
+def denials(last: str) -> tuple[set[str], set[str], bool]:
+    """What the client's last message rejects: (content words, feeling families, whether it corrects at all).
+
+    >>> denials("No, it's not about forgetting. I know I locked it.")[0]
+    {'forgetting'}
+    >>> sorted(denials("People keep telling me to calm down. I'm calm.")[1])
+    ['anger', 'fear']
+    >>> denials("I'm not coping and I have no idea why.")
+    (set(), set(), False)
+    """
+    wds: set[str] = set()
+    fams: set[str] = set()
+    for m in _DENIAL.finditer(last):
+        rest = last[m.end():]
+        end = _CLAUSE_END.search(rest, 1)
+        clause = rest[: end.start() if end else len(rest)]
+        wds |= {w for w in content_words(clause) if len(w) >= 4}
+        fams |= {_WORD_FEEL[w][0] for w in _TOKEN.findall(clause.lower()) if w in _WORD_FEEL}
+    for m in _NOT_FEEL.finditer(last):
+        w = m.group(1).lower()
+        if w in _WORD_FEEL:
+            fams.add(_WORD_FEEL[w][0])
+    if _CALM.search(last) and _OTHERS_READ.search(last):
+        fams |= set(_CALM_DENIES)
+    wds -= {"sure", "really", "just", "that", "about", "mean", "said", "thing", "like"}
+    return wds, fams, bool(wds or fams or _BARE_NO.search(last) or _DENIAL.search(last))
+
+
 @dataclass(frozen=True, slots=True)
 class Grounding:
     """Feature values and hit sentences, plus the reflections that missed (no reflective credit for them)."""
@@ -218,6 +270,8 @@ def ground(context: Sequence[str], sents: Sequence[Sentence]) -> Grounding:
     said = " ".join(context)
     said_domains = {d for d, rx in _DOMAINS.items() if rx.search(said)}
     last = context[-1] if context else ""
+    denied_words, denied_fams, corrected = denials(last)
+    denied: list[Sentence] = []
     grounded: list[Sentence] = []
     mismatch: list[Sentence] = []
     minimised: list[Sentence] = []
@@ -227,6 +281,12 @@ def ground(context: Sequence[str], sents: Sequence[Sentence]) -> Grounding:
     for s in sents:
         text = s.text
         reflective = bool(_REFLECTIVE.search(text)) and not s.is_question
+        # Handing back what the client has just rejected: the reading they corrected, or the feeling they
+        # refused, however accurate a reflection of it would otherwise be.
+        if (reflective and (denied_words or denied_fams) and not _NEGATED.search(text)
+                and ((content_words(text) & denied_words) or any(f in denied_fams for f, _, _, _ in _feelings(text)))):
+            denied.append(s)
+            continue
         if fams:
             # Feelings the reply tells the client they have ("you're furious", "it sounds like a bit of worry").
             told: list[tuple[str, int]] = []
@@ -263,7 +323,12 @@ def ground(context: Sequence[str], sents: Sequence[Sentence]) -> Grounding:
         "understanding.grounded": tuple(grounded), "understanding.feeling_mismatch": tuple(mismatch),
         "understanding.minimised": tuple(minimised), "understanding.added_content": tuple(added),
     }
-    missed = frozenset(s.start for s in (*mismatch, *minimised, *added) if s not in grounded)
+    v["understanding.denied"] = _sat(len(denied))
+    h["understanding.denied"] = tuple(denied)
+    taken = [s for s in sents if not s.is_question and _REPAIR.search(s.text) and s not in denied] if corrected else []
+    v["understanding.correction_taken"] = _sat(len(taken)) if not denied else 0.0
+    h["understanding.correction_taken"] = tuple(taken) if not denied else ()
+    missed = frozenset(s.start for s in (*mismatch, *minimised, *added, *denied) if s not in grounded)
 
     # Procedural coldness, only in answer to distress.
     over: list[Sentence] = []

@@ -290,11 +290,19 @@ _SUPPLIED = _rx(
     r"(?:isn'?t|is not|aren'?t|are not|it'?s not) (?:very |that |all that |really |terribly )?(?:likely|probable)",
     r"(?:rarely|never|not|seldom) (?:as|that) bad as", r"so the (?:answer|evidence|truth) (?:is|shows|says)",
     r"the evidence (?:shows|says|suggests|is clear)", r"(?:in reality|realistically|the reality is),? (?:it|they|he|she|you|things)",
+    # the verdict on the evidence, and the other side filled in for the patient
+    r"(?:so |and )?the evidence (?:for|against)? ?(?:\w+ ){0,3}(?:is|looks|seems) (?:much |far |a lot |way )?(?:stronger|weaker|clear|overwhelming)",
+    r"(?:he|she|they|it|people|that|this) (?:was|were|is|are|'re|'s) (?:probably|most likely|likely|almost certainly|surely) (?:just )?",
+    r"(?:so |which means )?(?:they|he|she|people|you|it) (?:obviously|clearly|definitely) (?:don'?t|doesn'?t|didn'?t|aren'?t|isn'?t|wasn'?t|can'?t|do|does|are|is|were)\b",
+    r"(?:try |just )?(?:saying|say|telling|tell|reminding|remind|repeat(?:ing)?) (?:yourself|to yourself) [\x27\"\u201c\u2018]", r"(?:try |just )?(?:saying|say|repeat(?:ing)?) [\x27\"\u201c\u2018][^\x27\"\u201d\u2019]{2,60}[\x27\"\u201d\u2019] to yourself",
 )
 _STEP = _rx(
     r"worst", r"best case", r"most likely", r"realistic(?:ally)?", r"evidence", r"supports?", r"(?:doesn'?t|don'?t|not) (?:quite )?fit",
     r"column", r"0 (?:to|-) ?(?:10|100)", r"out of (?:10|100|ten)", r"believe", r"cope", r"another way", r"alternative",
     r"what would (?:actually |really )?happen", r"how likely", r"against (?:it|that|the)", r"(?:a|your) friend", r"on the other (?:side|hand)",
+    # double standard: the patient's verdict tried on someone else in the same place
+    r"what would you (?:say|tell|think|want to say)(?: to)? (?:him|her|them|someone|anyone|a friend|your \w+)", r"(?:different|harder|kinder) (?:from|than|to) what you (?:say|tell)",
+    r"would you (?:say|judge|blame|think) (?:that )?(?:of |about )?(?:him|her|them|someone|a friend|your \w+)",
 )
 # Homework chosen by the patient from options laid out ("One option is... Another is... Which feels more useful?").
 _CHOICE_Q = _rx(
@@ -317,7 +325,17 @@ _ADAPT_OFFER = _rx(
     r"(?:we|i) (?:can|could|'?ll|will) (?:change|adapt|adjust|tweak|rethink|swap|drop|alter) (?:how|what|the way|it|that|this|things|the)",
     r"(?:we|i) (?:can|could) (?:do|try) (?:it|this|things) (?:differently|another way|a different way)",
     r"(?:doesn'?t|does not|don'?t|do not) (?:have|need) to (?:look|be done|go|feel) like",
+    # resizing or slowing what was proposed, in answer to how it sits with the patient
+    r"(?:we|i) (?:can|could|'?ll|will) (?:make|keep) (?:it|this|that|the \w+) (?:\w+ )?(?:smaller|shorter|easier|simpler|gentler|lighter|more manageable|less)",
+    r"(?:we|i) (?:can|could|'?ll|will) (?:scale|dial|tone|slow|pare) (?:it|this|that|things) (?:back|down)",
 )
+# Feedback at the moment it matters: the patient answers a proposal with a bare, flat assent ("sure", "ok",
+# "I guess"), and the reply asks what that assent really means to them instead of taking it at face value.
+_ASSENT = re.compile(r"^\W*(?:sure|ok(?:ay)?|k|fine|yeah|yep|yes|alright|all right|i guess(?: so)?|guess so|whatever|maybe|if you say so|i suppose(?: so)?|sounds? (?:ok|okay|fine|good))\W*$", re.IGNORECASE)
+# ...or a hedged one ("I guess you're right.", "I suppose I could try it."): agreement that is not yet owned.
+_HEDGED_ASSENT = re.compile(r"^\W*(?:i guess|i suppose|i mean,? (?:sure|yes|yeah|ok)|maybe|if you say so|sure,? (?:i guess|whatever|if)|ok(?:ay)?,? i guess|yeah,? i (?:guess|suppose)|whatever)\b", re.IGNORECASE)
+_VIEW_PROBE = _rx(r"honest(?:ly)?", r"really", r"actually", r"(?:mean|means) (?:for|to) you", r"feel(?:ing)? about", r"sits? with you", r"up for",
+                  r"(?:sure|ready|keen|willing|confident|comfortable)", r"on a scale", r"any (?:doubts|hesitation|worries|reservations)", r"part of you")
 
 # -- strategy for change ------------------------------------------------------------------------------
 _FORMULATION = _rx(
@@ -405,6 +423,13 @@ _PERSIST = _rx(
     r"(?:really|still) (?:are|is) (?:the best|important|essential|a good)",
 )
 # "We can move on soon. Just one thing first": a move deferred until the task has been looked at.
+# CBT homework setting anticipates what could stop the task ("What's likely to get in the way?", "What
+# might stop you on a bad day?"), asked about the task being planned, not the week gone by.
+_TROUBLESHOOT = _rx(
+    r"(?:what|who|anything)(?:'s| is| might| could| would| will)? (?:\w+ ){0,2}(?:get in the way|derail|stop you|trip you up|make it (?:hard|harder|difficult)|get between you)",
+    r"(?:if|when) (?:something|anything|it|that) (?:gets in the way|goes wrong|doesn'?t happen|falls through)", r"(?:what|how) (?:would|could|will|might) (?:help you|make it more likely|remind you)",
+    r"(?:plan|back-?up|fallback) (?:for|if) (?:a bad|the|when|it)", r"what (?:are|is) the (?:obstacles?|barriers?|risks?)",
+)
 _DEFER = _rx(r"soon", r"in a (?:minute|moment|bit|sec(?:ond)?)", r"shortly", r"after (?:this|that)", r"first", r"before we do")
 
 # The patient as the expert on their own life: their knowledge, view or idea credited and built on.
@@ -422,6 +447,10 @@ _CHECK_AGREE = _rx(
     r"(?:which|what) (?:part|bit) (?:doesn'?t|does not|isn'?t|is not) (?:sit|fit|feel|ring)", r"(?:do|would) you agree", r"is that (?:right|fair|how you see it)",
     r"(?:rather than|instead of) (?:just )?(?:assume|assuming|guess|guessing)", r"agree on it", r"are we (?:agreed|on the same page)",
     r"before we (?:go|move|plan|decide|build|carry)(?: \w+){0,4},? (?:does|is|can|could|shall|do)",
+    # an open door to disagree with what the therapist leans towards
+    r"(?:tell me|let me know|say so|say|stop me|shout|pull me up) if (?:that|this|it|i'?m|i am|you'?d|you would|you (?:don'?t|disagree|see it))",
+    r"(?:if|unless) (?:that|this|it) (?:doesn'?t|does not|isn'?t|is not) (?:\w+ ){0,3}(?:right|fit|sit|work)(?: for you)?,? (?:tell|say|let)",
+    r"(?:i'?m happy|happy|glad) to be (?:told|corrected|overruled)", r"you can (?:overrule|veto|say no to) (?:me|that|it)",
 )
 # The therapist's or a general view pushed against what the patient said: a concession marker ("but",
 # "though", "still") carrying authority ("research shows", "the model works", "the best option", "at
@@ -438,6 +467,9 @@ _DECIDE = _rx(
     r"(?:we'?ll|we will|i'?ll|i will) (?:start|begin|do|go|work|keep|stick|focus|take|use|move|carry)", r"what we'?ll do", r"(?:here'?s|this is) what we'?ll",
     r"(?:the|my) (?:best|right) (?:next )?(?:step|thing|plan|option|approach|course) (?:is|would be|here)", r"let'?s (?:stick (?:to|with)|keep (?:to|going|with|the)|carry on|continue)",
     r"(?:is|'s) still the right", r"i'?ll (?:plan|prepare|set|sort|map|work) (?:\w+ ){0,3}(?:for you|out)", r"today we'?ll", r"i think (?:it'?s )?best (?:we|to|that)",
+    # one option picked, the other shelved, with no view asked
+    r"let'?s (?:go with|go for|settle on|pick|choose) ", r"let'?s (?:do|take|tackle) (?:the )?\w+,? then\b",
+    r"(?:we'?ll|we will) (?:come back to|leave|park|save|shelve) (?:the |that |this )?\w+ (?:\w+ )?(?:for )?(?:another time|later|next time|for now)",
 )
 _TOGETHER = _rx(r"together")
 # The patient brings their own proposal ("maybe I could write it down?", "can we talk about my sister
@@ -523,6 +555,14 @@ _SELF_DISTRESS = _rx(
     r"i'?m (?:not sure|unsure) (?:i|if i|whether i) (?:can|could|should|am)", r"i'?m (?:so |really |a bit )?(?:nervous|flustered|panicking|out of my depth)", r"(?:i'?m )?(?:so |really )?useless,? (?:sorry|i know)",
     r"i wish i (?:knew|could) what to", r"my (?:bad|fault),? (?:sorry|i)",
 )
+# Diffidence about the therapist's own approach: "I'm not totally sure", "I could be wrong", "maybe we shouldn't?",
+# "I don't know." Counted only when two or more pile up: one hedge is honest tentativeness, a run of them is a
+# therapist who shows no confidence (CTRS interpersonal effectiveness 6: warm, genuine AND confident).
+_DOUBT = _rx(
+    r"i'?m not (?:\w+ )?(?:sure|certain|convinced)(?! (?:what|how|whether|if) you)", r"i(?:'m| am) (?:unsure|uncertain)", r"i (?:honestly |really |just )?(?:don'?t|do not) know(?= *[.,!?;:\u2014-]| *$| if (?:it|this|that|we)| whether (?:it|this|that|we))",
+    r"i (?:could|might|may) (?:well )?be wrong(?! about (?:what|how) you)", r"maybe (?:we|i|you) (?:shouldn'?t|should not)", r"i'?d hate to (?:make|get|do|mess)", r"i (?:think|guess),? (?:but|maybe|i)",
+    r"(?:^|[,.] )i mean,", r"who knows", r"(?:it )?(?:usually|sometimes|might) (?:helps?|works?)(?: people)?,? i (?:think|guess|hope)",
+)
 
 # -- question kinds -----------------------------------------------------------------------------------
 _COG = _rx(
@@ -532,10 +572,10 @@ _COG = _rx(
 
 SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
     "agenda": (("session_plan", 1.0), ("next_plan", 1.0)),
-    "feedback": (("offer_adapt", 0.8),),
+    "feedback": (("offer_adapt", 0.8), ("checks_assent", 1.0)),
     "understanding": (("reflect_feeling", 0.8), ("implied_feeling", 1.0), ("valence_mismatch", -1.2), ("generic", -0.6),
                       ("grounded", 0.8), ("feeling_mismatch", -1.2), ("minimised", -1.0), ("added_content", -0.8),
-                      ("contradicts", -1.0), ("meaning", 1.0), ("stock", -1.0)),
+                      ("contradicts", -1.0), ("meaning", 1.0), ("stock", -1.0), ("denied", -1.2), ("correction_taken", 0.8)),
     "interpersonal_effectiveness": (("valence_mismatch", -0.4), ("task_over_person", -1.2), ("regulate_for_me", -1.2),
                                     ("person_first", 0.8), ("flustered", -1.2)),
     "collaboration": (("client_expert", 0.9), ("check_agreement", 0.8), ("override", -1.0), ("decides", -0.8),
@@ -548,7 +588,7 @@ SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
     "application_of_cbt_techniques": (("supplies", -1.0), ("elicits_steps", 0.8)),
     "homework": (("task_set", 1.2), ("task_specific", 0.6), ("task_linked", 0.6), ("reviewed", 1.2), ("vague", -0.8),
                  ("moved_on", -0.8), ("imposed", -1.0),
-                 ("adapted", 1.0), ("obstacle_ignored", -1.0), ("off_topic", -0.6), ("choice", 0.8)),
+                 ("adapted", 1.0), ("obstacle_ignored", -1.0), ("off_topic", -0.6), ("choice", 0.8), ("troubleshoot", 1.0)),
 }
 
 
@@ -673,6 +713,10 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     chosen = [s for s in sents if s.is_question and _CHOICE_Q.search(s.text)] if planned or _TASK_TALK.search(last) else []
     v["homework.choice"] = 1.0 if chosen else 0.0
     h["homework.choice"] = tuple(chosen)
+    taskish = bool(planned or task or _TASK_TALK.search(last) or any(anchor))
+    trouble = [s for s in sents if s.is_question and _TROUBLESHOOT.search(s.text) and not PAST_FRAME.search(s.text)] if taskish else []
+    v["homework.troubleshoot"] = _sat(len(trouble))
+    h["homework.troubleshoot"] = tuple(trouble)
     # The patient says the task does not fit their life ("I'm on the ward twelve hours", "she reads
     # everything"). Fitting it to that obstacle is skilled homework; setting the same task again over it
     # ("keep the diary anyway", "the walks really are the best option though") is imposing it.
@@ -810,8 +854,12 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     sorry = [s for s in sents if _SORRY.search(s.text)]
     selfd = _hits(_SELF_DISTRESS, sents)
     n_sorry = sum(len(_SORRY.findall(t)) for t in txt)
-    signs = min(fill + trail, 3) + max(0, n_sorry - 1) + len(selfd)
-    fl = signs >= 2 and bool(selfd or fill)
+    n_doubt = sum(len(_DOUBT.findall(t)) for t in txt)
+    doubt = n_doubt if n_doubt >= 2 else 0
+    signs = min(fill + trail, 3) + max(0, n_sorry - 1) + len(selfd) + doubt
+    fl = signs >= 2 and bool(selfd or fill or doubt)
+    if doubt:
+        selfd = [*selfd, *(s for s in _hits(_DOUBT, sents) if s not in selfd)]
     v["interpersonal_effectiveness.flustered"] = _sat(signs / 2) if fl else 0.0
     # Apologies in a flustered reply are the therapist's discomfort, not warmth (``_features`` withholds them).
     h["interpersonal_effectiveness.flustered"] = tuple(dict.fromkeys([*selfd, *sorry])) if fl else ()
@@ -838,7 +886,11 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     v["understanding.stock"] = min(1.0, v["understanding.stock"])
     h["understanding.stock"] = tuple(stock)
     # Techniques: answers supplied vs steps put to the patient as questions.
-    supplied = [s for s in sents if not s.is_question and _SUPPLIED.search(s.text)]
+    said_all = content_words(" ".join(context[-3:]))
+    # Listing back the patient's own evidence ("two bits of evidence for: Sam's yawn and the quiet Saturday")
+    # records their material; an answer is supplied when its content is the therapist's, not theirs.
+    supplied = [s for s in sents if not s.is_question and _SUPPLIED.search(s.text)
+                and not (len(content_words(s.text) & said_all) >= 2 and re.search(r"evidence (?:for|against)(?: it| that)?:", s.text, re.I))]
     v["application_of_cbt_techniques.supplies"] = _sat(len(supplied))
     h["application_of_cbt_techniques.supplies"] = tuple(supplied)
     steps_q = [s for s in sents if s.is_question and _STEP.search(s.text)]
@@ -854,6 +906,10 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     h["guided_discovery.closed_leading"] = tuple(closed)
     # Feedback: an offer to change the way of working, in a reply that asks the patient about it.
     offer = [s for s in sents if _ADAPT_OFFER.search(s.text)] if any(q.is_question for q in sents) else []
+    flat = bool(_ASSENT.match(last.strip()) or (_HEDGED_ASSENT.match(last.strip()) and len(words(last)) <= 14)) if last else False
+    probe = [s for s in sents if s.is_question and _VIEW_PROBE.search(s.text) and not _TOKEN_Q.search(s.text)] if flat else []
+    v["feedback.checks_assent"] = _sat(len(probe))
+    h["feedback.checks_assent"] = tuple(probe)
     v["feedback.offer_adapt"] = _sat(len(offer))
     h["feedback.offer_adapt"] = tuple(offer)
     return v, h
