@@ -12,13 +12,29 @@ order cannot change which match the engine returns. An alternative that does not
 character (a group, a class, an escape, an anchor, a quantified character, a non-ASCII letter) is a barrier
 that nothing moves across. Only non-capturing groups are added, so group numbers are unchanged. The
 original source is kept in :data:`SOURCES`, and the tests compare both compiled forms on the training texts.
+
+Each compiled pattern is also put behind a *gate* (:func:`gated`): lower-case strings one of which every
+match must contain, read off the parsed pattern (:func:`required`). Most families match nothing in most texts,
+and a scan whose gate finds none of its strings in the lower-cased text is skipped, so a message costs a few
+substring checks per family instead of a walk through every position. Why the matches are the same: a gate
+string is literal characters (ASCII ones, or ones with no case such as ``’``) that every match holds side by
+side (runs of literals with alternatives and optional parts multiplied out, unions across alternatives),
+trimmed; so wherever the pattern matches, one of them is in the text. The text is lower-cased, with the four
+non-ASCII letters ``re.IGNORECASE`` matches to an ASCII one mapped to it (:func:`fold`), before looking. A part
+the analysis does not know (a class, a word character, a back-reference) contributes nothing, and a pattern
+with no gate is left as it is.
 """
 
 from __future__ import annotations
 
+import _sre
 import re
+import sys
+from collections.abc import Iterator
+from re import _constants, _parser  # type: ignore[attr-defined]  # the parse tree gates are read from
+from typing import Any, cast
 
-__all__ = ["SOURCES", "compile_fast", "factor"]
+__all__ = ["SOURCES", "Gated", "compile_fast", "factor", "fold", "gated", "read_gates", "required"]
 
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
 _QUANT = frozenset("?*+{")
@@ -168,8 +184,253 @@ def compile_fast(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)`` with the alternations factored (:func:`factor`); verbose patterns as is."""
     flags = int(flags)
     if flags & re.VERBOSE:
-        return re.compile(source, flags)
-    pat = re.compile(factor(source, bool(flags & re.IGNORECASE)), flags)
+        return gated(re.compile(source, flags))
+    pat = gated(re.compile(factor(source, bool(flags & re.IGNORECASE)), flags))
     SOURCES[pat] = source
     return pat
 
+
+
+# -- literal gates: skip a scan that cannot match ------------------------------------------------------------
+#
+# Most lexicon families match nothing in most texts, and ``re`` still walks every position to find that out. A
+# family's *gate* is a set of lower-case strings one of which every match must contain (read off the
+# parsed pattern: :func:`required`); where none is in the text (:func:`fold`: lower-cased, and the four
+# non-ASCII letters ``re.IGNORECASE`` equates with ASCII ones mapped to them), the scan is skipped.
+
+_GATE_IN = 12  # a gate of up to this many strings is looked for with ``in``, a longer one with a regex
+_EXACT_LIMIT = 64  # the most strings an exact set (every string a part can match) may hold
+_GATE_LIMIT = 400  # the most strings a gate may hold
+_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}  # İ ı ſ K: ASCII letters to re.IGNORECASE
+_Info = tuple["frozenset[str] | None", "frozenset[str] | None", "frozenset[str] | None"]  # see _node
+
+
+def fold(text: str) -> str:
+    """``text`` as gates read it: any character ``re.IGNORECASE`` matches to an ASCII character becomes that
+    character, lower-cased (the tests check :data:`_FOLD` against every code point)."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+def _plain(code: int) -> bool:
+    """Whether a pattern's literal character reads the same in folded text: an ASCII character, or one with no
+    case (``’``, an emoji), which ``re`` matches only to itself and which lower-casing leaves as it is."""
+    return code < 128 or not _sre.unicode_iscased(code)
+
+
+def _odds(gate: frozenset[str]) -> float:
+    """How often a text holds one of ``gate``'s strings, roughly (a string of ``n`` characters as likely as one
+    of 8 ** n equally likely ones: English text has about 3 bits a character); only compared, never a chance."""
+    return sum(8.0 ** -len(s) for s in gate)
+
+
+def _best(cands: list[frozenset[str] | None]) -> frozenset[str] | None:
+    """The most selective of several gates that each hold (:func:`_odds`, then the fewest strings)."""
+    # a gate's strings without their leading spaces still hold (a part of a string that is there is there), and
+    # ``re`` finds a string by its first character faster where that is not a space
+    ok = [t for c in cands if c and len(c) <= _GATE_LIMIT and "" not in (t := frozenset(s.lstrip() for s in c))]
+    if not ok:
+        return None
+    return min(ok, key=lambda c: (_odds(c), len(c)))
+
+
+def _product(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """Every string of ``a`` followed by one of ``b``, or None where either is unknown or there are too many."""
+    if a is None or b is None or len(a) * len(b) > _EXACT_LIMIT:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _seq(items: Any) -> _Info:
+    """A sequence. A run of consecutive exact items, followed by the strings the next item starts with, is one
+    gate candidate; each other item's own gate is another."""
+    run: frozenset[str] = frozenset({""})
+    exact = True
+    prefix: frozenset[str] | None = None
+    cands: list[frozenset[str] | None] = []
+    chars: list[str] = []  # plain literal characters not yet added to the run (most items are these)
+    for op, av in items:
+        if op is _constants.LITERAL and _plain(av):
+            chars.append(chr(av).lower())
+            continue
+        if chars:
+            run = frozenset(x + "".join(chars) for x in run)
+            chars.clear()
+        ex, gate, starts = _node(op, av)
+        joined = _product(run, ex)
+        if joined is not None:
+            run = joined
+            continue
+        head = _product(run, starts) or run  # the run, then how this item's match starts: all in one piece
+        if exact:
+            prefix = head
+        exact = False
+        cands += [head, gate]
+        run = ex if ex is not None else frozenset({""})
+    if chars:
+        run = frozenset(x + "".join(chars) for x in run)
+    cands.append(run)
+    if exact:
+        return run, _best(cands), run
+    return None, _best(cands), prefix
+
+
+def _node(op: Any, av: Any) -> _Info:
+    """``(exact, gate, starts)`` for one parsed item: every string it can match (or None), a gate (or None),
+    and strings one of which every match starts with (or None)."""
+    c = _constants
+    if op is c.LITERAL:
+        ex = frozenset({chr(av).lower()}) if _plain(av) else None
+        return ex, ex, ex
+    if op is c.IN:
+        if all(o is c.LITERAL and _plain(v) for o, v in av):
+            ex = frozenset(chr(v).lower() for _, v in av)
+            return ex, ex, ex
+        return None, None, None
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: they consume nothing
+        empty = frozenset({""})
+        return empty, None, empty
+    if op is c.SUBPATTERN:
+        return _seq(av[3])
+    if op is c.ATOMIC_GROUP:
+        return _seq(av)
+    if op is c.BRANCH:
+        infos = [_seq(alt) for alt in av[1]]
+
+        def union(sets: list[frozenset[str] | None], limit: int) -> frozenset[str] | None:
+            if any(x is None for x in sets):
+                return None
+            out = frozenset().union(*sets)  # type: ignore[arg-type]
+            return out if len(out) <= limit else None
+
+        ex = union([i[0] for i in infos], _EXACT_LIMIT)
+        return ex, _best([ex, union([i[1] for i in infos], _GATE_LIMIT)]), union([i[2] for i in infos], _EXACT_LIMIT)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        lo, hi, body = av
+        ex, gate, starts = _seq(body)
+        if lo == 0:
+            opt = (ex | {""}) if ex is not None and hi == 1 else None
+            return opt, None, opt
+        if lo == hi:
+            full: frozenset[str] | None = frozenset({""})
+            for _ in range(lo):
+                full = _product(full, ex)
+            if full is not None:
+                return full, full, full
+        return None, _best([ex, gate]), starts
+    return None, None, None  # any other character, a class, a category, a back-reference: anything
+
+
+def required(source: str, flags: int | re.RegexFlag = 0) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of ``source`` contains (:func:`fold` the text before
+    looking), or None where the pattern has no such set (or one too large to help)."""
+    try:  # ``re``'s parser is internal: on a Python whose parse tree differs, the pattern gets no gate
+        gate = _seq(_parser.parse(source, int(flags)).data)[1]
+    except Exception:  # pragma: no cover
+        return None
+    # a string that contains another of the gate adds nothing: the shorter one is there whenever it is
+    return None if gate is None else frozenset(s for s in gate if not any(t != s and t in s for t in gate))
+
+
+_last: tuple[str, str] = ("", "")  # the last text folded, and its fold: one text is read by every family in turn
+
+
+class Gated:
+    """A compiled pattern behind its gate: each scan first looks for one of the gate's strings in the folded
+    text and returns "no match" at once where none is there; everything else is the pattern's own. The gate is
+    read off the pattern on its first scan, or by :func:`read_gates`."""
+
+    __slots__ = ("_p", "_re", "_seen", "_strings", "flags", "groupindex", "groups", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self._p = pattern
+        self._strings: tuple[str, ...] | None = None  # the gate's strings, once read
+        self._re: re.Pattern[str] | None = None
+        self._seen: tuple[str | None, bool] = (None, False)
+        self.pattern, self.flags, self.groups, self.groupindex = (
+            pattern.pattern, pattern.flags, pattern.groups, pattern.groupindex)
+
+    @property
+    def gate(self) -> frozenset[str] | None:
+        """The strings one of which every match contains, or None where the pattern has no gate."""
+        strings = self._strings if self._strings is not None else self._arm()
+        return None if strings == ("",) else frozenset(strings)
+
+    def _arm(self) -> tuple[str, ...]:
+        gate = required(self.pattern, self.flags)
+        strings = ("",) if gate is None else tuple(sorted(gate, key=len, reverse=True))  # "" is in every text
+        if len(strings) > _GATE_IN:
+            # a long gate is one case-sensitive alternation of literals: ``re`` skips through it by first character
+            self._re = re.compile(factor("|".join(map(re.escape, sorted(strings))), False))
+        self._strings = strings
+        return strings
+
+    def _open(self, text: str) -> bool:
+        """Whether one of the gate's strings is in ``text``: remembered for the last text asked about (one reply
+        or the user's words are read by a family several times in a turn), the fold for the last text folded."""
+        seen = self._seen
+        if seen[0] is text:
+            return seen[1]
+        strings = self._strings if self._strings is not None else self._arm()
+        global _last
+        last = _last
+        if last[0] is text:
+            low = last[1]
+        else:
+            low = fold(text)
+            _last = (text, low)
+        if self._re is not None:
+            found = self._re.search(low) is not None
+        else:
+            found = False
+            for g in strings:
+                if g in low:
+                    found = True
+                    break
+        self._seen = (text, found)
+        return found
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._p.search(string, pos, endpos) if self._open(string) else None
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._p.match(string, pos, endpos) if self._open(string) else None
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._p.fullmatch(string, pos, endpos) if self._open(string) else None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self._p.finditer(string, pos, endpos) if self._open(string) else iter(())
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self._p.findall(string, pos, endpos) if self._open(string) else []
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        return self._p.sub(repl, string, count) if self._open(string) else string
+
+    def subn(self, repl: Any, string: str, count: int = 0) -> tuple[str, int]:
+        return self._p.subn(repl, string, count) if self._open(string) else (string, 0)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        return self._p.split(string, maxsplit) if self._open(string) else [string]
+
+    def __repr__(self) -> str:
+        return f"Gated({self._p!r})"
+
+
+def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind its gate (:func:`required`; a pattern with none scans every text). The result answers
+    every ``re.Pattern`` method a scan uses, with the same matches (the tests compare them on the training texts)."""
+    g = Gated(pattern)
+    _GATED.append(g)
+    return cast("re.Pattern[str]", g)
+
+
+_GATED: list[Gated] = []
+
+
+def read_gates() -> None:
+    """Read every gate now (about half a second), so that no scan pays for it: the scorer calls this when it is
+    built, or the first message scored would wait for it."""
+    for g in _GATED:
+        if g._strings is None:
+            g._arm()

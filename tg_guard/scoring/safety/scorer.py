@@ -22,6 +22,7 @@ from ...clinical import RISK_CATEGORIES, RISK_LEVELS, VIOLATIONS, RiskCategory, 
 from ...errors import ConfigError
 from ...models import Evidence, Message, RiskAssessment, Violation
 from ..embedding import Embedder, embeddings_available, shared_embedder
+from ._regex import read_gates
 from ._text import evidence
 from .boundary import boundary_violation, reply_view
 from .calibration import DEFAULT_CALIBRATION, Calibration
@@ -116,6 +117,7 @@ class EmbeddedSafetyScorer:
         elif embeddings:
             raise ConfigError("embeddings=True needs the learned layer; drop use_model=False")
         self.tracker = RiskTracker()
+        read_gates()  # the lexicon regexes' gates, read once here rather than on the first message scored
         self.max_lift = self.calibration.max_lift if max_lift is None else max_lift
         # One turn reads the same user messages twice (assess_risk, then the missed_* relevance in
         # check_reply): the logits are a pure function of them, so the second read is a cache hit.
