@@ -190,3 +190,35 @@ def test_cached_risk_logits_equal_a_fresh_scorer_and_copies_are_private() -> Non
     r1 = a.assess_risk(msgs)
     assert r1 == b.assess_risk(msgs)
     assert a.check_reply(msgs, reply, r1) == b.check_reply(msgs, reply, r1) == a.check_reply(msgs, reply, r1)
+
+
+def test_gates_are_cached_by_pattern(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """read_gates keeps the gates in the cache directory; a later process reads them instead of parsing."""
+    from tg_guard.scoring.safety import _regex
+
+    monkeypatch.setenv("TG_GUARD_CACHE", str(tmp_path))
+    source = r"\b(?:kill|hurt) (?:my|your)self\b(?# a pattern no lexicon holds)"
+    first = _regex.Gated(re.compile(source, re.I))
+    monkeypatch.setattr(_regex, "_GATED", [first])
+    _regex.read_gates()
+    assert len(list(tmp_path.glob("regex-gates-*.json"))) == 1
+    second = _regex.Gated(re.compile(source, re.I))
+    monkeypatch.setattr(_regex, "_GATED", [second])
+
+    def no_parsing(*_: object) -> None:
+        raise AssertionError("the gate should come from the cache")
+
+    monkeypatch.setattr(_regex, "required", no_parsing)
+    _regex.read_gates()
+    assert second.gate == first.gate
+    assert second.search("I want to hurt myself") and not second.search("a quiet day")
+
+
+def test_gates_without_a_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tg_guard.scoring.safety import _regex
+
+    monkeypatch.setenv("TG_GUARD_CACHE", str(tmp_path))
+    g = _regex.Gated(re.compile(r"\bend it all\b", re.I))
+    monkeypatch.setattr(_regex, "_GATED", [g])
+    _regex.read_gates(cache=False)
+    assert g.gate == frozenset({"end it all"}) and not list(tmp_path.iterdir())

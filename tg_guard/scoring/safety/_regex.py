@@ -28,9 +28,13 @@ with no gate is left as it is.
 from __future__ import annotations
 
 import _sre
+import hashlib
+import json
+import os
 import re
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from re import _constants, _parser  # type: ignore[attr-defined]  # the parse tree gates are read from
 from typing import Any, cast
 
@@ -355,9 +359,12 @@ class Gated:
         strings = self._strings if self._strings is not None else self._arm()
         return None if strings == ("",) else frozenset(strings)
 
-    def _arm(self) -> tuple[str, ...]:
-        gate = required(self.pattern, self.flags)
-        strings = ("",) if gate is None else tuple(sorted(gate, key=len, reverse=True))  # "" is in every text
+    def _arm(self, gate: frozenset[str] | bool | None = False) -> tuple[str, ...]:
+        """Read the gate (or take ``gate``, read earlier by :func:`read_gates`' cache; ``False``: read it now)."""
+        if gate is False:
+            gate = required(self.pattern, self.flags)
+        # True: read before, no gate; "" is in every text
+        strings = ("",) if gate is None or gate is True else tuple(sorted(gate, key=len, reverse=True))
         if len(strings) > _GATE_IN:
             # a long gate is one case-sensitive alternation of literals: ``re`` skips through it by first character
             self._re = re.compile(factor("|".join(map(re.escape, sorted(strings))), False))
@@ -428,9 +435,47 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _GATED: list[Gated] = []
 
 
-def read_gates() -> None:
-    """Read every gate now (about half a second), so that no scan pays for it: the scorer calls this when it is
-    built, or the first message scored would wait for it."""
-    for g in _GATED:
-        if g._strings is None:
-            g._arm()
+#: bump when :func:`required` changes what it returns: the cache file's name changes with it
+GATES_VERSION = "1"
+
+
+def _gates_file(todo: list[Gated]) -> Path:
+    from ..embedding_build import cache_dir
+
+    h = hashlib.sha256(f"{GATES_VERSION} {sys.version_info[:2]}".encode())
+    for g in todo:
+        h.update(f"{g.flags}:{g.pattern}\0".encode())
+    return cache_dir() / f"regex-gates-{h.hexdigest()[:16]}.json"
+
+
+def read_gates(*, cache: bool = True) -> None:
+    """Read every gate now, so that no scan pays for it: the scorer calls this when it is built, or the first
+    message scored would wait for it. Reading them parses each pattern again (about a second for all of them),
+    so the result is kept in the cache directory (``$TG_GUARD_CACHE``...) under a name that hashes every pattern,
+    the Python version and :data:`GATES_VERSION`: a changed pattern reads a new file. ``cache=False``, or a cache
+    that cannot be read or written, reads them here."""
+    todo = [g for g in _GATED if g._strings is None]
+    if not todo:
+        return
+    path: Path | None = None
+    if cache:
+        try:
+            path = _gates_file(todo)
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(stored, list) and len(stored) == len(todo):
+                for g, gate in zip(todo, stored, strict=True):
+                    g._arm(True if gate is None else frozenset(gate))
+                return
+        except (OSError, ValueError, TypeError):
+            pass  # no file yet, or one that does not parse: read them below
+    gates = [required(g.pattern, g.flags) for g in todo]
+    for g, gate in zip(todo, gates, strict=True):
+        g._arm(True if gate is None else gate)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps([None if x is None else sorted(x) for x in gates]), encoding="utf-8")
+            os.replace(tmp, path)  # a concurrent reader sees the whole file or none
+        except OSError:
+            pass  # a read-only cache: the next process reads them again
