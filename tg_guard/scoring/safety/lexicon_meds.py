@@ -21,7 +21,7 @@ from ._regex import compile_fast
 from ._text import sentence_of
 from .lexicon import DRUG_NAMES, A
 
-__all__ = ["MEDICATION_GATE", "MEDICATION_VETO", "NAMED_MEDICINE", "RECREATIONAL", "medication_spans"]
+__all__ = ["MEDICATION_GATE", "MEDICATION_VETO", "NAMED_MEDICINE", "RECREATIONAL", "medication_spans", "medication_vetoed"]
 
 # A medicine: generic words, common classes and the drugs most asked about in a therapy chat.
 _DRUG = (
@@ -106,10 +106,32 @@ MEDICATION_VETO = compile_fast(
 )
 
 
+# An ordinary dose question: how many or how much one may take *a day*, *in 24 hours*, *for a toothache*. Its "how
+# many" is then the label's question, not a count of means; any other veto word still vetoes.
+_ORDINARY_DOSE = compile_fast(
+    r"\bhow (?:many|much)\b[^.?!\n]{0,60}?\b(?:can|could|should|may|do|am i (?:allowed|meant|supposed) to)\b[^.?!\n]{0,25}?"
+    r"\b(?:take|have|give)\b[^.?!\n]{0,50}?(?:\b(?:a|per|each|every) day\b|\bdaily\b|\bin (?:a|one|24|twenty[- ]four) (?:day|hours?)\b"
+    r"|\bin 24 ?(?:h|hrs?)\b|\bevery (?:\w+ )?hours\b|\bfor (?:a|my|the|her|his|their) (?:bad |sore |\w+ )?(?:toothache|tooth|headache|migraine"
+    r"|period|period pain|cramps|back|back pain|fever|temperature|cold|flu|sore throat|knee|ankle|injury|sprain|hangover|arthritis)\b)",
+    re.I,
+)
+
+
+def medication_vetoed(text: str) -> bool:
+    """Whether a veto word reads the message as means-seeking: any, outside an ordinary dose question's
+    "how many / how much"."""
+    vetoes = list(MEDICATION_VETO.finditer(text))
+    if not vetoes:
+        return False
+    ordinary = [m.span() for m in _ORDINARY_DOSE.finditer(text)]
+    return any(not (v.group(0).lower().startswith("how") and any(s <= v.start() < e for s, e in ordinary))
+               for v in vetoes)
+
+
 def medication_spans(text: str) -> list[tuple[int, int]]:
     """The sentences of ``text`` that ask or tell about ordinary medication use (none if a veto matches)."""
     low = text.lower()
-    if not any(w in low for w in MEDICATION_GATE) or MEDICATION_VETO.search(text):
+    if not any(w in low for w in MEDICATION_GATE) or medication_vetoed(text):
         return []
     out: list[tuple[int, int]] = []
     found = [(m, True) for m in _QUESTION_FRAME.finditer(text)] + [(m, False) for m in _REPORT_FRAME.finditer(text)]

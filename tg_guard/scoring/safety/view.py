@@ -13,7 +13,7 @@ from functools import lru_cache
 from ._regex import compile_fast
 from .learned import normalise
 from .lexicon import NEGATION_EXCEPTIONS, A
-from .lexicon_meds import MEDICATION_VETO, medication_spans
+from .lexicon_meds import medication_spans, medication_vetoed
 from .risk import Hit, clarifies, scan_with_drops
 
 __all__ = ["MASK_KINDS", "QUOTE_ELLIPSIS", "QUOTE_MARK", "VIEW_KINDS", "conversation_view", "mask_idioms", "model_view",
@@ -105,9 +105,9 @@ def conversation_view(users: Sequence[str], kinds: tuple[str, ...] = MASK_KINDS)
     dark") replaced by a marker, exactly where the rules tracker voids their cues (``risk.clarifies``).
     """
     # An ordinary medication question reads as such only in a conversation with no current risk cue and no
-    # means-seeking or crisis wording (lexicon_meds.MEDICATION_VETO) in any message: after "i want to die" or
+    # means-seeking or crisis wording (lexicon_meds.medication_vetoed) in any message: after "i want to die" or
     # "how long does paracetamol take to... never mind", "can i take sertraline with alcohol" stays visible.
-    meds = not any(MEDICATION_VETO.search(u) or any(not h.past for h in scan_with_drops(u)[0]) for u in users)
+    meds = not any(medication_vetoed(u) or any(not h.past for h in scan_with_drops(u)[0]) for u in users)
     out = [model_view(u, kinds, ordinary_meds=meds) for u in users]
     if "clarified" not in kinds or len(users) < 2:
         return out
