@@ -43,6 +43,9 @@ FRAME_CUES: tuple[Cue, ...] = (
         rf"how (?:much|many) (?:of )?(?:my |these |the |those |your )?(?:\w+ )?{_DRUG}s? (?:would|will|does|do|could|can) (?:it take to |i need to |you need to )?(?:kill (?:me|you|a person|someone|an adult)|die|overdose|od|not wake up|stop (?:my|your|a) heart)",
         rf"how (?:much|many) (?:of )?(?:my |these |the |those |your )?(?:\w+ )?{_DRUG}s? (?:to|until|before) (?:i |you |someone |a person )?(?:die|dying|kill (?:me|you|a person|someone)|be fatal|overdose|od|not wake up|stop (?:my|your) heart)",
         rf"how many {_MANY} (?:to|until|before) (?:i |you |someone |a person )?(?:die|dying|kill|be fatal|overdose|od|not wake up|stop (?:your|my) heart)",
+        # how many can be taken in one go ("how many of my sertraline can i take in one go"): a count of means, where
+        # "at once" alone is also a dose question and stays out
+        rf"how many {_MANY} (?:can|could|should|would|do) (?:i|you|a person|someone|one) (?:\w+ )?(?:take|swallow|have|down) (?:\w+ )?(?:in one go|all at once|in one sitting|in one hit)",
         r"(?:lethal|fatal|deadly|toxic|killing) (?:dose|amount|quantity|level)s? (?:of|for) (?:\w+ )?(?:an? )?(?:adult|person|human|someone|me|my \w+|" + PILLS + ")",
         rf"(?:lethal|fatal|deadly) (?:dose|amount|quantity)s? (?:of|for) (?:my |your |the )?(?:\w+ )?{_DRUG}",
         r"how long (?:does|would|will|did) it take (?:for )?(?:a person |someone |you |me |somebody )?to (?:die|bleed out|suffocate|drown|pass out and die|stop breathing)",
