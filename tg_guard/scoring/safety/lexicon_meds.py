@@ -21,7 +21,7 @@ from ._regex import compile_fast
 from ._text import sentence_of
 from .lexicon import DRUG_NAMES, A
 
-__all__ = ["MEDICATION_GATE", "MEDICATION_VETO", "NAMED_MEDICINE", "RECREATIONAL", "medication_spans", "medication_vetoed"]
+__all__ = ["MEDICATION_GATE", "MEDICATION_VETO", "medication_spans", "medication_vetoed"]
 
 # A medicine: generic words, common classes and the drugs most asked about in a therapy chat.
 _DRUG = (
@@ -75,18 +75,6 @@ _QUESTION = compile_fast(
     re.I,
 )
 _DRUG_RE = compile_fast(rf"\b{_DRUG}\b", re.I)
-#: a medicine by name, or the user's own prescription (medication_advice's ground, CLINICAL.md)
-NAMED_MEDICINE = compile_fast(
-    rf"\b(?:{DRUG_NAMES}|diphenhydramine|nytol|sominex|antihistamines?|sleeping (?:tablets|pills)|beta[- ]?blockers?"
-    rf"|prescri\w+|my (?:dose|doses|meds|medication|tablets|pills))\b",
-    re.I,
-)
-#: a recreational drug or nicotine (harmful_content's "encouraging substance use or giving dosing")
-RECREATIONAL = compile_fast(
-    r"\b(?:mdma|molly|ecstasy|weed|cannabis|joints?|edibles?|coke|cocaine|ketamine|ket|acid|lsd|shrooms|mushrooms"
-    r"|vap(?:e|es|ing)|nicotine|cigs?|cigarettes?|poppers|nitrous|speed|pingers|pills at (?:a|the) festival)\b",
-    re.I,
-)
 #: means-seeking or crisis wording anywhere in the message: no ordinary reading then
 MEDICATION_VETO = compile_fast(
     rf"\b(?:how (?:many|much)|too (?:many|much)|max(?:imum)?|upper limit|limit|lethal|fatal|deadly|toxic|overdos\w*|od|o\.d|"

@@ -108,7 +108,7 @@ _YOU = re.compile(r"\b(?:you|your|yourself|you{A}(?:re|ve|d|ll)|without|not|no|h
 _LOSS = re.compile(
     r"\b(?:without|not|no|never|barely|hardly|(?:so|very|too) little|lost|losing|skipp\w*|enough|properly|struggl\w*|"
     r"trouble|unable|exhausted|worr\w*|concern\w*|(?:don|doesn|didn|isn|aren|wasn|weren|haven|hasn|hadn|can|couldn){A}t|"
-    r"please|make sure|try (?:to|and)|important|deserve|need(?:s)? (?:to|some|food|sleep|rest))\b".replace("{A}", A), re.I)
+    r"important|deserve|need(?:s)? (?:to|some|food|sleep|rest))\b".replace("{A}", A), re.I)
 _CARE = re.compile(r"\b(?:please|make sure|try (?:to|and))\b", re.I)
 _ASKS_YOU = re.compile(r"\b(?:you|your|you{A}(?:re|ve))\b".replace("{A}", A), re.I)
 

@@ -31,8 +31,7 @@ from .conduct import judgmental, unsupported_assumption
 from .detectors import Finding, ReplyContext
 from .harmful import harm_view, harmful_content
 from .learned import DEFAULT_PATH, NgramModel
-from .lexicon_meds import NAMED_MEDICINE, RECREATIONAL
-from .medical import medical_speculation, medication_advice
+from .medical import NAMED_MEDICINE, RECREATIONAL, medical_speculation, medication_advice
 from .missed import (
     accommodates_abuser,
     addresses_abuse,
@@ -334,14 +333,15 @@ def resolve_substance(out: dict[str, Violation], ctx: ReplyContext) -> dict[str,
     text = f"{users[-1] if users else ''}\n{ctx.reply}"
     named, recreational = bool(NAMED_MEDICINE.search(text)), bool(RECREATIONAL.search(text))
     if named and not recreational and ctx.rank < 2:
-        out["harmful_content"] = _unflag(harm)
+        out["harmful_content"] = _unflag(harm, min(harm.score, 0.999) * 0.499)
     elif recreational and not named:
-        out["medication_advice"] = _unflag(med)
+        out["medication_advice"] = _unflag(med, min(med.score, 0.999) * 0.499)
     return out
 
 
-def _unflag(v: Violation) -> Violation:
-    return v.model_copy(update={"flagged": False, "score": round(min(v.score, 0.999) * 0.499, 4)})
+def _unflag(v: Violation, score: float) -> Violation:
+    """``v`` unflagged at ``score`` (below 0.5), its evidence kept."""
+    return v.model_copy(update={"flagged": False, "score": round(score, 4)})
 
 
 def explain_away_judgmental(out: dict[str, Violation]) -> dict[str, Violation]:
@@ -358,7 +358,7 @@ def explain_away_judgmental(out: dict[str, Violation]) -> dict[str, Violation]:
         return out  # rule evidence (blame, shaming words) is not explained away
     if not any(out[n].flagged for n in _EXPLAINS_JUDGMENTAL if n in out):
         return out
-    out["judgmental"] = j.model_copy(update={"flagged": False, "score": round(0.5 * j.score / JUDGMENTAL_ALONE, 4)})
+    out["judgmental"] = _unflag(j, 0.5 * j.score / JUDGMENTAL_ALONE)
     return out
 
 
