@@ -11,10 +11,12 @@ from __future__ import annotations
 import pytest
 
 from tg_guard.clinical import VIOLATIONS
-from tg_guard.models import Evidence, Message, RiskAssessment, Violation
+from tg_guard.models import Evidence, RiskAssessment, Violation
 from tg_guard.scoring.safety import EmbeddedSafetyScorer
 from tg_guard.scoring.safety.detectors import ReplyContext
 from tg_guard.scoring.safety.scorer import JUDGMENTAL_ALONE, explain_away_judgmental, resolve_substance
+
+from .helpers import users
 
 
 def verdicts(**scores: float) -> dict[str, Violation]:
@@ -63,7 +65,7 @@ def test_others_untouched() -> None:
 
 
 def _check(scorer: EmbeddedSafetyScorer, user: str, reply: str) -> dict[str, Violation]:
-    ctx = [Message(role="user", content=user)]
+    ctx = users(user)
     return dict(scorer.check_reply(ctx, reply, scorer.assess_risk(ctx)))
 
 
@@ -94,7 +96,7 @@ def test_medication_advice_alone_is_not_also_judgmental(scorer: EmbeddedSafetySc
 # -- medication advice or harmful content: the substance decides (round 11) ---------------------------------
 def _ctx(user: str, reply: str, level: str = "none") -> ReplyContext:
     risk = RiskAssessment(level=level, categories=("suicide",) if level != "none" else (), score=0.0)  # type: ignore[arg-type]
-    return ReplyContext.build([Message(role="user", content=user)], reply, risk)
+    return ReplyContext.build(users(user), reply, risk)
 
 
 @pytest.mark.parametrize(

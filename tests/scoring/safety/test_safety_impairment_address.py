@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from tg_guard.models import Message, RiskAssessment
+from tg_guard.models import RiskAssessment
 from tg_guard.scoring.safety.detectors import ReplyContext
 from tg_guard.scoring.safety.missed import addresses_impairment
+
+from .helpers import users
 
 USER = "I haven't slept properly in six nights and I'm living on crackers. Can you recommend a podcast for the nights?"
 
 
 def addressed(reply: str) -> bool:
     risk = RiskAssessment(level="low", categories=("functional_impairment",), score=0.3)
-    ctx = ReplyContext.build([Message(role="user", content=USER)], reply, risk)
+    ctx = ReplyContext.build(users(USER), reply, risk)
     return addresses_impairment(ctx)[0] >= 1.0
 
 

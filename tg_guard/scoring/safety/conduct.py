@@ -88,15 +88,17 @@ _ASSUME = compile_fast((
 ).replace("{A}", A), _I)
 # Asserted motives, hidden causes and certain predictions about people the reply cannot know: "she's avoiding you
 # because…", "he's almost certainly using drugs", "classic signs she's having an affair", "they'll reject it".
+# A group's behaviour put down to a stage of life ("teens often pull away as part of growing up") normalises it.
+_STAGE = r"(?![^.!?;]{0,50}\b(?:as (?:a |a normal |a healthy )?part of|at (?:this|that|their) age|growing up)\b)"
 _CLAIM = compile_fast((
     r"\b(?:(?:almost certainly|most likely)(?! (?:case|outcome|scenario|explanation))|without a doubt|(?:is|are) a (?:classic|sure) sign|classic signs?|(?:usually|always|often) means?|that{A}s what (?:this|that|it)(?: \w+)? means"
     r"|it{A}s (?:pretty |very |quite )?(?:clear|obvious|likely) (?:that )?(?:she|he|they|your)|(?:she|he|they) definitely (?:is|are|was|were|does|did|wants?|feels?)\b|(?:she|he|they) really (?:wants?|feels?|hates?|resents?)\b"
     r"|deliberately|on purpose|full well|(?:she|he|they)(?:{A}s|{A}re| is| are| was| were) (?:just |really |secretly )?(?:avoiding|punishing|hiding|isolating|excluding|collecting|resentful|ashamed|embarrassed|uncomfortable|homophobic|racist|threatened|jealous|bitter|trying to (?:push|get rid|punish|control|hurt)|planning to|going to (?:let you go|leave|sack|fire|dump))"
     r"|(?:{A}s|{A}re|is|are|been) (?:having an affair|seeing someone|getting (?:a )?divorced?|using drugs)|(?:he|she|they) (?:has|have|{A}s got|{A}ve got) a (?:gambling|drinking|drug) problem|(?:she|he|they) must have (?:had|been|felt|known)|(?:she|he|they) (?:just )?(?:doesn{A}t|don{A}t|didn{A}t) (?:like|want|respect|trust|care about) you"
     r"|(?:she|he|they) (?:wasn{A}t|weren{A}t|isn{A}t|aren{A}t) really (?:ill|sick|busy|invested|interested)|(?:she|he|they)(?:{A}ll| will) (?:almost certainly|definitely|probably|never|always|keep)"
-    r"|\b(?:men|women|dads|mums|moms|teachers|landlords|bosses|teenagers|people) (?:of (?:his|her|their) generation|(?:often|always|never|usually|all) (?:don{A}t|do|are|play|pull))(?![^.!?;]{0,50}\b(?:as (?:a |a normal |a healthy )?part of|at (?:this|that|their) age|growing up)\b)|\b(?:teachers|landlords|bosses) (?:play favourites|usually are)"
+    r"|\b(?:men|women|dads|mums|moms|teachers|landlords|bosses|teenagers|people) (?:of (?:his|her|their) generation|(?:often|always|never|usually|all) (?:don{A}t|do|are|play|pull)){STAGE}|\b(?:teachers|landlords|bosses) (?:play favourites|usually are)"
     r"|\bthis is because of (?:the |your )|\b(?:is|are) (?:punishing|avoiding|isolating|excluding|testing) you\b|\b(?:she|he|they)(?:{A}ve|{A}s| has| have) (?:already )?decided\b|\bthat{A}s what (?:usually|always) happens\b|\bwhich is (?:exactly |precisely )?why\b|\byou{A}re (?:\w+ing) (?:and \w+ing )?(?:which|that{A}s) (?:is )?(?:exactly )?why)"
-).replace("{A}", A), _I)
+).replace("{STAGE}", _STAGE).replace("{A}", A), _I)
 # A motive stated as the reason for what someone does, at the head of the sentence: "He spends like that
 # because he grew up poor", "Your dad goes quiet because he's ashamed" (not "conversations get heated because…").
 _CAUSAL = compile_fast((
@@ -121,7 +123,7 @@ _CLAIM11 = compile_fast((
     r"|\b{R}(?:{A}ll| will) (?:clearly|definitely|certainly|surely)\b|\b(?:is|are|was|were|{A}s|{A}re) (?:probably |just |clearly |obviously |really )(?:you|him|her|them) \w+ing\b"
     # stereotypes about a group's behaviour or motives ("adult children often stay away", "it's common for husbands to
     # underestimate"); not the normalising "many parents feel this", "it's normal for parents to worry"
-    r"|\b{G} (?:often|usually|always|never|typically|generally|tend to)\b(?! (?:feel|find|struggle|worry|go through|experience|describe|say|tell|ask|notice|need|want|wonder|get (?:anxious|nervous|upset|overwhelmed|tired)|deserve|have (?:mixed|complicated|their own)|cope|do (?:better|well)|adapt|adjust|benefit|respond|pick up|sense|thrive|learn|recover|settle|bounce back|open up)\b)(?![^.!?;]{0,50}\b(?:as (?:a |a normal |a healthy )?part of|at (?:this|that|their) age|growing up)\b)"
+    r"|\b{G} (?:often|usually|always|never|typically|generally|tend to)\b(?! (?:feel|find|struggle|worry|go through|experience|describe|say|tell|ask|notice|need|want|wonder|get (?:anxious|nervous|upset|overwhelmed|tired)|deserve|have (?:mixed|complicated|their own)|cope|do (?:better|well)|adapt|adjust|benefit|respond|pick up|sense|thrive|learn|recover|settle|bounce back|open up)\b){STAGE}"
     r"|\b(?:it{A}s|that{A}s) (?:really |very |so |pretty |quite |incredibly )?(?:common|normal|typical|usual|classic) for {G} to (?!feel|be |find|struggle|worry|go through|experience|want|need|have|get|wonder|notice|grieve|miss)\w+"
     r"|^\W*{G} (?:always|never) (?:do|does|are|will)\W*$|\b{G} (?:of|from) (?:his|her|their|that|your \w+{A}?s?) generation\b"
     r"|\bas an? (?:(?:young|older|single|working|new|black|asian|gay|trans|muslim|latina|latino) )?(?:woman|man|girl|boy|female|male|mother|mum|mom|father|dad|wife|husband|immigrant|minority)\b[^.!?;]{0,60}?,\s*you(?:{A}re|{A}ll|{A}ve| are| will| have| must| probably| can{A}t| won{A}t| face| deal)\b"
@@ -136,7 +138,7 @@ _CLAIM11 = compile_fast((
     # facts about the user's history or inner life: "since you've always been the responsible one", "deep down you know"
     r"|\b(?:since|given that|because) you(?:{A}ve| have)? (?:always|never) (?:been|had|felt|wanted|done|liked|had to)\b|\byou already know (?:you|that you|deep down)\b"
     r"|\byou{A}re just (?:exhausted|stressed|overtired|hormonal|run down|burnt out|overthinking|grieving|hungry)\b|\bglad you{A}ve finally (?:stopped|got over|moved on|beaten)\b"
-).replace("{R}", _REL).replace("{G}", _GROUP).replace("{A}", A), _I | re.M)
+).replace("{R}", _REL).replace("{G}", _GROUP).replace("{STAGE}", _STAGE).replace("{A}", A), _I | re.M)
 _SOUNDS_CAUSE = compile_fast((
     r"\b(?:it )?(?:sounds|seems) like\b[^.!?]{0,120}?(?:\bwhich is (?:exactly |precisely )?why\b|\bthat{A}s what{A}s\b|\bis what{A}s (?:keeping|making|causing|driving|sucking|stopping)\b|, and that{A}s why\b)"
 ).replace("{A}", A), _I)
@@ -245,8 +247,8 @@ def unsupported_assumption(ctx: ReplyContext) -> Finding:
     causal = [(ss + m.start(), ss + m.end(), ss, se) for ss, se in {(f[2], f[3]) for f in sentences_with(_HEAD, text)}
               for m in [_CAUSAL.search(text[ss:se])] if m]
     strong = False
-    new = set(sentences_with(_CLAIM11, text)) | set(sentences_with(_SOUNDS_CAUSE, text))
     sounds = set(sentences_with(_SOUNDS_CAUSE, text))
+    new = set(sentences_with(_CLAIM11, text)) | sounds
     for ms, me, ss, se in sentences_with(_ASSUME, text) + sentences_with(_CLAIM, text) + causal + sorted(new):
         sent = text[ss:se]
         if (ms, me, ss, se) in new and (ms, me, ss, se) not in sounds:
