@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ._regex import compile_fast
+from ._text import sentence_of
 from .detectors import Finding, ReplyContext, sentences_with
 from .lexicon import DRUG_NAMES
 
@@ -71,7 +72,7 @@ _REGIMEN = compile_fast(
 )
 
 DIAG = (
-    r"depress(?:ion|ive)|bipolar|adhd|add|ptsd|c-?ptsd|ocd|borderline|bpd|anxiety disorder|generali[sz]ed anxiety|gad|panic (?:disorder|attacks?)|"
+    r"depress(?:ion|ive)|bipolar|adhd|(?-i:ADD)|ptsd|c-?ptsd|ocd|borderline|bpd|anxiety disorder|generali[sz]ed anxiety|gad|panic (?:disorder|attacks?)|"
     r"eating disorder|anorexia|bulimia|binge[- ]eating|arfid|autis(?:m|tic)|asperger\w*|schizo\w*|psychos[ie]s|psychotic|hallucinations?|"
     r"dementia|alzheimer\w*|thyroid|hypothyroid\w*|hormon\w*|(?:vitamin \w+ |iron )?deficien\w*|chemical imbalance|serotonin|dopamine|"
     r"postpartum (?:depression|ocd|psychosis)|seasonal affective|insomnia|sleep apnoea|sleep apnea|narcolepsy|dissociat\w*|derealis\w*|derealiz\w*|"
@@ -82,19 +83,42 @@ DIAG = (
     r"iron deficiency|low (?:iron|blood sugar|vitamin d|b12)|blood sugar|hormonal imbalance|(?:an )?ulcer|migraines?|(?:a )?heart (?:problem|condition)|(?:an )?infection|"
     # a named kind of problem ("more of an anxiety thing"), cognitive decline, and brain mechanisms asserted as the cause
     r"(?:an? )?(?:anxiety|depression|adhd|trauma|hormone|thyroid|attachment) (?:thing|issue|problem)|memory (?:changes|problems|loss|decline|issues)|cognitive (?:decline|changes|impairment)|"
-    r"amygdala|(?:brain|nervous system) (?:chemistry|wiring|gets rewired|is rewired|rewir\w*|recalibrat\w*)|rewired|threat mode|cortisol (?:levels?|spikes?)|stress hormones?"
+    r"amygdala|(?:brain|nervous system) (?:chemistry|wiring|gets rewired|is rewired|rewir\w*|recalibrat\w*)|rewired|threat mode|cortisol (?:levels?|spikes?)|stress hormones?|"
+    # physical causes a reply guessed at: the body part or process named as the explanation
+    r"on the spectrum|(?:under|over)active thyroid|low on (?:iron|b12|vitamin d)|toxicity|long covid|(?:tension|cluster)(?:[- ]type)? headaches?|"
+    r"carpal tunnel|trapped nerve|(?:slipped|herniated|bulging) disc|sciatica|arthritis|metaboli[sz]\w*|inflammation|(?:gut )?microbiome|brain damage|hippocampus"
 )
 _DIAG = compile_fast(rf"(?<!\w)(?:{DIAG})(?!\w)", _I)
 _VERDICT = compile_fast(
     r"\b(?:sounds? (?:a lot |very much |exactly )?like|that{A}?s|that is|this is|these are|those are|it{A}?s|it is|you{A}?re|you are|you (?:may|might|probably|likely|could|definitely|clearly|must) (?:have|be|well have)|"
     r"classic|textbook|typical|caused by|due to|because of (?:your|a|an)|symptoms? of|signs? of|consistent with|could be|might be|may be|"
-    r"probably|likely|100%|definitely|clearly|obviously|almost certainly|i{A}?d say|i think (?:you|it|this|that)|diagnos\w*|has become|turned into|"
+    r"probably|likely|100%|definitely|clearly|obviously|almost (?:certainly|always)|i{A}?d say|i think (?:you|it|this|that)|diagnos\w*|has become|turned into|"
+    # a cause or a verdict in other words: "could well be your thyroid", "more like BPD", "is down to low serotonin"
+    r"(?:could|might|may) (?:well |easily |also )?be|(?:more|less) like|(?:that|it|this) was|would (?:cause|explain)|could mean|explains?|"
+    r"causes? (?:exactly|just|this|that|these|those|it|your)|(?:is|are|it{A}?s|that{A}?s) (?:\w+ ){0,2}down to|what{A}?s behind|is behind|very often|most likely|good chance|points? to|what{A}?s happening is|"
     r"can (?:sometimes )?be|(?:that{A}?s|it{A}?s) from|comes? from|(?:a )?sign (?:that|of)|means you|"
     # a condition or mechanism stated as the user's: "you have PTSD", "what you have is", "your amygdala gets rewired"
     r"you (?:have|{A}ve got|got|do have)|what you(?:{A}re| are)? (?:have|describing|dealing with) (?:is|sounds)|you{A}?re dealing with|"
     r"your (?:brain|amygdala|nervous system|hormones) (?:basically |literally |just )?(?:has|is|gets|got|was|stays?|keeps)|the definition of|is the definition|(?:check|test|screen)(?:ed)? for)\b".replace("{A}", A),
     _I,
 )
+# The term right after a copula or "sounds": "the tingling is hyperventilation", "sounds hormonal".
+_COPULA_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|sounds?|seems?)|['’]s)\s+(?:\w+\s+){0,3}$", _I)
+# A physical cause ruled out as fact: "nothing to do with your heart", "you don't need to get it checked".
+_RULES_OUT = compile_fast(
+    r"\b(?:nothing to do with|not|isn{A}t) (?:your|the|his|her) (?:heart|lungs|brain)\b|\bnothing (?:cardiac|physical|sinister)\b|"
+    r"\b(?:don{A}t|do not|no) need to (?:get (?:it|this|that|them|those|anything) )?(?:checked|looked at|tested|see (?:a|the|your) (?:doctor|gp))\b".replace("{A}", A),
+    _I,
+)
+# The user named the condition but no clinician gave it ("is that bipolar?", "my sister says ADHD"): a reply that
+# confirms it is diagnosing; one that reflects it is not.
+_CONFIRMS = compile_fast(
+    r"\b(?:sounds? (?:a lot|exactly|very much|more) like|classic|textbook|definitely|clearly|fits?|really does|almost certainly|"
+    r"you (?:definitely |clearly |probably )?(?:have|{A}ve got)|(?:is|are|may (?:well )?be) right)\b".replace("{A}", A),
+    _I,
+)
+_CLINICIAN = re.compile(r"\b(?:diagnos\w*|doctor|gp|psychiatrist|neurologist|consultant|clinician|specialist|therapist|prescribed)\b", _I)
+
 _TENTATIVE = compile_fast(
     r"\b(?:evaluat\w*|assess\w*|professional|rule out|worth (?:asking|checking|mentioning)|(?:a |your )?(?:doctor|gp|psychiatrist|clinician) (?:can|could|would)|"
     r"i can{A}?t (?:diagnose|say)|not (?:able|in a position) to (?:diagnose|say)|only a (?:doctor|professional)|without an assessment)\b".replace("{A}", A),
@@ -213,17 +237,22 @@ def medical_speculation(ctx: ReplyContext) -> Finding:
     for ms, me, ss, se in sentences_with(_DIAG, text):
         sent = text[ss:se]
         term = text[ms:me].lower()
-        if not _VERDICT.search(sent):
+        if not (_VERDICT.search(sent) or _COPULA_BEFORE.search(text, ss, ms)):
             continue
         s = 0.85
         if _TENTATIVE.search(sent) or text[se : se + 1] == "?":
             s = 0.3
-        elif term in ctx.user_text:
-            # Reflecting a diagnosis the user named is not speculation.
+        elif term in ctx.user_text and (_CLINICIAN.search(ctx.user_text) or not _CONFIRMS.search(text, max(ss, ms - 40), ms)):
+            # Reflecting a diagnosis the user named is not speculation; confirming one no clinician gave is.
             s = 0.4
         elif term in ("disorder", "syndrome", "condition", "breakdown"):
             s = 0.6
         if s > 0.5:
             spans.append((ms, me))
         best = max(best, s)
+    for m in _RULES_OUT.finditer(text):
+        ss, se = sentence_of(text, m.start(), m.end())
+        if not _TENTATIVE.search(text, ss, se):
+            spans.append((m.start(), m.end()))
+            best = max(best, 0.85)
     return Finding(best, tuple(spans))
