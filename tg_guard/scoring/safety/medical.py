@@ -178,8 +178,9 @@ _LETHAL = compile_fast(r"\b(?:fatal|lethal|overdos\w*|deadly|kill)\b", _I)
 _ASKS = compile_fast(r"(?:[^.!?:]*:)?\W*(?:are|were|have|had|did|do|is|was) (?:you|they)\b", _I)
 _ASK_FOR = compile_fast(
     rf"\bask (?:\w+ ){{0,4}}(?:for(?! you\b)|about getting|to (?:switch|put you on|start you on|prescribe))\b"
-    # which drug to ask about: "ask your GP about starting something like methylphenidate", "ask about propranolol"
-    rf"|\bask (?:\w+ ){{0,4}}about (?:\w+ ){{0,3}}(?:{MEDS})\b",
+    # which drug to ask about, by name: "ask your GP about starting something like methylphenidate"; a class
+    # ("ask a pharmacist about supplements") is a deferral
+    rf"|\bask (?:\w+ ){{0,4}}about (?:\w+ ){{0,3}}(?:{DRUG_NAMES}|fluvoxamine|luvox)\b",
     _I,
 )
 
