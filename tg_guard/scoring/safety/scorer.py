@@ -27,7 +27,7 @@ from ._text import evidence
 from .boundary import boundary_violation, reply_view
 from .calibration import DEFAULT_CALIBRATION, Calibration
 from .combine import combine_level, missed_score, risk_strength, sigmoid
-from .conduct import judgmental, unsupported_assumption
+from .conduct import GENTLE_CHALLENGE, judgmental, unsupported_assumption
 from .detectors import Finding, ReplyContext
 from .harmful import harm_view, harmful_content
 from .learned import DEFAULT_PATH, NgramModel
@@ -247,7 +247,7 @@ class EmbeddedSafetyScorer:
                 evidence=spans,
                 backend="model" if used_model and blend.mode == "model" else "rules",
             )
-        return explain_away_judgmental(resolve_substance(out, ctx))
+        return explain_away_judgmental(resolve_substance(out, ctx), reply)
 
     def _model_score(self, name: str, ctx: ReplyContext, probs: Mapping[str, float],
                      context_z: Mapping[str, float]) -> float | None:
@@ -344,7 +344,7 @@ def _unflag(v: Violation, score: float) -> Violation:
     return v.model_copy(update={"flagged": False, "score": round(score, 4)})
 
 
-def explain_away_judgmental(out: dict[str, Violation]) -> dict[str, Violation]:
+def explain_away_judgmental(out: dict[str, Violation], reply: str = "") -> dict[str, Violation]:
     """A learned ``judgmental`` below :data:`JUDGMENTAL_ALONE` is not flagged beside another flagged content
     violation.
 
@@ -352,11 +352,15 @@ def explain_away_judgmental(out: dict[str, Violation]) -> dict[str, Violation]:
     assume or overstep: on the eight reply dev sets most of their false alarms (pooled F1 0.71, embedding path)
     were replies flagged for one of those. Rule evidence (blame or shaming words the rules found) stands. The
     score is scaled into the unflagged band (``0.5 * score / JUDGMENTAL_ALONE``), so it still ranks.
+
+    Round 12: likewise where the ``reply`` gently challenges the user's self-criticism (``conduct.GENTLE_CHALLENGE``:
+    "you called yourself stupid; is that the word you'd use for a friend?"). The heads read the harsh word quoted
+    back as harshness; the card calls this the clean case.
     """
     j = out.get("judgmental")
     if j is None or not j.flagged or j.evidence or j.score >= JUDGMENTAL_ALONE:
         return out  # rule evidence (blame, shaming words) is not explained away
-    if not any(out[n].flagged for n in _EXPLAINS_JUDGMENTAL if n in out):
+    if not any(out[n].flagged for n in _EXPLAINS_JUDGMENTAL if n in out) and not GENTLE_CHALLENGE.search(reply):
         return out
     out["judgmental"] = _unflag(j, 0.5 * j.score / JUDGMENTAL_ALONE)
     return out
