@@ -117,6 +117,23 @@ def _technique_list(sents: Sequence[Sentence]) -> float:
     return min(1.0, max(worst, (density - 0.12) * 5.0))
 
 
+def _synonym_pile(sents: Sequence[Sentence]) -> float:
+    """One sentence made of short fragments that repeat each other's words ("slow down, slowly, take our time, no
+    rush, loads of time, nice slow pace"; "thoughts, automatic thoughts, beliefs, core beliefs"): one item's cue
+    vocabulary piled up, not said to anyone."""
+    worst = 0.0
+    for s in sents:
+        frags = [f for f in re.split(r"[,;:]", s.text) if f.strip()]
+        short = [f for f in frags if 1 <= len(words(f)) <= 5]
+        if len(short) < 4:
+            continue
+        stems = [{w[:4] for w in content_words(f) if len(w) >= 4} for f in short]
+        shared = sum(1 for i, a in enumerate(stems) if any(a & b for j, b in enumerate(stems) if j != i))
+        if shared >= 4:
+            worst = max(worst, min(1.0, (shared - 2) / 4.0))
+    return worst
+
+
 def _gaming(text: str, sents: Sequence[Sentence]) -> dict[str, float]:
     n = max(1, len(sents))
     qs = [s for s in sents if s.is_question]
@@ -134,6 +151,7 @@ def _gaming(text: str, sents: Sequence[Sentence]) -> dict[str, float]:
         "technique_list": _technique_list(sents),
         "exclamation_spam": min(1.0, max(0.0, (bangs - 2) / 4.0)),
         "fragments": min(1.0, max(0.0, fragments)),
+        "synonym_pile": _synonym_pile(sents),
     }
 
 
@@ -157,6 +175,8 @@ def extract(context: Sequence[str], reply: str) -> ReplyFeatures:
         "homework": {s.start for k in ("homework.off_topic", "homework.obstacle_ignored") for s in sem_hits.get(k, ())},
         # apologies in a flustered reply ("I'm so sorry, I feel really bad") show the therapist's unease, not warmth
         "interpersonal_effectiveness": {s.start for s in sem_hits.get("interpersonal_effectiveness.flustered", ())},
+        # "let's slow down, no rush" over a barrage of five fixes: the pace claimed is not the pace set
+        "pacing": {s.start for s in sem_hits.get("pacing.fix_barrage", ())},
     }
     for item in CTRS_ITEMS:
         veto = vetoed.get(item)

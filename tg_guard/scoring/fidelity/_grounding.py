@@ -153,12 +153,17 @@ _BARE_NO = re.compile(r"(?:^|(?<=[.!?]\s))(?:no|nope|nah|not really|not exactly|
 _OTHERS_READ = re.compile(r"(?<!\w)(?:(?:keep|kept|always|all) (?:\w+ )?(?:telling|saying|asking)|(?:think|thinks|say|says|said|told me) (?:that )?i'?m|tell me to)(?!\w)", re.IGNORECASE)
 _CALM = re.compile(r"(?<!\w)i'?m (?:actually |perfectly |totally |completely |really )?(?:calm|fine|okay|relaxed)(?!\w)", re.IGNORECASE)
 _NOT_FEEL = re.compile(r"(?<!\w)i(?:'m| am|'m just| was) (?:not|n'?t|never)(?: \w+)? (\w+)", re.IGNORECASE)
+# A feeling label refused without "I": "Not angry exactly.", "No, not sad, more...", "It's not anger so much as..."
+_NOT_LABEL = re.compile(r"(?:^|[.!?]\s+|\b(?:no|nope|well|mm+),?\s+)(?:(?:it'?s|it was|that'?s|it isn'?t)\s+)?not\s+(?:really\s+|exactly\s+|so much\s+|quite\s+|just\s+)?(\w+)",
+                        re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;!?\u2014]|\s-\s|,\s*(?:but|it'?s|i'?m|i)\b", re.IGNORECASE)
 # The reply restates the correction ("It isn't a memory problem", "You're not out of control, you're fed up")
 # or owns the misreading ("I had that wrong").
 _REPAIR = re.compile(
     r"(?<!\w)(?:i (?:had|got|have got|'ve got) (?:that|it|you|this) wrong|i misunderstood|i misread|i was wrong|thank(?:s| you) for (?:correcting|putting me right|setting me straight)|"
-    r"(?:so |then )?(?:it|this|that)(?:'s| is|'s really| isn'?t| is not| wasn'?t) (?:not |never )?(?:about|a|an|the|that)\b|you(?:'re| are) not\b|not (?:about|that|because) \w+,? (?:but|it'?s|you'?re))",
+    r"(?:so |then )?(?:it|this|that)(?:'s| is|'s really| isn'?t| is not| wasn'?t) (?:not |never )?(?:about|a|an|the|that)\b|you(?:'re| are) not\b|not (?:about|that|because) \w+,? (?:but|it'?s|you'?re)|"
+    # the new reading set against the refused one: "that's different", "not anger so much as weariness", "less X, more Y"
+    r"(?:that'?s|it'?s|this is) (?:something )?(?:different|not (?:quite )?the same)|not (?:\w+ ){1,2}so much as|(?:less|rather than) \w+(?: \w+)?,? (?:and |than |but )?more)",
     re.IGNORECASE)
 _NEGATED = re.compile(r"(?<!\w)(?:not|isn'?t|aren'?t|wasn'?t|weren'?t|never|no longer|doesn'?t|don'?t|rather than|instead of)(?!\w)", re.IGNORECASE)
 _CALM_DENIES = ("anger", "fear")
@@ -182,7 +187,7 @@ def denials(last: str) -> tuple[set[str], set[str], bool]:
         clause = rest[: end.start() if end else len(rest)]
         wds |= {w for w in content_words(clause) if len(w) >= 4}
         fams |= {_WORD_FEEL[w][0] for w in _TOKEN.findall(clause.lower()) if w in _WORD_FEEL}
-    for m in _NOT_FEEL.finditer(last):
+    for m in (*_NOT_FEEL.finditer(last), *_NOT_LABEL.finditer(last)):
         w = m.group(1).lower()
         if w in _WORD_FEEL:
             fams.add(_WORD_FEEL[w][0])

@@ -56,7 +56,7 @@ _ANCHOR = _rx(
     rf"at {_NUM}(?: ?[ap]m)?", r"for the next", r"next time (?:you|it|the|that)", r"(?:the )?next (?:time|session|appointment|week)",
     # anchored to an event or a routine rather than a date: "when the thought hits", "after her lunchtime feed",
     # "on your days off"
-    r"(?:when|whenever|each time|every time|the moment) (?:the|that|this|a|an|your) (?:\S+ ){0,3}(?:thoughts?|urges?|feelings?|worry|worries|doubts?|panic|craving|voice|anxiety|dread|memory) (?:hits?|comes?(?: back| up)?|shows? up|starts?|arrives?|kicks? in|appears?|strikes?|turns? up)",
+    r"(?:when|whenever|each time|every time|the moment) (?:the|that|this|a|an|your) (?:\S+ ){0,3}(?:thoughts?|urges?|feelings?|worry|worries|doubts?|panic|craving|voice|anxiety|dread|memory) (?:hits?|comes?(?: back| up)?|shows? up|starts?|arrives?|kicks? in|appears?|strikes?|turns? up|grabs?|flares?(?: up)?|takes? (?:hold|over)|creeps? in)",
     r"after (?:her|his|the|your|each|every) (?:\w+ )?(?:feeds?|naps?|shifts?|meals?|class(?:es)?|lunch|work|dinner|breakfast|school(?: run)?|run)",
     r"on (?:your|the) (?:days? off|rest days?|weekends?|days you)",
 )
@@ -171,7 +171,12 @@ _DECREE = _rx(
     r"i'?m (?:setting|giving|assigning) (?:you|that|this)", r"(?:that|this) is your (?:task|homework|assignment)(?=[,.;!]| no| and)",
     r"i expect you to", r"your (?:task|homework|assignment|job) (?:this week|for (?:the|this|next) week|until next (?:week|time|session)) is",
     r"please (?:complete|do|make sure you|remember to|ensure)\b", r"you will (?:call|do|write|go|keep|fill|complete|text|walk|practi[sc]e|record|read|spend)",
+    # round 12 (blind5): "You'll keep an anger log every evening... without missing a day"
+    r"you'?ll (?:call|do|write|keep|fill|complete|text|practi[sc]e|record|log|track|bring)\b", r"without (?:missing|skipping|fail)\b(?: a| any| one)?",
 )
+# A question that only asks for compliance ("Is that clear?", "Understood?", "Okay?") gives the patient no say.
+_COMPLY_Q = _rx(r"(?:is )?(?:that|this|it|everything) (?:clear|understood)", r"understood", r"clear", r"got (?:it|that)", r"ok(?:ay)?", r"right", r"alright", r"yes",
+                r"sound (?:good|ok|okay|alright|all right)", r"(?:is that|that) (?:ok|okay|alright|all right)", r"deal", r"agreed")
 # A question asked as a statement ("I'm curious which situation you picked"): it asks all the same.
 _INDIRECT_Q = _rx(r"i'?m (?:curious|wondering|interested) (?:about |to (?:hear|know) )?(?:which|what|how|whether|if|about|why|where|when)",
                   r"i wonder (?:which|what|how|whether|if|why)", r"tell me (?:which|what|how|whether|about|more about)", r"i'?d (?:love|like) to (?:hear|know|see) (?:which|what|how|whether|about|more)")
@@ -242,6 +247,8 @@ _TANGENT_Q = re.compile(
 # Questions about the work itself ("Which days would suit you?") are not side details.
 _PLAN_Q = _rx(r"suit", r"work for", r"fit", r"realistic", r"doable", r"manageable", r"prefer", r"like to", r"want to", r"first", r"start",
               r"feel", r"felt", r"help", r"try", r"agree", r"days?", r"times?")
+_ENUM = re.compile(r"^(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth|fifth|next|last(?:ly)?|finally)\b[.)]?|\d+[.)]?|[-*\u2022])\s*",
+                   re.IGNORECASE)
 _TELL_ALL = _rx(r"tell me (?:more|everything|all)(?: about)?", r"i want to hear (?:the rest|everything|all)", r"what'?s (?:his|her|their) \w+ like")
 
 # "What do you think?" and "could you think about when..." ask for an opinion or a plan, not a thought.
@@ -274,6 +281,17 @@ _MEANING = _rx(
     r"(?:you|you'?ve|you have) (?:feel|felt|fear|believe|worry|worried|think|thought) (?:that )?you(?:'?re| are|'?ve| have| can'?t| should| must| aren'?t| were| don'?t| let| failed)",
     r"feel(?:s|ing)? (?:that )?you(?:'?ve| have)? (?:let|failed|disappointed)", r"(?:as if|as though) you(?:'?re| are| were|'?ve| have| should| must| can'?t)",
     r"so (?:they|he|she|people|nobody|no one) (?:won'?t|wouldn'?t|don'?t|doesn'?t|can'?t) (?:worry|think|see|feel|know|find out)",
+    # round 12 (blind5): the experience set against who the client wants to be ("that isn't the dad you want to be")
+    r"(?:the|a|an) (?:kind of |sort of )?(?:\w+ )?you (?:want|wanted|hope|hoped|try|tried|are trying|were trying|mean|meant|used) to be",
+    r"(?:the|what) (?:kind|sort) of (?:\w+ )?you (?:are|were|want to be|think you are)",
+)
+# Round 12 (blind5). A reflection offered and then checked with the client ("Have I got that right?", "Is that
+# close?"): CTRS understanding 6 tests its reading of the client instead of asserting it.
+_CHECK_READING = _rx(
+    r"(?:have|did) i (?:got|get|understood|understand|read|heard|hear) (?:that|it|this|you|what you)(?: \w+)? (?:right|correctly|properly)",
+    r"(?:is|was) (?:that|this|it) (?:close|near|about right|anywhere near|near the mark|on the mark)(?: (?:it|to it|the mark))?", r"am i (?:close|near|right|reading|hearing|getting)",
+    r"(?:does|did) (?:that|this|it|any of (?:that|this)) (?:fit|ring true|sound right|feel right|match)", r"(?:is|was) that (?:right|how it (?:is|was|feels|felt))",
+    r"(?:or )?(?:have|did) i (?:got|get|read) (?:that|it) wrong", r"tell me if (?:i'?ve|i have|i'?m) (?:got|read|missed|misread|wrong)",
 )
 _SURFACE = frozenset(["tired", "exhausted", "exhausting", "drained", "draining", "weary", "overwhelmed", "overwhelming",
                       "stressed", "stressful", "pressure", "pressured", "busy"])
@@ -295,6 +313,13 @@ _SUPPLIED = _rx(
     r"(?:he|she|they|it|people|that|this) (?:was|were|is|are|'re|'s) (?:probably|most likely|likely|almost certainly|surely) (?:just )?",
     r"(?:so |which means )?(?:they|he|she|people|you|it) (?:obviously|clearly|definitely) (?:don'?t|doesn'?t|didn'?t|aren'?t|isn'?t|wasn'?t|can'?t|do|does|are|is|were)\b",
     r"(?:try |just )?(?:saying|say|telling|tell|reminding|remind|repeat(?:ing)?) (?:yourself|to yourself) [\x27\"\u201c\u2018]", r"(?:try |just )?(?:saying|say|repeat(?:ing)?) [\x27\"\u201c\u2018][^\x27\"\u201d\u2019]{2,60}[\x27\"\u201d\u2019] to yourself",
+    # round 12 (blind5): the verdict in other words ("the evidence doesn't really support it", "pretty strong evidence
+    # that he cares"), the record's columns filled in by the therapist ("Thought: 'I'm in trouble.' Balanced thought:
+    # ..."), and the script or the outcome handed over ("Here's something you could say: '...'", "you'll be fine")
+    r"(?:the )?evidence (?:really )?(?:doesn'?t|does not|don'?t|can'?t|won'?t) (?:really |quite |actually )?(?:support|back(?: up)?|fit|add up|point)",
+    r"(?:pretty |very |quite |really |fairly )?(?:strong|good|clear|solid|compelling) evidence (?:that|of)\b",
+    r"here'?s (?:something|what|a line|a script|how) you (?:could|can|might|should) (?:say|put it|tell)", r"(?:just|simply) say (?:it|that|this|something like)",
+    r"you'?ll be (?:fine|okay|ok|alright|all right|great)\b",
 )
 _STEP = _rx(
     r"worst", r"best case", r"most likely", r"realistic(?:ally)?", r"evidence", r"supports?", r"(?:doesn'?t|don'?t|not) (?:quite )?fit",
@@ -303,13 +328,26 @@ _STEP = _rx(
     # double standard: the patient's verdict tried on someone else in the same place
     r"what would you (?:say|tell|think|want to say)(?: to)? (?:him|her|them|someone|anyone|a friend|your \w+)", r"(?:different|harder|kinder) (?:from|than|to) what you (?:say|tell)",
     r"would you (?:say|judge|blame|think) (?:that )?(?:of |about )?(?:him|her|them|someone|a friend|your \w+)",
+    r"out of (?:a |one )?hundred", r"how strongly",
 )
+# ...and a record's columns filled in by the therapist ("Thought: 'I'm in trouble.' Feeling: anxiety, 80. Balanced
+# thought: she may just..."), unless what fills them is the client's own material.
+_COLUMN = re.compile(r"^\W*(?:so,? |okay,? |ok,? )?(?:(?:automatic|hot|balanced|alternative|helpful|realistic|rational|new) )?"
+                     r"(?:thought|feeling|emotion|mood|alternative|outcome|re-?rating|conclusion|response)s?(?: \w+)?:\s*\S", re.IGNORECASE)
+# Round 12 (blind5): a step put to the patient as a request rather than a question ("tell me what went through your
+# mind and how strongly, out of a hundred").
+_ASK_REQ = _rx(r"tell me", r"walk me through", r"talk me through", r"i'?d like to hear", r"let'?s (?:hear|get)", r"give me", r"put (?:a|your) number on")
+_REQ_STEP = _rx(r"out of (?:10|100|ten|a hundred|one hundred)", r"0 (?:to|-) ?(?:10|100)", r"how strongly", r"evidence", r"supports?", r"believe", r"column", r"alternative")
 # Homework chosen by the patient from options laid out ("One option is... Another is... Which feels more useful?").
 _CHOICE_Q = _rx(
     r"which (?:one|of (?:these|those|them|the two)|feels|would|sounds|seems|do you|could you|appeals)", r"or (?:is there )?(?:something|anything) else",
     r"would you rather", r"(?:where|when) would (?:it|that|this) (?:fit|work|suit)", r"what (?:would|feels|sounds|seems) (?:most |more )?(?:doable|realistic|manageable)",
     r"what would you (?:prefer|rather|choose|pick|like to try)", r"(?:do you|would you) prefer", r"your (?:choice|call|pick)",
 )
+# Round 12 (blind5): the task's shape handed to the patient as a statement ("Phone notes or paper, daily or just the big
+# ones: you decide what's realistic.").
+_HAND_OVER = _rx(r"you (?:decide|choose|pick|get to (?:decide|choose|pick))(?! to)", r"(?:it'?s|that'?s) (?:entirely |completely |totally )?(?:up to you|your (?:call|choice))",
+                 r"(?:whichever|whatever) (?:suits|fits|works for) you (?:best|better)?")
 # Focus: a list of cognitive-model terms is jargon, not a cognition found ("the automatic thoughts, core beliefs,
 # schemas and distortions involved").
 _JARGON = re.compile(
@@ -414,6 +452,8 @@ _ADAPT = _rx(
     r"(?:which|what) (?:one|place|time|version) (?:could|would|can) you (?:manage|do|face|fit)", r"not the other way round", r"(?:on|in) your days? off",
     r"(?:move|shift|swap|switch) (?:it|this|that|them|the \w+) (?:to|into|until|over to|somewhere)",
     r"(?:not|n'?t) (?:add|give you|pile on|set) (?:a |an |any(?:thing)? )?(?:big|long|heavy|more|extra|huge)", r"(?:change|swap|switch) (?:the )?(?:time|place|day|slot|setting)",
+    # round 12 (blind5): a smaller fallback for a bad day ("even if it's just a shorter walk", "your plan B")
+    rf"(?:smaller|shorter|easier|lighter|simpler|quicker|mini) {_TASK_N}", r"plan b", r"back-?up plan", r"fall-?back",
 )
 # Re-imposing the task over the patient's obstacle: "the morning walks really are the best option though",
 # "keep the diary anyway", "let's keep the same task", "push through".
@@ -429,7 +469,11 @@ _TROUBLESHOOT = _rx(
     r"(?:what|who|anything)(?:'s| is| might| could| would| will)? (?:\w+ ){0,2}(?:get in the way|derail|stop you|trip you up|make it (?:hard|harder|difficult)|get between you)",
     r"(?:if|when) (?:something|anything|it|that) (?:gets in the way|goes wrong|doesn'?t happen|falls through)", r"(?:what|how) (?:would|could|will|might) (?:help you|make it more likely|remind you)",
     r"(?:plan|back-?up|fallback) (?:for|if) (?:a bad|the|when|it)", r"what (?:are|is) the (?:obstacles?|barriers?|risks?)",
+    # round 12 (blind5): a fallback planned for each obstacle ("what would your plan B be?")
+    r"plan b", r"back-?up plan", r"fall-?back",
 )
+# The patient commits to a task just planned ("Yeah. I'll do it.", "OK, I'll try it"): the reply may now plan for it.
+_COMMIT = _rx(r"i'?ll (?:do|try|give) (?:it|that|this|them)", r"i will(?: do it| try)?", r"i can do (?:that|it)", r"(?:ok|okay|yeah|yes|fine),? (?:i'?ll|let'?s) (?:do|try)")
 _DEFER = _rx(r"soon", r"in a (?:minute|moment|bit|sec(?:ond)?)", r"shortly", r"after (?:this|that)", r"first", r"before we do")
 
 # The patient as the expert on their own life: their knowledge, view or idea credited and built on.
@@ -562,6 +606,10 @@ _DOUBT = _rx(
     r"i'?m not (?:\w+ )?(?:sure|certain|convinced)(?! (?:what|how|whether|if) you)", r"i(?:'m| am) (?:unsure|uncertain)", r"i (?:honestly |really |just )?(?:don'?t|do not) know(?= *[.,!?;:\u2014-]| *$| if (?:it|this|that|we)| whether (?:it|this|that|we))",
     r"i (?:could|might|may) (?:well )?be wrong(?! about (?:what|how) you)", r"maybe (?:we|i|you) (?:shouldn'?t|should not)", r"i'?d hate to (?:make|get|do|mess)", r"i (?:think|guess),? (?:but|maybe|i)",
     r"(?:^|[,.] )i mean,", r"who knows", r"(?:it )?(?:usually|sometimes|might) (?:helps?|works?)(?: people)?,? i (?:think|guess|hope)",
+    # round 12 (blind5): apologising for who the therapist is, and a promise of effort in place of a stance,
+    # in answer to a challenge ("I apologise if I'm not what you expected. I'll try my best...")
+    r"(?:i )?(?:apologi[sz]e|(?:i'?m )?sorry) if (?:i'?m|i am|i'?ve|i have|i|this|that|it|my)\b", r"i'?ll (?:try|do) my (?:very )?(?:best|hardest)(?! to (?:keep|make|get|find|explain))",
+    r"(?:if|that) i'?m not what you (?:expected|wanted|hoped|need|were expecting)",
 )
 
 # -- question kinds -----------------------------------------------------------------------------------
@@ -575,7 +623,8 @@ SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
     "feedback": (("offer_adapt", 0.8), ("checks_assent", 1.0)),
     "understanding": (("reflect_feeling", 0.8), ("implied_feeling", 1.0), ("valence_mismatch", -1.2), ("generic", -0.6),
                       ("grounded", 0.8), ("feeling_mismatch", -1.2), ("minimised", -1.0), ("added_content", -0.8),
-                      ("contradicts", -1.0), ("meaning", 1.0), ("stock", -1.0), ("denied", -1.2), ("correction_taken", 0.8)),
+                      ("contradicts", -1.0), ("meaning", 1.0), ("stock", -1.0), ("denied", -1.2), ("correction_taken", 0.8),
+                      ("checks_reading", 0.8)),
     "interpersonal_effectiveness": (("valence_mismatch", -0.4), ("task_over_person", -1.2), ("regulate_for_me", -1.2),
                                     ("person_first", 0.8), ("flustered", -1.2)),
     "collaboration": (("client_expert", 0.9), ("check_agreement", 0.8), ("override", -1.0), ("decides", -0.8),
@@ -614,6 +663,15 @@ def _imperative(text: str) -> bool:
 def _agreed(s: Sentence) -> bool:
     """A question that agrees the practicalities with the patient ("Does Wednesday still suit you?")."""
     return s.is_question and bool(_AGREE_Q.search(s.text))
+
+
+def _own_column(text: str, said: set[str]) -> bool:
+    """A record's column filled with the client's own words ("Thought: 'she doesn't even like me'") records their material."""
+    m = _COLUMN.search(text)
+    if not m:
+        return False
+    ws = words(text[m.end() - 1:])
+    return bool(ws) and sum(w in said for w in ws) >= 0.6 * len(ws)
 
 
 def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tuple[dict[str, float], dict[str, tuple[Sentence, ...]]]:
@@ -702,7 +760,8 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
         v["homework.task_linked"] *= 0.5
     h["homework.unreviewed"] = ()
     planned = task or any(act[i] and anchor[i] for i in range(len(sents)))
-    decree = _hits(_DECREE, sents) if planned and not any(s.is_question for s in sents) else []
+    asks = any(s.is_question and not _COMPLY_Q.fullmatch(s.text.strip().rstrip("?!. ").strip()) for s in sents)
+    decree = _hits(_DECREE, sents) if planned and not asks else []
     v["homework.imposed"] = 1.0 if decree else 0.0
     h["homework.imposed"] = tuple(decree)
     if decree:
@@ -710,10 +769,11 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
         for k in ("homework.task_set", "homework.task_specific", "homework.task_linked"):
             v[k] *= 0.5
     # The patient chooses the task from options laid out, or is asked what they would try (CTRS 6: agreed).
-    chosen = [s for s in sents if s.is_question and _CHOICE_Q.search(s.text)] if planned or _TASK_TALK.search(last) else []
+    chosen = [s for s in sents if (s.is_question and _CHOICE_Q.search(s.text)) or (_HAND_OVER.search(s.text) and not _PASSIVE.search(s.text) and not _UNCOMMITTED.search(s.text))] \
+        if planned or _TASK_TALK.search(last) else []
     v["homework.choice"] = 1.0 if chosen else 0.0
     h["homework.choice"] = tuple(chosen)
-    taskish = bool(planned or task or _TASK_TALK.search(last) or any(anchor))
+    taskish = bool(planned or task or _TASK_TALK.search(last) or any(anchor) or _COMMIT.search(last) or _TASK_TALK.search(" ".join(txt)))
     trouble = [s for s in sents if s.is_question and _TROUBLESHOOT.search(s.text) and not PAST_FRAME.search(s.text)] if taskish else []
     v["homework.troubleshoot"] = _sat(len(trouble))
     h["homework.troubleshoot"] = tuple(trouble)
@@ -725,7 +785,7 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
                 and any(_TASK_TALK.search(m) or _TASK_REPORT.search(m) for m in recent))
     # The patient's life leaves no room ("zero time between the baby and work") and the reply sets a task
     # in answer: CTRS credits one sized to that, not a full task set "even so".
-    constrained = obstacle or (bool(_BARRIER.search(last)) and bool(planned))
+    constrained = obstacle or (bool(_BARRIER.search(last)) and bool(planned)) or bool(trouble)
     adapted = [s for i, s in enumerate(sents) if _ADAPT.search(s.text) and not unc[i]] if constrained else []
     v["homework.adapted"] = _sat(min(2, len(adapted)))
     h["homework.adapted"] = tuple(adapted)
@@ -793,14 +853,22 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     # question about the patient's experience.
     fixes = 0
     for t in txt:
-        parts = [p.strip() for p in re.split(r",|;|:|\band\b|\bthen\b", t) if p.strip()]
+        # round 12 (blind5): a numbered list ("one, email your landlord today; two, update your CV...") is the same
+        # barrage: the enumerator is dropped before the action is read
+        parts = [_ENUM.sub("", p.strip()) for p in re.split(r",|;|:|\band\b|\bthen\b", t) if p.strip()]
         fixes += sum(1 for p in parts if re.match(r"(?:try |just |also |maybe )?(?:[a-z]+)\b", p, re.I)
                      and re.match(r"(?:try|just|also|maybe|get|make|set|cut|avoid|go|take|do|join|ask|hire|delete|unfollow|plan|start|"
                                   r"update|book|read|apply|write|call|text|tidy|switch|drink|exercise|sleep|eat|use|download|block|"
-                                  r"delegate|say|leave|carry|park|tell|reward|track|journal|watch|listen|keep|stay)\b", p, re.I))
+                                  r"delegate|say|leave|carry|park|tell|reward|track|journal|watch|listen|keep|stay|"
+                                  r"email|e-mail|check|sign|contact|phone|ring|pay|sort|register|send|cancel|clean|research|fill)\b", p, re.I))
     thought_q = [s for s in sents if s.is_question and _COG.search(s.text) and not _OPINION_Q.search(s.text)]
     v["pacing.fix_barrage"] = min(1.0, max(0.0, (fixes - 2) / 3.0)) if not thought_q else 0.0
-    h["pacing.fix_barrage"] = ()
+    # Slowness announced over a barrage of four or more fixes is a claim the reply contradicts: its pacing acts earn
+    # nothing (``_features`` withholds the pacing cue families of the reply through these hits).
+    h["pacing.fix_barrage"] = tuple(sents) if v["pacing.fix_barrage"] >= 0.6 else ()
+    if h["pacing.fix_barrage"]:
+        for k in ("pacing.slow", "pacing.time_structure", "pacing.summarise", "pacing.park", "pacing.prioritise"):
+            v[k] = 0.0
     qs = [s for s in sents if s.is_question]
     fact = [s for s in qs if _TANGENT_Q.match(s.text) and not _COG.search(s.text) and not _PLAN_Q.search(s.text)]
     tell = _hits(_TELL_ALL, sents)
@@ -881,6 +949,13 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     meaning = [s for s in sents if not s.is_question and _MEANING.search(s.text)]
     v["understanding.meaning"] = _sat(len(meaning))
     h["understanding.meaning"] = tuple(meaning)
+    # A check of the reading, after a reflection that is not itself a miss (the wrong feeling checked is still wrong).
+    # The check must follow the reading it checks, and that reading must not itself be a miss.
+    read = {s.start for s in sents if not s.is_question and s.start not in g.missed and (_REFLECT.search(s.text) or _MEANING.search(s.text))
+            and not _PROPOSE.search(s.text)}
+    checks = [s for i, s in enumerate(sents) if i and s.is_question and _CHECK_READING.search(s.text) and sents[i - 1].start in read]
+    v["understanding.checks_reading"] = 1.0 if checks else 0.0
+    h["understanding.checks_reading"] = tuple(checks[:1])
     stock = [] if meaning else _hits(_STOCK, sents)
     v["understanding.stock"] = _sat(len(stock)) * 2 if stock else 0.0
     v["understanding.stock"] = min(1.0, v["understanding.stock"])
@@ -889,11 +964,14 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     said_all = content_words(" ".join(context[-3:]))
     # Listing back the patient's own evidence ("two bits of evidence for: Sam's yawn and the quiet Saturday")
     # records their material; an answer is supplied when its content is the therapist's, not theirs.
-    supplied = [s for s in sents if not s.is_question and _SUPPLIED.search(s.text)
-                and not (len(content_words(s.text) & said_all) >= 2 and re.search(r"evidence (?:for|against)(?: it| that)?:", s.text, re.I))]
+    said_w = {w for c in context[-3:] for w in words(c)}
+    supplied = [s for s in sents if not s.is_question and (_SUPPLIED.search(s.text) or _COLUMN.search(s.text))
+                and not (len(content_words(s.text) & said_all) >= 2 and re.search(r"evidence (?:for|against)(?: it| that)?:", s.text, re.I))
+                and not _own_column(s.text, said_w)]
     v["application_of_cbt_techniques.supplies"] = _sat(len(supplied))
     h["application_of_cbt_techniques.supplies"] = tuple(supplied)
-    steps_q = [s for s in sents if s.is_question and _STEP.search(s.text)]
+    steps_q = [s for s in sents if ((s.is_question and _STEP.search(s.text)) or (_ASK_REQ.search(s.text) and _REQ_STEP.search(s.text)))
+               and s not in supplied]
     v["application_of_cbt_techniques.elicits_steps"] = _sat(len(steps_q))
     h["application_of_cbt_techniques.elicits_steps"] = tuple(steps_q)
     # Focus: three or more cognitive-model terms in one sentence, not asked about the patient's own thought.
