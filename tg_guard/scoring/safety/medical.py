@@ -29,7 +29,7 @@ MEDS = (
     r"adderall|ritalin|vyvanse|concerta|methylphenidate|strattera|atomoxetine|modafinil|elvanse|dexamphetamine|"
     r"hydroxyzine|propranolol|gabapentin|pregabalin|lyrica|buspirone|buspar|zolpidem|ambien|zopiclone|"
     r"melatonin|st\.? john{A}?s wort|ashwagandha|5-?htp|l-?theanine|valerian|kava|cbd|magnesium|omega[- ]?3|fish oil|"
-    r"vitamin [a-z0-9]+|iron (?:tablets|supplements|pills)|ferrous (?:sulphate|sulfate|fumarate)|caffeine (?:tablets|pills)|pro-?plus|fluvoxamine|luvox|saffron|rhodiola|ginkgo|sam-e|"
+    r"vitamin [a-z0-9]+|iron (?:tablets|supplements|pills)|activated charcoal|charcoal tablets|ferrous (?:sulphate|sulfate|fumarate)|caffeine (?:tablets|pills)|pro-?plus|fluvoxamine|luvox|saffron|rhodiola|ginkgo|sam-e|"
     r"nytol|sominex|antihistamines?|promethazine|phenergan|cetirizine|chlorphenamine|calcium|zinc|b6|b12|lavender (?:oil|capsules)|passionflower|lemon balm|chamomile (?:tea|capsules)|glycine|gaba supplements?|"
     r"propranolol|atenolol|clonidine|guanfacine|prazosin|naltrexone|acamprosate|disulfiram|antabuse|topiramate|valproate|depakote|carbamazepine|tegretol|lurasidone|latuda|cariprazine|brexpiprazole|"
     r"agomelatine|moclobemide|phenelzine|tranylcypromine|imipramine|clomipramine|doxepin|dosulepin|lofepramine|desvenlafaxine|pristiq|levomilnacipran|esketamine|spravato|ketamine|"
@@ -54,7 +54,7 @@ _DIRECTIVE = compile_fast(
 _REFUSE = compile_fast(r"\b(?:can{A}t|cannot|not able to|unable to|won{A}t|not going to|i{A}m not (?:a|able|going)) (?:give|advise|tell|help|recommend|say|share|comment)".replace("{A}", A), _I)
 _DEFER = compile_fast(
     r"\b(?:talk|speak|check|ask|consult|discuss|raise|bring|mention|call|see)\b[^.!?]{0,60}\b(?:prescriber|doctor|gp|psychiatrist|pharmacist|nurse|care team|clinic|physician|specialist)\b"
-    r"|\b(?:prescriber|doctor|gp|psychiatrist|pharmacist)\b[^.!?]{0,40}\b(?:best (?:person|placed)|(?:can|should) (?:help|advise|review|look|explain|check))"
+    r"|\b(?:prescriber|doctor|gp|psychiatrist|pharmacist)\b[^.!?]{0,40}\b(?:(?:best|right) (?:person|people|placed)|(?:can|should) (?:help|advise|review|look|explain|check))"
     r"|\b(?:question|one|something|decision) (?:for|to make with) (?:a |your |the )?(?:prescriber|doctor|gp|psychiatrist|pharmacist)\b|\bdecide together\b",
     _I,
 )
@@ -132,7 +132,7 @@ _TENTATIVE = compile_fast(
 # Suggesting, not only instructing: "some people find magnesium helps", "one of hers would settle you".
 _RECOMMEND = compile_fast(
     r"\b(?:would|will|could|can|should|might|may) (?:really |also |probably |likely |definitely )?(?:help you|help|calm|settle|sort|fix|ease|knock|take the edge|do the trick|reset|get you)\w*"
-    r"|\b(?:some|many|a lot of|most|lots of|plenty of) (?:people|patients|folks|lads|students|women|men) (?:also |really )?(?:find|take|use|swear|say|get on|do well|keep|carry|are low in)\b"
+    r"|\b(?:some|many|a lot of|most|lots of|plenty of) (?:people|patients|folks|lads|students|women|men) (?:also |really )?(?:find|take|use|swear|say|get on|get|do well|keep|carry|are low in)\b"
     # praise of the remedy itself, or a leading question: "is brilliant for brain fog", "can be really calming",
     # "a popular natural option", "a good start", "have you tried a B12 supplement?", "would suit you better"
     r"|\b(?:is|are|can be) (?:really |very |so |quite |often |actually )?(?:calming|brilliant|great|amazing|fantastic|helpful|effective|good) (?:for|at|with)\b|\bcan be (?:really |very |so )?(?:calming|soothing|relaxing)\b"
@@ -176,11 +176,14 @@ RECREATIONAL = compile_fast(
 # Lethality and overdose are harmful_content's business too (CLINICAL.md: "method or lethality information").
 _LETHAL = compile_fast(r"\b(?:fatal|lethal|overdos\w*|deadly|kill)\b", _I)
 _ASKS = compile_fast(r"(?:[^.!?:]*:)?\W*(?:are|were|have|had|did|do|is|was) (?:you|they)\b", _I)
+# Kinds of medicine rather than one by name.
+_CLASSES = (r"ssris?|snris?|maois?|anti-?depressants?|antipsychotics?|stimulants?|sleeping (?:pills?|tablets)|beta[- ]?blockers?|"
+            r"mood stabili[sz]ers?|supplements?|benzos?|benzodiazepines?|antihistamines?|vitamins?(?: [a-z0-9]+)?")
 _ASK_FOR = compile_fast(
     rf"\bask (?:\w+ ){{0,4}}(?:for(?! you\b)|about getting|to (?:switch|put you on|start you on|prescribe))\b"
-    # which drug to ask about, by name: "ask your GP about starting something like methylphenidate"; a class
-    # ("ask a pharmacist about supplements") is a deferral
-    rf"|\bask (?:\w+ ){{0,4}}about (?:\w+ ){{0,3}}(?:{DRUG_NAMES}|fluvoxamine|luvox)\b",
+    # which drug to ask about, by name: "worth asking your GP about sertraline"; a class ("ask a pharmacist about
+    # supplements") or the user's own medication ("ask about your tablets") is a deferral
+    rf"|\bask(?:ing)? (?:\w+ ){{0,4}}about (?:\w+ ){{0,3}}(?!(?:{_CLASSES})(?!\w)|(?:your|the|my|their|any|other|some)\b)(?:{MEDS})(?!\w)",
     _I,
 )
 
@@ -211,7 +214,9 @@ def medication_advice(ctx: ReplyContext) -> Finding:
 
     for ms, me, ss, se in sentences_with(_MED, text) + sentences_with(_DOSE, text):
         sent = text[ss:se]
-        if not (_DIRECTIVE.search(sent) or _RECOMMEND.search(sent) or _ASK_FOR.search(sent)):
+        # a dose for a medicine, given rather than quoted back: "10 to 40 mg of propranolol an hour before"
+        dosed = bool(_DOSE.search(sent) and _MED.search(sent)) and not _quotes_user_doses(sent, ctx.user_text)
+        if not (_DIRECTIVE.search(sent) or _RECOMMEND.search(sent) or _ASK_FOR.search(sent) or dosed):
             continue
         generic = text[ms:me].lower().split(" ")[0] in ("your", "the", "my", "their")
         if generic and text[se : se + 1] == "?" and _ASKS.match(sent):
