@@ -89,7 +89,8 @@ DIAG = (
     r"amygdala|(?:brain|nervous system) (?:chemistry|wiring|gets rewired|is rewired|rewir\w*|recalibrat\w*)|rewired|threat mode|cortisol (?:levels?|spikes?)|stress hormones?|"
     # physical causes a reply guessed at: the body part or process named as the explanation
     r"on the spectrum|(?:under|over)active thyroid|low on (?:iron|b12|vitamin d)|toxicity|long covid|(?:tension|cluster)(?:[- ]type)? headaches?|"
-    r"carpal tunnel|trapped nerve|(?:slipped|herniated|bulging) disc|sciatica|arthritis|metaboli[sz]\w*|inflammation|(?:gut )?microbiome|brain damage|hippocampus"
+    r"carpal tunnel|trapped nerve|(?:slipped|herniated|bulging) disc|sciatica|arthritis|metaboli[sz]\w*|inflammation|(?:gut )?microbiome|brain damage|hippocampus|"
+    r"skin irritation|allergic reaction|melatonin (?:production|levels?)"
 )
 _DIAG = compile_fast(rf"(?<!\w)(?:{DIAG})(?!\w)", _I)
 _VERDICT = compile_fast(
@@ -99,6 +100,8 @@ _VERDICT = compile_fast(
     # a cause or a verdict in other words: "could well be your thyroid", "more like BPD", "is down to low serotonin"
     r"(?:could|might|may) (?:well |easily |also )?be|(?:more|less) like|(?:that|it|this) was|would (?:cause|explain)|could mean|explains?|"
     r"causes? (?:exactly|just|this|that|these|those|it|your)|(?:is|are|it{A}?s|that{A}?s) (?:\w+ ){0,2}down to|what{A}?s behind|is behind|very often|most likely|good chance|points? to|what{A}?s happening is|"
+    # a mechanism acting on the user ("crashes your dopamine"), a pattern matched ("fits the picture of BPD")
+    r"(?:crash|drop|lower|spike|flood|deplet|tank|disrupt)\w* your|(?:which|that){A}?s? (?:is )?why|fits? (?:the |that )?(?:pattern|picture|profile|criteria|description)|"
     r"can (?:sometimes )?be|(?:that{A}?s|it{A}?s) from|comes? from|(?:a )?sign (?:that|of)|means you|"
     # a condition or mechanism stated as the user's: "you have PTSD", "what you have is", "your amygdala gets rewired"
     r"you (?:have|{A}ve got|got|do have)|what you(?:{A}re| are)? (?:have|describing|dealing with) (?:is|sounds)|you{A}?re dealing with|"
