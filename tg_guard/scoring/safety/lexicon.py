@@ -17,6 +17,8 @@ from ...clinical import RiskCategory
 from ._regex import compile_fast
 
 __all__ = [
+    "ANNIVERSARY",
+    "ANNIVERSARY_VETO",
     "CUES",
     "CURRENT",
     "IDIOMS",
@@ -185,7 +187,11 @@ CUES: tuple[Cue, ...] = (
         r"(?:know|knows) where (?:my |his |her )?(?:\w+ )?keeps (?:his |her |the )?(?:gun|pills|tablets|rifle)",
         rf"gun{A}?s? (?:is )?in the (?:drawer|safe|house|car|cupboard)|hidden a knife|(?:a|the) (?:bat|knife|gun) in (?:the|my) car",
         r"(?:chosen|chose|picked|set) (?:a |the )?(?:date|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-        r"(?:driven|drove|driving) (?:at|into) (?:it|the (?:barrier|wall|tree|bend))|pull(?:ed)? off at the last|rehears\w+",
+        r"(?:driven|drove|driving) (?:at|into) (?:it|the (?:barrier|wall|tree|bend))|pull(?:ed)? off at the last",
+        # rehearsing is a plan, not when what is rehearsed is speech, a task or a worry (round 12)
+        r"rehears\w+(?! (?:\w+ ){0,3}?(?:to-?do|list|speech|lines|script|presentation|talk|pitch|interview|answers?|questions?"
+        r"|conversations?|arguments?|what (?:to|i{A}?ll|i{A}?d|i|he|she|they) (?:say|tell|said)|where (?:he|she|they) can (?:put|stick|shove)"
+        r"|funeral|worst|disaster|excuses?|replies|reply|comebacks?|email|message|text|apology|song|play|dance|band|choir)\b)",
         r"(?:made|have|got|wrote) a list of (?:the )?(?:people|names)", r"take (?:him|her|them) with me",
         r"(?:thought|worked) (?:through|out) (?:exactly )?(?:how|what|the)|know what i{A}?d do|(?:worked out|checked) the (?:tide|train) times?",
         r"(?:watching|watched|reading|read) (?:\w+ ){0,2}(?:about )?how (?:people|to) (?:do it|die|end it)|(?:lurking|looking) on (?:those |the )?(?:forums|sites)",
@@ -360,8 +366,12 @@ IDIOMS: re.Pattern[str] = _c(
     r"(?:essay|research|paper|article|study|studies|thesis|lecture|documentary|book|story|fanfic|searches|searched|websites?|videos?|posts?|module|course|training|awareness) (?:\w+ ){0,5}(?:on|about|of) (?:non-suicidal )?(?:self[- ]?harm\w*|self[- ]?injur\w*|suicid\w*)",
     r"ask(?:ed|s|ing)? (?:me )?(?:whether|if) i (?:ever |had |have |was |am |{A}ve |{A}m )?(?:\w+ ){0,3}(?:about )?(?:ending my life|killing myself|suicid\w*|self[- ]?harm\w*|hurting myself|wanting to die)",
     r"(?:unalived?|killed|kill) (?:the |a |that )?(?:shopkeeper|boss|npc|dragon|enemy|zombies?|character|villain)",
-    r"killing myself (?:laughing|at the gym|at work|working|studying|training|revising|over (?:this|that|it))",
-    r"end(?:ing|ed)? (?:it|things) (?:with|between) (?:my|him|her|them|us|you)", r"bungee\w*(?: \w+){0,4} (?:bridge|crane|tower)|bungee\w*",
+    r"(?:kill|kills|killed|killing) myself (?:laughing|at the gym|at work|working|studying|training|revising|over (?:this|that|it))",
+    r"end(?:ing|ed)? (?:it|things) (?:with|between) (?:my|him|her|them|us|you)",
+    # round 12: "die my hair" (dye), "he's dead to me", "I'd kill for a week off"
+    r"(?:want(?:ed)? to |wanna |going to |gonna |will |to )?die (?:my|her|his|your|their|the) (?:hair|roots|beard|eyebrows|fringe|tips)",
+    rf"(?:is|are|was|were|{A}s|{A}re|now|basically|honestly|officially|totally) (?:\w+ )?dead to (?:me|us)",
+    rf"(?:i{A}d|id|i would|would) (?:literally |honestly )?kill for (?:a|an|one|some|the|just|\d+)(?! (?:\w+ )?(?:pain|hurt\w*|suffering|thoughts|voices|noise|feeling) to (?:stop|end|go away))", r"bungee\w*(?: \w+){0,4} (?:bridge|crane|tower)|bungee\w*",
     rf"(?:want to die|kill myself|i{A}m dead|dying)[.!,]?\s*\(?(?:not literally|jk|lol)",
     r"(?:researching|research(?:ing)? into|studying|teach\w*|volunteer\w*|work(?:ing)? with|mentor\w*|supporting) (?:\w+ ){0,4}(?:self[- ]?harm\w*|suicid\w*|domestic (?:violence|abuse))",
     r"(?:a|the|my|this) (?:\w+ ){0,3}(?:domestic (?:violence|abuse)|self[- ]?harm|suicide) (?:case|cases|client|clients|research|training|module|hearing|caseload)",
@@ -398,6 +408,21 @@ PAST: re.Pattern[str] = _c(
     rf"haven{A}t (?:cut|self[- ]?harmed|done (?:that|it)|had (?:those|these|any) (?:thoughts|urges)|felt (?:that|like that)) (?:in|for|since)",
     r"(?:recovered|recovery|got (?:help|better|through it)|made it through|survived it|came out the other side)",
     r"(?:my|that) (?:old|past) (?:self|life)", r"once,? (?:long|years)", r"decades? ago", r"way back",
+    # round 12: a childhood or an age named in words ("when I was growing up", "an overdose at nineteen")
+    r"(?:when i was )?growing up", r"at (?:the age of |age )?(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)",
+)
+# Round 12: a recovery anniversary ("six years free from self-harm today", "5 years clean from cutting", "five years
+# ago this month I tried"): the episode is past even though "today" or "this month" is in the sentence, unless the
+# sentence also says it is back (a relapse, urges, "again"; ANNIVERSARY_VETO).
+ANNIVERSARY: re.Pattern[str] = _c(
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty) (?:full )?(?:years?|yrs|months) "
+    r"(?:(?:ago )?(?:this (?:month|week)|today)|clean|free|sober|no|without|since (?:i|my) last)",
+)
+ANNIVERSARY_VETO: re.Pattern[str] = _c(
+    r"again", r"relaps\w*", r"urges?", r"(?:came|coming|are|is) back", r"slipped", r"thinking about (?:it|doing it)",
+    r"want(?:ed)? to (?:do it|cut|die)",
+    r"after (?:\w+ )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty) (?:full )?(?:years?|yrs|months?|weeks?|days?)",
+    r"(?:broke|broken|lost|ended|reset) (?:my |the )?(?:streak|record|run)", r"until|till|til",
 )
 CURRENT: re.Pattern[str] = _c(
     r"again", r"relaps\w*", r"lately", r"recently", r"these days", r"this (?:week|month|morning|year)", r"last (?:night|week|weekend)",

@@ -92,7 +92,7 @@ ACCIDENT_CONTEXT: re.Pattern[str] = compile_fast(
 )
 # Preparation words in an ordinary farewell (retiring, moving, a dying grandparent, decluttering).
 ORDINARY_FAREWELL: re.Pattern[str] = compile_fast(
-    r"\b(?:retir\w+|moving (?:to|house|away|schools?)|last day|leaving do|new job|declutter\w*|charity shop|marketplace|colleagues|"
+    r"\b(?:retir\w+|moving (?:to|into|house|away|schools?)|downsiz\w*|one[- ]bed(?:room)?(?: flat| place| house)?|last day|leaving do|new job|declutter\w*|charity shop|marketplace|colleagues|"
     r"grandma|grandad|grandpa|nan|granny|grandson|granddaughter|seventy|eighty|ninety|funeral|hospice|"
     r"vet|put (?:our |my |the )?(?:cat|dog|pet|horse|rabbit|him|her) (?:to sleep|down)|moved (?:to|away|abroad|house)|leaving (?:party|drinks|do)|emigrat\w+|new school)\b",
     re.IGNORECASE,

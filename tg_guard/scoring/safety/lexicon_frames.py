@@ -129,6 +129,12 @@ _PLACE_IDIOM = compile_fast(
     r"traffic|restaurant|shop|store|gym|church|trip|holiday|vacation|camp|dorm|room|waiting)\b",
     re.IGNORECASE,
 )
+_DISCIPLINE = compile_fast(
+    r"^(?![^\n]*\b(?:hit|hits|hurt|hurts|slap\w*|lock\w*|scared|afraid|terrified|won{A}?t let me (?:see|leave|go|eat)|bruis\w*"
+    r"|threat\w*|kick\w* me out)\b)[^\n]*\b(?:my )?(?:mom|mum|mam|dad|parents?|step-?dad|step-?mum|step-?mom)\b[^.!?\n]{0,20}"
+    r"\b(?:took|takes|taken|has taken|confiscated|confiscates) (?:away )?my (?:phone|laptop|xbox|ps[45]|playstation|switch|ipad"
+    r"|tablet|console|games?|computer|pc)\b[^.!?\n]{0,60}\b(?:for (?:a|the|one|two|three|\d+) (?:days?|nights?|weeks?|weekends?"
+    r"|months?)|because|cos|coz|bc|till|until|as (?:a )?punishment|grounded)".replace("{A}", A), re.I)
 FRAME_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
     "passive_here": _PLACE_IDIOM,
     "finality": _FINALITY_IDIOM,
@@ -136,6 +142,10 @@ FRAME_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
     "lethality_inquiry": _LETHALITY_IDIOM,
     # "I'm on the bridge" in a commute is a place, not an attempt under way.
     "in_progress": compile_fast(r"\b(?:traffic|stuck (?:in|on)|running late|commut\w*|on my way|roadworks)\b", re.I),
+    # Round 12: a parent confiscating a phone or console as a punishment (for a week, because of a grade) is
+    # ordinary discipline (DATA_CARD: none), not coercive control; not where the sentence has fear or force.
+    "abuse": _DISCIPLINE,
+    "coercion": _DISCIPLINE,
 }
 
 # Round 6: benign readings of wordings the learned layer confuses with risk, for the model's view only

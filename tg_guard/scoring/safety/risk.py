@@ -21,7 +21,19 @@ from ...clinical import RISK_CATEGORIES, RISK_LEVELS, RiskCategory, RiskLevel, r
 from ...models import Evidence, Message, RiskAssessment
 from ._regex import compile_fast
 from ._text import clause_bounds, find_all, preceding_words, sentence_of
-from .lexicon import CUES, CURRENT, IDIOMS, NEGATION_EXCEPTIONS, NEGATORS, PAST, A, Cue, Kind
+from .lexicon import (
+    ANNIVERSARY,
+    ANNIVERSARY_VETO,
+    CUES,
+    CURRENT,
+    IDIOMS,
+    NEGATION_EXCEPTIONS,
+    NEGATORS,
+    PAST,
+    A,
+    Cue,
+    Kind,
+)
 from .lexicon_acts import ACT_CUES
 from .lexicon_extra import ACCIDENT_CONTEXT, EXTRA_CUES, ON_PURPOSE, ORDINARY_FAREWELL
 from .lexicon_frames import (
@@ -33,7 +45,8 @@ from .lexicon_frames import (
 )
 from .lexicon_meds import medication_spans
 
-__all__ = ["Hit", "RiskTracker", "clarifies", "rule_cue", "scan_message", "scan_with_drops", "states_own_safety"]
+__all__ = ["Hit", "RiskTracker", "clarifies", "helping_someone_else", "ordinary_sign_off", "rule_cue", "scan_message",
+           "scan_with_drops", "states_own_safety"]
 
 _FIRST = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "mine", "we", "us"})
 _THIRD = frozenset({
@@ -180,12 +193,20 @@ def _third_party(text: str, start: int) -> bool:
         # No subject in the clause ("... and has thought about ending it"): the sentence's nearest one.
         ss, _ = sentence_of(text, start, start)
         words = [w.lower() for w in re.findall(r"[\w'’]+", text[ss:start])][-25:]
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if w in ("my", "our") and i > 0 and words[i - 1] in _PREPOSITIONS:
+            continue  # "a woman on my team is self harming": the subject is the woman, not the user
         if w in _FIRST:
             return False
         if w in _THIRD:
             return True
-    return False
+    # No subject before the cue at all ("Saw fresh cuts on her wrist"): whose body it names just after it.
+    return _OWNER_AFTER.match(text, start) is not None
+
+
+_OWNER_AFTER = compile_fast(r"[^.!?\n]{0,25}?\b(?:on|in|across|up|down) (?:his|her|their)\b", re.I)
+_PREPOSITIONS = frozenset({"on", "in", "at", "of", "from", "with", "for", "into", "about", "across", "near"})
 
 
 # In an abuse cue the third person is the abuser, not the victim: "he still won't let me see my sister" is the
@@ -203,7 +224,46 @@ def _done_to_user(cue: Cue, matched: str) -> bool:
 def _is_past(text: str, start: int, end: int) -> bool:
     s, e = sentence_of(text, start, end)
     sentence = text[s:e]
+    if ANNIVERSARY.search(sentence) and not ANNIVERSARY_VETO.search(sentence):
+        return True  # "six years free from self-harm today": the "today" is the anniversary's, not the act's
     return PAST.search(sentence) is not None and CURRENT.search(sentence) is None
+
+
+# Round 12: someone else's words, quoted ("my friend texted me 'i took all my pills'", "he keeps making jokes about
+# 'walking into the sea'", "hearing a 71 year old sing 'I hurt myself today'"). A quotation whose speaker, named just
+# before it, is a third person is that person's: its suicide and self-harm cues are set aside (kind "other", read by
+# the learned layer as qqother). Its other words stay visible: an ex's quoted "if I can't have you nobody will" is
+# the user's risk. A quote the user attributes to themselves ("I texted her 'I can't do this'") stays.
+_QUOTE = re.compile(
+    r'"([^"\n]{1,300})"|“([^”\n]{1,300})”|‘([^’\n]{1,300})’(?!\w)'
+    r"|(?<![\w'’])'(?=\w)([^'\n]{0,300}?(?:\w'\w[^'\n]{0,300}?)*)(?<=[\w.!?,])'(?![\w'’])"
+)
+_SPEAKER = compile_fast(
+    r"\b(?:he|she|they|someone|somebody|(?:my|a|an|the|our|his|her|their) (?:\w+ ){0,3}?"
+    r"(?:friend|mate|bestie|brother|sister"
+    r"|mum|mom|dad|mother|father|son|daughter|cousin|partner|boyfriend|girlfriend|bf|gf|wife|husband|colleague|coworker"
+    r"|co-worker|uncle|aunt|nan|gran|grandad|grandma|grandpa|kid|child|student|patient|client|roommate|flatmate|neighbou?r"
+    r"|boss|manager|teacher|singer|band|rapper|character|narrator|guy|girl|man|woman|lad|\d+ year old|\w+ year old))"
+    r"\b[^.!?\n\"“‘']{0,50}?\b(?:texted|texts|messaged|messages|dm(?:ed|'d)|posted|posts|wrote|writes|said|says|sang|sings|sing"
+    r"|singing|tweeted|commented|replied|jokes? about|joking about|making jokes about|keeps? saying|kept saying"
+    r"|keeps? (?:joking|texting|posting)|told me|tells me)\b[^.!?\n\"“‘']{0,30}$",
+    re.I,
+)
+_FIRST_SPEAKER = compile_fast(r"\b(?:i|i've|ive|i'd|i'm|im)\b[^.!?\n\"“‘']{0,20}"
+                              r"\b(?:texted|messaged|posted|wrote|said|sang|told|replied)\b"
+                              r"[^.!?\n\"“‘']{0,30}$", re.I)
+
+
+def _reported_speech(text: str) -> list[tuple[int, int]]:
+    """The spans of quotations a third person named just before them said, wrote or sang (``_SPEAKER``)."""
+    if not any(q in text for q in "\"“‘'"):
+        return []
+    out = []
+    for m in _QUOTE.finditer(text):
+        before = text[max(0, m.start() - 90) : m.start()]
+        if _SPEAKER.search(before) and not _FIRST_SPEAKER.search(before):
+            out.append((m.start(), m.end()))
+    return out
 
 
 _ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES)
@@ -235,9 +295,13 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
     helping_other = _HELPING_OTHER.search(text) is not None
     if helping_other:
         dropped.extend((m.start(), m.end(), "other") for m in _OTHER_ACT.finditer(text))
+    reported = _reported_speech(text)
     for cue in _ALL_CUES:
         for s, e in find_all(cue.pattern, text):
             if any(s < ie and is_ < e for is_, ie in idioms):
+                continue
+            if cue.category in _OTHER_CATS and any(rs <= s and e <= re_ for rs, re_ in reported):
+                dropped.append((s, e, "other"))  # someone else's quoted words (a threat to the user still counts)
                 continue
             if any(s < be and bs < e for bs, be, _ in benign):  # an ordinary reading ("end it here" in an essay)
                 continue
@@ -330,15 +394,65 @@ _OWN_SAFETY = compile_fast(
 _CONTRAST = compile_fast(r"\b(?:but|though|although|except|however|yet)\b", re.I)
 
 
+# Round 12: the user asks how to help someone else whose risk they describe ("found cuts on my son's arm, do I wake
+# him?", "my friend texted that she took pills, what do I do now", "a woman on my team is self harming, what's the
+# right way to handle this"). DATA_CARD: the label is the user's only, and such a conversation is none.
+_HELP_QUESTION = compile_fast(
+    r"\b(?:what (?:do|should|can|could) i (?:even )?(?:do|say)|what (?:am i|are we) (?:supposed|meant) to do|what to do"
+    r"|how (?:do|can|should|could) i (?:help|support|talk to|handle|approach|raise|bring (?:it|this) up|check in|reach"
+    r"|get (?:him|her|them) help)|(?<!how )(?<!what )(?<!where )(?:do|should) i (?:wake|tell|confront|ask|wait|call"
+    r"|ring|phone|take away|go (?:in|over|round)|drive|search|check on) (?:him|her|them|my|the|his|their|a)"
+    r"|is it my place"
+    r"|(?:right|best|safest) way to (?:handle|approach|bring|raise|help|check)"
+    r"|what do i say to (?:him|her|them|my \w+))\b", re.I)
+_THIRD_RISK = compile_fast(
+    r"\b(?:(?:cuts|scars|burns|blood|marks) on (?:his|her|their|my (?:\w+ ){0,3}?\w+(?:'|’)s)"
+    r"|(?:his|her|their) (?:fresh )?(?:cuts|scars)"
+    r"|(?:he|she|they)(?:'s|’s|'re|’re| is| are| has been| have been| was| were) (?:\w+ )?"
+    r"(?:self[- ]?harm\w*|cutting|suicidal)"
+    r"|(?:is|are) (?:\w+ )?self[- ]?harm\w*"
+    r"|(?:he|she|they) (?:just )?(?:took|has taken|swallowed|taken) (?:\w+ ){0,3}?(?:pills|tablets|overdose)"
+    r"|(?:kill|hurt|harm|cut|starv|hang)\w* (?:him|her|them)sel(?:f|ves)"
+    r"|(?:take|took|taken|taking|end|ended|ending) (?:his|her|their) (?:own )?li(?:fe|ves))\b", re.I)
+_SHARED = compile_fast(
+    r"\b(?:me too|i (?:kinda |kind of |sort of )?(?:get it|feel (?:like )?that|feel the same|do too|have too)|same here"
+    r"|(?:like|as) (?:him|her|them),? i)\b", re.I)
+
+
+def _quoted_other_cue(text: str) -> bool:
+    """Whether a suicide or self-harm cue was set aside as someone else's quoted words (``_reported_speech``)."""
+    reported = _reported_speech(text)
+    return bool(reported) and any(k == "other" and any(rs <= s and e <= re_ for rs, re_ in reported)
+                                  for s, e, k in scan_with_drops(text)[1])
+
+
+def helping_someone_else(users: Sequence[str]) -> bool:
+    """Whether the user asks how to help another person whose risk they describe (:data:`_THIRD_RISK`,
+    :data:`_HELP_QUESTION`), says nothing of feeling it too (:data:`_SHARED`), and has no current rule cue of their
+    own (a third person's cue, a time word or a means named does not count)."""
+    third = any(_THIRD_RISK.search(u) or _quoted_other_cue(u) for u in users)
+    if not third or not any(_HELP_QUESTION.search(u) for u in users):
+        return False
+    if any(_SHARED.search(u) for u in users):
+        return False
+    return not any(not h.past and h.kind not in ("timeline", "method") and not _third_party(u, h.start)
+                   for u in users for h in scan_message(u))
+
+
 def states_own_safety(users: Sequence[str]) -> bool:
     """Whether a user message says the risk talked about is not the user's own (:data:`_OWN_SAFETY`), with no
     contrast after it in that message and no current rule cue of the user's own (a third person's act, a time word
     or a means named does not count).
 
+    Also true where the user asks how to help someone else at risk and shows none of their own
+    (:func:`helping_someone_else`, round 12).
+
     The scorer keeps the learned layer from lifting such a conversation to moderate or above (the rules' level
     stands): an n-gram or embedding head reads a friend's overdose, a parent's self-harm question or a
     denied wish as the user's own risk. The rules still raise the level on any first-person disclosure.
     """
+    if helping_someone_else(users):
+        return True
     said = False
     for u in users:
         for m in _OWN_SAFETY.finditer(u):
@@ -348,6 +462,41 @@ def states_own_safety(users: Sequence[str]) -> bool:
         return False
     return not any(not h.past and h.kind not in ("timeline", "method") and not _third_party(u, h.start)
                    for u in users for h in scan_message(u))
+
+
+# Round 12: an ordinary sign-off ("thank you!! going in. cya", "that's me done for tonight, dentist Thursday. night!",
+# "I go now, tomorrow is early shift. Bye bye"): a farewell with an everyday next thing to do, and no word of an end.
+_SIGN_OFF = compile_fast(
+    r"\b(?:bye|bye bye|byee+|goodbye|cya|see ya|see you(?: (?:later|soon|tomorrow|next week))?"
+    r"|(?<!all )(?<!every )(?<!last )(?<!at )(?<!the )(?<!one )(?<!a )(?<!per )(?:good ?)?night|nite|ttyl"
+    r"|talk (?:soon|later)|signing off)\W{0,8}(?:x+|lol|haha)?\W{0,4}$"
+    r"|\bthat{A}?s me done\b"
+    r"|\bthanks? (?:you )?(?:so much |very much )?for (?:everything|all (?:your|the) help|the help|your help|help)\b"
+    .replace("{A}", A),
+    re.I)
+_EVERYDAY = compile_fast(
+    r"\b(?:shift|work|bed|sleep|takeaway|dinner|tea|lunch|breakfast|presentation|interview|meeting|dentist|appointment|gp"
+    r"|school|class|lecture|exam|gym|train|bus|flight|board|movers?|boxes|garden|walk|shower|cook\w*|shopping"
+    r"|pick(?:ing)? up"
+    r"|check in|landlord|letter|email|catnip|homework|revision|game|match|film|movie|telly|tv)\b", re.I)
+_END_WORDS = compile_fast(
+    r"\b(?:forever|for good|last time|final|never|won{A}?t be (?:here|around|back|a problem)|not be (?:here|around)"
+    r"|sorry for everything|love you all|miss me|ready to go|one last|no more|it{A}?ll (?:all )?be over|end it"
+    r"|sleep for ever|everyone|take care of (?:my|the|him|her|them)|forget it|forget i said|didn{A}?t mean|never ?mind"
+    r"|ignore (?:me|that|what i))\b"
+    .replace("{A}", A), re.I)
+
+
+def ordinary_sign_off(users: Sequence[str]) -> bool:
+    """Whether the newest user message is an ordinary sign-off: a farewell (:data:`_SIGN_OFF`) with an everyday
+    next thing to do in the conversation (:data:`_EVERYDAY`), no word of an end (:data:`_END_WORDS`)
+    and no current rule cue but a time word. The scorer does not let such a message alone lift the level: an
+    embedding head reads "thanks for everything ... bye" as a farewell note."""
+    if not users or not _SIGN_OFF.search(users[-1]) or _END_WORDS.search(users[-1]):
+        return False
+    if not any(_EVERYDAY.search(u) for u in users):
+        return False
+    return not any(not h.past and h.kind != "timeline" for h in scan_message(users[-1]))
 
 
 def clarifies(text: str, hits: Sequence[tuple[int, Hit]]) -> bool:

@@ -42,7 +42,7 @@ from .missed import (
     missed_crisis,
     missed_functional_impairment,
 )
-from .risk import RiskTracker, rule_cue, states_own_safety
+from .risk import RiskTracker, ordinary_sign_off, rule_cue, states_own_safety
 from .semantic import SemanticHeads, average_logits
 from .view import QUOTE_ELLIPSIS, conversation_view, model_view, quote_view
 
@@ -188,6 +188,14 @@ class EmbeddedSafetyScorer:
             # the user said the risk talked about is not their own ("I'm fine myself", "not me wanting to die"):
             # the heads cannot tell a friend's crisis or a denied wish from a disclosure, so they lift to low at most
             final = 1
+        if final >= 2 > rank and ordinary_sign_off(users):
+            # an everyday goodbye ("going in. cya", "early shift tomorrow, bye bye") may not be what lifts the level:
+            # the level is what the conversation before it reaches, at low at most from the sign-off itself
+            before = users[:-1]
+            zb = self.risk_logits(before) if before else {}
+            lb = [zb.get(f"risk_ge{k}", -30.0) for k in range(1, 5)]
+            earlier = min(combine_level(rank, lb, th, cue=rule_cue(before)), rank + self.max_lift) if zb else rank
+            final = max(min(final, earlier), min(final, 1))
         cats: set[RiskCategory] = set(rules.categories)
         if final >= 1:
             for c in RISK_CATEGORIES:
