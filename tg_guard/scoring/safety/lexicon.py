@@ -251,6 +251,9 @@ CUES: tuple[Cue, ...] = (
     Cue("attempt", "attempt", "suicide", _c(
         rf"(?:tried|try|trying|attempted|attempt) (?:to )?(?:kill {SELF}|{_SUI}|end (?:it|my life|things)|hang {SELF}|overdose|od)",
         rf"{_SUI} attempt", r"(?:i )?overdosed", r"(?:i )?od['’]d|i odd?ed", r"(?:ended up|woke up|was) in (?:the )?(?:hospital|er|icu|psych ward) (?:after|because|for)",
+        # discharged after one's own overdose or attempt (round 12): "got discharged on Tuesday after the overdose"
+        r"(?:discharged|released|sent home|home from (?:the )?(?:hospital|a&e|er|ward))[^.!?\n]{0,40}(?:after|following) (?:the|my|an|a) (?:overdose|od|attempt|suicide attempt)",
+        r"(?:after|following|since) my (?:overdose|od|suicide attempt|attempt)\b",
     ), self_only=True),
     # -- self-harm -------------------------------------------------------------------------------------
     Cue("nssi", "nssi", "self_harm", _c(

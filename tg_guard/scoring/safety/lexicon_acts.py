@@ -36,10 +36,13 @@ ACT_CUES: tuple[Cue, ...] = (
         r"different (?:shops|chemists|pharmacies|stores) so (?:they|nobody|no one|the staff) (?:don{A}t|doesn{A}t|won{A}t|wont|dont|can{A}t) (?:notice|ask|clock)",
         r"(?:haven{A}t|have not|never) thrown (?:them|the old ones|it) (?:away|out)[^\n]{0,80}(?:adding to|saving|keep(?:ing)? them|just in case)",
         rf"(?:got|have|i{A}ve got) (?:like |about |nearly |almost )?(?:\d+|six|seven|eight|ten|twenty|loads of|a lot of) (?:packs|boxes|strips|bottles) (?:of \w+ )?(?:now|saved|hidden|stashed|under)",
+        # a few put aside from each refill, towards a stash (round 12): "putting aside a few every week... a decent stash"
+        r"(?:putting|put|setting|set|tucking|tucked|keep|keeping|kept|holding|hold) (?:aside|by|away|back) (?:a few|some|one|two|a couple)(?: of (?:them|mine|each))? "
+        r"(?:every|each|a|from every|from each) (?:week|day|month|refill|prescription|time)[^.!?\n]{0,80}(?:stash|supply|saved up|in case|enough)",
     ), self_only=False),
     # Rehearsal: standing at a height's edge, testing whether one could, practising.
     Cue("rehearsal", "prep", "suicide", _c(
-        rf"(?:stood|standing|stand|sat|sitting) (?:right )?(?:at|on|by|near) the (?:very )?(?:edge|ledge|railing|{_HEIGHT})[^.!?\n]{{0,60}}(?:look(?:ing|ed)? down|for (?:about |like )?(?:an hour|\d+ ?(?:mins?|minutes)|ages|twenty minutes|ten minutes)|didn{A}t jump|testing|practi[sc]|could do it|whether i could)",
+        rf"(?:stood|standing|stand|sat|sit|sitting) (?:right )?(?:at|on|by|near) the (?:very )?(?:edge|ledge|railing|{_HEIGHT})[^.!?\n]{{0,60}}(?:look(?:ing|ed)? down|for (?:about |like )?(?:an hour|half an hour|\d+ ?(?:mins?|minutes)|ages|a while|a long time|twenty minutes|ten minutes)|didn{A}t jump|testing|practi[sc]|could do it|whether i could)",
         r"(?:testing|test|tested|practi[sc]ing|practi[sc]ed|rehears(?:ing|ed|al)) (?:whether|if|how) i (?:could|can|would) (?:do it|go through|jump|actually)",
         r"(?:didn{A}t|did not|couldn{A}t) jump[^.!?\n]{0,20}(?:practi[sc]ing|this time|yet)", r"practi[sc]ing,? i guess",
         rf"(?:went|go|been|drove|walked|keep going) (?:up )?to the (?:\w+ )?{_HEIGHT}[^.!?\n]{{0,60}}(?:(?:stood|stand|standing) (?:right )?at the edge|look(?:ing|ed)? (?:down|over)|(?:to|and) (?:see|check) how high)",
@@ -70,6 +73,9 @@ ACT_CUES: tuple[Cue, ...] = (
     # Affairs put in order with farewell framing.
     Cue("prep_affairs", "prep", "suicide", _c(
         r"(?:a|one) (?:letter|note|card) for each of (?:the|my) (?:boys|girls|kids|children|grandchildren|family)",
+        # letters left for the people one loves to read later, saying it was not their fault (round 12)
+        r"(?:letters?|notes?|cards?) (?:to|for) (?:my|the|both my|each of my) (?:\w+ )?(?:boys|girls|kids|children|sons?|daughters?|grandchildren|family|wife|husband|partner|parents|mum|mom|dad)"
+        r"(?:(?!divorc|separat|split|break ?up|mov(?:e|ing) )[^\n]){0,160}(?:(?:wasn{A}t|isn{A}t|was not|is not|wasnt|isnt) (?:their|your|his|her) fault|when (?:i{A}m|im|i am) gone|after i{A}m gone)",
         r"(?:put|putting|got|getting) (?:all )?(?:my affairs|everything) in order[^.!?\n]{0,40}(?:will|letters?|bank|passwords|funeral)",
         r"(?:sorted|put) the paperwork[^.!?\n]{0,40}for whoever",
         r"(?:all in one|in a) folder for whoever",
