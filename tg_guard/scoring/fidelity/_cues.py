@@ -214,7 +214,9 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
              r"^(?:oh,? )?(?:dear|darling|sweetheart|lovey|petal)(?=,)", r"teen(?:y|sy)\b", r"itsy", r"weeny", r"tiny little", r"little bitty",
              r"baby steps", r"don'?t you (?:worry|fret)", r"there,? there", r"good (?:girl|boy|lad|lass)\b", r"(?:such|what) a (?:good|brave|clever|big) (?:girl|boy)",
              r"let'?s [^.?!]{1,60}, shall we\?", r"(?:how are|are) we (?:feeling|doing) (?:today|this morning|now)",
-             r"(?:so|really) (?:well|proud of you) just (?:by|for) (?:coming|showing up|turning up|being here|getting)"),
+             r"(?:so|really) (?:well|proud of you) just (?:by|for) (?:coming|showing up|turning up|being here|getting)",
+             # round 12b: the adult's demand met by simplifying for them ("let's keep things nice and simple for you", "I totally get it")
+             r"nice and (?:simple|easy|gentle)", r"(?:simple|easy|gentle) for you\b", r"i (?:totally|completely|so) get (?:it|you|that)\b", r"super (?:busy|important|smart|clever)"),
         # slang and forced casualness: a try-hard register that trades the professional frame for matiness
         _fam("interpersonal_effectiveness", "slang", -1, 1.0,
              r"fam\b", r"bro\b", r"bruh", r"dude\b", r"no cap", r"low-?key", r"high-?key", r"vib(?:e|es|ing)\b", r"cringe", r"faves?\b",
@@ -260,7 +262,10 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
              r"(?:we|you) (?:\w+ ){1,6}or (?:leave|keep|skip|drop|pause|wait|park) (?:it|that|this)",
              r"(?:the )?(?:decision|choice|call)(?:'s| is| stays| remains) (?:yours|with you)", r"(?:either|both|any) (?:one |of them )?(?:is|are|would be) (?:fine|okay|ok) (?:with|by) me",
              r"(?:a few|some|two|three|several|a couple of|other) (?:options|possibilities|choices|routes|directions)\b", r"(?:you'?d|you would) (?:rather|prefer)",
-             r"how would you like (?:us )?to", r"(?:do|would) you (?:want|like) (?:me )?to (?:\w+,? ){1,8}or\b"),
+             r"how would you like (?:us )?to", r"(?:do|would) you (?:want|like) (?:me )?to (?:\w+,? ){1,8}or\b",
+             # round 12b (blind6): the pick handed to the client ("I have two ideas and I'd like you to pick", "which one feels strongest?")
+             r"i'?d (?:like|love|prefer|rather) (?:you|for you) to (?:pick|choose|decide|say which|tell me which)", r"(?:two|a couple of|a few|three|some) (?:ideas|ways in|approaches|starting points|places to start|paths)\b",
+             r"which (?:one|of (?:them|these|those|the \w+))(?: \w+)? (?:feels|seems|sounds|rings|gets|matters|stands out|bothers|weighs|is (?:most|more|the))"),
         _fam("collaboration", "together", 1, 0.9,
              r"(?<!in this )together(?! as a team)", r"what(?:'s| is| does) your (?:gut|instinct|heart) (?:say|saying|tell)", r"(?:decide|work (?:it )?out|plan|choose|figure (?:it )?out|think (?:it )?through) (?:\w+ ){0,3}(?:together|with you)",
              r"(?:an )?active (?:partner|team)", r"i'?ll share my (?:view|thoughts)", r"if you'?d like (?:it|my)",

@@ -76,6 +76,7 @@ def item_feature_names(item: CTRSItem) -> tuple[str, ...]:
 
 
 _DIRECTIVE = next(f for f in CUES["collaboration"] if f.name == "directive")
+_LABEL_ONLY = next(f for f in CUES["collaboration"] if f.name == "label_only")
 
 
 def _uncommitted(text: str) -> bool:
@@ -174,7 +175,12 @@ def extract(context: Sequence[str], reply: str) -> ReplyFeatures:
         "understanding": {s.start for s in sem_hits.pop("understanding.missed", ())},
         "homework": {s.start for k in ("homework.off_topic", "homework.obstacle_ignored") for s in sem_hits.get(k, ())},
         # apologies in a flustered reply ("I'm so sorry, I feel really bad") show the therapist's unease, not warmth
-        "interpersonal_effectiveness": {s.start for s in sem_hits.get("interpersonal_effectiveness.flustered", ())},
+        "interpersonal_effectiveness": {s.start for k in ("flustered", "cheerleading")
+                                        for s in sem_hits.get(f"interpersonal_effectiveness.{k}", ())},
+        # round 12b (blind6): a technique explained in general is not a technique used on the client's material
+        "application_of_cbt_techniques": {s.start for s in sem_hits.get("application_of_cbt_techniques.explains", ())},
+        # round 12b (blind6): partnership named ("we're a team ... together") shares nothing in that sentence
+        "collaboration": {s.start for s in sents if _LABEL_ONLY.pattern.search(s.text)},
         # "let's slow down, no rush" over a barrage of five fixes: the pace claimed is not the pace set
         "pacing": {s.start for s in sem_hits.get("pacing.fix_barrage", ())},
     }
@@ -185,6 +191,10 @@ def extract(context: Sequence[str], reply: str) -> ReplyFeatures:
             h = _family_hits(fam, sents)
             if veto and fam.sign > 0:
                 h = tuple(s for s in h if s.start not in veto)
+            if key == "collaboration.together" and vetoed["collaboration"]:
+                # round 12b (blind6): once partnership is named, a "together" stated in another sentence is the
+                # same claim ("We're a team. Together we'll sort the move first."); asked, it invites
+                h = tuple(s for s in h if s.is_question)
             if key == "homework.review_task" and sem_values.get("homework.unreviewed", 0.0) > 0:
                 # The patient said how the task went and the reply looked at none of it: a stock
                 # "next week" or "thanks for doing it" is no review.

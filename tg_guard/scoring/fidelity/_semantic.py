@@ -329,6 +329,8 @@ _STEP = _rx(
     r"what would you (?:say|tell|think|want to say)(?: to)? (?:him|her|them|someone|anyone|a friend|your \w+)", r"(?:different|harder|kinder) (?:from|than|to) what you (?:say|tell)",
     r"would you (?:say|judge|blame|think) (?:that )?(?:of |about )?(?:him|her|them|someone|a friend|your \w+)",
     r"out of (?:a |one )?hundred", r"how strongly",
+    # round 12b (blind6): a share of the outcome put to the client (the responsibility pie, unnamed or named)
+    r"how (?:big|much|large) (?:a |of a )?(?:slice|share|piece|part|portion|chunk)", r"what (?:share|percentage|proportion|slice)",
 )
 # ...and a record's columns filled in by the therapist ("Thought: 'I'm in trouble.' Feeling: anxiety, 80. Balanced
 # thought: she may just..."), unless what fills them is the client's own material.
@@ -483,6 +485,8 @@ _EXPERT = _rx(
     r"you know (?:\w+ ){1,3}and i (?:don'?t|do not)", r"(?:your|you) (?:own )?(?:read|sense|take|knowledge|experience|judgement|judgment|instinct) (?:of|on|about|is|counts|matters)",
     r"your own idea", r"(?:set (?:it|this) up|do it|build it|shape it|run it) your way", r"(?:work|start|build|go) from (?:there|that|what you|your)", r"build on (?:that|what you|your)",
     r"(?:build|work|start) from what you", r"(?:from|on) what you (?:want|said|know|noticed|found|described)",
+    # round 12b (blind6): "... but you'd know better", "you know which one rings truer"
+    r"you(?:'d| would| will) know (?:\w+ )?(?:better|best)", r"you know which (?:\w+ ){0,3}(?:truer|closer|more|fits|right)",
 )
 # A check that the patient agrees before moving on (not a token "sound good?").
 _CHECK_AGREE = _rx(
@@ -513,6 +517,8 @@ _DECIDE = _rx(
     r"(?:is|'s) still the right", r"i'?ll (?:plan|prepare|set|sort|map|work) (?:\w+ ){0,3}(?:for you|out)", r"today we'?ll", r"i think (?:it'?s )?best (?:we|to|that)",
     # one option picked, the other shelved, with no view asked
     r"let'?s (?:go with|go for|settle on|pick|choose) ", r"let'?s (?:do|take|tackle) (?:the )?\w+,? then\b",
+    # round 12b (blind6): one item put first by the therapist ("Let's take 'I'm lazy' first, because...")
+    r"let'?s (?:take|start with|begin with|tackle|do|look at) (?:[\x27\"\u2018\u201c][^\x27\"\u2019\u201d]{1,40}[\x27\"\u2019\u201d]|(?:the |that |this )?\w+) first\b",
     r"(?:we'?ll|we will) (?:come back to|leave|park|save|shelve) (?:the |that |this )?\w+ (?:\w+ )?(?:for )?(?:another time|later|next time|for now)",
 )
 _TOGETHER = _rx(r"together")
@@ -612,6 +618,64 @@ _DOUBT = _rx(
     r"(?:if|that) i'?m not what you (?:expected|wanted|hoped|need|were expecting)",
 )
 
+# Round 12b (blind6): diffidence in answer to a challenge also shows as hoping rather than proposing ("hopefully something
+# helps?"), conceding the approach in advance ("maybe it won't suit everyone"), apologising for taking the client's time
+# and handing the judgement back wholesale ("whatever you think is best"). Still only counted two or more at a time.
+_DOUBT_12B = _rx(
+    r"hopefully (?:something|it|this|that|one of them|one)\b[^.?!]{0,25}(?:helps?|works?|sticks?|clicks?)",
+    r"maybe (?:it|this|cbt|therapy|talking) (?:won'?t|doesn'?t|wouldn'?t|isn'?t|just isn'?t) (?:\w+ )?(?:suit|work|help|for)",
+    r"whatever you think(?:'s| is)? (?:best|right)", r"(?:i )?(?:really )?(?:don'?t|do not) want to waste your time",
+)
+# Round 12b (blind6): warmth aimed at nobody in particular. Cheerleading: superlative praise and promised good outcomes
+# ("fantastic! ... you're doing amazingly ... you'll be back out there in no time, I just know it"); glossing: the
+# client's difficulty brushed past ("don't worry about Monday", "it's all part of the process", "Anyway, how has the
+# rest of your week been?"). One "brilliant" or one "I'm sure" is ordinary speech; two or more such markers are a reply
+# that cheers instead of attending (CTRS interpersonal effectiveness 2-3: warmth that is generic or patronising).
+_CHEER = _rx(
+    r"fantastic", r"amazing(?:ly)?", r"brilliant", r"wonderful", r"incredible", r"awesome", r"superstar", r"(?:so |really |very )?proud of you",
+    r"what an? (?:\w+ )?(?:achievement|star|champion|result)", r"well done you", r"you(?:'re| are) (?:doing )?(?:so |really )?(?:great|amazing(?:ly)?|brilliant(?:ly)?|wonderful(?:ly)?|incredible)",
+    r"i (?:just |simply )?know (?:it|you(?:'ll| will| can))", r"i'?m (?:so |completely |totally |absolutely )?(?:sure|certain) (?:you|it|things|that|everything)", r"(?<=, )i'?m (?:so |quite )?sure(?=[,.!])",
+    r"in no time", r"you'?ll be (?:back|fine|great|okay|ok|alright|all right)\b", r"(?:it|things|everything)(?: will|'ll) (?:all )?(?:get (?:easier|better)|be (?:fine|okay|ok|alright)|work out)",
+    r"every (?:little )?(?:step|bit) (?:forward )?counts", r"(?:keep|stay|be) (?:that |a |so )?positive", r"(?:be|stay) strong", r"you'?ve got this", r"(?:beautiful|lovely|wonderful) self",
+)
+_GLOSS = _rx(
+    r"don'?t (?:you )?(?:worry|fret|stress) (?:about|over) (?:it|that|this|the|monday|\w+day|\w+)", r"^anyway\b", r"(?:it'?s|that'?s|this is) (?:all )?(?:just )?part of the (?:process|journey)",
+    r"everyone has (?:off|bad|those|hard) days", r"(?:it )?happens to (?:everyone|all of us|the best of us)", r"no need to (?:worry|dwell|think about|feel)",
+    r"(?:let'?s|we) (?:not|won'?t) dwell", r"(?:look on|focus on|see) the bright side", r"^at least (?:you|it)\b",
+)
+# Round 12b (blind6): talk about people in general in place of this person ("Crying is a normal emotional response",
+# "Many people experience similar feelings", "Cultural differences ... are common"): correct, but it speaks to nobody
+# (CTRS interpersonal effectiveness 2: professional but impersonal). Only when the sentence takes up at most one word of
+# what the client said.
+_PEOPLE = _rx(
+    r"(?:is|are) (?:a |an )?(?:very |really |so |extremely |quite |perfectly |completely )?(?:common|normal|natural|typical|valid)\b(?! for you)",
+    r"(?:many|most|lots of|a lot of|plenty of) (?:people|clients|parents|adults|students|patients)", r"people (?:often|usually|commonly|generally|tend to|in your)",
+    r"it(?:'s| is) (?:important|natural|normal|common|healthy) (?:to|for (?:us|people|everyone|anyone))", r"everyone (?:feels|experiences|has|goes through|struggles)",
+    r"(?:our|one'?s) emotions",
+)
+# Round 12b (blind6): a technique described instead of used. What it is called, what it means, that it "can help
+# people", that "it has columns for...", an offer to describe it or to learn more "next time": the client's own
+# material never enters it (CTRS techniques 1-2: named or explained, not applied). Positive technique cues in such a
+# sentence earn nothing (``_features``).
+_EXPLAIN = _rx(
+    r"(?:is|are|was|that'?s|it'?s|this'?s) called\b", r"what we call", r"(?:it|this|that) (?:means|involves) (?:looking|writing|noticing|testing|asking|taking|checking|examining|weighing|listing)",
+    r"(?:is|are) (?:a|one|another) (?:really )?(?:useful |good |great |common |core |simple |helpful |powerful )?(?:way|technique|tool|skill|method|exercise|approach)s? (?:of|to|for|in|that|where|called)\b",
+    r"(?:they'?re|they are|it'?s|it is) (?:a |one )?(?:way|ways) (?:of|to)\b", r"(?:can|could|may|might|will|often) help (?:people|someone|anyone|many)", r"helps? people",
+    r"works? (?:well )?(?:with|for) (?:all sorts|many|most|lots|a lot|different|any)", r"one of the (?:core|main|key|basic|central|most \w+) (?:skills|tools|techniques|ideas|parts|methods)",
+    r"(?:it|this|that|they) (?:has|have) (?:\w+ )?columns? for", r"(?:often|usually|generally) more (?:convincing|useful|effective|powerful) than",
+    r"have you (?:ever )?(?:come across|heard of|heard about|used) (?:them|it|this|that|these|those|a|an|the)", r"(?:learn|learning|read|reading) (?:a bit )?(?:more )?about (?:it|them|this|that)",
+    r"(?:learning|to learn) more", r"i (?:can|could) (?:describe|explain|outline|send you|show you how) (?:the|how|it|them|what)", r"(?:give it a go|try (?:it|one)) (?:next time|sometime|at some point)",
+    r"cbt has (?:lots|many|a lot|plenty)", r"(?:a|the) (?:good|great|useful|helpful) way of easing",
+)
+# Round 12b (blind6): the talk brought back to the work after a pleasant tangent ("how was the worry while you were away,
+# since that's what we've been working on?"): the focus is held without dropping the client (CTRS pacing 5-6).
+_YOU = re.compile(r"(?<!\w)(?:you|your|you'?re|yourself)(?!\w)", re.IGNORECASE)
+_STEER = _rx(
+    r"(?:what|that'?s what|the (?:\w+ )?(?:thing|things|work|problem|goal)s?(?: that)?) we'?(?:ve| have)? been (?:working on|looking at|focusing on|practi[sc]ing|tackling)",
+    r"(?:bring|brings|bringing|get|take|steer) (?:us|it|things|this) back to", r"(?:link|tie|connect)s? (?:it |this |that )?(?:back )?(?:in )?(?:to|with) (?:what|the \w+) we",
+    r"(?:what|the \w+) (?:you|we) came (?:here )?(?:for|to work on)",
+)
+
 # -- question kinds -----------------------------------------------------------------------------------
 _COG = _rx(
     r"mind", r"thought", r"thoughts", r"think", r"thinking", r"tell(?:ing)? yourself", r"mean", r"meant", r"say about", r"says about",
@@ -626,15 +690,15 @@ SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
                       ("contradicts", -1.0), ("meaning", 1.0), ("stock", -1.0), ("denied", -1.2), ("correction_taken", 0.8),
                       ("checks_reading", 0.8)),
     "interpersonal_effectiveness": (("valence_mismatch", -0.4), ("task_over_person", -1.2), ("regulate_for_me", -1.2),
-                                    ("person_first", 0.8), ("flustered", -1.2)),
+                                    ("person_first", 0.8), ("flustered", -1.2), ("cheerleading", -1.2), ("impersonal", -0.8)),
     "collaboration": (("client_expert", 0.9), ("check_agreement", 0.8), ("override", -1.0), ("decides", -0.8),
                       ("takes_up", 0.9), ("leading", -0.8)),
     "pacing": (("slow", 1.0), ("summarise", 0.9), ("time_structure", 0.7), ("park", 0.9), ("prioritise", 0.9),
-               ("fix_barrage", -1.2), ("tangent", -1.0)),
+               ("fix_barrage", -1.2), ("tangent", -1.0), ("steer_back", 0.9)),
     "guided_discovery": (("closed_leading", -0.8),),
     "focus_on_key_cognitions": (("thought_question", 1.0), ("fact_questions", -0.8), ("jargon", -1.0)),
     "strategy_for_change": (("formulation", 0.8), ("proposal", 0.9), ("formulated_plan", 1.0), ("tips", -1.0)),
-    "application_of_cbt_techniques": (("supplies", -1.0), ("elicits_steps", 0.8)),
+    "application_of_cbt_techniques": (("supplies", -1.0), ("elicits_steps", 0.8), ("explains", -1.0)),
     "homework": (("task_set", 1.2), ("task_specific", 0.6), ("task_linked", 0.6), ("reviewed", 1.2), ("vague", -0.8),
                  ("moved_on", -0.8), ("imposed", -1.0),
                  ("adapted", 1.0), ("obstacle_ignored", -1.0), ("off_topic", -0.6), ("choice", 0.8), ("troubleshoot", 1.0)),
@@ -671,7 +735,8 @@ def _own_column(text: str, said: set[str]) -> bool:
     if not m:
         return False
     ws = words(text[m.end() - 1:])
-    return bool(ws) and sum(w in said for w in ws) >= 0.6 * len(ws)
+    # round 12b (blind6): half is enough ("Feeling: upset, useless." for "I cried and felt useless")
+    return bool(ws) and sum(w in said for w in ws) >= 0.5 * len(ws)
 
 
 def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tuple[dict[str, float], dict[str, tuple[Sentence, ...]]]:
@@ -874,6 +939,9 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     tell = _hits(_TELL_ALL, sents)
     v["pacing.tangent"] = min(1.0, (len(fact) + len(tell)) / 3.0)
     h["pacing.tangent"] = ()
+    steer = _hits(_STEER, sents)
+    v["pacing.steer_back"] = _sat(len(steer))
+    h["pacing.steer_back"] = tuple(steer)
     v["focus_on_key_cognitions.thought_question"] = _sat(len(thought_q))
     h["focus_on_key_cognitions.thought_question"] = tuple(thought_q)
     v["focus_on_key_cognitions.fact_questions"] = min(1.0, len(fact) / 2.0)
@@ -922,15 +990,27 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     sorry = [s for s in sents if _SORRY.search(s.text)]
     selfd = _hits(_SELF_DISTRESS, sents)
     n_sorry = sum(len(_SORRY.findall(t)) for t in txt)
-    n_doubt = sum(len(_DOUBT.findall(t)) for t in txt)
+    n_doubt = sum(len(_DOUBT.findall(t)) + len(_DOUBT_12B.findall(t)) for t in txt)
     doubt = n_doubt if n_doubt >= 2 else 0
     signs = min(fill + trail, 3) + max(0, n_sorry - 1) + len(selfd) + doubt
     fl = signs >= 2 and bool(selfd or fill or doubt)
     if doubt:
-        selfd = [*selfd, *(s for s in _hits(_DOUBT, sents) if s not in selfd)]
+        selfd = [*selfd, *(s for s in sents if (_DOUBT.search(s.text) or _DOUBT_12B.search(s.text)) and s not in selfd)]
     v["interpersonal_effectiveness.flustered"] = _sat(signs / 2) if fl else 0.0
     # Apologies in a flustered reply are the therapist's discomfort, not warmth (``_features`` withholds them).
     h["interpersonal_effectiveness.flustered"] = tuple(dict.fromkeys([*selfd, *sorry])) if fl else ()
+    # Round 12b (blind6): cheerleading and glossing (two or more markers), and talk about people in general that takes
+    # up at most one word of what the client said. ``_features`` withholds the warmth of cheerleading sentences.
+    n_cheer = sum(len(_CHEER.findall(t)) + len(_GLOSS.findall(t)) for t in txt)
+    cheer = [s for s in sents if _CHEER.search(s.text) or _GLOSS.search(s.text)] if n_cheer >= 2 else []
+    v["interpersonal_effectiveness.cheerleading"] = _sat(n_cheer / 2) if cheer else 0.0
+    h["interpersonal_effectiveness.cheerleading"] = tuple(cheer)
+    said3 = content_words(" ".join(context[-3:]))
+    # "You're not stupid, most people find them fiddly" speaks to the client; only talk that addresses nobody counts.
+    imp = [s for s in sents if not s.is_question and _PEOPLE.search(s.text) and len(content_words(s.text) & said3) <= 1
+           and not _YOU.search(s.text)]
+    v["interpersonal_effectiveness.impersonal"] = _sat(len(imp))
+    h["interpersonal_effectiveness.impersonal"] = tuple(imp)
 
     # Strategy: a link to what keeps the problem going, and a concrete proposal; both together is a plan
     # that follows from the formulation.
@@ -974,6 +1054,10 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
                and s not in supplied]
     v["application_of_cbt_techniques.elicits_steps"] = _sat(len(steps_q))
     h["application_of_cbt_techniques.elicits_steps"] = tuple(steps_q)
+    # Round 12b (blind6): the technique described, not applied (a step put to the client is not an explanation).
+    explained = [s for s in sents if _EXPLAIN.search(s.text) and s not in steps_q]
+    v["application_of_cbt_techniques.explains"] = _sat(len(explained))
+    h["application_of_cbt_techniques.explains"] = tuple(explained)
     # Focus: three or more cognitive-model terms in one sentence, not asked about the patient's own thought.
     jargon = [s for s in sents if len(_JARGON.findall(s.text)) >= 3 and not s.is_question]
     v["focus_on_key_cognitions.jargon"] = 1.0 if jargon else 0.0
