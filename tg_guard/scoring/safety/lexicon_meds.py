@@ -47,7 +47,8 @@ _QUESTION_FRAME = compile_fast(
     rf"|am i (?:ok|okay|allowed|able)|is there (?:a|any) (?:problem|issue|interaction)|will it be (?:ok|okay|fine|safe)"
     rf"|anyone know (?:if|whether)|wondering (?:if|whether)|not sure (?:if|whether)|how (?:soon|long) (?:after|before))\b"
     rf"[^.?!\n]{{0,80}}?\b(?:take|taking|have|having|drink|drinking|mix|mixing|combine|combining|stop|stopping|skip|skipping"
-    rf"|come off|coming off|switch|switching|start|starting|split|crush|halve|cut (?:it|them|the \w+) in half|double up|drive|driving)\b"
+    rf"|come off|coming off|switch|switching|start|starting|split|crush|halve|cut (?:it|them|the \w+) in half|double up|drive|driving"
+    rf"|give (?:her|him|them|my \w+|the \w+))\b"
     rf"|\b(?:with|and|alongside|on top of|while (?:on|taking)|whilst (?:on|taking)|when (?:on|taking)|on)\b[^.?!\n]{{0,40}}?(?:together|at the same time|interact\w*)"
     rf"|\binteract\w*\b|\bcontra-?indicat\w*"
     rf"|\b(?:take|taking) (?:it|them|my \w+|the \w+) (?:in the (?:morning|evening)|at (?:night|bedtime|breakfast|\d)|with (?:food|a meal|milk|water)"
@@ -64,7 +65,9 @@ _REPORT_FRAME = compile_fast(
     rf" (?:to take )?(?:a|my|one|this morning{A}?s|last night{A}?s|yesterday{A}?s|today{A}?s|the|an?) ?(?:\w+ )?(?:dose|tablet|pill|capsule|meds|medication|injection)\b"
     rf"|\b(?:haven{A}?t|have not|not) missed a (?:single )?dose|\bpill ?(?:box|organi[sz]er|reminder|dispenser)\b|\bdosette\b"
     rf"|\b(?:dose|dosage) (?:was |is |got |has been |being )?(?:increased|raised|upped|lowered|reduced|changed|adjusted|titrated)"
-    rf"|\b(?:as prescribed|as directed|my (?:gp|doctor|psychiatrist|pharmacist|nurse|prescriber) (?:said|says|told|suggested|recommended|switched|put me on|prescribed))\b",
+    rf"|\b(?:as prescribed|as directed|my (?:gp|doctor|psychiatrist|pharmacist|nurse|prescriber) (?:said|says|told|suggested|recommended|switched|put me on|prescribed))\b"
+    # the label's own dose: "the children's paracetamol at the dose on the box" (round 12)
+    rf"|\bat the (?:dose|amount) (?:on|in) the (?:box|packet|pack|label|leaflet|bottle|instructions)\b|\bat the (?:recommended|usual|normal|prescribed) dose\b",
     re.I,
 )
 # A question: a question mark, or a sentence that opens as one ("can i have a few drinks on my antibiotics").

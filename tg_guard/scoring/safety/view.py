@@ -99,6 +99,10 @@ def mask_idioms(text: str) -> str:
 
 
 
+def _inside(h: Hit, spans: Sequence[tuple[int, int]]) -> bool:
+    return h.kind == "method" and any(s <= h.start and h.end <= e for s, e in spans)
+
+
 def conversation_view(users: Sequence[str], kinds: tuple[str, ...] = MASK_KINDS) -> list[str]:
     """:func:`model_view` of each user message, and with ``"clarified"`` in ``kinds`` the messages a later one
     corrects as misread ("think im finally ending it tonight" ... "my twitch stream lol, sorry that sounded
@@ -107,7 +111,10 @@ def conversation_view(users: Sequence[str], kinds: tuple[str, ...] = MASK_KINDS)
     # An ordinary medication question reads as such only in a conversation with no current risk cue and no
     # means-seeking or crisis wording (lexicon_meds.medication_vetoed) in any message: after "i want to die" or
     # "how long does paracetamol take to... never mind", "can i take sertraline with alcohol" stays visible.
-    meds = not any(medication_vetoed(u) or any(not h.past for h in scan_with_drops(u)[0]) for u in users)
+    # A medicine named inside the ordinary question itself ("the children's paracetamol at the dose on the box") is
+    # that question, not a current cue.
+    meds = not any(medication_vetoed(u) or any(not h.past and not _inside(h, medication_spans(u))
+                                               for h in scan_with_drops(u)[0]) for u in users)
     out = [model_view(u, kinds, ordinary_meds=meds) for u in users]
     if "clarified" not in kinds or len(users) < 2:
         return out
