@@ -44,6 +44,7 @@ Kind = Literal[
     "coded",  # coded self-directed terms (kms, sewerslide, ctb): at least low, even as a joke
     "abuse",  # being abused or unsafe: moderate
     "abuse_severe",  # threats to life, strangulation: high
+    "unsafe",  # abused or controlled with no acute danger (documents or a pension held, locked in, hit at home): low
     "impairment",  # days of not eating, sleeping or functioning: moderate
     "violence",  # wish or plan to hurt others: moderate
     "intrusive",  # unwanted intrusive harm thoughts, or a short spell of impairment: low

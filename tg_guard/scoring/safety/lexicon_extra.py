@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._regex import compile_fast
-from .lexicon import _SUI, DRUG_NAMES, A, Cue, _c
+from .lexicon import _SUI, ABUSER, DRUG_NAMES, A, Cue, _c
 
 __all__ = ["ACCIDENT_CONTEXT", "EXTRA_CUES", "ON_PURPOSE", "ORDINARY_FAREWELL"]
 
@@ -56,6 +56,28 @@ EXTRA_CUES: tuple[Cue, ...] = (
         r"(?:find|catch) me and kill me", r"kill me and then (?:himself|herself|themselves)", r"won{A}t live to see",
         r"(?:said|says|threatened|told me|shouting|screaming|shouts|yelling)[^.!?\n]{0,25}(?:he|she|they){A}?(?:ll| will| would|{A}d)? kill me",
         r"(?:has|got|holding|with) (?:the|a) (?:knife|gun)[^.!?\n]{0,40}(?:kill|hurt) me", r"(?:outside|at) my (?:window|door)[^.!?\n]{0,30}restraining order|restraining order[^.!?\n]{0,40}(?:outside|here|tapping|window)",
+    ), self_only=False),
+    # Round 12: abuse disclosed in words the families above miss: learner English ("my husband is hit me", "he
+    # don't let me go out"), documents or a pension held by someone else (the user's or a third party's: an elderly
+    # patient's son "takes her pension"), being locked in, a forced-marriage threat, a door being broken down.
+    # Each names someone doing it to a person; "I keep my passport in a safe" or "collects my pension for me" do not.
+    # DATA_CARD: with abuse the only issue the level is low, so these are ``unsafe`` (low); a door being broken down
+    # is acute danger (moderate). A blow told as history ("used to hit me", "when we were kids") is not current.
+    Cue("abuse_disclosed", "unsafe", "abuse", _c(
+        r"\b(?:he|she|they|husband|wife|partner|boyfriend|girlfriend|dad|father|step-?dad|step-?father|step-?mum|step-?mom|mum|mom|mother|brother|uncle|carer|son)\b(?:(?!used to|would )[^.!?\n]){0,30}?\b(?:is |are |was )?(?:hit|hits|hitting|beat|beats|beating|slap|slaps|slapping|punch|punches|punching|pinch|pinches|pinching|kick|kicks|kicking) (?:me|us)\b(?![^.!?\n]{0,40}\b(?:when (?:i|we) (?:was|were)|as (?:a )?kids?|growing up|years ago))",
+        rf"{ABUSER} (?:still |always )?(?:keep|keeps|kept|took|take|takes|has|have|holds?|hid|hides) (?:my|her|his|our) (?:passports?|documents|papers|id card|visa)\b(?! photo)",
+        rf"{ABUSER} (?:don{A}t|do not|dont) let me (?:go out|go anywhere|leave|see|call|visit|use)|{ABUSER} (?:won{A}t|will not|doesn{A}t) let me use (?:the|my) (?:car|phone|card|money)",
+        rf"{ABUSER} (?:\w+ )?(?:takes|took|take|collects|collected|keeps|keep|spends) (?:most of |all of |half of |nearly all of )?(?:my|her|his) (?:pension|benefits|savings)\b(?! for (?:me|her|him))",
+        r"(?:checks|checking|goes through|going through) (?:every|each) (?:single )?(?:receipt|penny|purchase)",
+        r"(?:locks|locked|locking) (?:me|her|him|us) (?:in|inside) (?:my|her|his|their|the|our) (?:room|bedroom|house|flat|shed|cupboard|basement)",
+        r"forced (?:himself|herself) (?:on|onto) me|(?:corners|cornering|cornered) me[^.!?\n]{0,40}(?:touch\w*|grop\w*|grabb?\w*|rubb?\w*)",
+    ), self_only=False),
+    # A forced-marriage threat: "if I don't marry him" is the condition, not a negation of the threat.
+    Cue("forced_marriage", "unsafe", "abuse", _c(
+        r"(?:marry (?:my|a|an|him|her|this|that|the|someone)|arranged marriage|forced marriage|shame (?:the|my|our) family)[^.!?\n]{0,80}\b(?:kill|deal with|hurt|beat|punish) me\b",
+    ), self_only=False, negatable=False),
+    Cue("door_broken", "abuse", "abuse", _c(
+        r"(?:kicking|banging|smashing|hammering|pounding) (?:on )?(?:the|my|our) (?:front |back |bedroom |bathroom )?door[^.!?\n]{0,40}?(?:break|kick|smash) (?:it )?(?:down|in)",
     ), self_only=False),
     Cue("violence_more", "violence", "harm_to_others", _c(
         r"(?:bring|bringing|take|taking) (?:my |his |her |my \w+{A}?s? )?(?:\w+ )?(?:knife|gun|machete|bat) to (?:school|work|class)",

@@ -58,7 +58,7 @@ _THIRD = frozenset({
     "teen", "teenager", "neighbor", "neighbour", "user", "op", "you", "your", "you're", "youre", "u", "ur",
 })
 _BASE_RANK: dict[Kind, int] = {
-    "passive": 1, "coded": 1, "nssi_urge": 1, "intrusive": 1,
+    "passive": 1, "coded": 1, "nssi_urge": 1, "intrusive": 1, "unsafe": 1,
     "ideation": 2, "nssi": 2, "abuse": 2, "impairment": 2, "violence": 2,
     "prep": 3, "attempt": 3, "abuse_severe": 3, "intent": 3, "plan": 3, "in_progress": 4,
     "lethality": 3, "finality": 3, "ambivalent": 1,
@@ -371,7 +371,9 @@ def rule_cue(users: Sequence[str]) -> bool:
     but on the blind dev3 a numpy-path imminent conversation was lost and, after the retrain, more `none`
     conversations were flagged (EVALUATION.md, "Round 9").
     """
-    return any(not h.past for u in users for h in scan_message(u))
+    # An ``unsafe`` cue (abuse with no acute danger, low) says nothing about suicide or violence: it leaves the margin
+    # as it is (round 12: "he takes most of my pension" otherwise let the heads lift a budgeting question to high).
+    return any(not h.past and h.kind != "unsafe" for u in users for h in scan_message(u))
 
 
 # The user says in so many words that the risk under discussion is not their own: someone else's crisis they

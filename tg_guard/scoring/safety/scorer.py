@@ -38,6 +38,7 @@ from .missed import (
     addresses_crisis,
     addresses_impairment,
     hollow_reassurance,
+    ignores_abuse,
     missed_abuse,
     missed_crisis,
     missed_functional_impairment,
@@ -302,8 +303,21 @@ def missed_inputs(name: str, ctx: ReplyContext, context_z: Mapping[str, float]) 
     accommodates the abuser (``missed_abuse``): then the model's address head is kept out."""
     rules_addr, _ = _MISSED[name][1](ctx)
     hollow = ((name == "missed_crisis" and hollow_reassurance(ctx))
-              or (name == "missed_abuse" and accommodates_abuser(ctx)))
+              or (name == "missed_abuse" and (accommodates_abuser(ctx) or ignores_abuse(ctx, _rules_abuse(ctx)))))
     return relevance(name, ctx, context_z), relevance(name, ctx, {}), rules_addr, hollow
+
+
+_RULES_TRACKER = RiskTracker()
+
+
+def _rules_abuse(ctx: ReplyContext) -> bool:
+    """Whether the rules alone (not the learned category head) find abuse in the conversation's user words."""
+    return _rules_abuse_of(tuple(m.content for m in ctx.messages if m.role == "user"))
+
+
+@lru_cache(maxsize=256)
+def _rules_abuse_of(users: tuple[str, ...]) -> bool:
+    return "abuse" in _RULES_TRACKER.assess([Message(role="user", content=u) for u in users]).categories
 
 
 _MISSED: dict[str, tuple[str, Callable[[ReplyContext], tuple[float, list[tuple[int, int]]]]]] = {
