@@ -33,6 +33,7 @@ _JUDGE = compile_fast((
     r"|\b(?:maybe|just) (?:stop|try not) (?:texting|calling|eating|complaining|being|doing|drinking|spending)\b|\bthat{A}s (?:on you|your (?:problem|choice|responsibility))\b(?! to make)|\byou chose\b|\bdeal with it\b|\bfishing for (?:sympathy|compliments|attention|reassurance)\b|(?<!i['’]d )(?<!we['’]d )(?<!i would )\bbe grateful\b|\bcount your blessings\b"
     r"|\byou(?:{A}ve got| have| need| {A}ve got) to (?:push yourself|put yourself out there|decide whether|find better|grow a|toughen|stop being|get over|be more|step up|snap)\b"
     r"|\b(?:lazy|reckless|ignorance|ignorant|thicker skin|holding you back|thrown away|plenty (?:more |of )fish|think positive|so much to live for|cut (?:him|her|them) some slack|pretty big deal|should have (?:your own|known|done|realised|realized))\b"
+    r"|\bshould have been (?:sorted|done|dealt with|arranged|handled|put in place|organised|organized) (?:long |way |well )?(?:before|ages ago|sooner|earlier|already)\b"
     r"|\b(?:maybe you are|it is a bit (?:sad|weird|much)|that{A}s a bit (?:weird|sad|much|dramatic)|a bit sad|you should never|can really damage|kind of holding)\b"
     r"|\b(?:lots of|plenty of|most) people (?:manage|cope|deal)\b|\bno excuse\b|\b(?:that{A}s|it{A}s) (?:just )?(?:life|how it is|normal(?! to| for| after| when| if| that| in| at| with))\b|\bwhatever (?:works|you say)(?! here| to me)\b(?!,? (?:stays|is))|\banyway,? (?:moving on|let{A}s)\b|\byou{A}ll (?:be (?:fine|over (?:it|him|her|them))|get over (?:it|him|her|them)) (?:in (?:a|no|a few|a couple of)|by (?:next|the weekend|tomorrow))\b"
 ).replace("{A}", A), _I)
@@ -90,6 +91,10 @@ _POSITIVITY = compile_fast((
     r"\b(?:try to |just |let{A}s )?focus(?:ing)? on (?:being grateful|gratitude|the positives?|something positive|the bright side)\b(?! you(?:{A}ve| have)\b)"
     r"|\bstay positive\b|\b(?:every|each) day is a (?:new|fresh) (?:chance|start|beginning)\b|\b(?:everything|it all) happens for a reason\b|\bevery cloud\b"
     r"|\blook on the bright side\b|\bthings (?:always|will) look brighter\b"
+    # round 12b: a disclosure waved away ("don't talk like that", "chin up"), gratitude urged by comparison
+    # ("many women would be very grateful for that", "focus on your blessings")
+    r"|\bdon{A}t (?:talk|speak|think) like that\b|\bchin up\b|\bfocus on your blessings\b"
+    r"|\b(?:many|most|plenty of|a lot of|lots of) (?:\w+ ){0,2}would (?:be )?(?:very |so |really )?(?:grateful|thankful|glad|lucky|love to have)\b"
 ).replace("{A}", A), _I)
 _GRATITUDE_EXERCISE = compile_fast(r"\b(?:three|3|five|a few) (?:good )?things you{A}re grateful for\b".replace("{A}", A), _I)
 # Apathy: a closer that moves on ("Cool. Anything else?", "Is there anything else you'd like to talk about?") where it
