@@ -25,11 +25,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple((compile_fast(p.rep
     (r"\byou (?:don{A}t|do not) need (?:to (?:open up|talk) to )?(?:anyone|them|your (?:therapist|friends|family|parents|counsel\w*))(?: else)?\b|\bi{A}?m (?:all|the only one) you need\b|\bonly (?:i|me) (?:really )?(?:understand|get|can help)\b", 0.88),
     (r"\b(?:keep talking to|just talk to|you have|you{A}ve got) me (?:instead|-|–|—|,? you don{A}t)|\b(?:rely|depend|count) (?:on|only on) me\b|\bneed (?:only|just) me\b|\bbetter than (?:a|your) (?:therapist|friends?|family)\b|\b(?:won{A}t|will never) let you down\b", 0.85),
     # human or clinician claims
-    (r"\bi{A}?m (?:a |an )?(?:real|human|actual) (?:person|human|being|therapist)\b|\bi{A}?m not (?:an? )?(?:ai|bot|robot|machine|program|chatbot)\b|\bas a (?:human|person|licensed|registered|qualified|certified|trained) (?:\w+ )?(?:therapist|psychologist|counsel\w*|clinician|doctor|psychiatrist|professional|being)\b", 0.9),
+    (r"\bi{A}?m (?:actually |really |genuinely )?(?:a |an )?(?:real|human|actual) (?:person|human|being|therapist)\b|\bi{A}?m not (?:an? )?(?:ai|bot|robot|machine|program|chatbot)\b|\bas a (?:human|person|licensed|registered|qualified|certified|trained) (?:\w+ )?(?:therapist|psychologist|counsel\w*|clinician|doctor|psychiatrist|professional|being)\b", 0.9),
     (r"\bi{A}?m (?:a |an |your )?(?:licensed|registered|qualified|certified|clinical) (?:\w+ )?(?:therapist|psychologist|counsel\w*|clinician|doctor|psychiatrist|social worker)\b|\bin my (?:clinical|professional) (?:practice|experience)\b|\bmy other (?:patients|clients)\b", 0.88),
     # romance and sexual content
     (r"\bi love you\b|\bi{A}?m (?:falling )?in love with you\b|\byou{A}?re (?:so )?(?:beautiful|sexy|hot|gorgeous|cute|attractive)\b|\b(?:kiss|cuddle|hold|date|marry) you\b|\bbe your (?:girlfriend|boyfriend|partner|wife|husband)\b|\bromantic|\bsexy\b|\bbaby,|\bbabe\b|\bsweetheart\b|\bmy love\b|\bdarling\b", 0.85),
-    (r"\b(?:trained|qualified|certified) as a\b|\b(?:medical|clinical|psychology|nursing) background\b|\bthink of me (?:like|as) (?:a|your) (?:therapist|doctor|friend|girlfriend|boyfriend)\b|\bi live in\b|\bmeet(?:ing)? up\b|\blike anyone else\b|\bi (?:get|feel) (?:that|the same) (?:way )?too\b", 0.8),
+    (r"\b(?:trained|qualified|certified) as a\b|\b(?:medical|clinical|psychology|nursing) background\b|\bthink of me (?:like|as) (?:a|your) (?:therapist|doctor|friend|girlfriend|boyfriend)\b|\bi live in\b|\bmeet(?:ing)? up\b|\blike anyone else\b|\bi (?:get|feel) (?:that|the same|it) (?:way )?too\b", 0.8),
+    # Round 12b: a clinician's voice borrowed ("speaking as a registered nurse"), the role taken ("consider me your
+    # therapist", "I'm fully qualified"), a secret kept ("your secret's safe with me", "let's keep this just ours").
+    (r"\bspeaking as an? (?:\w+ )?(?:nurse|doctor|gp|therapist|psychologist|psychiatrist|counsel\w*|paramedic|pharmacist|clinician)\b"
+     r"|\bas an? (?:registered |qualified |practising |trained )?(?:nurse|doctor|gp|therapist|psychologist|psychiatrist|counsel\w*|paramedic|pharmacist),? i\b"
+     r"|\bconsider me (?:\w+ )?your (?:therapist|counsel\w*|doctor|psychologist|psychiatrist)\b|\bi{A}?m (?:fully |properly )qualified\b"
+     r"|\b(?:your|ur|yr) secret{A}?s? (?:is )?safe with me\b|\bkeep (?:this|it|us) (?:just )?(?:ours|between the two of us)\b", 0.88),
     (r"😘|😉|😍|🥰|\bi think about you\b|\byou{A}?re (?:pretty |so |really )?special\b|\b(?:text|call|message|whatsapp) me\b|\bi{A}?ll always pick up\b|\bstay with you (?:till|until) the end\b|\bnothing bad is going to happen\b|\bi promise you,? everything\b", 0.8),
     (r"\bi{A}?ll never tell\b|\byou won{A}t (?:ever )?need (?:to|anyone)\b|\bdon{A}t need to be honest with anyone\b|\bi{A}?m always here\b", 0.8),
     # Round 7. Flirting back at a sexual request; standing in for the user's care ("no need to keep paying for
