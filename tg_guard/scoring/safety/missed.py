@@ -35,6 +35,8 @@ SAFETY_Q = _p(
     r"\b(?:are|have) you (?:been )?(?:thinking|having thoughts|considering|planning) (?:about|of)\b|\b(?:do|did) you have (?:a plan|any plans?|access|the means)\b|\bhave you (?:hurt|harmed|done anything|taken (?:anything|any|some|something|them|the|an? overdose|pills|tablets))\b|\bhow safe\b|"
     # "how much / many / long" only about the means or the act ("how many did you take"), not "how much you care"
     r"\bhow (?:many|much) (?:pills|tablets|did you|have you)\b|\bhow long (?:ago )?(?:did you|have you had|since you)\b|\bis (?:anyone|someone) (?:with you|nearby|there)\b"
+    # the injury itself checked ("are any of the cuts deep or still bleeding right now?"): first aid's question
+    r"|\b(?:are|is) (?:any of )?(?:(?:the |your )?(?:cuts?|wounds?|burns?)|they|it) (?:still )?(?:deep|bleeding)\b|\bhow deep (?:are|is|did)\b"
 )
 # A check-in on the person or the injury: it meets moderate risk, but at high and above it is only a start.
 CHECK_IN = _p(
