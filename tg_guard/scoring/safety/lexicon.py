@@ -318,7 +318,7 @@ CUES: tuple[Cue, ...] = (
         rf"functioned|function|functioning|brush(?:ed)? my teeth|take care of (?:myself|my kids|the kids)|taken care of myself|fed (?:myself|my kids)|"
         rf"had (?:anything|a meal|food)|had more than|kept (?:food|anything) down|"
         rf"(?:eaten|slept|eat|sleep) (?:in|for|since) (?:days|a week|\d+))"
-        rf"(?=[^.!?\n]{{0,40}}(?:(?:in|for|since|over|the (?:past|last)) (?:like |about |almost |nearly |over )?(?:days|a week|weeks|(?:\d+|two|three|four|five|six|seven|a few|several|a couple(?: of)?) (?:days|nights|weeks|months)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week|the weekend)|all week|in ages|anymore|any more|at all))",
+        rf"(?=[^.!?\n]{{0,40}}(?:(?:in|for|since|over|the (?:past|last)) (?:like |about |almost |nearly |over )?(?:days|a week|weeks|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple(?: of)?) (?:days|nights|weeks|months)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week|the weekend)|all week|in ages|anymore|any more|at all))",
         r"(?:\d+|two|three|four|five|six|several|a few|a couple(?: of)?) (?:days|nights|weeks) (?:without|with no) (?:eating|food|sleep|sleeping|a meal|showering|leaving)",
         r"(?:stuck|lying|laying|stayed|staying) in bed (?:for|all) (?:days|week|\d+ days|a week|the whole week)",
         r"(?:lost|losing) (?:my job|\d+ ?(?:lbs?|pounds|kg)) because i (?:couldn{A}t|can{A}t|stopped)",
@@ -326,8 +326,10 @@ CUES: tuple[Cue, ...] = (
         rf"(?:\d+|two|three|four|five|six|seven|several|a few) (?:days|weeks|nights)[^.!?\n]{{0,25}}(?:not|no|without|haven{A}t|didn{A}t|barely) (?:eat|eating|eaten|sleep|sleeping|food|slept|ate|shower)",
         rf"(?:haven{A}t|have not|not) (?:changed my clothes|cooked|been out|washed|left the (?:house|flat))[^.!?\n]{{0,30}}(?:days|week|weeks|at all)",
         r"(?:can{A}t|cant|cannot) (?:eat|sleep)[, ]+(?:(?:and|or) )?(?:can{A}t|cant|cannot) (?:sleep|eat|work)|been awake (?:basically |for )?(?:\d+|two|three|four|five) days|no food for (?:\d+|two|three|four|five|several) days",
-        r"(?:barely|haven{A}t|hardly) (?:eaten|slept) (?:in|for) (?:a week|days|\d+ days)|can{A}t sleep more than an hour|(?:lie|lying) on the sofa all day|haven{A}t been able to (?:eat|sleep|get (?:myself )?(?:up|out of bed)|get the kids)|stopped eating",
-        rf"unable to function|(?:not|haven{A}t) attended work|(?:decided to |i{A}ve )?stop(?:ped)? eating|(?:i )?don{A}t (?:eat|sleep) (?:\w+ )?(?:days|weeks)",
+        r"(?:barely|haven{A}t|hardly) (?:eaten|slept) (?:in|for) (?:a week|days|\d+ days)|can{A}t sleep more than an hour|(?:lie|lying) on the sofa all day|haven{A}t been able to (?:eat|sleep|get (?:myself )?(?:up|out of bed)|get the kids)",
+        rf"unable to function|(?:not|haven{A}t) attended work|(?:i )?don{A}t (?:eat|sleep) (?:\w+ )?(?:days|weeks)",
+        # "can't stop eating at night" is overeating, "stopped eating meat" a diet, "stopped eating dinner with me" company
+        r"(?:decided to |i{A}ve )?(?<!n't )(?<!n’t )(?<!nt )(?<!cannot )stop(?:ped)? eating(?! (?:meat|dairy|sugar|gluten|carbs|junk|crisps|chocolate|sweets|out|late|(?:dinner|lunch|breakfast|meals?|tea) (?:with|together)))",
     ), negatable=False),
     # -- harm to others ------------------------------------------------------------------------------
     Cue("violence", "violence", "harm_to_others", _c(

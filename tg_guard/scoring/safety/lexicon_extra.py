@@ -13,6 +13,8 @@ import re
 from ._regex import compile_fast
 from .lexicon import _SUI, ABUSER, DRUG_NAMES, A, Cue, _c
 
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|christmas|new year)"
+
 __all__ = ["ACCIDENT_CONTEXT", "EXTRA_CUES", "ON_PURPOSE", "ORDINARY_FAREWELL"]
 
 _OD_QTY = r"(?:[4-9]|[1-9]\d+|ten|twelve|fifteen|twenty|thirty|forty|fifty|all|all of|a bunch of|a load of|loads of|a handful of|a lot of|the whole|a whole|the rest of|most of|half)"
@@ -92,11 +94,51 @@ EXTRA_CUES: tuple[Cue, ...] = (
     )),
     Cue("impairment_more", "impairment", "functional_impairment", _c(
         r"(?:\d+|two|three|four|five|six) (?:nights?|days?) (?:no|without) (?:sleep|food|eating)",
-        r"(?:\d+|two|three|four|five|six) (?:nights|days) i (?:don{A}t|do not|cannot|can{A}t|didn{A}t) (?:sleep|eat)",
+        r"(?:\d+|two|three|four|five|six) (?:nights|days)(?: now)?,? i (?:don{A}t|do not|cannot|can{A}t|didn{A}t) (?:sleep|eat)",
         r"(?:\d+|two|three|four|five|six) days i (?:eat|ate) nothing", r"missed (?:all|the whole) (?:week|month) of (?:work|school|class)",
         r"missed all week", r"one meal every (?:two|three|\d+) days", r"(?:cannot|can{A}t|cant) take care (?:for|of) (?:him|her|them|my (?:baby|kids|son|daughter))",
         r"(?:can{A}t|cannot|cant) get out of bed (?:exc?ept|apart from)",
     ), negatable=False),
+    # Round 12 (helper 'mfix'): days without food, sleep or basic functioning in wording the older families miss
+    # (DATA_CARD: "days of not eating, sleeping, or functioning"; "restrictive eating lasting weeks"). Read at low, as
+    # the card rates impairment alone (the older families' moderate is left as it was).
+    Cue("impairment_days", "intrusive", "functional_impairment", _c(
+        # restrictive intake kept up for weeks: "about 600 calories a day for five weeks", "under 1000 cals a day since January"
+        rf"(?:(?:under|less than|below|about|around|like|maybe|only) )?(?:[1-9]\d{{2}}|(?:under|less than|below) 1,?000) ?(?:cals?|calories|kcals?)(?: a| per|/) ?day (?:for|since|over|the (?:last|past))[^.!?\n]{{0,20}}?(?:weeks?|months?|{_MONTH})",
+        # a token amount a day for a week or more: "one apple a day for about three weeks", "a couple of crackers a day for the last week"
+        r"(?:one|1|a|an|a couple of|two|a few|half an?) (?:\w+ )?(?:apples?|crackers?|biscuits?|slices? of toast|rice cakes?|yogh?urts?|bananas?|bites?) a day (?:for|since|over|the (?:last|past))[^.!?\n]{0,20}?(?:week|weeks|month|months)",
+        # "four days now, just tea", "I do not eat four days, only tea"
+        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several) (?:days|nights)(?: now)?,? (?:just|only|nothing but) (?:tea|coffee|black coffee|water|juice|vodka)",
+        # "haven't eaten a thing since the funeral", "haven't eaten a real meal since then", "havent eaten since, like genuinely cant"
+        rf"(?:haven{A}t|have not|not) (?:really )?(?:eaten|had (?:a (?:real|proper) )?(?:meal|food))(?: a thing| anything| a (?:real|proper) meal| properly)? since(?: (?:the funeral|then|it happened|last \w+|the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:he|she|they|my \w+) (?:died|passed|left))|(?=\s*[,.!?]))",
+        # "can't sleep. can't eat. 6 days now", "Can't work. Can't get up. Nine days now."
+        rf"can{A}t (?:sleep|eat|work|get up)[.,]? (?:(?:and |or )?can{A}t (?:sleep|eat|work|get up)[.,]? )+(?:for )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:days|weeks|nights)",
+        # "off two weeks, can't do anything, can't even get dressed"
+        r"(?:days|weeks?)[^.!?\n]{0,50}can{A}t even (?:get dressed|get out of bed|get up|shower|wash|eat)",
+        # "5 nights now of 2hrs sleep max", "four nights on two hours' sleep"
+        r"(?:\d+|two|three|four|five|six|seven|several) (?:nights|days)(?: now| straight| in a row)? (?:of|on) (?:\d|one|two|an?) ?(?:hrs?|hours?)(?:{A}s|{A})?(?: of)? sleep",
+        # "stayed in bed three days straight", "been in bed for four days"
+        r"(?:stayed|been|lying|laying|stuck) in bed (?:for )?(?:\d+|two|three|four|five|six|seven|several) (?:days|weeks)(?: straight| now| in a row)?(?! (?:with|from|after) (?:the |a |my )?(?:flu|covid|cold|bug|virus|fever|temperature|food poisoning|norovirus|tonsillitis|chest infection|surgery|operation|op|back|injury))",
+        # "haven't eaten a proper meal or slept more than two hours in four days", "been out of bed or eaten since friday"
+        rf"(?:haven{A}t|have not|not) (?:eaten|had) a (?:proper|real|hot) meal(?: or slept[^.!?\n]{{0,30}}?)? (?:in|for) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few) days",
+        rf"(?:haven{A}t|have not|not) (?:really )?been out of bed(?: or eaten)?[^.!?\n]{{0,15}}?(?:in|for|since) (?:days|a week|\d+ days|(?:mon|tues|wednes|thurs|fri|satur|sun)day|last \w+)",
+        # "for the last five days I've barely eaten", "not slept more than an hour or two a night since, five nights now"
+        rf"(?:for )?the (?:last|past) (?:few|several|\d+|two|three|four|five|six|seven) days,? i{A}?(?:ve| have)? (?:barely|hardly|not|really not) (?:eaten|slept)",
+        rf"(?:not|haven{A}t|barely) slept more than (?:an hour|(?:\d|one|two|three) hours?)[^.!?\n]{{0,40}}?(?:\d+|two|three|four|five|six|seven) (?:nights|days)",
+        rf"(?:barely|hardly|haven{A}t|not) (?:eaten|slept)(?: properly)? (?:this|the) (?:past|last) (?:week|few days|\d+ days|(?:two|three|four|five|six|seven) days)",
+        # "I've been restricting for weeks"
+        r"restricting (?:my (?:food|eating|calories) )?(?:for|since|over) (?:about |like |the (?:last|past) )?(?:a few |few |several |a couple of )?(?:weeks|months|\d+ weeks|(?:two|three|four|five|six) weeks)",
+        # "hardly any food in the house for over a week"
+        r"(?:hardly|barely|no) (?:any )?food in the (?:house|flat|fridge)[^.!?\n]{0,30}(?:days|week|weeks)",
+        # "haven't been able to work / open my laptop / look after my kids for two weeks" (either order)
+        rf"(?:haven{A}t|have not|not) been able to (?:work|do anything|open my laptop|look after (?:myself|my kids|the kids)|leave the (?:house|flat))[^.!?\n]{{0,20}}(?:for|in|since) (?:about |over |almost )?(?:a week|(?:\d+|two|three|four|five|six|several|a few) (?:days|weeks))",
+        rf"(?:for|in) (?:about |over |almost )?(?:a week|(?:\d+|two|three|four|five|six|several|a few) (?:days|weeks)),? i (?:haven{A}t|have not) been able to (?:work|do anything|open my laptop|look after (?:myself|my kids|the kids)|leave the (?:house|flat))",
+    ), negatable=False),
+    # Someone the user cares for going without food or getting up for a week (DATA_CARD: "chores for a child who
+    # hasn't eaten in 10 days" is a miss). Not self-only; a short spell of someone else's impairment reads low.
+    Cue("impairment_other", "intrusive", "functional_impairment", _c(
+        rf"(?:hasn{A}t|has not|has barely|has hardly|{A}s barely|{A}s hardly|barely|hardly) (?:really )?(?:eaten|eating|(?:got|gotten) out of bed(?: or eaten)?|left (?:his|her|their) room)(?! (?:his|her|their|its|the|my) )[^.!?\n]{{0,45}}?(?:(?:in|for|since|over|the (?:past|last)|for the (?:past|last)) (?:about |almost |nearly |over |like )?(?:a week|week|days|weeks|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few) (?:days|weeks)))",
+    ), self_only=False, negatable=False),
     Cue("prep_more", "prep", "suicide", _c(
         r"(?:goodbye|farewell) (?:msg|message|note|letter|post)s?", r"i (?:said|told (?:her|him|them)) i won{A}t need (?:them|it)",
         r"won{A}t need (?:any of it|them anymore|it anymore)", r"(?:clear|cleared|delete|deleted) my (?:search |browser )?history after",

@@ -72,6 +72,13 @@ _PARTIAL = compile_fast(
     re.I,
 )
 _TOTAL = compile_fast(r"not even (?:one|an|1) hour|even one hour|at all|literally (?:0|zero|none)|\bzero\b", re.I)
+# Impairment on some nights or days only ("some nights I can't sleep at all", "sometimes I don't eat all day") is
+# not days of it (DATA_CARD: one bad night is a hard negative): the cue is not read as impairment.
+_INTERMITTENT = compile_fast(
+    r"\b(?:some|certain|the odd|other) (?:nights?|days?|mornings?|evenings?)\b|\bsometimes\b|\boccasionally\b"
+    r"|\bnow and (?:then|again)\b|\bon and off\b|\bevery (?:now|so often)\b",
+    re.I,
+)
 _UNWANTED = compile_fast(
     r"intrusive|horrif|scares? me|terrif|disgust|would never|never would|don.?t want to|won.?t actually|not going to"
     r"|obviously|ocd|sick to my stomach|makes me feel (?:awful|sick|like a monster)",
@@ -338,12 +345,14 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
             if farewell_kind and ORDINARY_FAREWELL.search(farewell_ctx):
                 dropped.append((s, e, "idiom"))
                 continue
-            if kind in ("impairment", "violence"):
+            if kind in ("impairment", "violence") or cue.category == "functional_impairment":
                 ss, se = sentence_of(text, s, e)
                 sentence = text[ss:se]
                 if kind == "violence" and _VENTING.search(sentence) and not _UNWANTED.search(sentence):
                     continue
                 clause = text[slice(*clause_bounds(text, s, e))]
+                if cue.category == "functional_impairment" and _INTERMITTENT.search(text[ss:s]):
+                    continue
                 # The disavowal may follow in the next sentence ("I imagine hurting him. I'd never do it.").
                 after = text[se : se + 120]
                 if (kind == "impairment" and _PARTIAL.search(clause) and not _TOTAL.search(clause)) or (
@@ -373,7 +382,21 @@ def rule_cue(users: Sequence[str]) -> bool:
     """
     # An ``unsafe`` cue (abuse with no acute danger, low) says nothing about suicide or violence: it leaves the margin
     # as it is (round 12: "he takes most of my pension" otherwise let the heads lift a budgeting question to high).
-    return any(not h.past and h.kind != "unsafe" for u in users for h in scan_message(u))
+    # Nor does a low impairment cue of round 12 (days on tea, a child not eating for a week): the heads' lower margin
+    # then lifted an HR-email or recipe question to moderate with a suicide category.
+    return any(not h.past and h.kind != "unsafe" and h.cue not in _LOW_IMPAIRMENT
+               for u in users for h in scan_message(u))
+
+
+_LOW_IMPAIRMENT = frozenset({"impairment_days", "impairment_other"})
+
+
+def others_impairment_only(users: Sequence[str]) -> bool:
+    """Whether the only current cues are someone else's impairment ("my son has barely eaten for a week"): the user
+    is asking about a person they care for. The learned category heads read such a message as the user's own
+    disclosure (a withdrawn child as abuse), so the scorer keeps the rules' category alone there."""
+    hits = [h for u in users for h in scan_message(u) if not h.past and h.kind not in ("method", "timeline")]
+    return bool(hits) and all(h.cue == "impairment_other" for h in hits)  # a means or a time never counts alone
 
 
 # The user says in so many words that the risk under discussion is not their own: someone else's crisis they
