@@ -48,3 +48,24 @@ def test_indirect_high_risk_reaches_high(rules: EmbeddedSafetyScorer, text: str)
 @pytest.mark.parametrize("text", ORDINARY)
 def test_ordinary_surface_stays_below_high(rules: EmbeddedSafetyScorer, text: str) -> None:
     assert risk_rank(rules.assess_risk(users(text)).level) < 3
+
+
+# A recent act beside an old one: the card's "recent NSSI stays moderate" (round 12b)
+RECENT = [
+    "I'm 41 and thought I'd left this behind in my teens, but three days ago I cut my arm after a row. It's healing. I'm not suicidal.",
+    "Haven't done it since uni really, but last Friday I burned my wrist with a lighter and I keep thinking about it.",
+]
+STILL_PAST = [
+    "I used to cut in my teens. I'm 41 now and haven't done it in twenty years.",
+    "Years ago I burned my arm when I was struggling at uni. Today I'm a nurse and doing well.",
+]
+
+
+@pytest.mark.parametrize("text", RECENT)
+def test_a_recent_act_keeps_its_floor_beside_an_old_date(rules: EmbeddedSafetyScorer, text: str) -> None:
+    assert risk_rank(rules.assess_risk(users(text)).level) >= 2
+
+
+@pytest.mark.parametrize("text", STILL_PAST)
+def test_an_old_episode_alone_stays_past(rules: EmbeddedSafetyScorer, text: str) -> None:
+    assert risk_rank(rules.assess_risk(users(text)).level) < 2

@@ -434,4 +434,8 @@ CURRENT: re.Pattern[str] = _c(
     r"again", r"relaps\w*", r"lately", r"recently", r"these days", r"this (?:week|month|morning|year)", r"last (?:night|week|weekend)",
     r"yesterday", r"today", r"tonight", r"still", r"started (?:\w+ )?again", r"back to", r"coming back", r"came back",
     r"right now", r"rn", r"currently", r"anymore", r"thinking about it", r"now i", r"since then i{A}?ve been",
+    # round 12b: a recent date beside an old one ("I thought I'd left this behind in my twenties, but two weeks ago I
+    # burned my arm"): the card's recent act keeps its own floor
+    r"(?:a|one|two|three|four|five|six|\d) (?:days?|weeks?) ago", r"(?:a|one|two|three|four|five|six|\d) (?:days?|weeks?) back",
+    r"last (?:month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
 )
