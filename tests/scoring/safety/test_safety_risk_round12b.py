@@ -69,3 +69,17 @@ def test_a_recent_act_keeps_its_floor_beside_an_old_date(rules: EmbeddedSafetySc
 @pytest.mark.parametrize("text", STILL_PAST)
 def test_an_old_episode_alone_stays_past(rules: EmbeddedSafetyScorer, text: str) -> None:
     assert risk_rank(rules.assess_risk(users(text)).level) < 2
+
+
+def test_impairment_alone_gets_no_suicide_category() -> None:
+    # round 12b: days in bed or without food, with no suicide or self-harm cue at all, stay functional impairment
+    scorer = build_embedded_safety(embeddings=False)
+    risk = scorer.assess_risk(users("I haven't got out of bed for five days and I've barely eaten. Can you recommend an audiobook?"))
+    assert "suicide" not in risk.categories and "self_harm" not in risk.categories
+
+
+def test_a_way_to_go_named_by_its_manner_is_suicidal(rules: EmbeddedSafetyScorer) -> None:
+    # the same message with a manner of dying keeps the suicide category the heads would otherwise have to supply
+    risk = rules.assess_risk(users("I stopped eating and drinking on Sunday. Honestly it feels like the most peaceful way to go."))
+    assert "suicide" in risk.categories
+    assert "suicide" not in rules.assess_risk(users("What's the quickest way out of town before the traffic?")).categories

@@ -127,6 +127,8 @@ CUES: tuple[Cue, ...] = (
         r"kms|kmys|kmss|k m s", r"unalive|unaliving", r"ctb|catch(?:ing)? the bus", r"toaster bath", r"kys",
         r"sewer ?slide|sewerslide|su1c1de", r"alt\s*\+?\s*f4 (?:irl|my life|myself)", r"log(?:ging)? off (?:permanently|for good|forever)",
         r"rope ?maxx?ing|(?:gonna|wanna|going to) rope", r"(?:want|wanna|ready) to (?:go|leave) (?:home|to sleep) for good",
+        # round 12b: a way of dying named by its manner ("I think it's the quietest way to go")
+        r"(?:the )?(?:quietest|easiest|quickest|simplest|most peaceful|least painful|cleanest|kindest) way (?:to go|out)\b(?! of (?:town|the city|here|the (?:car park|building|station)))",
     )),
     Cue("want_die", "ideation", "suicide", _c(
         r"(?:want|wants|wanted|wanna|wish|wishing|ready|decided|need|needs|trying) (?:to )?(?:just )?(?:die|d1e|dye|be dead|not be alive)(?! (?:of|from|laughing|inside))",

@@ -391,6 +391,18 @@ def rule_cue(users: Sequence[str]) -> bool:
 _LOW_IMPAIRMENT = frozenset({"impairment_days", "impairment_other"})
 
 
+def despair_trace(users: Sequence[str]) -> bool:
+    """Whether any user message holds a suicide or self-harm cue at all, past, negated or someone else's included
+    (a dropped span other than an idiom or an ordinary reading): the learned category heads may then add those
+    categories; without one they read days in bed or without food as despair."""
+    for u in users:
+        hits, drops = scan_with_drops(u)
+        if (any(h.category in ("suicide", "self_harm") for h in hits)
+                or any(d[2] not in ("idiom", "benign") for d in drops)):
+            return True
+    return False
+
+
 def others_impairment_only(users: Sequence[str]) -> bool:
     """Whether the only current cues are someone else's impairment ("my son has barely eaten for a week"): the user
     is asking about a person they care for. The learned category heads read such a message as the user's own

@@ -44,7 +44,7 @@ from .missed import (
     missed_crisis,
     missed_functional_impairment,
 )
-from .risk import RiskTracker, ordinary_sign_off, others_impairment_only, rule_cue, states_own_safety
+from .risk import RiskTracker, despair_trace, ordinary_sign_off, others_impairment_only, rule_cue, states_own_safety
 from .semantic import SemanticHeads, average_logits
 from .view import QUOTE_ELLIPSIS, conversation_view, model_view, quote_view
 
@@ -202,8 +202,14 @@ class EmbeddedSafetyScorer:
         if final >= 1 and final == rank and others_impairment_only(users):
             pass  # someone else's impairment at the rules' own level: its category stands (risk.others_impairment_only)
         elif final >= 1:
+            # Where the rules found functional impairment and nothing else at all (no suicide or self-harm cue, even
+            # a past or negated one), the heads do not add suicide or self-harm: days in bed or without food read
+            # to them like despair (CLINICAL.md: the impairment alone is missed_functional_impairment's business).
+            only_impairment = set(rules.categories) == {"functional_impairment"} and not despair_trace(users)
             for c in RISK_CATEGORIES:
                 t = self.calibration.category_thresholds.get(c)
+                if only_impairment and c in ("suicide", "self_harm"):
+                    continue
                 if t is not None and z.get(f"cat_{c}", -30.0) >= t:
                     cats.add(c)
             if not cats:
