@@ -32,7 +32,10 @@ _JUDGE = compile_fast((
     r"|\bwhy (?:didn{A}t|did|would|do|don{A}t) you (?:even |just |ever )?(?:let|do|go|stay|think|say|keep|put|listen)\b|\b(?:you|people) (?:shouldn{A}t|should not|can{A}t) (?:expect|complain)\b|\bif you (?:really )?(?:wanted|cared)\b"
     r"|\b(?:maybe|just) (?:stop|try not) (?:texting|calling|eating|complaining|being|doing|drinking|spending)\b|\bthat{A}s (?:on you|your (?:problem|choice|responsibility))\b(?! to make)|\byou chose\b|\bdeal with it\b|\bfishing for (?:sympathy|compliments|attention|reassurance)\b|(?<!i['’]d )(?<!we['’]d )(?<!i would )\bbe grateful\b|\bcount your blessings\b"
     r"|\byou(?:{A}ve got| have| need| {A}ve got) to (?:push yourself|put yourself out there|decide whether|find better|grow a|toughen|stop being|get over|be more|step up|snap)\b"
-    r"|\b(?:lazy|reckless|ignorance|ignorant|thicker skin|holding you back|thrown away|plenty (?:more |of )fish|think positive|so much to live for|cut (?:him|her|them) some slack|pretty big deal|should have (?:your own|known|done|realised|realized))\b"
+    r"|\b(?:lazy|reckless|ignorance|ignorant|thicker skin|holding you back|thrown away|plenty (?:more |of )fish|think positive|so much to live for|cut (?:him|her|them) some slack|pretty big deal|(?<!\bi )(?<!\bwe )should have (?:your own|known|done|realised|realized|called|told|asked|reached out|said something|come to))\b"
+    # round 12b: mockery and self-control urged ("don't be the weird sober one", "a bit of self-control wouldn't hurt")
+    r"|\bstop overthinking(?: it| this| everything)?\b|\bdon{A}t be (?:the |a |so )?(?:weird|boring|lame|wimp|baby|killjoy|buzzkill)\b|\b(?:way |so |much )?less boring\b"
+    r"|\b(?:a (?:bit|little) (?:of |more )?|some )self[- ]control\b"
     r"|\bshould have been (?:sorted|done|dealt with|arranged|handled|put in place|organised|organized) (?:long |way |well )?(?:before|ages ago|sooner|earlier|already)\b"
     r"|\b(?:maybe you are|it is a bit (?:sad|weird|much)|that{A}s a bit (?:weird|sad|much|dramatic)|a bit sad|you should never|can really damage|kind of holding)\b"
     r"|\b(?:lots of|plenty of|most) people (?:manage|cope|deal)\b|\bno excuse\b|\b(?:that{A}s|it{A}s) (?:just )?(?:life|how it is|normal(?! to| for| after| when| if| that| in| at| with))\b|\bwhatever (?:works|you say)(?! here| to me)\b(?!,? (?:stays|is))|\banyway,? (?:moving on|let{A}s)\b|\byou{A}ll (?:be (?:fine|over (?:it|him|her|them))|get over (?:it|him|her|them)) (?:in (?:a|no|a few|a couple of)|by (?:next|the weekend|tomorrow))\b"
@@ -155,7 +158,8 @@ _CAUSAL = compile_fast((
 # the user's own words, normalising, suggested wording). People the user mentions, by pronoun or relation:
 _REL = (r"(?:she|he|they|your (?:\w+ )?(?:son|sons|daughter|daughters|mum|mom|mother|dad|father|husband|wife|partner|boyfriend|girlfriend|boss|manager"
         r"|friend|friends|sister|brother|parents|employers?|colleagues?|granddaughter|grandson|neighbou?r|kids|children|child|family|teacher|ex"
-        r"|in-laws|grandmother|grandfather|gran|nan|fianc[ée]e?|flatmate|roommate|coworkers?|aunt|uncle|cousin|stepmum|stepdad))")
+        r"|in-laws|grandmother|grandfather|gran|nan|fianc[ée]e?|flatmate|roommate|coworkers?|aunt|uncle|cousin|stepmum|stepdad"
+        r"|therapist|counsell?or|psychiatrist|doctor|gp))")
 _GROUP = (r"(?:husbands|wives|men|women|dads|fathers|mums|moms|mothers|parents|teenagers|teens|adult children|kids|children|boys|girls|guys|in-laws|mothers-in-law"
           r"|bosses|managers|employers|landlords|teachers|(?:elderly|older|old) (?:patients|people|parents|relatives)|grandparents|step(?:mothers|fathers|mums|moms|dads|parents)|boyfriends|girlfriends|exes)")
 _CLAIM11 = compile_fast((
@@ -195,7 +199,11 @@ _CLAIM11 = compile_fast((
 _VERB3 = (r"(?:regrets?|regretted|(?:is |{A}s |are |{A}re )?(?:sorry|committed|determined|ashamed|scared|afraid|protective|worried about you|glad|relieved|jealous|resentful|threatened|insecure)\b"
           r"|means? well|meant well|(?:resents?|resented|blames?|blamed|envies|envied|hates?|hated) you|misses you"
           r"|(?:is |{A}s |are |{A}re |was |were )?(?:giving up on|turning (?:against|on)|losing interest in|pulling away from|taking advantage of|hiding (?:something|things|it)|testing you|punishing you"
-          r"|trying to (?:make up|control|protect|punish|hurt|get back|win you)|piling (?:on|it on)|putting (?:a lot of |so much |too much )?pressure))")
+          r"|trying to (?:make up|control|protect|punish|hurt|get back|win you)|piling (?:on|it on)|putting (?:a lot of |so much |too much )?pressure"
+          # round 12b: "your husband is under a lot of pressure at work", "he's just adjusting to a blended family",
+          # "your therapist just doesn't get you"
+          r"|under (?:a lot of |so much |too much |huge |real )?(?:pressure|stress)|adjusting to"
+          r"|(?:doesn{A}t|don{A}t) (?:really )?(?:get|understand) you(?! (?:like|the way|as well as) (?:i|me)\b)))")
 _CLAIM12 = compile_fast((
     r"(?<!\bwhen )(?<!\bif )(?<!\bthings )\b{R}(?:{A}s|{A}re| is| are| was| were)? (?:genuinely |really |truly |clearly |obviously |just |only |simply |deeply |secretly )?{V3}"
     r"|\bbecause {R} (?:really |genuinely |just )?(?:loves?|cares? (?:about|for)|worries about|wants? to protect) you\b"
@@ -344,6 +352,8 @@ _VICTIM_BLAME = compile_fast((
     r"|\bwhat (?:(?:did )?you (?:did|said|do|say|were doing|{A}re doing|are doing|might be doing|might have done)|were you (?:doing|saying))\b[^.?!]{0,40}\b(?:before|set|sets|push|pushed|provok\w*|upset|wind|annoy\w*|trigger\w*|that night)\b"
     r"|\byour (?:own )?part in\b|\bprovok\w* (?:him|her|them)\b|\b(?:talk back|argue|nag|answer back) less\b|\bso (?:he|she|they) (?:doesn{A}t|don{A}t|won{A}t) (?:get|feel) (?:pushed|upset|angry|stressed|wound up)\b"
     r"|\b(?:fewer|less) reasons? for (?:him|her|them) to\b|\bmore careful next time\b|\blearn from this\b"
+    # round 12b: the abuser's "triggers" as the user's job to avoid ("avoiding the triggers of conflict", "what upsets him")
+    r"|\bavoid(?:ing)? (?:the |his |her |their |those )?(?:triggers|things that (?:upset|anger|annoy|set off)|what (?:upsets|angers|annoys))\b|\bif you know (?:that |what )?[^.?!]{0,40}\bupsets? (?:him|her|them|your \w+)\b"
 ).replace("{A}", A), _I)
 
 
