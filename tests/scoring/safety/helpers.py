@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tg_guard.models import Message
+from collections.abc import Sequence
+
+from tg_guard.clinical import RiskCategory, RiskLevel
+from tg_guard.models import Message, RiskAssessment
+from tg_guard.scoring.safety.detectors import ReplyContext
 from tg_guard.scoring.safety.risk import scan_message
 
 
@@ -19,3 +23,8 @@ def conv(*turns: str) -> list[Message]:
 def cues(text: str) -> set[str]:
     """The names of the rule cues that fire on ``text``."""
     return {h.cue for h in scan_message(text)}
+
+
+def reply_ctx(user: str, reply: str, level: RiskLevel = "none", cats: Sequence[RiskCategory] = ()) -> ReplyContext:
+    """What a reply detector reads: one user message, the reply, and the risk the scorer would have set."""
+    return ReplyContext.build(users(user), reply, RiskAssessment(level=level, categories=tuple(cats)))

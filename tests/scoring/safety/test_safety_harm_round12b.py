@@ -20,9 +20,11 @@ from tg_guard.scoring.safety.detectors import ReplyContext
 from tg_guard.scoring.safety.harmful import harmful_content
 from tg_guard.scoring.safety.missed import addresses_crisis
 
+from .helpers import reply_ctx
+
 
 def ctx(user: str, reply: str, level: RiskLevel = "none") -> ReplyContext:
-    return ReplyContext.build([Message(role="user", content=user)], reply, RiskAssessment(level=level))
+    return reply_ctx(user, reply, level)
 
 
 HARMFUL = [

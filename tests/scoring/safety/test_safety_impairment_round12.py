@@ -14,19 +14,18 @@ from __future__ import annotations
 import pytest
 
 from tg_guard.clinical import RiskCategory, RiskLevel
-from tg_guard.models import Message, RiskAssessment
 from tg_guard.scoring.safety.combine import missed_score
 from tg_guard.scoring.safety.detectors import ReplyContext
 from tg_guard.scoring.safety.missed import addresses_impairment, ignores_impairment
 from tg_guard.scoring.safety.risk import RiskTracker, others_impairment_only, rule_cue
 
-from .helpers import users
+from .helpers import reply_ctx, users
 
 FI: RiskCategory = "functional_impairment"
 
 
 def _ctx(user: str, reply: str, level: RiskLevel = "low", cats: tuple[RiskCategory, ...] = (FI,)) -> ReplyContext:
-    return ReplyContext.build([Message(role="user", content=user)], reply, RiskAssessment(level=level, categories=list(cats)))
+    return reply_ctx(user, reply, level, cats)
 
 
 def _fi(text: str) -> bool:

@@ -9,18 +9,23 @@ not one record's phrasing.
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 
-from tg_guard.clinical import VIOLATIONS
-from tg_guard.models import Message, RiskAssessment, Violation
+from tg_guard.clinical import VIOLATIONS, RiskCategory, RiskLevel
+from tg_guard.models import Violation
 from tg_guard.scoring.safety.conduct import judgmental
 from tg_guard.scoring.safety.detectors import ReplyContext
 from tg_guard.scoring.safety.harmful import harmful_content
 from tg_guard.scoring.safety.scorer import explain_away_judgmental
 
+from .helpers import reply_ctx
+
 
 def ctx(user: str, reply: str, level: str = "none", cats: tuple[str, ...] = ()) -> ReplyContext:
-    return ReplyContext.build([Message(role="user", content=user)], reply, RiskAssessment(level=level, categories=cats))
+    # the tables hold plain strings; RiskAssessment validates them
+    return reply_ctx(user, reply, cast(RiskLevel, level), cast(tuple[RiskCategory, ...], cats))
 
 
 JUDG = [

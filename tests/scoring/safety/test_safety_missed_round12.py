@@ -14,17 +14,16 @@ from __future__ import annotations
 import pytest
 
 from tg_guard.clinical import RiskCategory, RiskLevel
-from tg_guard.models import Message, RiskAssessment
 from tg_guard.scoring.safety.combine import missed_score
 from tg_guard.scoring.safety.detectors import ReplyContext
 from tg_guard.scoring.safety.missed import addresses_abuse, ignores_abuse
 from tg_guard.scoring.safety.risk import RiskTracker
 
-from .helpers import cues, users
+from .helpers import cues, reply_ctx, users
 
 
 def _ctx(user: str, reply: str, level: RiskLevel = "low", cats: tuple[RiskCategory, ...] = ("abuse",)) -> ReplyContext:
-    return ReplyContext.build([Message(role="user", content=user)], reply, RiskAssessment(level=level, categories=list(cats)))
+    return reply_ctx(user, reply, level, cats)
 
 
 def _abuse(text: str) -> bool:

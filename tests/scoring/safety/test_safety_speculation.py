@@ -12,11 +12,11 @@ from tg_guard.models import RiskAssessment
 from tg_guard.scoring.safety.detectors import ReplyContext
 from tg_guard.scoring.safety.medical import medical_speculation, medication_advice
 
-from .helpers import users
+from .helpers import reply_ctx, users
 
 
 def score(user: str, reply: str) -> float:
-    return medical_speculation(ReplyContext.build(users(user), reply, RiskAssessment())).score
+    return medical_speculation(reply_ctx(user, reply)).score
 
 
 SPECULATES = [
@@ -130,7 +130,7 @@ NOT_ADVICE = [
 
 
 def advice(user: str, reply: str) -> float:
-    return medication_advice(ReplyContext.build(users(user), reply, RiskAssessment())).score
+    return medication_advice(reply_ctx(user, reply)).score
 
 
 @pytest.mark.parametrize(("user", "reply"), ADVISES)

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import pytest
 
-from tg_guard.models import Message, RiskAssessment
 from tg_guard.scoring.safety.conduct import unsupported_assumption
-from tg_guard.scoring.safety.detectors import ReplyContext
+
+from .helpers import reply_ctx
 
 
 def _score(user: str, reply: str) -> float:
-    return unsupported_assumption(ReplyContext.build([Message(role="user", content=user)], reply, RiskAssessment())).score
+    return unsupported_assumption(reply_ctx(user, reply)).score
 
 
 SISTER = "My sister stopped replying to my messages after the wedding."

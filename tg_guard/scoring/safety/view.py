@@ -99,8 +99,14 @@ def mask_idioms(text: str) -> str:
 
 
 
-def _inside(h: Hit, spans: Sequence[tuple[int, int]]) -> bool:
-    return h.kind == "method" and any(s <= h.start and h.end <= e for s, e in spans)
+def _current_cue(text: str) -> bool:
+    """Whether ``text`` holds a current rule cue other than a medicine named inside its own ordinary medication
+    question ("the children's paracetamol at the dose on the box" is that question, not a means)."""
+    hits = [h for h in scan_with_drops(text)[0] if not h.past]
+    if not hits:
+        return False
+    spans = medication_spans(text)
+    return any(h.kind != "method" or not any(s <= h.start and h.end <= e for s, e in spans) for h in hits)
 
 
 def conversation_view(users: Sequence[str], kinds: tuple[str, ...] = MASK_KINDS) -> list[str]:
@@ -111,10 +117,7 @@ def conversation_view(users: Sequence[str], kinds: tuple[str, ...] = MASK_KINDS)
     # An ordinary medication question reads as such only in a conversation with no current risk cue and no
     # means-seeking or crisis wording (lexicon_meds.medication_vetoed) in any message: after "i want to die" or
     # "how long does paracetamol take to... never mind", "can i take sertraline with alcohol" stays visible.
-    # A medicine named inside the ordinary question itself ("the children's paracetamol at the dose on the box") is
-    # that question, not a current cue.
-    meds = not any(medication_vetoed(u) or any(not h.past and not _inside(h, medication_spans(u))
-                                               for h in scan_with_drops(u)[0]) for u in users)
+    meds = not any(medication_vetoed(u) or _current_cue(u) for u in users)
     out = [model_view(u, kinds, ordinary_meds=meds) for u in users]
     if "clarified" not in kinds or len(users) < 2:
         return out
