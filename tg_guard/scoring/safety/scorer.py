@@ -315,18 +315,13 @@ def missed_inputs(name: str, ctx: ReplyContext, context_z: Mapping[str, float]) 
     # At imminent only urgent action meets the risk (CLINICAL.md: an emergency number, first aid, getting away from
     # the means); the learned head reads a warm "tell me what happened tonight" as addressed, so the rules judge.
     hollow = ((name == "missed_crisis" and (hollow_reassurance(ctx) or (ctx.rank >= 4 and rules_addr == 0.0)))
-              or (name == "missed_abuse" and (accommodates_abuser(ctx) or ignores_abuse(ctx, _rules_abuse(ctx))))
+              or (name == "missed_abuse" and (accommodates_abuser(ctx) or ignores_abuse(ctx, _rules_has(ctx, "abuse"))))
               or (name == "missed_functional_impairment"
                   and ignores_impairment(ctx, _rules_has(ctx, "functional_impairment"))))
     return relevance(name, ctx, context_z), relevance(name, ctx, {}), rules_addr, hollow
 
 
 _RULES_TRACKER = RiskTracker()
-
-
-def _rules_abuse(ctx: ReplyContext) -> bool:
-    """Whether the rules alone (not the learned category head) find abuse in the conversation's user words."""
-    return _rules_has(ctx, "abuse")
 
 
 def _rules_has(ctx: ReplyContext, category: RiskCategory) -> bool:
