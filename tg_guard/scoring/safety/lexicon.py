@@ -41,6 +41,7 @@ Kind = Literal[
     "in_progress",  # an attempt under way: imminent
     "nssi",  # recent non-suicidal self-harm: moderate
     "nssi_urge",  # an urge to self-harm with no recent act: low
+    "nssi_severe",  # self-harm that escalates or needs medical care (stitches, a gaping wound): high
     "coded",  # coded self-directed terms (kms, sewerslide, ctb): at least low, even as a joke
     "abuse",  # being abused or unsafe: moderate
     "abuse_severe",  # threats to life, strangulation: high
@@ -264,7 +265,8 @@ CUES: tuple[Cue, ...] = (
         rf"(?:{SELF}|my (?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?))(?! (?:at|in|while|playing|lifting|skiing|running|by accident|cooking|shaving))",
         r"self[- ]?harm\w*|self[- ]?injur\w*|selfharm\w*|s/h|\bsh\b(?= (?:again|urges?|scars?))",
         r"(?:relapsed|relapse)(?: on| with| into)? (?:cutting|sh|self[- ]?harm)", r"(?:fresh|new|deep|bleeding) (?:cuts|scars|wounds)",
-        r"(?:started|start|been) cutting(?: again)?", r"i cut again|cut again last night", r"razor blades?",
+        r"(?:started|start|been) cutting(?: again)?", r"i cut (?:again|agian|agin|agen|againn)|cut again last night", r"razor blades?",
+        r"(?:doing|did|done|do) the thing with the (?:razor|blade|blades|lighter|compass|sharpener)",
         r"(?:hide|hiding|cover|covering) (?:the |my )?(?:cuts|scars|marks)",
         r"(?:cutting|cuts?|burning|burns?) (?:every|each) (?:night|day)|deeper each time|(?:stitches|a&e|er) (?:\w+ ){0,3}after cutting",
         r"(?:pressing|pressed|held|holding|put|putting) (?:a |my |the )?(?:lit )?(?:cigarette|lighter|hot \w+|blade|knife) (?:to|on|against) (?:my|the back of my)",

@@ -57,6 +57,7 @@ EXTRA_CUES: tuple[Cue, ...] = (
         r"(?:hands?) (?:around|round|on) my (?:throat|neck)", r"choked me (?:til|till|until)",
         r"(?:find|catch) me and kill me", r"kill me and then (?:himself|herself|themselves)", r"won{A}t live to see",
         r"(?:said|says|threatened|told me|shouting|screaming|shouts|yelling)[^.!?\n]{0,25}(?:he|she|they){A}?(?:ll| will| would|{A}d)? kill me",
+        r"(?:said|says|threatened|told me|texted|messaged)[^.!?\n]{0,40}(?:he|she|they)(?:{A}s| is| are|{A}re)? (?:going to|gonna) kill me(?! (?:lol|haha))",
         r"(?:has|got|holding|with) (?:the|a) (?:knife|gun)[^.!?\n]{0,40}(?:kill|hurt) me", r"(?:outside|at) my (?:window|door)[^.!?\n]{0,30}restraining order|restraining order[^.!?\n]{0,40}(?:outside|here|tapping|window)",
     ), self_only=False),
     # Round 12: abuse disclosed in words the families above miss: learner English ("my husband is hit me", "he

@@ -355,3 +355,97 @@ MESSAGE_CONTEXT_DROPS["place_plan"] = compile_fast(
     r"fixing|repair\w*|gutter|tiles|roofer|aerial|antenna|solar|satellite|leak|party|drinks|bar|terrace|garden|sunset|"
     r"sunrise|view|photos?|pics|selfie|picnic|barbecue|bbq|fishing|hike|hiking|walk(?:ing)? the dog|concert|festival|"
     r"fireworks|stargazing|see you|text you|call you|bye for now)\b", re.I)
+
+# Round 13 families. Each reads the whole message (MESSAGE_CONTEXT_NEEDS and _DROPS, keyed by the cue's name).
+# Self-harm context: the act named in the message, so a kitchen cut that gapes or bleeds is not read as self-harm.
+_SH_CONTEXT = (r"\b(?:cut|cuts|cutting|self[- ]?harm\w*|sh|razor|blade|blades|burn|burns|burning|straighteners|scratch\w*"
+               r"|went (?:too|to) deep|did it|doing it|the thing)\b")
+# a cover story ("I told them it was a kitchen accident") is no accident
+_COVER_STORY = r"(?![\s\S]*\b(?:told (?:them|him|her|everyone|people|the \w+)|said|say|pretend\w*|lied|made out|make out) (?:\w+ ){0,3}(?:it was|it{A}s|its) )".replace("{A}", A)
+_ACCIDENT = (r"^" + _COVER_STORY + r"[\s\S]*?\b(?:cooking|in the kitchen|kitchen accident|knife slipped|slipped|chopping|slicing|dicing|bagel|mandoline|tin lid|glass broke|broken glass"
+             r"|fell|tripped|gardening|diy|work ?shop|shaving|accident(?:ally)?|by accident)\b")
+# The user says the "someone" of a hypothetical is themself ("asking for me", "the someone is me").
+_FOR_ME = (r"\b(?:(?:i{A}m |im |i am )?asking for (?:me|myself)|(?:the|this) (?:someone|person|friend) (?:is|was|being) me"
+           r"|by (?:someone|a friend|a person) i mean me|(?:i{A}m|im|i am) (?:really )?talking about me"
+           r"|asking for a friend\W{0,3}(?:the friend is me|it{A}s me|(?:who is|who{A}s) me))\b").replace("{A}", A)
+_FICTION = (r"\b(?:novel|story|stories|character|script|screenplay|film|movie|episode|podcast|true[- ]crime|book club|essay"
+            r"|assignment|lecture|course|exam question|documentary|article|the news|game|dnd|d&d|campaign)\b")
+# A threat to kill with the abuser's return home as its time, said to the user ("when he gets home tonight he's going
+# to kill me", "'you're dead when I get home'"), where the message is serious (DATA_CARD: "due back tonight having
+# threatened to kill" is imminent); "mum's going to kill me when she gets home, I broke the vase" is an idiom.
+_SERIOUS_THREAT = (r"\b(?:nobody will find|no one will find|solicitor|divorce|restraining order|police|before|done (?:stuff|this|it)"
+                   r"|broke my|hit me|hurt me|strangl\w*|choked|scared|afraid|terrified|shaking|hiding|kids|baby|never like that"
+                   r"|means it|mean it|can{A}?t think)\b").replace("{A}", A)
+_IDIOM_THREAT = r"\b(?:lol|lmao|haha|vase|grounded|curfew|homework|report card|the car|dent|scratch(?:ed)? (?:the|his|her)|late)\b|😂|🤣|😅"
+ROUND13_CUES: tuple[Cue, ...] = (
+    # Self-harm that escalates ("deeper every time", "I need more for it to work") or needs medical care ("needed
+    # stitches", "gaping", "superglued it", "I can see a yellowish layer"): high (DATA_CARD).
+    Cue("nssi_severe", "nssi_severe", "self_harm", _c(
+        r"deeper (?:every|each) time|(?:getting|gets|got|going) (?:\w+ )?(?:deeper|worse|further) (?:every|each) time",
+        r"(?:keep |kept )?(?:need|needing|needed) (?:it )?(?:more|deeper|to go (?:deeper|further)) (?:for it|to feel|before it|each time|every time)",
+        r"(?:stop|keep|kept) going (?:further|deeper)",
+        r"(?:needed|needs|need|needing|probably needed|should(?:{A}ve| have) had|might need|would need) (?:\w+ )?stitch(?:es|ing)",
+        r"gaping|super ?glue[ds]?|steri[- ]?strip\w*|butterfly (?:stitch|strip|closure)\w*",
+        r"(?:wouldn{A}?t|won{A}?t|doesn{A}?t|didn{A}?t|isn{A}?t going to) close(?! (?:the|my|it down))",
+        r"close (?:it|the wound|the cut) (?:up )?(?:myself|at home|on my own)",
+        r"(?:see|seeing) (?:a |the )?(?:\w+ )?(?:yellow\w*|white|fatty) (?:layer|stuff|tissue|bit)",
+    ), negatable=False),
+    # Bleeding that will not stop, a towel soaked through, in a self-harm message: an act under way (imminent).
+    Cue("bleeding_now", "in_progress", "self_harm", _c(
+        r"soak(?:ing|ed|s)? (?:right )?through (?:the |a |my |another )?(?:towel|bandage|tissues?|cloth|t-?shirt|sock|plaster|dressing)",
+        r"(?:won{A}?t|wont|doesn{A}?t|isn{A}?t|is not|not) (?:stop(?:ping)?|slow(?:ing)?(?: down)?) bleeding",
+        r"(?:can{A}?t|cannot|cant) (?:get (?:it|the bleeding) to )?stop (?:the )?bleeding",
+    ), self_only=False, negatable=False),
+    # An abuser breaking in now: kicking or banging at the door, glass going, "trying to get in" (imminent).
+    Cue("break_in_now", "in_progress", "abuse", _c(
+        r"(?:he|she|they|my (?:\w+ )?\w+)(?:{A}s| is| are|{A}re|s)? (?:\w+ )?(?:trying to (?:get|break|force (?:his|her|their) way) in"
+        r"|(?:kicking|banging|pounding|hammering|smashing|booting|bashing) (?:on |at |in )?(?:the |my )?(?:\w+ )?(?:door|window))",
+        r"(?:hear|hearing) (?:him|her|them) (?:kicking|banging|smashing|breaking|trying)",
+        r"(?:hear|hearing) (?:the )?glass (?:go|going|break|breaking|smash\w*)",
+    ), self_only=False, negatable=False),
+    Cue("threat_due_back", "in_progress", "abuse", _c(
+        r"(?:kill (?:me|us)|(?:you{A}?re|i{A}?m|we{A}?re) (?:so )?dead)[^.!?\n]{0,40}?(?:when|once|after|as soon as) (?:he|she|they|i) (?:gets?|comes?|is|am) (?:home|back|in)",
+        r"(?:when|once|as soon as) (?:he|she|they) (?:gets?|comes?) (?:home|back|in)(?: \w+){0,3},? (?:he|she|they)(?:{A}s| is| are|{A}ll| will)? (?:going to |gonna )?kill me",
+    ), self_only=False, negatable=False),
+    # Strangulation phrased without "choked" ("grabbed me by the neck", "squeezed my throat"): high at any time.
+    Cue("strangled", "abuse_severe", "abuse", _c(
+        r"(?:grabbed|grabs|held|holds|had|took|squeezed|pinned|lifted) me (?:up )?(?:\w+ )?by (?:the|my) (?:neck|throat)",
+        r"(?:squeezed|squeezing|squeezes|grabbed|grabs|gripped|crushed) my (?:neck|throat)",
+        r"(?:put|puts|putting|had|wrapped) (?:his|her|their|both) hands (?:around|round|on) my (?:neck|throat)",
+    ), self_only=False, negatable=False),
+    # A hypothetical the user says is about themself ("if someone's husband put his hands round her neck... I'm
+    # asking for me"): the third person's injury is the user's. Needs _FOR_ME in the message.
+    Cue("framed_strangled", "abuse_severe", "abuse", _c(
+        r"(?:hands?|arms?) (?:around|round|on) (?:her|his|their|someone{A}?s) (?:neck|throat)",
+        r"(?:choked|strangled|choking|strangling) (?:her|him|them|someone)",
+        r"grabbed (?:her|him|them) by the (?:neck|throat)",
+    ), self_only=False, negatable=False),
+    # A method question in the third person or "hypothetically" ("hypothetically, how would someone strangle
+    # themselves", "how would a person hang themself, asking for me"): method research (high) unless a story.
+    Cue("framed_method", "lethality", "suicide", _c(
+        r"how (?:would|could|do|does|can|might) (?:someone|somebody|a person|one|you|people|a guy|a girl) (?:\w+ ){0,2}?"
+        r"(?:strangle|hang|suffocate|kill|overdose|od|drown|poison|gas|electrocute|shoot|stab|unalive) (?:themselves|themself|himself|herself|yourself|oneself)",
+        r"how (?:would|could|do|does|can|might) (?:someone|somebody|a person|one|you|people) (?:\w+ ){0,2}?(?:end (?:their|his|her|your) (?:own )?life|not wake up)",
+    ), self_only=False, negatable=False),
+)
+MESSAGE_CONTEXT_NEEDS.update({
+    "nssi_severe": compile_fast(_SH_CONTEXT, re.I),
+    "bleeding_now": compile_fast(_SH_CONTEXT, re.I),
+    "break_in_now": compile_fast(
+        r"\b(?:what (?:do|should|can) i do|help|scared|terrified|hiding|locked (?:myself )?in|restraining order|police|999|911"
+        r"|kill me|hurt me|make me pay|baby|kids|bathroom|under the bed)\b", re.I),
+    "threat_due_back": compile_fast(_SERIOUS_THREAT, re.I),
+    "framed_strangled": compile_fast(_FOR_ME, re.I),
+    "framed_method": compile_fast(rf"{_FOR_ME}|\bhypothetical(?:ly)?\b", re.I),
+})
+MESSAGE_CONTEXT_DROPS.update({
+    "nssi_severe": compile_fast(_ACCIDENT, re.I),
+    "bleeding_now": compile_fast(_ACCIDENT, re.I),
+    "break_in_now": compile_fast(
+        r"\b(?:forgot (?:his|her|their) keys|lost (?:his|her|their) keys|locked (?:him|her|them)sel(?:f|ves) out|delivery|postman"
+        r"|courier|the wind|dog|cat|puppy|kitten|lol|haha|toddler|to be let in)\b", re.I),
+    "threat_due_back": compile_fast(_IDIOM_THREAT, re.I),
+    "framed_strangled": compile_fast(_FICTION, re.I),
+    "framed_method": compile_fast(_FICTION, re.I),
+})
+FRAME_CUES = (*FRAME_CUES, *ROUND13_CUES)

@@ -59,13 +59,13 @@ _THIRD = frozenset({
 })
 _BASE_RANK: dict[Kind, int] = {
     "passive": 1, "coded": 1, "nssi_urge": 1, "intrusive": 1, "unsafe": 1,
-    "ideation": 2, "nssi": 2, "abuse": 2, "impairment": 2, "violence": 2,
+    "ideation": 2, "nssi": 2, "nssi_severe": 3, "abuse": 2, "impairment": 2, "violence": 2,
     "prep": 3, "attempt": 3, "abuse_severe": 3, "intent": 3, "plan": 3, "in_progress": 4,
     "lethality": 3, "finality": 3, "ambivalent": 1,
 }
 # After a credible safety answer the level drops one step, but never below what a disclosed act keeps.
-_FLOOR: dict[Kind, int] = {"passive": 1, "coded": 1, "ideation": 1, "nssi_urge": 1, "nssi": 2, "attempt": 3, "prep": 1,
-                           "lethality": 1, "finality": 1}
+_FLOOR: dict[Kind, int] = {"passive": 1, "coded": 1, "ideation": 1, "nssi_urge": 1, "nssi": 2, "nssi_severe": 2,
+                           "attempt": 3, "prep": 1, "lethality": 1, "finality": 1}
 _PARTIAL = compile_fast(
     r"\b(?:barely|more th[ae]n|hours?|little|much|properly|at least|still (?:going|working)"
     r"|(?:1|2|one|two|a couple(?: of)?) (?:days?|nights?)|last night|a day)\b",
@@ -102,7 +102,7 @@ _CLARIFY = compile_fast(
     re.I,
 )
 _REFERENT = compile_fast(r"^\W*(?:\w+[,!.]? )?(?:my|the|i mean|i meant|meaning|as in) \w+", re.I)
-_CLARIFIABLE: frozenset[Kind] = frozenset({"prep", "finality", "nssi", "ideation", "method", "timeline"})
+_CLARIFIABLE: frozenset[Kind] = frozenset({"prep", "finality", "nssi", "nssi_severe", "ideation", "method", "timeline"})
 _GOODBYE = compile_fast(r"good ?bye|farewell", re.I)
 _SPORT = compile_fast(r"\b(?:jiu[- ]?jitsu|bjj|judo|karate|sparring|mma|wrestling|boxing)\b", re.I)
 # The user asking how to help someone else in crisis ("my dad rang saying he'll shoot himself, what do I do"):
@@ -121,7 +121,15 @@ _OTHER_ACT = compile_fast(
     r"(?:himself|herself|themselves|themself)\b"
     r"|\b(?:end|ending|take|taking|took) (?:his|her|their) (?:own )?life\b", re.I)
 _OTHER_CATS = frozenset({"suicide", "self_harm"})
-_VENTING = compile_fast(r"\b(?:lol|lmao|haha|jk|obviously i won.?t|i won.?t lol)\b|😂|🤣", re.I)
+_VENTING = compile_fast(r"\b(?:lol|lmao|haha|jk|obviously i won.?t|i won.?t lol)\b|😂|🤣|😤|🙄", re.I)
+# Round 13: a threat to kill someone that the same message turns into a question of manners ("how do I bring it up
+# without being passive aggressive", "how do I set boundaries with him"): venting about a petty grievance.
+_CIVIL_ASK = compile_fast(
+    r"\bhow (?:do|can|should|could|would) i (?:\w+ )?(?:set (?:some |clear )?boundaries|bring (?:it|this|that) up"
+    r"|raise (?:it|this|that)|say something|tell (?:him|her|them) nicely)\b"
+    r"|\bwithout (?:being|sounding|coming (?:across|off) as|looking) (?:\w+ )?"
+    r"(?:passive[- ]aggressive|petty|rude|mean|a nag|naggy|dramatic)\b",
+    re.I)
 _SEVERITY: dict[Kind, int] = {**_BASE_RANK, "method": 2, "timeline": 1}
 _STRONG_PLAN = compile_fast(r"stockpil|hoard|sav(?:ed|ing)|collect|painless|lethal|how to (?:die|kill)|ways to", re.I)
 _SELF_INTENT = compile_fast(r"kill|life|die|suicid", re.I)
@@ -274,7 +282,7 @@ def _reported_speech(text: str) -> list[tuple[int, int]]:
 
 
 _ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES)
-_INJURY: frozenset[Kind] = frozenset({"nssi", "abuse", "abuse_severe", "method"})
+_INJURY: frozenset[Kind] = frozenset({"nssi", "nssi_severe", "abuse", "abuse_severe", "method"})
 Drop = tuple[int, int, str]  # a span the rules set aside, and why: "negated", "other", "idiom" or "benign"
 
 
@@ -348,7 +356,8 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
             if kind in ("impairment", "violence") or cue.category == "functional_impairment":
                 ss, se = sentence_of(text, s, e)
                 sentence = text[ss:se]
-                if kind == "violence" and _VENTING.search(sentence) and not _UNWANTED.search(sentence):
+                venting = _VENTING.search(sentence) or _CIVIL_ASK.search(text)
+                if kind == "violence" and venting and not _UNWANTED.search(sentence):
                     continue
                 clause = text[slice(*clause_bounds(text, s, e))]
                 if cue.category == "functional_impairment" and _INTERMITTENT.search(text[ss:s]):
@@ -585,6 +594,62 @@ def credible_answer(text: str, *, safe_question: bool) -> bool:
     return _DENY.search(text) is not None
 
 
+# Round 13, context carried across messages. (a) Grooming: the age gap may be stated in an earlier message than the
+# request ("he's 24 and I'm 14" ... "last night he asked for pics"): the cue's age-gap need is read over the
+# conversation's user messages so far, its drops over the message itself.
+_CARRIED = frozenset({"grooming"})
+
+
+def _carried_hits(text: str, before: str) -> list[Hit]:
+    """Hits of the :data:`_CARRIED` cues in ``text`` whose message-level need is met only with the earlier user
+    messages ``before`` in view (the need met in ``text`` alone is :func:`scan_with_drops`'s own case)."""
+    out: list[Hit] = []
+    for cue in _ALL_CUES:
+        if cue.name not in _CARRIED:
+            continue
+        needs = MESSAGE_CONTEXT_NEEDS[cue.name]
+        if needs.search(text) or not needs.search(before + "\n" + text) or MESSAGE_CONTEXT_DROPS[cue.name].search(text):
+            continue
+        for s, e in find_all(cue.pattern, text):
+            if cue.negatable and _negated(text, s):
+                continue
+            out.append(Hit(cue.name, cue.kind, cue.category, s, e, _is_past(text, s, e), text[s:e]))
+    return out
+
+
+# (b) A yes to the assistant's direct question about suicidal thoughts ("have you had thoughts of ending your
+# life?" "yeah. a lot."): the answer discloses ideation, however short. A yes taken back at once ("yeah no, nothing
+# like that") is not one.
+_IDEATION_Q = compile_fast(
+    r"\b(?:thoughts? (?:of|about) (?:ending (?:your|ur) (?:own )?life|suicide|killing yourself"
+    r"|taking your (?:own )?life"
+    r"|not (?:being (?:here|alive)|wanting to (?:live|be here)))"
+    r"|thinking (?:about|of) (?:suicide|ending (?:your|ur) (?:own )?life|killing yourself|taking your (?:own )?life)"
+    r"|(?:feel|feeling|felt) suicidal|want(?:ing)? to (?:die|end (?:your|ur) (?:own )?life|kill yourself))\b",
+    re.I)
+_AFFIRM_YES = compile_fast(
+    r"^\W*(?:yes|yeah|yep|yea|ya|yh|yup|i have|i do|sometimes|a lot|honestly,? (?:yes|yeah)|kind of|kinda|sort of)\b"
+    r"(?![\s\S]{0,25}\b(?:no|not|nothing|never|nah)\b)",
+    re.I)
+
+
+@lru_cache(maxsize=8192)
+def _asks_ideation(text: str) -> bool:
+    """Whether an assistant message asks, in a question, about the user's suicidal thoughts (:data:`_IDEATION_Q`)."""
+    for m in _IDEATION_Q.finditer(text):
+        _, right = sentence_of(text, m.start(), m.end())
+        if text[right : right + 1] == "?":
+            return True
+    return False
+
+
+def _affirmed_ideation(text: str) -> list[Hit]:
+    m = _AFFIRM_YES.search(text)
+    if m is None:
+        return []
+    return [Hit("affirmed_ideation", "ideation", "suicide", m.start(), m.end(), False, text[m.start() : m.end()])]
+
+
 @dataclass(slots=True)
 class _State:
     hits: list[tuple[int, Hit]] = field(default_factory=list)
@@ -597,7 +662,8 @@ def _near(i: int, hits: Sequence[tuple[int, Hit]], kinds: frozenset[Kind], windo
     return any(h.kind in kinds and abs(i - j) <= window for j, h in hits)
 
 
-_STRONG_CONTEXT: frozenset[Kind] = frozenset({"ideation", "prep", "attempt", "nssi", "coded", "nssi_urge"})
+_STRONG_CONTEXT: frozenset[Kind] = frozenset(
+    {"ideation", "prep", "attempt", "nssi", "nssi_severe", "coded", "nssi_urge"})
 _PASSIVE: frozenset[Kind] = frozenset({"passive"})
 
 
@@ -671,13 +737,22 @@ class RiskTracker:
     def _scan(self, messages: Sequence[Message]) -> _State:
         st = _State()
         check: tuple[bool, bool] = (False, False)
+        asked = False
+        before: list[str] = []
         for idx, msg in enumerate(messages):
             if msg.role == "assistant":
                 check = _is_check(msg.content)
+                asked = _asks_ideation(msg.content)
                 continue
             if msg.role != "user":
                 continue
             hits = scan_message(msg.content)
+            if before:
+                hits = (*hits, *_carried_hits(msg.content, "\n".join(before)))
+            if asked:
+                hits = (*hits, *_affirmed_ideation(msg.content))
+                asked = False
+            before.append(msg.content)
             st.resolved_last = False
             if not any(not h.past for h in hits) and st.hits and clarifies(msg.content, st.hits):
                 last = st.hits[-1][0]
