@@ -9,13 +9,14 @@ scales every item's strength down: a reward cannot be raised by stuffing cues.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ...clinical import CTRS_ITEMS, CTRSItem
 from ._cues import CUES, GENERAL_CUES, Family
 from ._semantic import CLOSING, PAST_FRAME, SEMANTIC, UNCOMMITTED, attitude_only, semantic_features
-from ._text import Sentence, content_words, repetition_ratio, sentences, words
+from ._text import STOPWORDS, Sentence, content_words, repetition_ratio, sentences, words
 
 __all__ = ["GENERAL_FEATURES", "ReplyFeatures", "extract", "item_feature_names"]
 
@@ -135,6 +136,21 @@ def _synonym_pile(sents: Sequence[Sentence]) -> float:
     return worst
 
 
+def _word_stuffing(text: str) -> float:
+    """One content word said over and over ("Homework time! Your homework this week is homework... homework,
+    homework, homework"): an item's keyword stuffed in place of doing the item. Round 13 (blind7): across the
+    labelled train/dev replies no content word appears more than four times; the stuffed replies of every blind
+    set repeat theirs ten to fourteen times."""
+    ws = words(text)
+    counts = Counter(w for w in ws if len(w) >= 4 and w not in STOPWORDS)
+    if not counts:
+        return 0.0
+    n = counts.most_common(1)[0][1]
+    if n / max(1, len(ws)) < 0.08:
+        return 0.0
+    return min(1.0, max(0.0, (n - 4) / 5.0))
+
+
 def _gaming(text: str, sents: Sequence[Sentence]) -> dict[str, float]:
     n = max(1, len(sents))
     qs = [s for s in sents if s.is_question]
@@ -153,6 +169,7 @@ def _gaming(text: str, sents: Sequence[Sentence]) -> dict[str, float]:
         "exclamation_spam": min(1.0, max(0.0, (bangs - 2) / 4.0)),
         "fragments": min(1.0, max(0.0, fragments)),
         "synonym_pile": _synonym_pile(sents),
+        "word_stuffing": _word_stuffing(text),
     }
 
 

@@ -69,7 +69,9 @@ _SHOWN: dict[str, re.Pattern[str]] = {
                   r"fed up", r"(?:never|doesn'?t|don'?t) listen", r"so unfair", r"pissed"),
         "fear": (r"heart (?:is |was )?(?:pounding|racing|very fast|beating fast|going)", r"pass(?:ed)? out", r"can'?t breathe", r"what if", r"falling apart", r"if i (?:fail|lose|mess|don'?t (?:get|pass|make))", r"(?:going|gonna) to die"),
         "sadness": (r"died", r"passed away", r"funeral", r"(?:i )?miss (?:him|her|them)", r"lost my", r"cry(?:ing)?", r"cried", r"tears", r"left me", r"broke up", r"diagnosed"),
-        "shame": (r"can'?t (?:look at|face)", r"criticised|criticized|laughed at|mocked|made fun of", r"in front of (?:everyone|everybody|people|the (?:whole|class|team))", r"(?:i )?lied", r"my (?:own )?fault", r"so stupid", r"(?:i'?m|i am) (?:an )?idiot"),
+        "shame": (r"can'?t (?:look at|face)", r"criticised|criticized|laughed at|mocked|made fun of", r"in front of (?:everyone|everybody|people|the (?:whole|class|team))", r"(?:i )?lied", r"my (?:own )?fault", r"so stupid", r"(?:i'?m|i am) (?:an )?idiot",
+                  # round 13 (blind8): a verdict on oneself put as a question ("What kind of daughter does that make me?")
+                  r"what (?:kind|sort) of (?:a |an )?\w+ (?:does (?:that|this|it) make me|am i|would (?:do|feel) that)", r"does (?:that|this|it) make me (?:a |an )?(?:bad|terrible|awful|horrible|monster|selfish)"),
         "loneliness": (r"(?:nobody|no one|no-one) (?:\w+ )?(?:noticed|cares?|called|came|asked|listens|understands|even)", r"on my own", r"by myself", r"no friends"),
         "tiredness": (r"sick (?:and tired )?of", r"fed up", r"worn out", r"no energy", r"can'?t be bothered"),
         "joy": (r"i did it", r"finally (?:did|passed|got|managed|made)", r"(?:passed|got) (?:the|my) (?:\w+ )?(?:test|exam|job|place|offer)", r"first time in"),

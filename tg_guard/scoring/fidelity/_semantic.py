@@ -59,19 +59,27 @@ _ANCHOR = _rx(
     r"(?:when|whenever|each time|every time|the moment) (?:the|that|this|a|an|your) (?:\S+ ){0,3}(?:thoughts?|urges?|feelings?|worry|worries|doubts?|panic|craving|voice|anxiety|dread|memory) (?:hits?|comes?(?: back| up)?|shows? up|starts?|arrives?|kicks? in|appears?|strikes?|turns? up|grabs?|flares?(?: up)?|takes? (?:hold|over)|creeps? in)",
     r"after (?:her|his|the|your|each|every) (?:\w+ )?(?:feeds?|naps?|shifts?|meals?|class(?:es)?|lunch|work|dinner|breakfast|school(?: run)?|run)",
     r"on (?:your|the) (?:days? off|rest days?|weekends?|days you)",
+    # round 13 (blind7/8): the task's own event as its time ("Before you ring, write your prediction", "afterwards,
+    # write what happened", "so we can compare afterwards", "on a day you choose")
+    r"(?:^\W*|[,;:\u2014] )before you (?:ring|call|phone|text|go|send|start|leave|speak|meet|walk|open|knock|ask)\b(?=[^?]*$)", r"(?:and |then )?afterwards,? (?:write|note|jot|rate|record|compare|tell|check)",
+    r"(?:compare|check|look at (?:it|them)|go over (?:it|them)|write (?:it|that) down)(?: \w+){0,2} afterwards", r"on (?:a|the) days? (?:you|that suits?|that works?)",
 )
 _ACTIVITY = _rx(
     r"writ(?:e|es|ing)(?: down)?", r"jot(?:s|ting)?", r"not(?:e|es|ing)(?: down)?", r"record(?:s|ing)?", r"log(?:ging)?", r"track(?:ing)?",
     r"rat(?:e|es|ing)", r"re-?rate", r"scor(?:e|ing)", r"tick", r"count(?:ing)?", r"timer", r"photo", r"notebook", r"calendar",
-    r"fill(?: in| out)?", r"try(?: it)?(?: out)?", r"practi[sc]e", r"call", r"ring", r"phone", r"text", r"send", r"open", r"walk",
+    r"fill(?: in| out)?", r"try(?: it)?(?: out)?", r"practi[sc]e", r"call", r"ring", r"phone", r"text", r"send", r"open(?:ing)?", r"walk",
     r"go (?:to|for|out|back)", r"visit", r"read", r"bring", r"schedule", r"put (?:it|them|two|one) in", r"pick(?! (?:up|things up))", r"set (?:a|an|up)",
     r"spend", r"stay", r"sit", r"lock", r"answer", r"say no", r"ask", r"keep (?:a|the list|going|it going)", r"do (?:it|one|the|this|that)",
     r"repeat", r"test", r"compare", r"list", r"stand", r"ride", r"join", r"eat", r"meet up", r"delay", r"wait", r"experiment",
     r"diary", r"log", r"worksheet", r"sheet", r"card", r"walk", r"visits?", r"slot",
     r"tie it to", r"make it (?:smaller|tiny|one)", r"notice (?:when|what|the|your|how|one|a|each|every|any|two|three)", r"gather", r"rehearse", r"drop",
+    # round 13 (blind7): a proposal put as a hypothesis, its verb in the past ("What if this week you tried one block,
+    # and noted...", "suppose you went to the café once")
+    r"(?:what if|suppose|supposing|imagine if|how would it be if|how about if),? (?:[\w,]+ ){0,5}(?:you|we) (?:\w+ed|went|wrote|spoke|rang|kept|took|made|sent|did|gave|sat|met|read|began|"
+    r"spent|put|told|left|got|brought|chose|set)",
 )
 _ADDRESS = _rx(
-    r"could you", r"would you", r"can you", r"will you", r"shall we", r"let'?s", r"how about", r"what if you", r"are you up for",
+    r"could you", r"would you", r"can you", r"will you", r"shall we", r"let'?s", r"how about", r"what if,? (?:[\w,]+ ){0,5}you", r"are you up for",
     r"would you be (?:up for|willing)", r"your (?:task|experiment|homework|assignment|job)", r"you (?:could|might|can)", r"i'?d like you to",
     r"something to (?:practise|practice|try|do|take away)", r"(?:agree|plan|pick|set) (?:on )?(?:something|one thing|a task)",
     r"here'?s (?:a|the|my|one|what)(?: \w+)? (?:proposal|plan|idea|suggestion|task|challenge|experiment|to try)", r"i (?:would )?(?:suggest|propose)",
@@ -79,7 +87,7 @@ _ADDRESS = _rx(
     r"(?:the|a|one) (?:next |first )?step (?:this|before|for)", r"you'?d", r"willing to",
     # a joint proposal or a question that leaves the choice to the patient ("Could we agree an experiment...",
     # "What about ten minutes...", "Which one could you manage...")
-    r"(?:could|can|might|should) we", r"what about", r"would it help (?:to|if)", r"(?:which|what) (?:one )?(?:could|would|can) you",
+    r"(?:could|can|might|should) we", r"what about", r"would it help (?:to|if)", r"would it be (?:worth|worthwhile|useful|helpful)", r"(?:which|what) (?:one )?(?:could|would|can) you",
 )
 # Naming the task is not doing one: "your homework this week is to..." needs a concrete act in the sentence
 # or a neighbour ("Your task this week: ring the bank on Monday").
@@ -99,7 +107,7 @@ def attitude_only(text: str) -> bool:
 
 # An imperative that opens a sentence addresses the patient ("Rate it at the door", "Bring the notebook").
 _IMPERATIVE_START = re.compile(
-    r"\s*(?:(?:and|then|so|just|now|also|ok|okay),? )*(?:write|jot|note|record|log|track|rate|score|tick|count|fill|practi[sc]e|call|ring|"
+    r"\s*(?:(?:and|then|so|just|now|also|ok|okay|afterwards|after that),? )*(?:write|jot|note|record|log|track|rate|score|tick|count|fill|practi[sc]e|call|ring|"
     r"phone|text|send|open|walk|visit|bring|schedule|pick|set|spend|sit|answer|repeat|test|compare|list|"
     r"stand|join|delay|wait|snap|hand|choose|notice|catch|gather)\b", re.IGNORECASE)
 # Optional, hypothetical or declined: "only if you feel like it", "maybe at some point", "let's not set anything".
@@ -110,7 +118,9 @@ UNCOMMITTED = _UNCOMMITTED = _rx(
     r"no (?:need|pressure|obligation|rush|mission|homework|task|plan)", r"(?:don'?t|do not|won'?t|wouldn'?t) (?:have|need) to",
     r"(?:don'?t|do not) (?:think we|need a|want to (?:set|give|pile))", r"not (?:this time|yet|for now|this week)", r"(?:let'?s|we) (?:not|won'?t|shouldn'?t) (?:set|do|try|plan|bother|worry)",
     r"(?:forget|drop|skip) (?:about )?(?:the |that |this )?(?:homework|task|diary|log|plan|experiment|it)", r"nothing (?:this|for|to do)",
-    r"(?:could|might) maybe", r"in theory", r"(?:entirely |completely |totally )?optional", r"if that'?s something", r"(?<!whether )or not", r"whatever (?:suits|feels|works)",
+    r"(?:could|might) maybe", r"in theory", r"(?:entirely |completely |totally )?optional", r"if that'?s something", r"(?<!whether )or not(?=\s*(?:[.,;:!?]|$|(?:do|try|bother|go)\b))", r"whatever (?:suits|feels|works)",
+    # round 13 (blind7): left to how the moment feels ("call her if it feels right"), or put off ("try again another time")
+    r"if (?:it|that|this) (?:feels|seems) (?:right|ok|okay|good|doable|possible)", r"if you'?re (?:up to|in the mood)", r"(?:try|do it|call|ring|go) again (?:some|another|some other) (?:time|day)",
 )
 _LINK = _rx(
     r"bring (?:it|them|the \w+|your \w+|those|that)", r"we'?ll (?:look|go|review|compare|check|see|talk|use)", r"we can (?:look|go|review|compare)",
@@ -121,11 +131,14 @@ _VAGUE = _rx(
     r"keep (?:\w+ ){0,3}in mind", r"keep (?:thinking|noticing|trying|an eye)", r"think about", r"see how (?:it|you|the week|things)",
     r"be (?:kind|gentle|patient) (?:to|with)", r"(?<!the )rest(?! of)", r"relax", r"try to be", r"look after", r"take care", r"whenever (?:it|you)",
     r"when you feel (?:ready|like)", r"no pressure", r"only if you", r"good luck", r"enjoy", r"don'?t (?:think|worry) about",
-    r"try to (?:\w+ ){0,3}(?:more|less|better)", r"try to (?:stay|be|feel|think|remember)", r"(?:positive|good|right) (?:mindset|attitude|outlook)",
+    r"try to (?:\w+ ){0,5}(?:more|less|better)",
+    # round 13 (blind8): waiting for an occasion instead of making one ("see if any chances come up")
+    r"see (?:if|whether|what) (?:any|anything|something)(?: \w+){0,2} (?:comes?|turns?|crops?|pops?) up", r"try to (?:stay|be|feel|think|remember)", r"(?:positive|good|right) (?:mindset|attitude|outlook)",
     r"bright side", r"or something", r"as (?:much|best|often) as you can", r"when(?:ever)? you can", r"if you can",
     ATTITUDE.pattern,
 )
-_QTY = re.compile(rf"(?<!\w)(?:{_NUM}[- ](?:{_UNIT})|(?:once|twice)|(?:{_NUM}|each|every) (?:day|morning|evening|night)|\d+ ?[ap]m|{_DAY})(?!\w)", re.IGNORECASE)
+# round 13 (blind8): the larger round numbers count too ("at say ninety minutes")
+_QTY = re.compile(rf"(?<!\w)(?:(?:{_NUM}|forty|fifty|sixty|ninety)[- ](?:{_UNIT})|(?:once|twice)|(?:{_NUM}|each|every) (?:day|morning|evening|night)|\d+ ?[ap]m|{_DAY})(?!\w)", re.IGNORECASE)
 _TASK_REPORT = _rx(
     r"i (?:did|tried|went|filled|finished|managed|kept|completed|used|made|wrote|didn'?t (?:do|manage|get|try)|forgot|couldn'?t (?:do|manage))",
     r"like we (?:planned|agreed|said)", r"(?:the|my|that) (?:homework|experiment|diary|log|sheet|record|exercise|practice|task|worksheet)",
@@ -173,10 +186,17 @@ _DECREE = _rx(
     r"please (?:complete|do|make sure you|remember to|ensure)\b", r"you will (?:call|do|write|go|keep|fill|complete|text|walk|practi[sc]e|record|read|spend)",
     # round 12 (blind5): "You'll keep an anger log every evening... without missing a day"
     r"you'?ll (?:call|do|write|keep|fill|complete|text|practi[sc]e|record|log|track|bring)\b", r"without (?:missing|skipping|fail)\b(?: a| any| one)?",
+    # round 13 (blind7/8): "no exceptions", "make sure you don't skip any"
+    r"no exceptions?",
+    # a polite imperative is still an order when the only question after it asks for a yes ("please open the door every day...
+    # Can you manage that?")
+    r"please (?:open|go|sit|write|keep|fill|call|ring|text|practi[sc]e|record|log|track|bring|spend|walk|read|try)\b", r"make sure you (?:don'?t|do not|never) (?:skip|miss|stop|forget)", r"(?:don'?t|do not) (?:skip|miss) (?:any|a single|one)",
 )
 # A question that only asks for compliance ("Is that clear?", "Understood?", "Okay?") gives the patient no say.
 _COMPLY_Q = _rx(r"(?:is )?(?:that|this|it|everything) (?:clear|understood)", r"understood", r"clear", r"got (?:it|that)", r"ok(?:ay)?", r"right", r"alright", r"yes",
-                r"sound (?:good|ok|okay|alright|all right)", r"(?:is that|that) (?:ok|okay|alright|all right)", r"deal", r"agreed")
+                r"sound (?:good|ok|okay|alright|all right)", r"(?:is that|that) (?:ok|okay|alright|all right)", r"deal", r"agreed",
+                # round 13 (blind7/8): "Can you do that?", "Can you manage that?" after a decree ask only for a yes
+                r"(?:can|will|could) you (?:do|manage|handle|stick to|commit to) (?:that|this|it)")
 # A question asked as a statement ("I'm curious which situation you picked"): it asks all the same.
 _INDIRECT_Q = _rx(r"i'?m (?:curious|wondering|interested) (?:about |to (?:hear|know) )?(?:which|what|how|whether|if|about|why|where|when)",
                   r"i wonder (?:which|what|how|whether|if|why)", r"tell me (?:which|what|how|whether|about|more about)", r"i'?d (?:love|like) to (?:hear|know|see) (?:which|what|how|whether|about|more)")
@@ -257,15 +277,32 @@ _OPINION_Q = _rx(r"what do you think\s*\?", r"what do you think (?:of|about) (?:
 
 # -- understanding ------------------------------------------------------------------------------------
 _FEELINGS = frozenset(["hurt", "hurts", "hurtful", "stung", "stings", "sting", "guilt", "guilty", "ashamed", "shame", "shameful", "afraid", "scared", "frightened", "frightening", "fear", "fears", "fearful", "lonely", "alone", "isolated", "isolating", "invisible", "left-out", "angry", "anger", "furious", "frustrated", "frustrating", "frustration", "maddening", "sad", "sadness", "grief", "grieving", "loss", "helpless", "hopeless", "trapped", "stuck", "torn", "worried", "worry", "anxious", "anxiety", "dread", "dreading", "embarrassed", "embarrassing", "humiliated", "humiliating", "rejected", "overwhelmed", "overwhelming", "exhausted", "exhausting", "drained", "draining", "tired", "weary", "unsettled", "unsettling", "devastated", "devastating", "heartbroken", "disappointed", "disappointing", "disappointment", "resentful", "resentment", "betrayed", "jealous", "envious", "numb", "flat", "panicky", "terrified", "confused", "uncomfortable", "unsafe", "powerless", "worthless", "useless", "failure", "crushed", "gutted", "raw", "painful", "pain", "upset", "distressed", "distressing", "deflated", "deflating", "discouraged", "discouraging", "dismissed", "unheard", "unseen", "unwanted", "unwelcome", "burden", "pressure", "pressured", "cornered", "relief", "relieved", "disheartened", "insecure", "inadequate", "defeated", "bitter", "regret", "regretful", "sorrow", "heavy", "heaviness", "cringing", "nervous", "tense", "shaky",
-    "abandoned", "neglected", "ignored", "unloved", "unimportant", "excluded", "missing", "lost", "mourning", "homesick", "scary"])
+    "abandoned", "neglected", "ignored", "unloved", "unimportant", "excluded", "missing", "lost", "mourning", "homesick", "scary",
+    # round 13 (blind7/8): loss and futility named in other words ("losing a piece of him", "feel a bit pointless")
+    "losing", "pointless", "unneeded"])
 _POSITIVE = frozenset(["happy", "happier", "excited", "exciting", "exhilarating", "lovely", "wonderful", "fantastic", "amazing", "brilliant", "great", "nice", "glad", "proud", "joyful", "joy", "delighted", "healthy", "positive", "congratulations", "celebrate", "celebrating", "secure", "fine", "grateful", "lucky", "adventure", "fun", "enjoy", "enjoyed"])
 _REFLECT = _rx(
     r"it sounds (?:like|as if|as though)", r"that sounds", r"you sound", r"so you", r"you'?re (?:saying|telling me|carrying|making|left|feeling|being)",
     r"i(?:'m| am) hearing", r"i can hear", r"i hear", r"i wonder (?:if|whether)", r"i imagine", r"i guess", r"part of you", r"as if", r"as though",
     r"maybe (?:there'?s|it'?s|you)", r"perhaps", r"it seems", r"you (?:held|took|had|have|were|felt|feel|did|didn'?t|kept|carried)",
     r"(?:being|feeling) (?:told|left|called|the only)", r"(?:that|this) (?:must|might|may) (?:hurt|feel|have|be)", r"like (?:your|you|what|it|being)",
+    # round 13 (blind7): what the experience does to the client, said tentatively or as a must ("That must sting",
+    # "That must make the exercises feel pointless", "maybe it also feeds a worry that your English...", "you've lost")
+    r"(?:that|this|it) (?:must|might|may|would) (?:\w+ ){0,4}(?:feel|hurt|sting|stung)", r"(?:maybe|perhaps) (?:\w+ ){0,6}(?:you|your|you'?re)",
+    r"you'?ve (?:lost(?! nothing)|been|had|felt|carried)",
 )
 _TENTATIVE = _rx(r"maybe", r"perhaps", r"i wonder", r"i imagine", r"i guess", r"might", r"as if", r"as though", r"sounds like", r"seems", r"a bit", r"part of you", r"is that (?:close|right)")
+# Round 13 (blind7/8): a general truth about the condition in place of this client's experience ("Caregiving can be
+# exhausting", "Recovery can be slow", "it's only natural to miss him", "as often as we'd like", "there's no right way to
+# feel"). Counted as generic only in a statement with no "you" and no tentative reading in it, and not when "that" or
+# "it" (the client's own situation) is what "can be hard": the rater hears a leaflet, not a reflection.
+_GENERAL_TRUTH = _rx(
+    r"(?<!\bthat )(?<!\bthis )(?<!\bit )can (?:often |sometimes |really |also )?(?:be|feel|take|seem) (?:very |really |so |quite |incredibly |a bit )?(?:slow|hard|tough|difficult|exhausting|draining|tiring|"
+    r"frustrating|lonely|isolating|overwhelming|a lot|painful|stressful|confusing|challenging|upsetting|a long time|time)",
+    r"(?:only |perfectly |completely |very |so |quite )?natural (?:to|that|for|when)", r"as (?:often |much )?as (?:we'?d|we would|one would|anyone would) (?:like|want|hope)",
+    r"no (?:right|wrong|correct) (?:or wrong )?way to (?:feel|grieve|react|cope|respond|be)",
+)
+_YOU2 = re.compile(r"(?<!\w)(?:you|your|you'?re|you'?ve|yourself)(?!\w)", re.IGNORECASE)
 _GENERIC = _rx(
     r"(?:really |very |completely |so )?(?:common|normal)", r"lots of (?:people|\w+s)", r"many people", r"everyone", r"every (?:parent|\w+) ",
     r"i'?m sure", r"probably", r"(?:will|'ll) (?:come around|settle|get easier|be fine|work out)", r"happens to (?:everyone|all of us)",
@@ -289,14 +326,14 @@ _MEANING = _rx(
 # close?"): CTRS understanding 6 tests its reading of the client instead of asserting it.
 _CHECK_READING = _rx(
     r"(?:have|did) i (?:got|get|understood|understand|read|heard|hear) (?:that|it|this|you|what you)(?: \w+)? (?:right|correctly|properly)",
-    r"(?:is|was) (?:that|this|it) (?:close|near|about right|anywhere near|near the mark|on the mark)(?: (?:it|to it|the mark))?", r"am i (?:close|near|right|reading|hearing|getting)",
+    r"(?:is|was) (?:that|this|it) (?:close|near|nearer|closer|about right|anywhere near|near the mark|on the mark|more like it)(?: (?:it|to it|the mark))?", r"am i (?:close|near|right|reading|hearing|getting)",
     r"(?:does|did) (?:that|this|it|any of (?:that|this)) (?:fit|ring true|sound right|feel right|match)", r"(?:is|was) that (?:right|how it (?:is|was|feels|felt))",
     r"(?:or )?(?:have|did) i (?:got|get|read) (?:that|it) wrong", r"tell me if (?:i'?ve|i have|i'?m) (?:got|read|missed|misread|wrong)",
 )
 _SURFACE = frozenset(["tired", "exhausted", "exhausting", "drained", "draining", "weary", "overwhelmed", "overwhelming",
                       "stressed", "stressful", "pressure", "pressured", "busy"])
 _STOCK = _rx(
-    r"(?:it'?s|that'?s|this is|it is|that is) (?:completely |totally |perfectly |very |so |really |entirely )?understandable",
+    r"(?:it'?s|that'?s|this is|it is|that is|which is|which'?s) (?:completely |totally |perfectly |very |so |really |entirely )?understandable",
     r"(?:that'?s|this is|it'?s|that is|that must be|what) (?:a |such a )?(?:really |very |so |incredibly |truly )?(?:difficult|hard|tough|challenging|stressful) (?:position|situation|time|place|spot)",
 )
 # Techniques: the therapist fills in the technique's answers (the evidence, the balanced thought, the odds)
@@ -326,7 +363,7 @@ _STEP = _rx(
     r"column", r"0 (?:to|-) ?(?:10|100)", r"out of (?:10|100|ten)", r"believe", r"cope", r"another way", r"alternative",
     r"what would (?:actually |really )?happen", r"how likely", r"against (?:it|that|the)", r"(?:a|your) friend", r"on the other (?:side|hand)",
     # double standard: the patient's verdict tried on someone else in the same place
-    r"what would you (?:say|tell|think|want to say)(?: to)? (?:him|her|them|someone|anyone|a friend|your \w+)", r"(?:different|harder|kinder) (?:from|than|to) what you (?:say|tell)",
+    r"what would you (?:actually |really )?(?:say|tell|think|want to say)(?: back)?(?: to)? (?:him|her|them|someone|anyone|a friend|your \w+)", r"(?:different|harder|kinder) (?:from|than|to) what you (?:say|tell)",
     r"would you (?:say|judge|blame|think) (?:that )?(?:of |about )?(?:him|her|them|someone|a friend|your \w+)",
     r"out of (?:a |one )?hundred", r"how strongly",
     # round 12b (blind6): a share of the outcome put to the client (the responsibility pie, unnamed or named)
@@ -342,7 +379,8 @@ _ASK_REQ = _rx(r"tell me", r"walk me through", r"talk me through", r"i'?d like t
 _REQ_STEP = _rx(r"out of (?:10|100|ten|a hundred|one hundred)", r"0 (?:to|-) ?(?:10|100)", r"how strongly", r"evidence", r"supports?", r"believe", r"column", r"alternative")
 # Homework chosen by the patient from options laid out ("One option is... Another is... Which feels more useful?").
 _CHOICE_Q = _rx(
-    r"which (?:one|of (?:these|those|them|the two)|feels|would|sounds|seems|do you|could you|appeals)", r"or (?:is there )?(?:something|anything) else",
+    r"which (?:one|of (?:these|those|them|the two)|feels|would|sounds|seems|do you|could you|appeals)",
+    r"which (?:\w+ ){1,2}(?:would|could|feels|seems) (?:(?:feel|be|seem) )?(?:\w+ )?(?:easiest|least|most|best|safest|simplest|hardest)", r"or (?:is there )?(?:something|anything) else",
     r"would you rather", r"(?:where|when) would (?:it|that|this) (?:fit|work|suit)", r"what (?:would|feels|sounds|seems) (?:most |more )?(?:doable|realistic|manageable)",
     r"what would you (?:prefer|rather|choose|pick|like to try)", r"(?:do you|would you) prefer", r"your (?:choice|call|pick)",
 )
@@ -616,6 +654,9 @@ _DOUBT = _rx(
     # in answer to a challenge ("I apologise if I'm not what you expected. I'll try my best...")
     r"(?:i )?(?:apologi[sz]e|(?:i'?m )?sorry) if (?:i'?m|i am|i'?ve|i have|i|this|that|it|my)\b", r"i'?ll (?:try|do) my (?:very )?(?:best|hardest)(?! to (?:keep|make|get|find|explain))",
     r"(?:if|that) i'?m not what you (?:expected|wanted|hoped|need|were expecting)",
+    # round 13 (blind8): the therapist's own hedging with a doubtful client ("that's totally fair, I guess.", "I hope it
+    # might help a little bit? Maybe?"): a stance given up as soon as it is taken
+    r"(?<=, )i guess(?=\s*[.!?,]|$)", r"^\W*maybe\W*$", r"i (?:just )?hope (?:it|this|that|therapy|talking) (?:might|may|could|will) (?:\w+ )?(?:help|work)",
 )
 
 # Round 12b (blind6): diffidence in answer to a challenge also shows as hoping rather than proposing ("hopefully something
@@ -636,7 +677,9 @@ _CHEER = _rx(
     r"what an? (?:\w+ )?(?:achievement|star|champion|result)", r"well done you", r"you(?:'re| are) (?:doing )?(?:so |really )?(?:great|amazing(?:ly)?|brilliant(?:ly)?|wonderful(?:ly)?|incredible)",
     r"i (?:just |simply )?know (?:it|you(?:'ll| will| can))", r"i'?m (?:so |completely |totally |absolutely )?(?:sure|certain) (?:you|it|things|that|everything)", r"(?<=, )i'?m (?:so |quite )?sure(?=[,.!])",
     r"in no time", r"you'?ll be (?:back|fine|great|okay|ok|alright|all right)\b", r"(?:it|things|everything)(?: will|'ll) (?:all )?(?:get (?:easier|better)|be (?:fine|okay|ok|alright)|work out)",
-    r"every (?:little )?(?:step|bit) (?:forward )?counts", r"(?:keep|stay|be) (?:that |a |so )?positive", r"(?:be|stay) strong", r"you'?ve got this", r"(?:beautiful|lovely|wonderful) self",
+    r"every (?:little )?(?:step|bit) (?:forward )?counts",
+    # round 13 (blind8): good news cheered and an easier future promised ("That's great news... Next time will feel easier")
+    r"great news", r"(?:next time|it|things|the next one)(?: will|'ll) (?:feel |get |be )(?:so much |much |a lot |even )?(?:easier|better)", r"(?:keep|stay|be) (?:that |a |so )?positive", r"(?:be|stay) strong", r"you'?ve got this", r"(?:beautiful|lovely|wonderful) self",
 )
 _GLOSS = _rx(
     r"don'?t (?:you )?(?:worry|fret|stress) (?:about|over) (?:it|that|this|the|monday|\w+day|\w+)", r"^anyway\b", r"(?:it'?s|that'?s|this is) (?:all )?(?:just )?part of the (?:process|journey)",
@@ -658,7 +701,7 @@ _PEOPLE = _rx(
 # material never enters it (CTRS techniques 1-2: named or explained, not applied). Positive technique cues in such a
 # sentence earn nothing (``_features``).
 _EXPLAIN = _rx(
-    r"(?:is|are|was|that'?s|it'?s|this'?s) called\b", r"what we call", r"(?:it|this|that) (?:means|involves) (?:looking|writing|noticing|testing|asking|taking|checking|examining|weighing|listing)",
+    r"(?:is|are|was|that'?s|it'?s|this'?s) called\b", r"what we call", r"(?:a|an|one) (?:\w+ )?(?:technique|tool|skill|method|exercise|approach) called\b", r"(?:it|this|that) (?:means|involves) (?:looking|writing|noticing|testing|asking|taking|checking|examining|weighing|listing)",
     r"(?:is|are) (?:a|one|another) (?:really )?(?:useful |good |great |common |core |simple |helpful |powerful )?(?:way|technique|tool|skill|method|exercise|approach)s? (?:of|to|for|in|that|where|called)\b",
     r"(?:they'?re|they are|it'?s|it is) (?:a |one )?(?:way|ways) (?:of|to)\b", r"(?:can|could|may|might|will|often) help (?:people|someone|anyone|many)", r"helps? people",
     r"works? (?:well )?(?:with|for) (?:all sorts|many|most|lots|a lot|different|any)", r"one of the (?:core|main|key|basic|central|most \w+) (?:skills|tools|techniques|ideas|parts|methods)",
@@ -977,7 +1020,9 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     v["understanding.valence_mismatch"] = _sat(len(mismatch))
     v["interpersonal_effectiveness.valence_mismatch"] = v["understanding.valence_mismatch"]
     h["understanding.valence_mismatch"] = h["interpersonal_effectiveness.valence_mismatch"] = ()
-    v["understanding.generic"] = _sat(len(_hits(_GENERIC, sents)))
+    general = [s for s in sents if _GENERIC.search(s.text) or (not s.is_question and _GENERAL_TRUTH.search(s.text) and not _YOU2.search(s.text)
+                                                                 and not _TENTATIVE.search(s.text))]
+    v["understanding.generic"] = _sat(len(general))
     h["understanding.generic"] = ()
     judged = any(_SELF_JUDGE.search(m) for m in context[-3:])
     contra = [s for s in sents if _CONTRADICT.search(s.text) and not s.is_question] if judged else []

@@ -34,7 +34,7 @@ __all__ = ["fit", "main"]
 VERSION = "1"
 _OUT = Path(__file__).with_name("weights.json")
 #: Suffixes of the extra data files read beside each kind (``extra_pairs.jsonl``, ``extra_pairs2.jsonl``, ...).
-EXTRA_ROUNDS = ("", "2", "3", "4", "5", "6", "7")
+EXTRA_ROUNDS = ("", "2", "3", "4", "5", "6", "7", "8")
 
 
 def _files(data_dir: Path, name: str) -> list[Path]:
