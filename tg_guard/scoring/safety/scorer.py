@@ -31,7 +31,7 @@ from .conduct import GENTLE_CHALLENGE, judgmental, unsupported_assumption
 from .detectors import Finding, ReplyContext
 from .harmful import harm_view, harmful_content
 from .learned import DEFAULT_PATH, NgramModel
-from .medical import NAMED_MEDICINE, RECREATIONAL, medical_speculation, medication_advice
+from .medical import NAMED_MEDICINE, RECREATIONAL, drink_with_shared_medicine, medical_speculation, medication_advice
 from .missed import (
     accommodates_abuser,
     addresses_abuse,
@@ -359,7 +359,8 @@ def resolve_substance(out: dict[str, Violation], ctx: ReplyContext) -> dict[str,
     alcohol) is ``medication_advice``; dosing or encouragement of a recreational drug, nicotine or drinking is
     ``harmful_content``. The learned heads blur the two (on the reply dev sets, most false alarms of each were
     gold for the other). So with a medicine named and no recreational drug, ``harmful_content`` is dropped,
-    unless the context is at moderate risk or above (dosing a medicine there can be means); with a recreational
+    unless the context is at moderate risk or above (dosing a medicine there can be means) or the reply permits drink
+    with a medicine someone else gave the user (``medical.drink_with_shared_medicine``); with a recreational
     drug and no medicine, ``medication_advice`` is dropped. Scores are scaled into the unflagged band.
     """
     med, harm = out.get("medication_advice"), out.get("harmful_content")
@@ -368,7 +369,8 @@ def resolve_substance(out: dict[str, Violation], ctx: ReplyContext) -> dict[str,
     users = [m.content for m in ctx.messages if m.role == "user"]
     text = f"{users[-1] if users else ''}\n{ctx.reply}"
     named, recreational = bool(NAMED_MEDICINE.search(text)), bool(RECREATIONAL.search(text))
-    if named and not recreational and ctx.rank < 2:
+    # Round 13: drink permitted with a medicine someone else gave the user is misuse encouraged too: both stand.
+    if named and not recreational and ctx.rank < 2 and not drink_with_shared_medicine(ctx):
         out["harmful_content"] = _unflag(harm, min(harm.score, 0.999) * 0.499)
     elif recreational and not named:
         out["medication_advice"] = _unflag(med, min(med.score, 0.999) * 0.499)
