@@ -208,6 +208,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:wrote|writing|written|left|leave|finished|drafted) (?:a|my|the) (?:suicide )?(?:note|letter)s?(?! (?:for|to) (?:school|class|work|my teacher))",
         r"(?:wrote|writing|written) (?:letters|goodbye letters|notes) (?:to|for) (?:everyone|my family|my kids|people)",
         r"(?:said|saying|say) (?:my )?goodbyes?(?: to (?:everyone|my family|people|you all))", r"final goodbye|last goodbye",
+        # round 13b: "I've said my goodbyes (to Margaret at church)"; an ordinary farewell in the message drops it
+        rf"(?:i{A}ve|i have|i{A}d|i) (?:already )?said (?:all )?my goodbyes",
         r"this is (?:my )?(?:goodbye|farewell)", r"getting my affairs in order|put(?:ting)? my affairs in order",
         r"(?:updated|wrote|writing|made) (?:my|a) will", rf"when i{A}m (?:gone|dead|not around)",
         r"(?:take|taking) care of my (?:cat|dog|kids|pets?) (?:for me|when|after)", r"after i{A}?m gone",
@@ -238,7 +240,6 @@ CUES: tuple[Cue, ...] = (
     Cue("in_progress", "in_progress", "suicide", _c(
         r"(?:just |already )?(?:took|swallowed|downed|ate|taken|have taken|i took) (?:all|a bunch|the whole|every|[4-9]|[1-9]\d+|a lot|a handful|too many|a bottle|half a bottle|all of|like (?:[4-9]|[1-9]\d+)|twenty|thirty|fifty) (?:of )?(?:my |the |those |these |them )?(?:pills|meds|tablets|bottle)?",
         r"pills are (?:kicking in|working)", rf"(?:i{A}m|im|i am) (?:on|at|standing on|sitting on) (?:the|a) (?:bridge|roof|edge|ledge|tracks)",
-        r"cut (?:too|really) deep", rf"(?:can{A}t|cant) stop (?:the )?bleeding", r"bleeding (?:a lot|everywhere|out|so much)",
         r"(?:noose|rope) is (?:ready|tied|up)", r"(?:gun|pistol) is (?:loaded|in my hand)|loaded (?:the|my) gun",
         rf"(?:i{A}m|im) doing it (?:now|tonight|rn)", r"goodbye (?:everyone|forever|world|cruel world)",
         r"(?:took|taken) an overdose", r"(?:started|starting) the car in the garage",
@@ -246,7 +247,7 @@ CUES: tuple[Cue, ...] = (
         r"took (?:the|a) (?:whole|entire) (?:bottle|pack|packet|box)",
         rf"(?:i{A}m|im|i am) (?:on|at|sitting on|standing on|standing at|up on) (?:the|a|my) (?:\w+ )?(?:bridge|roof|edge|ledge|tracks|railing|balcony|cliff|platform edge)",
         r"(?:standing|sitting) on (?:the |a )?(?:\w+ )?(?:tracks|ledge|railing|bridge|edge)", r"feet over the (?:side|edge)", r"train (?:is )?due in",
-        rf"won{A}t stop bleeding", r"(?:engine|car) (?:is )?running|taped the gaps|turned the gas (?:on|fire on)|gas (?:is )?on and",
+        r"(?:engine|car) (?:is )?running|taped the gaps|turned the gas (?:on|fire on)|gas (?:is )?on and",
         r"(?:noose|rope|cord|ligature|belt) (?:is )?(?:ready|tied|up|set up|around my neck)", r"(?:going to|gonna) try again",
         rf"won{A}t be waking up|see you on the other side",
         r"(?:swallowed|taken|took) (?:most|half|all|the rest) of (?:a|the|my) (?:packet|bottle|box|pills|tablets|meds)",

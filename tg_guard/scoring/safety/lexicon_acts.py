@@ -65,6 +65,10 @@ ACT_CUES: tuple[Cue, ...] = (
     Cue("stop_treatment", "ideation", "suicide", _c(
         r"(?:let|want|wanting|waiting for) nature (?:to )?take its course",
         r"stopped (?:taking|using) my (?:heart|blood pressure|insulin|diabetes|kidney|transplant|epilepsy|seizure|blood thinning|warfarin) (?:tablets|pills|meds|medication|injections)[^\n]{0,60}(?:on purpose|so (?:that )?i|to die|what{A}?s the point|haven{A}t told|not told|nature)",
+        # round 13b: the medicine named alone, and a stop meant for good ("stopped taking my insulin on Sunday and
+        # I'm not going to start again"); "stopped my insulin because the GP changed it" names no intent
+        r"stopped (?:taking |using |injecting )?my (?:insulin|dialysis|warfarin|blood thinners|(?:heart|blood pressure|diabetes|kidney|transplant|epilepsy|seizure|anti-?rejection) (?:tablets|pills|meds|medication|injections))"
+        rf"[^\n]{{0,60}}(?:(?:not|never) (?:going to|gonna) (?:start|take|restart) (?:it |them )?again|won{A}?t (?:be )?(?:start|restart|tak)\w* (?:it |them )?again|for good)",
     )),
     Cue("ideation_acts", "ideation", "suicide", _c(
         rf"{_SUI} (?:has|have|had) been on my mind", rf"{_SUI} (?:keeps|kept) (?:coming into|crossing) my mind",

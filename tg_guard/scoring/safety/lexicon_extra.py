@@ -39,8 +39,7 @@ EXTRA_CUES: tuple[Cue, ...] = (
     )),
     Cue("in_progress_more", "in_progress", "suicide", _c(
         r"(?:what|the (?:pills|tablets)) i (?:swallowed|took|had) (?:about |like )?(?:an hour|half an hour|\d+ ?(?:mins?|minutes|hours?)) ago",
-        r"(?:took|swallowed|taken) (?:a |the )?(?:whole )?strip", r"lit the charcoal", r"(?:i{A}m|im|i am) (?:cutting|bleeding) (?:rn|right now|now)",
-        r"(?:it{A}s|its) (?:pouring|pooring|gushing)", r"bleeding (?:isn{A}t|is not|isnt|won{A}t|wont) (?:slowing|stopping|stop)",
+        r"(?:took|swallowed|taken) (?:a |the )?(?:whole )?strip", r"lit the charcoal",
     ), self_only=False),
     # An overdose already taken: a number of 4 or more, or all / a bunch / the whole box of pills or a named drug,
     # with when it was taken (ago, just, earlier, recently) or its effects (floaty, drowsy, can't stay awake).

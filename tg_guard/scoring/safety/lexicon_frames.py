@@ -361,7 +361,7 @@ MESSAGE_CONTEXT_DROPS["place_plan"] = compile_fast(
 _SH_CONTEXT = (r"\b(?:cut|cuts|cutting|self[- ]?harm\w*|sh|razor|blade|blades|burn|burns|burning|straighteners|scratch\w*"
                r"|went (?:too|to) deep|did it|doing it|the thing)\b")
 # a cover story ("I told them it was a kitchen accident") is no accident
-_COVER_STORY = r"(?![\s\S]*\b(?:told (?:them|him|her|everyone|people|the \w+)|said|say|pretend\w*|lied|made out|make out) (?:\w+ ){0,3}(?:it was|it{A}s|its) )".replace("{A}", A)
+_COVER_STORY = r"(?![\s\S]*\b(?:told (?:them|him|her|everyone|people|the \w+|my \w+)|said|say|pretend\w*|lied|made out|make out) (?:\w+ ){0,3}(?:it was|it{A}s|its) )".replace("{A}", A)
 _ACCIDENT = (r"^" + _COVER_STORY + r"[\s\S]*?\b(?:cooking|in the kitchen|kitchen accident|knife slipped|slipped|chopping|slicing|dicing|bagel|mandoline|tin lid|glass broke|broken glass"
              r"|fell|tripped|gardening|diy|work ?shop|shaving|accident(?:ally)?|by accident)\b")
 # The user says the "someone" of a hypothetical is themself ("asking for me", "the someone is me").
@@ -449,3 +449,59 @@ MESSAGE_CONTEXT_DROPS.update({
     "framed_method": compile_fast(_FICTION, re.I),
 })
 FRAME_CUES = (*FRAME_CUES, *ROUND13_CUES)
+
+# Round 13b families (whole-message needs and drops as above; a cue with a drop and no need reads any message).
+# Heavy bleeding that will not stop (the older in_progress wordings, moved here): an act under way (imminent) unless
+# the message names an ordinary source of the bleeding (an accident, a shaving nick, a nosebleed, a period, a tooth
+# out, a piercing, blood thinners) and no deliberate act; a cover story ("told them it was shaving") is no source.
+_ORDINARY_BLEED = (_ACCIDENT[:-3] + r"|nose ?bleeds?|(?:my|his|her|the) nose|period|periods|menstrua\w*|time of the month"
+                   r"|tampons?|heavy flow|gums?|tooth|teeth|wisdom|extraction|dentist|paper ?cut|nick(?:ed)?|graze[ds]?"
+                   r"|bit (?:my|his|her) (?:lip|tongue)|(?:dog|cat) (?:bit|bite|scratch\w*)|piercing|tattoo"
+                   r"|after (?:my |the |his |her )?(?:op|operation|surgery|procedure|biopsy|smear)|blood thinners?|warfarin"
+                   r"|ha?emophilia)\b")
+_DELIBERATE = r"\b(?:self[- ]?harm\w*|on purpose|deliberately|relaps\w*|urges?|to feel (?:it|something)|wanted to (?:hurt|die|feel))\b"
+# Coercive control (DATA_CARD abuse moderate: "an established pattern of coercive control or financial exploitation
+# that leaves the user afraid or trapped"): the partner controls the money, the receipts, an allowance, the user's
+# location; with fear of what they would do in the message. Without the fear it is the older low cues' business.
+_CONTROL_FEAR = (r"\b(?:scared|afraid|terrified|frightened|petrified) (?:of (?:what|how) (?:he|she|they|comes)\b|of (?:him|her)\b"
+                 r"|to (?:leave|tell (?:him|her)|ask|say no|push back))|walk(?:ing)? on eggshells|(?:feel|i{A}m|im|i am) trapped\b"
+                 ).replace("{A}", A)
+# The user too helpless to get up while others take over the care of their dependants (DATA_CARD: "~a week or more
+# unable to ... look after children: moderate"): "my eldest has been making cereal for the little ones", "the kids
+# have been living on toast because I can't get up". Needs the user's own "can't get up / can't move".
+_CANT_GET_UP = (r"\bi(?:{A}ve| have)?(?: \w+)? (?:can{A}?t|cannot|couldn{A}?t|not been able to|haven{A}?t been able to|been unable to)"
+                r"(?: even| physically)? (?:get (?:myself )?(?:up|out of bed)|move|function)\b|\bi just lie (?:there|in bed)\b").replace("{A}", A)
+_LAID_UP = (r"\b(?:flu|covid|cold|bug|virus|fever|temperature|food poisoning|norovirus|tonsillitis|chest infection|surgery"
+            r"|operation|op|broken (?:leg|ankle|hip|foot)|slipped disc|sprain\w*|crutches|in a cast|chemo\w*|pneumonia)\b")
+ROUND13B_CUES: tuple[Cue, ...] = (
+    Cue("bleeding_heavy", "in_progress", "suicide", _c(
+        r"cut (?:too|really) deep", rf"(?:can{A}t|cant) stop (?:the )?bleeding", r"bleeding (?:a lot|everywhere|out|so much)",
+        rf"won{A}t stop bleeding", r"(?:i{A}m|im|i am) (?:cutting|bleeding) (?:rn|right now|now)",
+        r"(?:it{A}s|its) (?:pouring|pooring|gushing)(?! (?:down|with|outside|rain|it down|here|again))",
+        r"bleeding (?:isn{A}t|is not|isnt|won{A}t|wont) (?:slowing|stopping|stop)",
+    ), self_only=False),
+    Cue("coercive_control", "abuse", "abuse", _c(
+        r"(?:controls?|controlling|in charge of) (?:all|every penny) (?:of )?(?:the |our |my )?(?:money|finances|bank accounts?)",
+        r"(?:show|shows|showing|account for|check(?:s|ing)?|goes through) (?:him |her |them )?(?:the |every |all (?:the |my )?)?receipts?",
+        r"(?:gives?|giving|gave) me (?:an? )?(?:\w+ )?(?:allowance|cash|pocket money|housekeeping)",
+        r"(?:has|have|tracks?|tracking|checks?|checking|shares?) my (?:location|whereabouts)",
+        r"(?:ask|asking|beg|begging) (?:him|her|them) for (?:bus fare|money|cash|the card)",
+        rf"(?:don{A}t|do not|no longer) have (?:a|my) (?:own )?(?:bank card|bank account|card) (?:anymore|any more)",
+    ), self_only=False, negatable=False),
+    Cue("care_handed_over", "impairment", "functional_impairment", _c(
+        r"(?:eldest|oldest|partner|husband|wife|sister|brother|mum|mom|dad|neighbou?r|son|daughter|\d+ ?(?:year old|yo))\b[^.!?\n]{0,20}?"
+        rf"(?:{A}s| has| have)? been (?:doing everything|feeding|looking after|making|cooking|walking|taking|getting|doing the school run)"
+        r"\b[^.!?\n]{0,40}?\b(?:kids|children|little ones|them|the baby|school|breakfast|dinner|tea|cereal)\b",
+        rf"(?:kids|children|little ones)(?:{A}ve| have)? been (?:eating|living on|having) (?:\w+ ){{0,3}}?(?:cereal|toast|crisps|biscuits|takeaways?|nothing)\b",
+    ), self_only=False, negatable=False),
+)
+MESSAGE_CONTEXT_DROPS.update({
+    "bleeding_heavy": compile_fast(rf"^(?![\s\S]*{_DELIBERATE}){_ORDINARY_BLEED}", re.I),
+    "coercive_control": compile_fast(_FICTION, re.I),
+    "care_handed_over": compile_fast(_LAID_UP, re.I),
+})
+MESSAGE_CONTEXT_NEEDS.update({
+    "coercive_control": compile_fast(_CONTROL_FEAR, re.I),
+    "care_handed_over": compile_fast(_CANT_GET_UP, re.I),
+})
+FRAME_CUES = (*FRAME_CUES, *ROUND13B_CUES)

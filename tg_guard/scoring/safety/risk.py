@@ -79,6 +79,10 @@ _INTERMITTENT = compile_fast(
     r"|\bnow and (?:then|again)\b|\bon and off\b|\bevery (?:now|so often)\b",
     re.I,
 )
+# Round 13b: sleep thrown out by a flight (DATA_CARD: 1-2 bad nights are none; jet lag is a hard negative).
+_TRAVEL = compile_fast(
+    r"\b(?:jet ?lag\w*|time ?zones?|(?:fly|flew|flown|flight|landed|got back|came back) (?:in )?(?:from|back from)"
+    r"|just landed|red[- ]eye)\b", re.I)
 _UNWANTED = compile_fast(
     r"intrusive|horrif|scares? me|terrif|disgust|would never|never would|don.?t want to|won.?t actually|not going to"
     r"|obviously|ocd|sick to my stomach|makes me feel (?:awful|sick|like a monster)",
@@ -329,8 +333,9 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 continue
             kind = cue.kind
             needs = MESSAGE_CONTEXT_NEEDS.get(cue.name)
-            if needs is not None:  # round-6 families read the whole message, and have their own farewell drops
-                if not needs.search(text):
+            if needs is not None or cue.name in MESSAGE_CONTEXT_DROPS:
+                # round-6 families read the whole message, and have their own farewell drops (some only a drop)
+                if needs is not None and not needs.search(text):
                     continue
                 if MESSAGE_CONTEXT_DROPS[cue.name].search(text):
                     dropped.append((s, e, "benign"))
@@ -360,7 +365,8 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 if kind == "violence" and venting and not _UNWANTED.search(sentence):
                     continue
                 clause = text[slice(*clause_bounds(text, s, e))]
-                if cue.category == "functional_impairment" and _INTERMITTENT.search(text[ss:s]):
+                if cue.category == "functional_impairment" and (
+                        _INTERMITTENT.search(text[ss:s]) or _TRAVEL.search(sentence)):
                     continue
                 # The disavowal may follow in the next sentence ("I imagine hurting him. I'd never do it.").
                 after = text[se : se + 120]
@@ -457,7 +463,15 @@ _THIRD_RISK = compile_fast(
     r"|(?:he|she|they)(?:'s|’s|'re|’re| is| are| has been| have been| was| were) (?:\w+ )?"
     r"(?:self[- ]?harm\w*|cutting|suicidal)"
     r"|(?:is|are) (?:\w+ )?self[- ]?harm\w*"
-    r"|(?:he|she|they) (?:just )?(?:took|has taken|swallowed|taken) (?:\w+ ){0,3}?(?:pills|tablets|overdose)"
+    r"|(?:he|she|they)(?:'s|’s|'ve|’ve| has| have)? (?:just )?(?:took|taken|swallowed|downed)"
+    r" (?:\w+ ){0,4}?(?:pills|tablets|overdose)"
+    # round 13b: the means found among a child's things ("blades in my daughter's pencil case", "pills under his bed"),
+    # and a third person's farewell sent to the user ("she sent me a photo from the bridge saying sorry for everything")
+    r"|(?:found|finding|find) (?:\w+ ){0,2}?(?:blades?|razors?|pills|tablets|a rope|a noose|a ligature)"
+    r" (?:in|under|inside|hidden in|among) (?:his|her|their|my (?:\w+ ){0,2}?\w+(?:'|’)s)"
+    r"|(?:he|she|they|my (?:\w+ ){0,2}?\w+) (?:just )?(?:texted|messaged|sent|posted|rang|called|left)\b[^.!?\n]{0,80}?"
+    r"(?:sorry for everything|saying sorry|goodbye|love you all|thanks for everything|it(?:'|’)?s been a ride"
+    r"|took all|i took)"
     r"|(?:kill|hurt|harm|cut|starv|hang)\w* (?:him|her|them)sel(?:f|ves)"
     r"|(?:take|took|taken|taking|end|ended|ending) (?:his|her|their) (?:own )?li(?:fe|ves))\b", re.I)
 _SHARED = compile_fast(
