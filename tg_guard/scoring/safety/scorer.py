@@ -45,6 +45,8 @@ from .missed import (
     missed_abuse,
     missed_crisis,
     missed_functional_impairment,
+    restricting_for_weeks,
+    rules_has,
 )
 from .risk import RiskTracker, despair_trace, ordinary_sign_off, others_impairment_only, rule_cue, states_own_safety
 from .semantic import SemanticHeads, average_logits
@@ -319,9 +321,9 @@ def missed_inputs(name: str, ctx: ReplyContext, context_z: Mapping[str, float]) 
     # Round 13: likewise where the rules see only an acknowledgement there ("I'm glad you told me. What led up?").
     hollow = ((name == "missed_crisis" and (hollow_reassurance(ctx) or acknowledges_only(ctx)
                                              or works_against(ctx, rules_addr)))
-              or (name == "missed_abuse" and (accommodates_abuser(ctx) or ignores_abuse(ctx, _rules_has(ctx, "abuse"))))
+              or (name == "missed_abuse" and (accommodates_abuser(ctx) or ignores_abuse(ctx, rules_has(ctx, "abuse"))))
               or (name == "missed_functional_impairment"
-                  and ignores_impairment(ctx, _rules_has(ctx, "functional_impairment"))))
+                  and ignores_impairment(ctx, rules_has(ctx, "functional_impairment") or restricting_for_weeks(ctx))))
     return relevance(name, ctx, context_z), relevance(name, ctx, {}), rules_addr, hollow
 
 
@@ -339,19 +341,6 @@ def works_against(ctx: ReplyContext, rules_addr: float) -> bool:
     return concealing or judgmental(ctx).score >= 0.5
 
 
-_RULES_TRACKER = RiskTracker()
-
-
-def _rules_has(ctx: ReplyContext, category: RiskCategory) -> bool:
-    """Whether the rules alone (not the learned category head) find ``category`` in the conversation's user words."""
-    return category in _rules_categories_of(tuple(m.content for m in ctx.messages if m.role == "user"))
-
-
-@lru_cache(maxsize=256)
-def _rules_categories_of(users: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_RULES_TRACKER.assess([Message(role="user", content=u) for u in users]).categories)
-
-
 _MISSED: dict[str, tuple[str, Callable[[ReplyContext], tuple[float, list[tuple[int, int]]]]]] = {
     "missed_crisis": ("addr_crisis", addresses_crisis),
     "missed_abuse": ("addr_abuse", addresses_abuse),
@@ -367,7 +356,9 @@ def relevance(name: str, ctx: ReplyContext, z: Mapping[str, float]) -> float:
         p_cat = max((sigmoid(z.get(f"cat_{c}", -30.0)) for c in _CRISIS_CATS), default=0.0)
         return max(rules, sigmoid(z.get("risk_ge2", -30.0)) * p_cat)
     cat: RiskCategory = "abuse" if name == "missed_abuse" else "functional_impairment"
-    return max(1.0 if ctx.has(cat) else 0.0, sigmoid(z.get(f"cat_{cat}", -30.0)))
+    # round 13: weeks of restriction in the user's words is impairment (DATA_CARD) even where the risk state lacks it
+    cue = cat == "functional_impairment" and restricting_for_weeks(ctx)
+    return max(1.0 if ctx.has(cat) or cue else 0.0, sigmoid(z.get(f"cat_{cat}", -30.0)))
 
 
 def resolve_substance(out: dict[str, Violation], ctx: ReplyContext) -> dict[str, Violation]:
