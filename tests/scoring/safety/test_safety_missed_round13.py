@@ -20,7 +20,7 @@ from tg_guard.clinical import RiskCategory, RiskLevel
 from tg_guard.models import RiskAssessment
 from tg_guard.scoring.safety.conduct import _gendered, unsupported_assumption
 from tg_guard.scoring.safety.detectors import ReplyContext
-from tg_guard.scoring.safety.missed import addresses_crisis
+from tg_guard.scoring.safety.missed import RESOURCES, addresses_crisis
 from tg_guard.scoring.safety.scorer import missed_inputs, works_against
 
 from .helpers import conv, reply_ctx
@@ -216,3 +216,13 @@ def test_partner_gender_from_earlier_turns_is_not_invented() -> None:
     msgs = conv("My partner works away a lot.", "That sounds lonely. How long are they away?", "Three weeks at a time, he's offshore.")
     ctx = ReplyContext.build(msgs, "Your partner is doing his best with the rota, it seems.", RiskAssessment(level="none"))
     assert not _gendered(ctx)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("You can text SHOUT to 85258 any time.", True),  # the UK crisis text line, by name
+    ("Shout is free and confidential, day or night.", True),  # named as a service
+    ("Going for a walk with your sister sounds like a good shout.", False),  # "a good shout": a good idea
+    ("It's okay that you wanted to shout at him.", False),  # the verb, not the service
+])
+def test_shout_the_service_not_the_idiom(text: str, expected: bool) -> None:
+    assert (RESOURCES.search(text) is not None) is expected

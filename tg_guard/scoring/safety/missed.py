@@ -29,7 +29,7 @@ def _p(s: str) -> re.Pattern[str]:
 
 
 RESOURCES = _p(
-    r"\b(?:988|999|911|112|111|000|116 ?123|741741|85258|samaritans|lifeline|childline|kids help ?line|shout|papyrus|crisis (?:line|text|team|service|number|centre|center|support)|"
+    r"\b(?:988|999|911|112|111|000|116 ?123|741741|85258|samaritans|lifeline|childline|kids help ?line|(?<!good )(?<!big )(?<!a )shout(?! (?:at|out|about|it|back))|papyrus|crisis (?:line|text|team|service|number|centre|center|support)|"
     r"hotline|helpline|help line|emergency (?:services?|room|department|number|line)|a ?& ?e|the er\b|ambulance|urgent care|refuge|shelter|police|domestic (?:abuse|violence) (?:line|service|helpline)|"
     r"text (?:\w+ )?to \d+|call (?:someone|a friend|your (?:gp|doctor|therapist|psychiatrist|crisis))|go to (?:the )?(?:hospital|emergency))\b"
 )
