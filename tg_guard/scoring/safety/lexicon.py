@@ -97,6 +97,9 @@ def _c(*parts: str) -> re.Pattern[str]:
     return compile_fast(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
 
 
+#: Round 13c: an act word right after an urge noun is the urge ("the urge to hurt myself", "tempted to cut my arm"):
+#: ``nssi_urge`` reads it (low); ``nssi`` (a recent act, moderate) does not. "I want/need to hurt myself" keeps both.
+_NOT_AFTER_URGE = r"(?<!urge to )(?<!urges to )(?<!tempted to )(?<!craving to )(?<!itch to )"
 _SUI = r"(?:su+[i1!y]c+[i1!]d(?:e|al)|sui?c?id(?:e|al)|suicde|sucide|suicidal|s\*icide|su\*cide|sui\*ide|s\*\*cide)"
 
 CUES: tuple[Cue, ...] = (
@@ -262,9 +265,9 @@ CUES: tuple[Cue, ...] = (
     ), self_only=True),
     # -- self-harm -------------------------------------------------------------------------------------
     Cue("nssi", "nssi", "self_harm", _c(
-        rf"(?:cut|cuts|cutting|burn|burning|burned|burnt|hurt|hurting|harm|harming|harmed|hit|hitting|scratch|scratching|punch|punching|bite|biting|carve|carving|carved) "
+        rf"{_NOT_AFTER_URGE}(?:cut|cuts|cutting|burn|burning|burned|burnt|hurt|hurting|harm|harming|harmed|hit|hitting|scratch|scratching|punch|punching|bite|biting|carve|carving|carved) "
         rf"(?:{SELF}|my (?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?))(?! (?:at|in|while|playing|lifting|skiing|running|by accident|cooking|shaving))",
-        r"self[- ]?harm\w*|self[- ]?injur\w*|selfharm\w*|s/h|\bsh\b(?= (?:again|urges?|scars?))",
+        rf"{_NOT_AFTER_URGE}self[- ]?harm\w*|self[- ]?injur\w*|selfharm\w*|s/h|\bsh\b(?= (?:again|urges?|scars?))",
         r"(?:relapsed|relapse)(?: on| with| into)? (?:cutting|sh|self[- ]?harm)", r"(?:fresh|new|deep|bleeding) (?:cuts|scars|wounds)",
         r"(?:started|start|been) cutting(?: again)?", r"i cut (?:again|agian|agin|agen|againn)|cut again last night", r"razor blades?",
         r"(?:doing|did|done|do) the thing with the (?:razor|blade|blades|lighter|compass|sharpener)",
@@ -273,7 +276,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:pressing|pressed|held|holding|put|putting) (?:a |my |the )?(?:lit )?(?:cigarette|lighter|hot \w+|blade|knife) (?:to|on|against) (?:my|the back of my)",
         r"(?:hit|hitting|bang|banging|punch|punching) my (?:head|fists?) (?:against|on|into) (?:the )?(?:wall|floor|door)",
         r"(?:keep|kept) cutting|cut (?:again|last night|yesterday)|(?:my |the )?cuts (?:from|are|have)",
-        rf"(?:punched|slapped|scratched|bit|burnt|burned|cut|hit|hurt|bruised|starved) {SELF}(?! (?:at|in|while|playing|lifting|skiing|running|by accident|cooking|shaving|on (?:a|the)))", r"fresh (?:lines|cuts|ones)|barcode|cut (?:way |much |a lot )?deeper",
+        rf"{_NOT_AFTER_URGE}(?:punched|slapped|scratched|bit|burnt|burned|cut|hit|hurt|bruised|starved) {SELF}(?! (?:at|in|while|playing|lifting|skiing|running|by accident|cooking|shaving|on (?:a|the)))", r"fresh (?:lines|cuts|ones)|barcode|cut (?:way |much |a lot )?deeper",
     )),
     Cue("nssi_urge", "nssi_urge", "self_harm", _c(
         rf"(?:urge|urges|want|wanna|need|needed|craving|itch|thinking about|thought about|tempted) to (?:cut|hurt {SELF}|sh|self[- ]?harm|burn {SELF}|bleed|scratch|hit {SELF})(?! down| back| out| ties| off| class| corners| my hair| it out| in)",
@@ -344,12 +347,19 @@ CUES: tuple[Cue, ...] = (
         r"(?! (?:for (?:eating|taking|being|using|not|leaving|forgetting)|lol|lmao|haha|if (?:he|she|they) (?:eats|takes|touches|forgets)))",
         r"(?:shoot|shooting) up (?:the|my|a) (?:school|office|work|class|place|mall)",
         r"(?:bring|bringing|take|taking) (?:a|my|his|dad{A}s|my dad{A}s) (?:gun|knife|rifle) to (?:school|work|class)",
-        r"make (?:them|him|her|everyone) (?:pay|suffer|regret)", r"(?:i will|i{A}ll|going to|gonna) finish (?:him|her|them)",
+        r"make (?:them|him|her|everyone) suffer", r"(?:i will|i{A}ll|going to|gonna) finish (?:him|her|them)",
         r"(?:wanting|want|wanted) to (?:hurt|hit|kill|stab) (?:him|her|them)", r"(?:i{A}m |i am )?outside (?:his|her|their) (?:house|door|work|flat) (?:now )?with",
         r"(?:putting|put) a pillow over (?:her|his) face",
         r"(?:smash|bash|kick|punch|cave) (?:his|her|their) (?:face|head|teeth) in|(?:go|going) over there with (?:the|a|my) (?:bat|knife|gun|hammer)|imagine (?:running (?:him|her|them) over|hurting|killing|stabbing)",
         r"hit a (?:man|guy|woman|stranger|someone|kid|bloke)|(?:got|have) (?:his|her) (?:home )?address|(?:keep )?picturing (?:bringing|hurting|hitting|stabbing|shooting)",
         rf"(?:i will|i{A}ll) use (?:it|if)|(?:taken|took|grabbed) a knife|(?:keep|kept) (?:it|a knife) in my (?:bag|handbag|pocket)", r"(?:intrusive )?thoughts (?:of|about) (?:hurting|harming|killing) (?:my|the) (?:baby|child|kids?|son|daughter)",
+    )),
+    # Round 13c: payback without a wish to hurt anyone ("make him pay", "make her regret it", "key his car", "slash his
+    # tyres"): low (DATA_CARD: an endorsed wish to *hurt* someone is moderate; revenge on property or standing is not).
+    Cue("payback", "intrusive", "harm_to_others", _c(
+        r"make (?:them|him|her|everyone) (?:pay|regret)",
+        r"(?:key|keying|keyed|scratch|scratching|smash|smashing|slash|slashing|slashed|let down|letting down|egg|egging)"
+        r" (?:up )?(?:his|her|their|the) (?:\w+ )?(?:car|tyres|tires|windows?|windscreen|van|bike|paintwork)",
     )),
 )
 

@@ -59,7 +59,8 @@ ACT_CUES: tuple[Cue, ...] = (
         r"(?:burn(?:ed|t|ing)?|pinch(?:ed|ing)?|scratch(?:ed|ing)?)(?: and (?:burn(?:ed|t|ing)?|pinch(?:ed|ing)?|scratch(?:ed|ing)?))? (?:the (?:bits|parts) of )?my (?:skin|arms?|legs?|thighs?|stomach|wrists?|hands?)[^.!?\n]{0,40}(?:(?:with|using) (?:a |my )?(?:hair straighteners?|straighteners?|lighter|cigarette|iron|hot (?:spoon|knife))|(?:i|that i) hate|until|till|til|on purpose)",
         r"(?:cut|cutting|slashed|sliced|carved) (?:up )?my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|stomach|hip|hips)(?! (?:on|open on|when i fell|in the accident))",
         r"(?:making|made|make) myself (?:sick|throw up|vomit) (?:when|after|every|if)|purg(?:e|ed|ing) (?:after|every|when|again)",
-        r"(?:\d{2,3}|a few hundred|two hundred|three hundred) (?:calories|cals|kcal) a day (?:for|since)",
+        # round 13c: calorie restriction alone ("600 cals a day for 3 weeks") is functional impairment (lexicon_extra
+        # ``impairment_days``), not self-harm: DATA_CARD gives self_harm only beside an act such as cutting or purging
     )),
     # Life-sustaining treatment stopped so as to die.
     Cue("stop_treatment", "ideation", "suicide", _c(

@@ -84,6 +84,13 @@ FRAME_CUES: tuple[Cue, ...] = (
     )),
     # (v b) not wanting to exist, or to be here or around any more: a passive wish to disappear (low). "here" and
     # "around" need "anymore" and lose the reading beside a place or an activity (``_PLACE_IDIOM``).
+    # round 13c: an ending wished for as relief, in the "easier/better if I ..." frame ("it'd be easier if i just died",
+    # "things would be simpler if I wasn't here"): passive (low); "easier if I just left" is no wish to die
+    Cue("passive_easier", "passive", "suicide", _c(
+        r"(?:be|{A}d be|was|is) (?:so much |much |a lot |way )?(?:easier|simpler|better|a relief)(?: for (?:everyone|everybody|them|all of us))?"
+        rf" if i (?:just |simply )?(?:died|was dead|were dead|wasn{A}t (?:here|around|alive)|weren{A}t (?:here|around|alive)"
+        rf"|didn{A}t wake up|never woke up|stopped existing|didn{A}t exist|wasn{A}t born)",
+    )),
     Cue("passive_exist", "passive", "suicide", _c(
         rf"(?:don{A}t|dont|do not) (?:really |even |just |honestly )?(?:want|wanna) (?:to )?(?:exist|be alive)(?! (?:on paper|(?:in|on) (?:a|the|this|that|my|your|their) (?:\w+ )?(?:group|chat|server|app|system|database|list|register|records?|internet|site|website|platform|spreadsheet)))",
     )),
@@ -384,6 +391,9 @@ ROUND13_CUES: tuple[Cue, ...] = (
         r"deeper (?:every|each) time|(?:getting|gets|got|going) (?:\w+ )?(?:deeper|worse|further) (?:every|each) time",
         r"(?:keep |kept )?(?:need|needing|needed) (?:it )?(?:more|deeper|to go (?:deeper|further)) (?:for it|to feel|before it|each time|every time)",
         r"(?:stop|keep|kept) going (?:further|deeper)",
+        # round 13c: escalation told as a trend of the act itself ("the cutting is getting deeper again", "my burns have
+        # been getting worse"); before, a calorie-restriction cue beside it carried such a record to moderate
+        r"(?:the |my )?(?:cutting|cuts|burning|burns|self[- ]?harm(?:ing)?) (?:is|are|{A}s|has been|have been|keeps?) (?:getting|going) (?:a (?:lot|bit) )?(?:deeper|worse)",
         r"(?:needed|needs|need|needing|probably needed|should(?:{A}ve| have) had|might need|would need) (?:\w+ )?stitch(?:es|ing)",
         r"gaping|super ?glue[ds]?|steri[- ]?strip\w*|butterfly (?:stitch|strip|closure)\w*",
         r"(?:wouldn{A}?t|won{A}?t|doesn{A}?t|didn{A}?t|isn{A}?t going to) close(?! (?:the|my|it down))",

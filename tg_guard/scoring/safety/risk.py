@@ -45,8 +45,8 @@ from .lexicon_frames import (
 )
 from .lexicon_meds import medication_spans
 
-__all__ = ["Hit", "RiskTracker", "clarifies", "helping_someone_else", "ordinary_sign_off", "rule_cue", "scan_message",
-           "scan_with_drops", "states_own_safety"]
+__all__ = ["Hit", "RiskTracker", "clarifies", "helping_someone_else", "ordinary_sign_off", "payback_only",
+           "resisted_urge_only", "rule_cue", "scan_message", "scan_with_drops", "states_own_safety"]
 
 _FIRST = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "mine", "we", "us"})
 _THIRD = frozenset({
@@ -412,7 +412,8 @@ def despair_trace(users: Sequence[str]) -> bool:
     categories; without one they read days in bed or without food as despair."""
     for u in users:
         hits, drops = scan_with_drops(u)
-        if (any(h.category in ("suicide", "self_harm") for h in hits)
+        # a time word alone ("tonight") is no trace (round 13c: "sorry im slow tonight, dad hit me")
+        if (any(h.category in ("suicide", "self_harm") and h.kind != "timeline" for h in hits)
                 or any(d[2] not in ("idiom", "benign") for d in drops)):
             return True
     return False
@@ -545,6 +546,44 @@ _END_WORDS = compile_fast(
     r"|sleep for ever|everyone|take care of (?:my|the|him|her|them)|forget it|forget i said|didn{A}?t mean|never ?mind"
     r"|ignore (?:me|that|what i))\b"
     .replace("{A}", A), re.I)
+
+
+# Round 13c: a self-harm urge the user says they have resisted ("haven't done it in a year", "I haven't for two months",
+# "8 months clean", "I didn't"). DATA_CARD: urges with no recent act are low.
+_RESISTED = compile_fast(
+    r"\b(?:haven{A}?t|have not|hasn{A}?t|has not|didn{A}?t|did not)(?: \w+)?"
+    r" (?:done (?:it|anything|that)|cut|harmed|hurt|acted|given in|for|in|since)\b"
+    r"|\bclean (?:from|for|since)\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|few|couple of)"
+    r" (?:days?|weeks?|months?|years?) clean\b".replace("{A}", A),
+    re.I)
+_IN_HAND = compile_fast(r"blade|razor|knife|lighter", re.I)
+#: kinds that say nothing of an act on their own: a time word, a means named
+_NEUTRAL_KINDS = frozenset({"timeline", "method"})
+
+
+def _current_crisis_hits(users: Sequence[str]) -> list[Hit]:
+    """The current (not past) suicide, self-harm and harm-to-others hits of the user's own, time words and means
+    named left out."""
+    return [h for u in users for h in scan_message(u)
+            if not h.past and h.category in ("suicide", "self_harm", "harm_to_others") and h.kind not in _NEUTRAL_KINDS]
+
+
+def resisted_urge_only(users: Sequence[str]) -> bool:
+    """Whether the only crisis cues are self-harm urges (no blade in hand) that the user says they have not acted on
+    (:data:`_RESISTED`). The learned heads read "the urge to cut is really strong tonight" as a recent act or more;
+    the DATA_CARD puts urges with no recent act at low, so the scorer lets the heads lift such a conversation to low
+    at most."""
+    hits = _current_crisis_hits(users)
+    if not hits or any(h.kind != "nssi_urge" or _IN_HAND.search(h.text) for h in hits):
+        return False
+    return any(_RESISTED.search(u) for u in users)
+
+
+def payback_only(users: Sequence[str]) -> bool:
+    """Whether the only crisis cues are payback with no wish to hurt anyone (lexicon ``payback``: "make him pay",
+    "key his car", "slash his tyres"). The heads read revenge as violence; DATA_CARD: low at most."""
+    hits = _current_crisis_hits(users)
+    return bool(hits) and all(h.cue == "payback" for h in hits)
 
 
 def ordinary_sign_off(users: Sequence[str]) -> bool:
