@@ -236,3 +236,24 @@ def test_scorer_levels(scorer: EmbeddedSafetyScorer, msgs: list[str], lo: int, h
 def test_rules_levels_do_not_exceed(rules: EmbeddedSafetyScorer, msgs: list[str], lo: int, hi: int) -> None:
     # the rules alone never go above the band either
     assert risk_rank(rules.assess_risk(users(*msgs)).level) <= hi
+
+
+@pytest.mark.parametrize(("text", "past"), [
+    # a cue after "but" keeps its own time: the year without cutting does not date the thoughts
+    ("haven't cut in a year but I keep thinking about killing myself", False),
+    ("clean for two years now, though lately I've been thinking about killing myself", False),
+    # a past marker after the "but" still dates the cue before it
+    ("My ex was abusive but I left six years ago", True),
+    # a past marker on the cue's own side stays past
+    ("I tried to kill myself in 2019 but I'm doing much better now", True),
+])
+def test_a_cue_after_a_contrast_keeps_its_own_time(text: str, past: bool) -> None:
+    hits = scan_message(text)
+    assert hits and all(h.past is past for h in hits)
+
+
+def test_thoughts_after_a_clean_year_are_current_risk() -> None:
+    # the example a helper found: the rules had called it past (none), the embedding path low
+    risk = EmbeddedSafetyScorer(embeddings=False).assess_risk(
+        users("haven't cut in a year but I keep thinking about killing myself"))
+    assert risk_rank(risk.level) >= 2 and "suicide" in risk.categories

@@ -240,8 +240,16 @@ def _done_to_user(cue: Cue, matched: str) -> bool:
     return cue.category == "abuse" and _USER_OBJECT.search(matched) is not None
 
 
+# Round 13: a cue after a contrast has its own time ("haven't cut in a year but I keep thinking about killing myself"):
+# a past marker before the "but" does not make it past. One way only: a past marker after it still dates the cue
+# before it ("my ex was abusive but I left six years ago").
+_CONTRAST = compile_fast(r"\b(?:but|though|although|yet|however|whereas)\b", re.I)
+
+
 def _is_past(text: str, start: int, end: int) -> bool:
     s, e = sentence_of(text, start, end)
+    for m in _CONTRAST.finditer(text, s, start):
+        s = m.end()
     sentence = text[s:e]
     if ANNIVERSARY.search(sentence) and not ANNIVERSARY_VETO.search(sentence):
         return True  # "six years free from self-harm today": the "today" is the anniversary's, not the act's
