@@ -659,19 +659,23 @@ def credible_answer(text: str, *, safe_question: bool) -> bool:
 # request ("he's 24 and I'm 14" ... "last night he asked for pics"): the cue's age-gap need is read over the
 # conversation's user messages so far, its drops over the message itself.
 _CARRIED = frozenset({"grooming"})
+_CARRIED_CUES = tuple(cue for cue in _ALL_CUES if cue.name in _CARRIED)
 
 
-def _carried_hits(text: str, before: str) -> list[Hit]:
+def _carried_hits(text: str, before: Sequence[str]) -> list[Hit]:
     """Hits of the :data:`_CARRIED` cues in ``text`` whose message-level need is met only with the earlier user
     messages ``before`` in view (the need met in ``text`` alone is :func:`scan_with_drops`'s own case)."""
     out: list[Hit] = []
-    for cue in _ALL_CUES:
-        if cue.name not in _CARRIED:
+    for cue in _CARRIED_CUES:
+        found = find_all(cue.pattern, text)  # the cue itself first: rare, and the joined history can be long
+        if not found:
             continue
         needs = MESSAGE_CONTEXT_NEEDS[cue.name]
-        if needs.search(text) or not needs.search(before + "\n" + text) or MESSAGE_CONTEXT_DROPS[cue.name].search(text):
+        if needs.search(text) or MESSAGE_CONTEXT_DROPS[cue.name].search(text):
             continue
-        for s, e in find_all(cue.pattern, text):
+        if not needs.search("\n".join((*before, text))):
+            continue
+        for s, e in found:
             if cue.negatable and _negated(text, s):
                 continue
             out.append(Hit(cue.name, cue.kind, cue.category, s, e, _is_past(text, s, e), text[s:e]))
@@ -809,7 +813,7 @@ class RiskTracker:
                 continue
             hits = scan_message(msg.content)
             if before:
-                hits = (*hits, *_carried_hits(msg.content, "\n".join(before)))
+                hits = (*hits, *_carried_hits(msg.content, before))
             if asked:
                 hits = (*hits, *_affirmed_ideation(msg.content))
                 asked = False
