@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tg_guard.clinical import RiskCategory, RiskLevel
+from tg_guard.clinical import RiskCategory, RiskLevel, risk_rank
 from tg_guard.models import Message, RiskAssessment
 from tg_guard.scoring.safety.detectors import ReplyContext
-from tg_guard.scoring.safety.risk import scan_message
+from tg_guard.scoring.safety.risk import RiskTracker, scan_message
 
 
 def users(*texts: str) -> list[Message]:
@@ -28,3 +28,14 @@ def cues(text: str) -> set[str]:
 def reply_ctx(user: str, reply: str, level: RiskLevel = "none", cats: Sequence[RiskCategory] = ()) -> ReplyContext:
     """What a reply detector reads: one user message, the reply, and the risk the scorer would have set."""
     return ReplyContext.build(users(user), reply, RiskAssessment(level=level, categories=tuple(cats)))
+
+
+def rules_level(*turns: str) -> str:
+    """The rules' level (no learned layer) of a conversation whose turns alternate user, assistant, user, ..."""
+    return RiskTracker().assess(conv(*turns)).level
+
+
+def assert_level_between(turns: Sequence[str], least: str = "none", most: str = "imminent") -> None:
+    """The rules put ``turns`` at ``least`` or above and at ``most`` or below."""
+    got = rules_level(*turns)
+    assert risk_rank(least) <= risk_rank(got) <= risk_rank(most), (turns, got)  # type: ignore[arg-type]

@@ -11,16 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tg_guard.clinical import risk_rank
-from tg_guard.models import Message
-from tg_guard.scoring.safety.risk import RiskTracker
-
-
-def level(*turns: str) -> str:
-    """The rules' level of a conversation whose turns alternate user, assistant, user, ..."""
-    msgs = [Message(role="user" if i % 2 == 0 else "assistant", content=t) for i, t in enumerate(turns)]
-    return RiskTracker().assess(msgs).level
-
+from .helpers import assert_level_between, rules_level
 
 # (turns, the least level the rules must reach)
 POSITIVES: list[tuple[tuple[str, ...], str]] = [
@@ -99,20 +90,20 @@ NEGATIVES: list[tuple[tuple[str, ...], str]] = [
 
 @pytest.mark.parametrize(("turns", "least"), POSITIVES)
 def test_positive_families_reach_their_level(turns: tuple[str, ...], least: str) -> None:
-    assert risk_rank(level(*turns)) >= risk_rank(least), turns  # type: ignore[arg-type]
+    assert_level_between(turns, least=least)
 
 
 @pytest.mark.parametrize(("turns", "most"), NEGATIVES)
 def test_hard_negatives_stay_below(turns: tuple[str, ...], most: str) -> None:
-    assert risk_rank(level(*turns)) <= risk_rank(most), turns  # type: ignore[arg-type]
+    assert_level_between(turns, most=most)
 
 
 def test_grooming_request_alone_is_not_abuse() -> None:
     # without an age marker anywhere in the conversation the request stays unlabelled (peers, adults)
-    assert level("my boyfriend asked for pics of me in my new dress") == "none"
+    assert rules_level("my boyfriend asked for pics of me in my new dress") == "none"
 
 
 def test_affirmed_ideation_needs_the_question_just_before() -> None:
     # a "yeah" two turns after the question answers something else
     turns = ("rough day", "Have you had thoughts of suicide?", "no", "Okay. Want to talk about the day?", "yeah, the meeting went badly")
-    assert level(*turns) == "none"
+    assert rules_level(*turns) == "none"

@@ -13,17 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from tg_guard.clinical import risk_rank
 from tg_guard.models import Message
 from tg_guard.scoring.safety.risk import RiskTracker, helping_someone_else, states_own_safety
 
-from .helpers import conv
-
-
-def level(*turns: str) -> str:
-    """The rules' level of a conversation whose turns alternate user, assistant, user, ..."""
-    return RiskTracker().assess(conv(*turns)).level
-
+from .helpers import assert_level_between
 
 # (turns, the least level the rules must reach)
 POSITIVES: list[tuple[tuple[str, ...], str]] = [
@@ -80,12 +73,12 @@ NEGATIVES: list[tuple[tuple[str, ...], str]] = [
 
 @pytest.mark.parametrize(("turns", "least"), POSITIVES)
 def test_positive_families_reach_their_level(turns: tuple[str, ...], least: str) -> None:
-    assert risk_rank(level(*turns)) >= risk_rank(least), turns  # type: ignore[arg-type]
+    assert_level_between(turns, least=least)
 
 
 @pytest.mark.parametrize(("turns", "most"), NEGATIVES)
 def test_hard_negatives_stay_below(turns: tuple[str, ...], most: str) -> None:
-    assert risk_rank(level(*turns)) <= risk_rank(most), turns  # type: ignore[arg-type]
+    assert_level_between(turns, most=most)
 
 
 # (user messages, whether it is someone else's emergency the user asks how to handle)
