@@ -438,7 +438,7 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
              r"let'?s (?:try|do|use|build|look at|schedule|rehearse|track|weigh|test|list|check|examine|follow)", r"double standard", r"pie chart",
              r"downward arrow", r"thought record", r"role-?play", r"rehears\w*", r"i'?ll play", r"by the hour",
              # round 12 (blind5): rehearsal offered in plain words ("Want to practise it here first? I'll be Mr Okafor")
-             r"practi[sc]e (?:it|this|that|saying|asking|the \w+) (?:here|with me|on me|now|first|together)", r"(?:try|say) it (?:out )?on me", r"act (?:it|this|that) out",
+             r"practi[sc]e (?:(?:it|this|that|saying|asking|the \w+) )?(?:here|with me|on me|now|first|together)", r"(?:try|say) it (?:out )?on me", r"act (?:it|this|that) out",
              r"i'?ll (?:be|play) (?:mr|mrs|ms|miss|dr|him|her|them|your (?:boss|mum|mom|dad|manager|teacher|partner|friend|sister|brother)|the (?:boss|teacher|manager|interviewer|other person|landlord|doctor))\b",
              r"(?:which|what) day,? (?:what|which) time", r"schedule", r"decatastroph\w*", r"worst,? best",
              r"(?:write|note|jot) (?:it|them|those|the \w+|down)", r"track (?:it|your|how)", r"what would you (?:say|tell) (?:to )?(?:a friend|him|her|them|someone|anyone|your \w+)", r"(?:in|on) (?:your|the same) (?:shoes|position|place|situation)",
@@ -449,7 +449,10 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
         _fam("application_of_cbt_techniques", "soft_advice", -1, 0.7,
              r"try (?:to|having|carrying|calling|putting|listening|wearing|a glass)", r"maybe try", r"distract yourself",
              r"it'?s important to", r"hold onto hope", r"you deserve", r"deep breaths", r"focus on the people",
-             r"(?:find|sign up)", r"might not be about you"),
+             # round 14 (blind9): "find" as advice ("try to find a running buddy"), not the joint step of a technique ("and
+             # find short sentences that feel easy"); a note as a reminder ("write it down so you remember") is a memory aid
+             r"(?:try to|you(?:'ll| will| could| should| might| need to| have to)?|just|maybe|also|and) find (?:a|an|some|something|someone|time|ways?|other)\b",
+             r"^\W*find\b", r"sign up", r"so (?:that )?you (?:remember|don'?t forget|won'?t forget)", r"might not be about you"),
         # techniques described or named, not used ("in CBT we'd use thought records")
         _fam("application_of_cbt_techniques", "technique_talk", -1, 0.8,
              r"in cbt,? (?:we|you|there|it)", r"(?:is|are) (?:a |an |one of the |both )?(?:\w+ ){0,2}(?:techniques?|tools?) (?:for|that|which|in)",

@@ -166,6 +166,10 @@ _REVIEW = _rx(
     r"(?:tweak|adjust|change|shrink) (?:it|the \w+)", r"how (?:many|often) (?:did|times)", r"(?:compare|compared) (?:the|your|what)",
     r"how did (?:the |your |that )?(?:\w+ ){1,3}go", r"(?:which|what) (?:entry|entries|day|days|bit|part|page|pattern|one) (?:\w+ ){0,3}(?:first|most|stand|jump|surprise|shift|change|should|did|was)",
     r"what made (?:\w+ ){0,3}(?:different|harder|easier|possible)", r"(?:a |an )?(?:smaller|easier|shorter) (?:step|version|task|goal|one)", r"tell me about (?:one|a|the) (?:day|time|moment|entry)",
+    # round 14: what stopped the task, and a resized step for it ("What got between you and the first visit? We might
+    # need a smaller first step")
+    r"what (?:got|came|stood|gets|comes) (?:between you and|in (?:the|your) way)", r"what (?:stopped|kept|held) you (?:back|from)",
+    r"(?:a |an )?(?:smaller|easier|shorter|gentler) (?:\w+ )?(?:step|version|task|goal)",
 )
 # The patient says how a set task went (done, partly done or not done), not just any past event.
 _TASK_N = r"(?:homework|diary|log|sheet|worksheet|records?|exercise|practice|task|experiment|walks?|walking|slot|worry time|breathing|card|list|thing|assignment)"
@@ -176,6 +180,9 @@ _OUTCOME = _rx(
     rf"here'?s (?:my|the) (?:\w+ )?{_TASK_N}",
     # a practice reported with how often it was done ("practised the tape, five nights")
     r"(?:did|tried|kept|practi[sc]ed|managed|filled|wrote|walked|counted|logged|tracked|rated|used|listened)\b[^.?!]{0,60}?(?:\d+|one|two|three|four|five|six|seven|every|most) (?:days?|nights?|times?|mornings?|evenings?)",
+    # round 14 (blind9): the report hedged ("I didn't really do the thought diary", "never actually got round to the gym
+    # plan"): an adverb between the negation and the act, a modifier before the task's name
+    rf"(?:did ?n'?t|did not|never|couldn'?t|could not|wasn'?t able to)(?: (?:really|actually|quite|even|properly|exactly|fully|totally|manage to))* (?:(?:get|got) (?:round|around) to|do|manage|try|start|finish|keep up)(?: \w+){{0,3}} (?:{_TASK_N}|plan)",
 )
 # A task set by decree: no say for the patient in what, when or whether ("You will call her on Saturday.
 # That is your task, no discussion.").
@@ -597,6 +604,60 @@ _OPEN_VIEW_Q = _rx(
     r"what (?:do|would) you (?:want|hope|need)", r"(?:what|how) would you",
 )
 
+# -- round 14: feedback by function ---------------------------------------------------------------------
+# CTRS feedback asks how the patient is taking the therapy itself, so its question has an object that is the
+# therapist's own conduct: what was just said, suggested or asked, the session, its pace or approach ("What did
+# you make of that explanation?", "How is this conversation sitting with you so far?", "I may have jumped ahead
+# just then. Was that too soon?"). A question about the problem itself ("How is your brother these days?") names
+# none of it, and a stock "does that make sense?" asks for a yes, not a reaction.
+_SELF_REF = _rx(
+    r"what i(?:'?ve| have)? (?:just |only )?(?:said|suggested|proposed|explained|asked|described|offered|laid out|put to you|did|meant)",
+    r"(?:what|everything|all|the things?) (?:we(?:'?ve| have)?) (?:just )?(?:covered|talked about|worked out|went through|gone through|done|did|looked at|discussed)",
+    r"(?:my|that|this|the|those|these) (?:last |little )?(?:explanation|suggestion|proposal|summary|questions|question|questioning|reflection|reading|interpretation|description|idea i)",
+    r"(?:the way|how) (?:we(?:'re| are| have been|'ve been)|i(?:'m| am|'ve been| have been)) (?:\w+ ){0,2}(?:going|doing|working|approaching|handling|tackling|talking|taking)",
+    r"(?:this|our|today'?s) (?:session|conversation|chat|work(?! \w+ing)|approach|pace|exercise|worksheet|method|format|way of working)",
+    r"the (?:session|pace|pacing|format|approach|exercise|worksheet) (?:so far|today|we|i)",
+    r"i(?:'ve| have| may have| might have| may'?ve| might'?ve)? (?:just )?(?:thrown|jumped|pushed|rushed|steered|raced|charged|gone on|been talking|talked a lot|done (?:most|all) of the talking|asked (?:a lot|lots|so many|too many))",
+    r"(?:spend|spending|use|using) (?:the|our) time", r"so far today", r"from where you sit", r"in here",
+)
+_REACT_ASK = _rx(
+    r"how (?:are|were|is|was|has|have) (?:you|it|that|this|things|they) (?:\w+ ){0,3}(?:finding|found|landing|landed|sitting|going down|gone down|coming across|come across|feeling for you|been for you)",
+    r"(?:sitting|sit|sits|sat|land|lands|landing|landed|go down|going down|come across|coming across) (?:with|for) you",
+    r"what (?:did|do) you make of", r"(?:your|any) (?:honest |gut )?(?:reaction|response|view|take) (?:on|to|of|about)",
+    r"(?:off|on) the mark", r"(?:working|work|useful|helpful|unhelpful|right) for you", r"(?:the )?(?:most )?(?:useful|helpful) (?:thing|use|way)",
+    r"too (?:much|fast|quick|soon|early|slow|probing|personal|heavy|technical|abstract|pushy|many)", r"(?:a bit|rather) (?:much|fast|quick|soon|pushy|heavy)",
+    r"(?:would|do) you (?:rather|prefer)", r"(?:is|was) (?:this|that|it) what you (?:wanted|needed|came (?:in )?for|hoped)",
+    r"(?:didn'?t|did not|doesn'?t|does not|isn'?t|wasn'?t) (?:quite )?(?:help|work|fit|sit|land|want)",
+    r"(?:did|does|is|was|has) (?:\w+ ){0,3}(?:help(?:ed|ing)?|miss(?:ed)?|(?:get|got) (?:it|that|anything) wrong)",
+    r"any of (?:it|that|this) (?:\w+ ){0,2}(?:wrong|off|miss|jar|grate|bother)",
+)
+# Inviting correction of the therapist's own reading: "correct me if I've misread this", "how close is that?",
+# "where did I get it wrong?". Asked of the reading, not of the patient's belief.
+_CORRECT_ME = _rx(
+    r"(?:correct|stop|tell|pull) me (?:up )?(?:if|where|when) (?:i'?ve|i have|i'?m|i am|that'?s|this is|i)\b(?: \w+){0,3}",
+    r"how (?:close|near|far off|accurate|fair) (?:is|was|am i|does) (?:that|this|i|it)", r"(?:where|what) (?:did|have) i (?:get|got|miss|gotten) (?:\w+ )?wrong",
+    r"(?:put|set) me (?:right|straight)", r"if i'?ve (?:got|read|heard|understood) (?:\w+ ){0,3}wrong",
+)
+# Teach-back: the patient asked to put what was worked out into their own words, so the therapist can see what
+# came across (not the patient's thought put into words).
+_TEACH_BACK = _rx(
+    r"(?:in|into) your own words", r"(?:say|tell|explain|sum|summari[sz]e|put) (?:\w+ ){0,4}(?:back to me|it up for me|up what (?:we|you'?re taking))",
+    r"what (?:are|will) you (?:taking|take) (?:away|from)", r"(?:check|see|know) (?:that |whether |if )?i (?:explained|made|put|got across)",
+)
+# The patient's own verdict on the therapy ("the worksheet thing felt a bit like school", "these questions aren't
+# helping", "you lost me there"). Taking it up means changing the way of working, not defending it.
+_CRITIQUE = _rx(
+    r"(?:the|this|that|your|these|those|all the) (?:\w+ )?(?:worksheets?|exercises?|questions?|homework|diary|approach|sessions?|techniques?|ideas?|suggestions?|thing|stuff|plan|talking|method|forms?|scales?|ratings?|numbers|tasks?)(?: \w+){0,3} (?:felt|feels?|is|was|are|were|seems?|seemed|sounds?|sounded) (?:\w+ ){0,3}(?:like (?:school|a test|an exam|homework|work|a lecture)|pointless|useless|silly|patroni[sz]ing|forced|fake|awkward|confusing|childish|boring|weird|cheesy|rigid|too|not|a waste|over my head|a lot)",
+    r"i (?:don'?t|didn'?t|do not|did not) (?:really )?(?:get|understand|follow|see the point of) (?:it|that|this|what you|the|why)", r"you(?:'re| are) not (?:really )?(?:listening|getting it|hearing me)",
+    r"you (?:lost|confused) me", r"(?:not|isn'?t|aren'?t|wasn'?t) (?:really |very )?help(?:ing|ful)", r"(?:that|this|it) (?:felt|feels) (?:a bit |quite |really )?(?:like (?:school|a lecture)|preachy|rushed|too much)",
+)
+_CHANGE_COURSE = _rx(
+    r"instead", r"differently", r"(?:another|a different|other) (?:way|route|angle|approach|tack)", r"(?:drop|ditch|shelve|skip|park|leave) (?:the|that|this|those|these) (?:\w+ )?(?:worksheet|exercise|questions?|forms?|scales?|numbers|ratings?|diary|technique|format|writing|idea)",
+    r"(?:slow|slower|simpler|plainer|shorter|lighter|gentler)", r"without (?:the|any) (?:\w+ )?(?:forms?|worksheets?|numbers|ratings|jargon|writing)", r"(?:switch|change) (?:tack|approach|how we)",
+    r"(?:put|say|explain) it (?:another|a different|more simply)", r"step back",
+)
+
+
 # -- round 10: homework review depth, next-session agenda, reassurance, flustered self-focus -------------
 # Talk about the week gone by ("Has anything come up this week?", "How was your week?") sets no task,
 # whatever time anchor or activity word it carries.
@@ -605,6 +666,9 @@ PAST_FRAME = _rx(
     r"(?:how|what) (?:was|were|did|has|have) (?:\w+ ){0,3}(?:this|last|the|your) (?:past |last )?(?:week|weekend|few days|days)",
     r"(?:has|have|had|did|was|were) (?:\w+ ){0,4}(?:this past|the past|last|over the past) (?:week|weekend|few days|days|month)",
     r"you'?ve been (?:wanting|meaning|hoping|thinking|waiting)", r"since (?:we|our) last (?:met|spoke|session|talked)",
+    # round 14 (blind9): the same look back, contracted ("What's been on your mind this week?", "How's the week been?")
+    r"(?:how|what)(?:'s| has) (?:\w+ ){0,4}been (?:\w+ ){0,4}(?:this|last|the|your) (?:past |last )?(?:week|weekend|few days|days|month)",
+    r"how'?s (?:the|your) (?:week|weekend|few days)(?: \w+){0,2} (?:been|gone|going)",
 )
 # Thanks or praise for doing the task is a token of review; the review itself looks at what happened.
 _TOKEN_REVIEW = _rx(r"thank(?:s| you) for (?:doing|trying|bringing|telling|giving)", r"well done", r"(?:great|good|nice|brilliant) (?:work|job|effort|stuff)",
@@ -727,7 +791,8 @@ _COG = _rx(
 
 SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
     "agenda": (("session_plan", 1.0), ("next_plan", 1.0)),
-    "feedback": (("offer_adapt", 0.8), ("checks_assent", 1.0)),
+    "feedback": (("offer_adapt", 0.8), ("checks_assent", 1.0), ("asks_about_session", 1.0), ("invites_correction", 0.9),
+                 ("teach_back", 1.0), ("acts_on_feedback", 1.0)),
     "understanding": (("reflect_feeling", 0.8), ("implied_feeling", 1.0), ("valence_mismatch", -1.2), ("generic", -0.6),
                       ("grounded", 0.8), ("feeling_mismatch", -1.2), ("minimised", -1.0), ("added_content", -0.8),
                       ("contradicts", -1.0), ("meaning", 1.0), ("stock", -1.0), ("denied", -1.2), ("correction_taken", 0.8),
@@ -829,9 +894,6 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     linked = _hits(_LINK, sents) if task else []
     v["homework.task_linked"] = 1.0 if linked else 0.0
     h["homework.task_linked"] = tuple(linked)
-    vague = [s for i, s in enumerate(sents) if (anchor[i] or act[i]) and (_VAGUE.search(s.text) or unc[i]) and s not in task]
-    v["homework.vague"] = 0.0 if task else _sat(len(vague))
-    h["homework.vague"] = ()
     # A terse last message ("yeah.", "ok") carries on from the one before it.
     prev = context[-2] if len(context) > 1 and len(words(last)) <= 4 else ""
     reported = bool(_TASK_REPORT.search(last) or (prev and _TASK_REPORT.search(prev)))
@@ -854,6 +916,12 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     moved = [s for s in _hits(_MOVE_ON, sents) if not _DEFER.search(s.text)] if reported or recalled else []
     if (reported or recalled) and not reviewed:
         moved += [s for s in _hits(_NEW_TOPIC, sents) if s not in moved]
+    # A vague intention in place of a task ("keep noticing this week"). Round 14 (blind9): a question that takes up the
+    # reported task ("was it time, or something about the diary itself?") reviews it; its "or something" is no vague task.
+    vague = [s for i, s in enumerate(sents) if (anchor[i] or act[i]) and (_VAGUE.search(s.text) or unc[i]) and s not in task
+             and s not in reviewed]
+    v["homework.vague"] = 0.0 if task else _sat(len(vague))
+    h["homework.vague"] = ()
     v["homework.reviewed"] = _sat(min(2, len(reviewed))) if not moved else 0.25 * _sat(len(reviewed))
     h["homework.reviewed"] = tuple(reviewed)
     v["homework.moved_on"] = 1.0 if moved else 0.0
@@ -1119,4 +1187,35 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     h["feedback.checks_assent"] = tuple(probe)
     v["feedback.offer_adapt"] = _sat(len(offer))
     h["feedback.offer_adapt"] = tuple(offer)
+    v.update(_feedback_acts(last, sents, h))
     return v, h
+
+
+def _rote(s: Sentence) -> bool:
+    """A stock yes/no check ("Does that make sense?", "Sound good?"): it asks for assent, not a reaction."""
+    return bool(_TOKEN_Q.search(s.text) or _COMPLY_Q.fullmatch(s.text.strip().rstrip("?!. ").strip()))
+
+
+def _asks(s: Sentence) -> bool:
+    """A question, or an invitation put as a statement ("Tell me if...", "I'd like to hear how...")."""
+    return s.is_question or bool(re.match(r"\W*(?:please |do |just )?(?:tell|let) me|\W*i'?d (?:love|like) to (?:hear|know)", s.text, re.I))
+
+
+def _feedback_acts(last: str, sents: Sequence[Sentence], h: dict[str, tuple[Sentence, ...]]) -> dict[str, float]:
+    """Round 14: feedback recognised by what the reply asks about. The patient's reaction to the therapy itself (its
+    object named in the sentence or the one before it), an invitation to correct the therapist's reading, a
+    teach-back, or the way of working changed after the patient criticised it. Stock yes/no checks earn none."""
+    v: dict[str, float] = {}
+    about = [s for i, s in enumerate(sents) if _asks(s) and not _rote(s) and _REACT_ASK.search(s.text)
+             and (_SELF_REF.search(s.text) or (i and _SELF_REF.search(sents[i - 1].text) and not sents[i - 1].is_question))]
+    correct = [s for s in sents if _CORRECT_ME.search(s.text) and not _rote(s)]
+    teach = [s for s in sents if _TEACH_BACK.search(s.text) and (_asks(s) or re.search(r"\b(?:could|would|can) you\b", s.text, re.I))]
+    acted: list[Sentence] = []
+    if _CRITIQUE.search(last):
+        acted = [s for s in sents if _CHANGE_COURSE.search(s.text) and not _PERSIST.search(s.text)]
+        if any(_PERSIST.search(s.text) for s in sents):
+            acted = []
+    for name, hs in (("asks_about_session", about), ("invites_correction", correct), ("teach_back", teach), ("acts_on_feedback", acted)):
+        v[f"feedback.{name}"] = _sat(min(2, len(hs)))
+        h[f"feedback.{name}"] = tuple(hs)
+    return v
