@@ -44,6 +44,7 @@ from .lexicon_frames import (
     MESSAGE_CONTEXT_NEEDS,
 )
 from .lexicon_meds import medication_spans
+from .lexicon_plans import PLAN_CUES, TOPIC_READINGS
 
 __all__ = ["Hit", "RiskTracker", "clarifies", "helping_someone_else", "ordinary_sign_off", "payback_only",
            "resisted_urge_only", "rule_cue", "scan_message", "scan_with_drops", "states_own_safety"]
@@ -193,7 +194,19 @@ class Hit:
     text: str
 
 
+# Round 14: a negated thought, urge or plan noun before the cue ("I'm not having any thoughts of hurting myself", "no
+# real urge to cut"), which can sit further back than the four words :func:`_negated` reads.
+_NEGATED_THOUGHT = compile_fast(
+    rf"(?:\b(?:not|no|never|without)|n{A}t)\b"
+    r"(?: (?:having|had|have|got|get|getting|any|real|actual|active|current|serious|such)){0,3}"
+    r" (?:thoughts?|urges?|plans?|intentions?|desire|wish|impulses?)"
+    r"(?: \w+)? (?:of|about|to)\s*$",
+    re.I)
+
+
 def _negated(text: str, start: int) -> bool:
+    if _NEGATED_THOUGHT.search(text[max(0, start - 60) : start]):
+        return True
     words = preceding_words(text, start, 4)
     for i, w in enumerate(words):
         if w == "do" and words[i + 1 : i + 2] != ["not"]:  # emphatic "i do think about it" affirms
@@ -270,7 +283,9 @@ _SPEAKER = compile_fast(
     r"(?:friend|mate|bestie|brother|sister"
     r"|mum|mom|dad|mother|father|son|daughter|cousin|partner|boyfriend|girlfriend|bf|gf|wife|husband|colleague|coworker"
     r"|co-worker|uncle|aunt|nan|gran|grandad|grandma|grandpa|kid|child|student|patient|client|roommate|flatmate|neighbou?r"
-    r"|boss|manager|teacher|singer|band|rapper|character|narrator|guy|girl|man|woman|lad|\d+ year old|\w+ year old))"
+    r"|boss|manager|teacher|singer|band|rapper|character|narrator|guy|girl|man|woman|lad|\d+ year old|\w+ year old"
+    # round 14: "one of my team ... said something like '...'"
+    r"|team|staff|employee|report|pupil|member|tenant|resident))"
     r"\b[^.!?\n\"“‘']{0,50}?\b(?:texted|texts|messaged|messages|dm(?:ed|'d)|posted|posts|wrote|writes|said|says|sang|sings|sing"
     r"|singing|tweeted|commented|replied|jokes? about|joking about|making jokes about|keeps? saying|kept saying"
     r"|keeps? (?:joking|texting|posting)|told me|tells me)\b[^.!?\n\"“‘']{0,30}$",
@@ -293,7 +308,7 @@ def _reported_speech(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES)
+_ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES, *PLAN_CUES)
 _INJURY: frozenset[Kind] = frozenset({"nssi", "nssi_severe", "abuse", "abuse_severe", "method"})
 Drop = tuple[int, int, str]  # a span the rules set aside, and why: "negated", "other", "idiom" or "benign"
 
@@ -302,7 +317,7 @@ def _benign_spans(text: str) -> list[Drop]:
     """Wordings with an ordinary reading the learned layer confuses with risk (lexicon_frames.BENIGN_READINGS)."""
     out: list[Drop] = []
     low = text.lower()
-    for gate, pattern, needs, veto in BENIGN_READINGS:
+    for gate, pattern, needs, veto in (*BENIGN_READINGS, *TOPIC_READINGS):
         if not any(w in low for w in gate):
             continue
         for m in pattern.finditer(text):
@@ -448,7 +463,12 @@ _OWN_SAFETY = compile_fast(
     r"|\b(?:nobody|no ?one|no-one)(?:{A}s| is) (?:trying|going|planning|wanting) to (?:hurt|harm|kill)"
     r" (?:themselves|themself|himself|herself)\b"
     r"|\bnot (?:me )?(?:wanting|that i want|because i want|like i want) (?:to die|it|to kill myself|to end it)\b"
-    r"|\bnot suicidal (?:or anything|at all|in the slightest)\b".replace("{A}", A),
+    r"|\bnot suicidal (?:or anything|at all|in the slightest)\b"
+    # round 14: a frightening thought the user has never wished on themselves ("it's gone in a second, I've never
+    # wanted to die"); not "never wanted to die as much as now" or "never wanted to die until this year"
+    r"|\b(?:i{A}?ve|i have|i) never (?:once |ever |actually |really )?(?:wanted|wished|want)"
+    r" to (?:die|be dead|kill myself|end my life)\b"
+    r"(?! (?:as|more|so|this|like|until|till|before|but)\b)".replace("{A}", A),
     re.I,
 )
 # What undoes that statement in the same message: a contrast after it ("not suicidal at all, but ...").
@@ -464,6 +484,9 @@ _HELP_QUESTION = compile_fast(
     r"|get (?:him|her|them) help)|(?<!how )(?<!what )(?<!where )(?:do|should) i (?:wake|tell|confront|ask|wait|call"
     r"|ring|phone|take away|go (?:in|over|round)|drive|search|check on) (?:him|her|them|my|the|his|their|a)"
     r"|is it my place"
+    # round 14: how to ask the person directly, and the words for it ("how to ask him directly if he's okay")
+    r"|how to (?:ask|approach|talk to|check (?:in )?on|help|support|reach) (?:him|her|them)\b"
+    r"|what words (?:should|do|can|could) i use"
     r"|(?:right|best|safest) way to (?:handle|approach|bring|raise|help|check)"
     r"|what do i say to (?:him|her|them|my \w+))\b", re.I)
 _THIRD_RISK = compile_fast(
@@ -698,6 +721,37 @@ _AFFIRM_YES = compile_fast(
     re.I)
 
 
+# (c) Round 14: a yes to the assistant's direct question about a plan or intent to end their life ("do you mean you're
+# planning to end your life on Saturday?" "yeah. had it planned for weeks"): the answer discloses intent, and ideation
+# with it, so a time in the conversation makes it imminent (CLINICAL.md). A yes taken back at once is not one.
+_PLAN_Q = compile_fast(
+    r"\b(?:(?:planning|plan|planned|going|intending|intend|decided|deciding|meaning|preparing)"
+    r" to (?:end (?:your|ur) (?:own )?life"
+    r"|kill yourself|take your (?:own )?life|die|attempt suicide|act on (?:it|them|those thoughts))"
+    r"|(?:have|got|made|make) (?:a )?plans? (?:to|for|about) (?:ending|end|killing|kill|suicide|taking your|how))\b",
+    re.I)
+
+
+@lru_cache(maxsize=8192)
+def _asks_plan(text: str) -> bool:
+    """Whether an assistant message asks, in a question, whether the user plans or intends to end their life."""
+    for m in _PLAN_Q.finditer(text):
+        _, right = sentence_of(text, m.start(), m.end())
+        if text[right : right + 1] == "?":
+            return True
+    return False
+
+
+def _affirmed_plan(text: str) -> list[Hit]:
+    """A yes to :func:`_asks_plan`: intent, and the ideation it implies (which puts the intent in context)."""
+    m = _AFFIRM_YES.search(text)
+    if m is None or _CLARIFY.search(text):
+        return []
+    s, e, said = m.start(), m.end(), text[m.start() : m.end()]
+    return [Hit("affirmed_plan", "ideation", "suicide", s, e, False, said),
+            Hit("affirmed_plan", "intent", "suicide", s, e, False, said)]
+
+
 @lru_cache(maxsize=8192)
 def _asks_ideation(text: str) -> bool:
     """Whether an assistant message asks, in a question, about the user's suicidal thoughts (:data:`_IDEATION_Q`)."""
@@ -803,20 +857,24 @@ class RiskTracker:
         st = _State()
         check: tuple[bool, bool] = (False, False)
         asked = False
+        asked_plan = False
         before: list[str] = []
         for idx, msg in enumerate(messages):
             if msg.role == "assistant":
                 check = _is_check(msg.content)
                 asked = _asks_ideation(msg.content)
+                asked_plan = _asks_plan(msg.content)
                 continue
             if msg.role != "user":
                 continue
             hits = scan_message(msg.content)
             if before:
                 hits = (*hits, *_carried_hits(msg.content, before))
-            if asked:
+            if asked_plan:
+                hits = (*hits, *_affirmed_plan(msg.content))
+            elif asked:
                 hits = (*hits, *_affirmed_ideation(msg.content))
-                asked = False
+            asked = asked_plan = False
             before.append(msg.content)
             st.resolved_last = False
             if not any(not h.past for h in hits) and st.hits and clarifies(msg.content, st.hits):
