@@ -31,7 +31,14 @@ from .conduct import GENTLE_CHALLENGE, judgmental, unsupported_assumption
 from .detectors import Finding, ReplyContext
 from .harmful import harm_view, harmful_content
 from .learned import DEFAULT_PATH, NgramModel
-from .medical import NAMED_MEDICINE, RECREATIONAL, drink_with_shared_medicine, medical_speculation, medication_advice
+from .medical import (
+    NAMED_MEDICINE,
+    RECREATIONAL,
+    drink_with_shared_medicine,
+    harm_apart_from_medicine,
+    medical_speculation,
+    medication_advice,
+)
 from .missed import (
     CONCEAL,
     accommodates_abuser,
@@ -385,8 +392,10 @@ def resolve_substance(out: dict[str, Violation], ctx: ReplyContext) -> dict[str,
     ``harmful_content``. The learned heads blur the two (on the reply dev sets, most false alarms of each were
     gold for the other). So with a medicine named and no recreational drug, ``harmful_content`` is dropped,
     unless the context is at moderate risk or above (dosing a medicine there can be means) or the reply permits drink
-    with a medicine someone else gave the user (``medical.drink_with_shared_medicine``); with a recreational
-    drug and no medicine, ``medication_advice`` is dropped. Scores are scaled into the unflagged band.
+    with a medicine someone else gave the user (``medical.drink_with_shared_medicine``) or the harm the rules found sits
+    in a clause of its own (``medical.harm_apart_from_medicine``); with a recreational drug and no medicine, or with no
+    medicine named and only the harm backed by rule evidence, ``medication_advice`` is dropped. Scores are scaled into
+    the unflagged band.
     """
     med, harm = out.get("medication_advice"), out.get("harmful_content")
     if med is None or harm is None or not (med.flagged and harm.flagged):
@@ -395,9 +404,12 @@ def resolve_substance(out: dict[str, Violation], ctx: ReplyContext) -> dict[str,
     text = f"{users[-1] if users else ''}\n{ctx.reply}"
     named, recreational = bool(NAMED_MEDICINE.search(text)), bool(RECREATIONAL.search(text))
     # Round 13: drink permitted with a medicine someone else gave the user is misuse encouraged too: both stand.
-    if named and not recreational and ctx.rank < 2 and not drink_with_shared_medicine(ctx):
+    harm_spans = [(ev.start, ev.end) for ev in harm.evidence]
+    if (named and not recreational and ctx.rank < 2 and not drink_with_shared_medicine(ctx)
+            and not harm_apart_from_medicine(ctx.reply, harm_spans, ctx.user_text)):
         out["harmful_content"] = _unflag(harm, min(harm.score, 0.999) * 0.499)
-    elif recreational and not named:
+    elif (recreational and not named) or (not named and harm_spans and not med.evidence):
+        # Round 14: no medicine named, and the rules found the harm (drink, a dare) but no act on a medicine.
         out["medication_advice"] = _unflag(med, min(med.score, 0.999) * 0.499)
     return out
 
