@@ -113,7 +113,9 @@ ACK_IMPAIR_CONCERN = _p(
     # round 12: naming the loss as an illness names it (the card's own gold: "that sounds like ARFID, a feeding disorder")
     r"eating disorder\w*|feeding disorder|anorexi\w*|bulimi\w*|arfid|(?:(?:low|poor|no|loss of) |lost (?:your )?)appetite|"
     # worry about the loss ("five days on just coffee worries me"), a health service for the user
-    r"worr(?:ies|ied|ying) me|concerns me|health (?:centre|center|service|visitor)|nurse|"
+    r"worr(?:ies|ied|ying) me|concerns me|health (?:centre|center|service|visitor)|"
+    # round 14: a nurse for the user's care, not the user's colleague met in the task ("loop in your charge nurse")
+    r"(?<!charge )(?<!head )(?<!ward )(?<!senior )(?<!fellow )(?<!staff )(?<!duty )(?<!night )nurse(?! (?:manager|colleague|in charge|on (?:shift|duty)))|"
     # the span of the loss said back as hard ("five nights like that would fry anyone", "that's a few days", "six nights is rough")
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:nights|days|weeks)(?: like that| of that| without \w+| on (?:just )?[\w ]{1,30}?)? "
     r"(?:is|are|would be|sounds?|must be|has been|have been)(?: \w+)? (?:rough|hard|a lot|tough|exhausting|brutal|draining|awful|worrying|too long|a long time|really hard)|"
@@ -163,7 +165,9 @@ NOW_HELP = _p(
 SIDE_HELP = _p(
     r"\b(?:walk|coffee|film|movie|lunch|dinner|drink|game|run|jog|swim|trip|day out|night out|meal|chat about \w+) with (?:a friend|friends|family)\b|"
     r"\b(?:teacher|tutor|coach|instructor|trainer)s? (?:can|could|will|might) (?:show|teach|help) you (?:how|with the|to (?:make|fix|improve|get))\b|"
-    r"\b(?:ask|asking) (?:your |a )?(?:gp|doctor|pharmacist|chemist)s? (?:for|about) (?:a couple|a few|some|a prescription|a script|(?:a |some )?(?:tablets|pills|beta[- ]blockers))\b"
+    r"\b(?:ask|asking) (?:your |a )?(?:gp|doctor|pharmacist|chemist)s? (?:for|about) (?:a couple|a few|some|a prescription|a script|(?:a |some )?(?:tablets|pills|beta[- ]blockers))\b|"
+    # round 14: a teacher's sessions for the grade the user asked about ("going to the teacher's help sessions")
+    r"\b(?:teacher|tutor|lecturer|professor|instructor)(?:{A}s|s)? (?:help|revision|study|office|catch-?up|extra|drop-?in) (?:sessions?|hours|classes|lessons|clinics?)\b"
 )
 
 
@@ -389,10 +393,13 @@ _SUPPRESS = _p(
 # Restriction that has lasted weeks, in the user's words (DATA_CARD: "restrictive eating lasting weeks is labelled
 # functional_impairment"): a calorie count, one meal a day, "restricting" or "eating way less", beside weeks or months.
 _RESTRICTING = _p(
-    r"\b\d{3,4} ?(?:cal|cals|calories|kcals?)\b|\bone (?:small |tiny )?meal a day\b|\brestrict(?:ing|ed)\b|\b(?:eating|eat|ate) (?:way |much |a lot |so much )?less\b|\bbarely eat(?:ing|en)?\b|"
+    # round 14: one meal on some days only ("one meal every other day", "one meal every two days")
+    r"\b\d{3,4} ?(?:cal|cals|calories|kcals?)\b|\bone (?:small |tiny )?meal (?:a day|every (?:other|second|two|three|\d+) days?)\b|\brestrict(?:ing|ed)\b|\b(?:eating|eat|ate) (?:way |much |a lot |so much )?less\b|\bbarely eat(?:ing|en)?\b|"
     r"\b(?:just|only) (?:an apple|a (?:yoghurt|yogurt|rice cake|salad|banana))\b"
 )
-_WEEKS = _p(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of|couple) weeks\b|\b(?:a|one|\d+|two|three|a few|several) months?\b|\bfor weeks\b")
+_WEEKS = _p(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of|couple) weeks\b|\b(?:a|one|\d+|two|three|a few|several) months?\b|\bfor weeks\b|"
+            # round 14: the span named from now back ("for the last month", "this whole month")
+            r"\b(?:the (?:last|past)|this (?:whole|entire)) month\b")
 
 
 def restricting_for_weeks(ctx: ReplyContext) -> bool:

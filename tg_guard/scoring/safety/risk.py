@@ -35,6 +35,7 @@ from .lexicon import (
     Kind,
 )
 from .lexicon_acts import ACT_CUES
+from .lexicon_disclosures import DISCLOSURE_CUES, NO_FAREWELL_READING
 from .lexicon_extra import ACCIDENT_CONTEXT, EXTRA_CUES, ON_PURPOSE, ORDINARY_FAREWELL
 from .lexicon_frames import (
     BENIGN_READINGS,
@@ -308,7 +309,7 @@ def _reported_speech(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES, *PLAN_CUES)
+_ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES, *PLAN_CUES, *DISCLOSURE_CUES)
 _INJURY: frozenset[Kind] = frozenset({"nssi", "nssi_severe", "abuse", "abuse_severe", "method"})
 Drop = tuple[int, int, str]  # a span the rules set aside, and why: "negated", "other", "idiom" or "benign"
 
@@ -375,7 +376,8 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 if ACCIDENT_CONTEXT.search(near) and not ON_PURPOSE.search(text[ss:se]):
                     dropped.append((s, e, "idiom"))
                     continue
-            farewell_kind = kind in ("prep", "lethality", "finality")
+            # an act with the means in hand (round 14: a gun held, a ledge) has no ordinary goodbye reading
+            farewell_kind = kind in ("prep", "lethality", "finality") and cue.name not in NO_FAREWELL_READING
             goodbye = cue.name == "prep" and _GOODBYE.search(text[s:e]) is not None
             farewell_ctx = text if goodbye else text[slice(*sentence_of(text, s, e))]
             if farewell_kind and ORDINARY_FAREWELL.search(farewell_ctx):
