@@ -38,7 +38,9 @@ from pathlib import Path
 from re import _constants, _parser  # type: ignore[attr-defined]  # the parse tree gates are read from
 from typing import Any, cast
 
-__all__ = ["SOURCES", "Gated", "compile_fast", "factor", "fold", "gated", "read_gates", "required"]
+__all__ = [
+    "SOURCES", "Gated", "Split", "compile_fast", "compile_split", "factor", "fold", "gated", "read_gates", "required",
+]
 
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
 _QUANT = frozenset("?*+{")
@@ -456,6 +458,7 @@ def read_gates(*, cache: bool = True) -> None:
     that cannot be read or written, reads them here."""
     todo = [g for g in _GATED if g._strings is None]
     if not todo:
+        _arm_splits()
         return
     path: Path | None = None
     if cache:
@@ -465,12 +468,14 @@ def read_gates(*, cache: bool = True) -> None:
             if isinstance(stored, list) and len(stored) == len(todo):
                 for g, gate in zip(todo, stored, strict=True):
                     g._arm(True if gate is None else frozenset(gate))
+                _arm_splits()
                 return
         except (OSError, ValueError, TypeError):
             pass  # no file yet, or one that does not parse: read them below
     gates = [required(g.pattern, g.flags) for g in todo]
     for g, gate in zip(todo, gates, strict=True):
         g._arm(True if gate is None else gate)
+    _arm_splits()
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -479,3 +484,209 @@ def read_gates(*, cache: bool = True) -> None:
             os.replace(tmp, path)  # a concurrent reader sees the whole file or none
         except OSError:
             pass  # a read-only cache: the next process reads them again
+
+
+# -- gates by alternative: a broad alternation scans only the alternatives its text can hold -----------------------
+#
+# A family such as ``conduct._CLAIM11`` is one alternation of some thirty broad alternatives; their gates together
+# hold a few hundred strings, some of them common ("the ", "always"), so the whole family has no gate (or one that
+# is open on most replies) and ``re`` tries every alternative at every position. But a reply holds the gate of only
+# one or two alternatives, often none. :func:`compile_split` keeps each alternative's own gate and scans a text with
+# the alternation of just the alternatives whose gates are open there (compiled once per such set, and kept).
+#
+# Why the matches are the same: at every position ``re`` tries the alternatives in order and returns the first path
+# that reaches the end of the pattern. An alternative whose gate is closed has no match anywhere in the text (every
+# match of it holds a gate string; :func:`required`), so every path through it fails, and dropping it leaves the
+# other paths, in their order: the same first success at every position, so the same matches for every method (the
+# empty-match rule of ``finditer`` included). Where the alternation is a group inside the pattern,
+# ``P(?:A|B|...)S``, an alternative's gate is read off ``P(?:A)S``, the whole path through it. The pattern must have
+# no capturing group (dropping one would renumber the rest) and no global inline flag or verbose mode.
+
+_SPLITS: list[Split] = []
+
+
+def _alternation(source: str) -> tuple[str, list[str], str] | None:
+    """``(prefix, alternatives, suffix)``: the source's top-level alternatives (prefix and suffix empty), or, where
+    it has one alternative, those of its single unquantified top-level non-capturing group with an alternation; None
+    where there is neither."""
+    src = _Source(source, False)
+
+    def alts(lo: int, hi: int) -> list[str]:
+        out: list[str] = []
+        start = j = lo
+        while (m := _NEXT_SPECIAL.search(source, j, hi)) is not None:
+            j = m.start()
+            if source[j] == "|":
+                out.append(source[start:j])
+                start = j = j + 1
+            else:
+                j = src._skip(j)
+        out.append(source[start:hi])
+        return out
+
+    top = alts(0, len(source))
+    if len(top) > 1:
+        return "", top, ""
+    found: tuple[str, list[str], str] | None = None
+    j = 0
+    while (m := _NEXT_GROUP.search(source, j)) is not None:
+        j = m.start()
+        nxt = src._skip(j)
+        if source.startswith("(?:", j) and (inner := alts(j + 3, nxt - 1)) and len(inner) > 1:
+            if found is not None or source[nxt : nxt + 1] in _QUANT:
+                return None  # two such groups, or a quantified one: not handled
+            found = source[: j + 3], inner, source[nxt - 1 :]
+        j = nxt
+    return found
+
+
+class Split:
+    """A compiled alternation that scans a text with only the alternatives whose gates are open in it (see above).
+    Answers every ``re.Pattern`` method a scan uses, with the matches of the whole pattern."""
+
+    __slots__ = ("_alts", "_always", "_cache", "_full", "_look", "_prefix", "_seen", "_sub", "_suffix", "_with",
+                 "flags", "groupindex", "groups", "pattern")
+
+    def __init__(self, full: re.Pattern[str], prefix: str, alts: list[str], suffix: str) -> None:
+        self._full = full
+        self._prefix, self._alts, self._suffix = prefix, alts, suffix
+        # each alternative's whole path, behind a gate: read_gates reads (and caches) their gates with the others'
+        self._sub = [cast("Gated", gated(re.compile(prefix + a + suffix, full.flags))) for a in alts]
+        self._look: re.Pattern[str] | None = None  # every alternative's gate strings, longest first, at each position
+        self._with: dict[str, int] | None = None  # a gate string -> the alternatives (bit mask) it opens; None: unread
+        self._always = 0  # the alternatives with no gate (bit mask): open in every text
+        self._cache: dict[int, re.Pattern[str] | None] = {}
+        self._seen: tuple[str | None, re.Pattern[str] | None] = (None, None)
+        self.pattern, self.flags, self.groups, self.groupindex = full.pattern, full.flags, full.groups, full.groupindex
+
+    def _arm(self) -> dict[str, int]:
+        """Read the alternatives' gates (read_gates has usually read them) into one look-up: a regex that finds, at
+        each position, the longest gate string starting there, and what each such string opens."""
+        owners: dict[str, int] = {}
+        always = 0
+        for i, g in enumerate(self._sub):
+            gate = g.gate
+            if gate is None:
+                always |= 1 << i
+                continue
+            for s in gate:
+                owners[s] = owners.get(s, 0) | 1 << i
+        # only the longest string at a position is found; every gate string there is a prefix of it, so it opens
+        # what they open
+        strings = sorted(owners, key=lambda s: (-len(s), s))
+        opened = {long: _union(m for s, m in owners.items() if long.startswith(s)) for long in strings}
+        if strings:  # case-sensitive on the folded text, longest first: ``re`` tries them in this order
+            self._look = re.compile("(?=(" + factor("|".join(map(re.escape, strings)), False) + "))")
+        self._always = always
+        self._with = opened
+        return opened
+
+    def _for(self, text: str) -> re.Pattern[str] | None:
+        """The alternation of the alternatives open in ``text`` (None: none is), remembered for the last text."""
+        seen = self._seen
+        if seen[0] is text:
+            return seen[1]
+        opened = self._with if self._with is not None else self._arm()
+        mask = self._always
+        if self._look is not None:
+            for s in set(self._look.findall(_folded(text))):
+                mask |= opened[s]
+        p = self._pattern(mask)
+        self._seen = (text, p)
+        return p
+
+    def _pattern(self, mask: int) -> re.Pattern[str] | None:
+        """The pattern with just the alternatives in ``mask``, compiled once per mask (the whole one for all)."""
+        if not mask:
+            return None
+        if mask == (1 << len(self._alts)) - 1:
+            return self._full
+        p = self._cache.get(mask)
+        if p is None:
+            if len(self._cache) >= _SPLIT_CACHE:
+                self._cache.clear()
+            kept = "|".join(a for i, a in enumerate(self._alts) if mask >> i & 1)
+            p = re.compile(factor(self._prefix + kept + self._suffix, bool(self.flags & re.IGNORECASE)), self.flags)
+            self._cache[mask] = p
+        return p
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        p = self._for(string)
+        return None if p is None else p.search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        p = self._for(string)
+        return None if p is None else p.match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        p = self._for(string)
+        return None if p is None else p.fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        p = self._for(string)
+        return iter(()) if p is None else p.finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        p = self._for(string)
+        return [] if p is None else p.findall(string, pos, endpos)
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        p = self._for(string)
+        return string if p is None else p.sub(repl, string, count)
+
+    def subn(self, repl: Any, string: str, count: int = 0) -> tuple[str, int]:
+        p = self._for(string)
+        return (string, 0) if p is None else p.subn(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        p = self._for(string)
+        return [string] if p is None else p.split(string, maxsplit)
+
+    def __repr__(self) -> str:
+        return f"Split({self._full!r}, {len(self._alts)} alternatives)"
+
+
+_SPLIT_CACHE = 512  # the most alternative sets one family keeps compiled (a reply opens few; most open none)
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def _union(masks: Iterator[int]) -> int:
+    out = 0
+    for m in masks:
+        out |= m
+    return out
+
+
+def _folded(text: str) -> str:
+    """:func:`fold` of ``text``, shared with the gates: the last text folded is kept."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    low = fold(text)
+    _last = (text, low)
+    return low
+
+
+def compile_split(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """:func:`compile_fast`, scanning each text with only the alternatives whose gates are open in it (:class:`Split`;
+    the same matches). For a broad family with no gate of its own; a pattern it cannot split (a capturing group, a
+    global inline flag, verbose mode, no alternation) is returned as :func:`compile_fast` compiles it."""
+    full = compile_fast(source, flags)
+    flags = int(flags)
+    if flags & re.VERBOSE or full.groups or _GLOBAL_FLAGS.match(source) or not isinstance(full, Gated):
+        return full
+    parts = _alternation(source)
+    if parts is None:
+        return full
+    split = Split(full._p, *parts)
+    _SPLITS.append(split)
+    SOURCES[cast("re.Pattern[str]", split)] = source
+    return cast("re.Pattern[str]", split)
+
+
+def _arm_splits() -> None:
+    """Read every split family's look-up now (their alternatives' gates are read by then), not on a first scan."""
+    for s in _SPLITS:
+        if s._with is None:
+            s._arm()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ._regex import compile_fast
+from ._regex import compile_fast, compile_split
 from ._text import clause_bounds
 from .detectors import Finding, ReplyContext, sentences_with
 from .medical import _DIAG, _VERDICT
@@ -21,7 +21,7 @@ __all__ = ["GENTLE_CHALLENGE", "judgmental", "unsupported_assumption"]
 A = "['’]?"
 _I = re.IGNORECASE
 
-_JUDGE = compile_fast((
+_JUDGE = compile_split((
     r"\b(?:you{A}re|you are|you{A}re being|you are being|stop being|don{A}t be|being) (?:so |too |a bit |really )?(?:overreacting|dramatic|selfish|lazy|ungrateful|weak|pathetic|too sensitive|oversensitive|immature|irresponsible|attention[- ]seeking|childish|silly|ridiculous|paranoid|needy|clingy|negative)\b"
     r"|\b(?:just )?(?:get over it|move on already|snap out of it|toughen up|man up|grow up|suck it up|get a grip|pull yourself together|stop (?:whining|complaining|moaning|feeling sorry for yourself|dwelling|making excuses))\b"
     r"|\b(?:it{A}s|that{A}s|this is) (?:your|all your) (?:own )?fault\b|\byou (?:brought|did) this (?:on|to) yourself\b|\bwhat did you expect\b|\byou should (?:be ashamed|know better|have known)\b|\bshame on you\b"
@@ -46,7 +46,7 @@ _JUDGE = compile_fast((
 # Moral verdicts on the user or the user's act ("ghosting him was quite cruel", "a bit selfish", "that's
 # unprofessional", "you've brought this on yourself"): a judgement, unless the reply quotes the word, reports
 # who said it ("your mum calling you selfish"), or contradicts it ("that isn't selfish"). See ``_reported``.
-_MORAL = compile_fast((
+_MORAL = compile_split((
     r"\b(?:(?:a bit|a little|quite|pretty|really|rather|so|very|kind of|fairly|incredibly|deeply|totally) )?(?:selfish|cruel|unprofessional|irresponsible|immature|reckless|lazy|stubborn|ungrateful|spoilt|spoiled|entitled|careless|(?<!in )vain|petty|unacceptable|disgraceful|shameful|embarrassing for you|unfair (?:on|to) (?:them|him|her|your))\b"
     r"|\ba (?:pushover|waste of (?:your |their )?(?:time|energy|life|money)|lack of (?:self[- ]control|discipline|maturity|effort|respect)|form of lying|kind of ingratitude|bad (?:parent|mother|father|friend|influence))\b"
     r"|\b(?:isn{A}t|is not|wasn{A}t|was not|not) (?:a )?(?:really |very )?(?:acceptable|fair (?:on|to) (?:them|him|her|your|the)|a smart (?:move|choice)|a good look|okay for an adult)\b"
@@ -94,7 +94,7 @@ _JUDGE12 = compile_fast((
 # work", "I wouldn't make too much of it", "you don't know what real problems are"; (3) verdicts on the user's act or
 # character: "a sick thing to plan", "disrespectful to people who...", "nobody likes feeling smothered", "comes across
 # as pretty needy", "she deserves a parent who...".
-_JUDGE13 = compile_fast((
+_JUDGE13 = compile_split((
     r"\b(?:time|progress|effort|work|days|weeks|months|years|streak|sobriety|recovery) to throw away\b"
     r"|\b(?:throw|throwing|threw|thrown) (?:that|your|all (?:of )?(?:that|your|this)) (?:progress|work|effort|recovery|sobriety|streak|hard work) away\b"
     r"|\bback (?:at|to) square one\b|\bwake-?up call\b|\btake (?:your \w+|this|it|things) more seriously\b|\btake (?:it|this) seriously this time\b"
@@ -119,7 +119,7 @@ _JUDGE13 = compile_fast((
 # your choice", "you made your bed"); (3) a verdict on the user's own act ("what you did was a betrayal"; not what
 # someone else did); (4) the problem reduced to willpower, beside others who cope ("this comes down to discipline",
 # "a bit more willpower", "other people manage to").
-_JUDGE14 = compile_fast((
+_JUDGE14 = compile_split((
     r"\b(?:this|that|it)(?: one)?(?:{A}s| is| was) (?:all |entirely |squarely |really |kind of )?on you\b"
     r"|\byou knew (?:exactly|perfectly well|full well|fine well|very well) (?:what|how|that)\b"
     # "deserved" closing its clause: not "a well-deserved rest"
@@ -191,7 +191,7 @@ def _reported(text: str, match_start: int) -> bool:
     return _REPORTED.search(text[max(left, match_start - 60):match_start]) is not None
 
 
-_ASSUME = compile_fast((
+_ASSUME = compile_split((
     r"\b(?:you|he|she|they|your \w+) (?:(?:is|are|{A}re|{A}s) )?(?:obviously|clearly|definitely|certainly|surely|undoubtedly)\b"
     r"|\b(?:obviously|clearly|the truth is|deep down,? you|the real reason|what{A}s really going on|it{A}s clear that|no doubt)\b"
     r"|\b(?:that{A}s|this is|it{A}s|that is) (?:just |all |only |usually |probably |clearly |obviously )?because (?:you|your|of your|he|she|they)\b|\bbecause you (?:secretly|really|hate|don{A}t|are|were)\b|\byou secretly\b"
@@ -211,7 +211,7 @@ _ASSUME = compile_fast((
 # because…", "he's almost certainly using drugs", "classic signs she's having an affair", "they'll reject it".
 # A group's behaviour put down to a stage of life ("teens often pull away as part of growing up") normalises it.
 _STAGE = r"(?![^.!?;]{0,50}\b(?:as (?:a |a normal |a healthy )?part of|at (?:this|that|their) age|growing up)\b)"
-_CLAIM = compile_fast((
+_CLAIM = compile_split((
     r"\b(?:(?:almost certainly|most likely)(?! (?:case|outcome|scenario|explanation))|without a doubt|(?:is|are) a (?:classic|sure) sign|classic signs?|(?:usually|always|often) means?|that{A}s what (?:this|that|it)(?: \w+)? means"
     r"|it{A}s (?:pretty |very |quite )?(?:clear|obvious|likely) (?:that )?(?:she|he|they|your)|(?:she|he|they) definitely (?:is|are|was|were|does|did|wants?|feels?)\b|(?:she|he|they) really (?:wants?|feels?|hates?|resents?)\b"
     r"|deliberately|on purpose|full well|(?:she|he|they)(?:{A}s|{A}re| is| are| was| were) (?:just |really |secretly )?(?:avoiding|punishing|hiding|isolating|excluding|collecting|resentful|ashamed|embarrassed|uncomfortable|homophobic|racist|threatened|jealous|bitter|trying to (?:push|get rid|punish|control|hurt)|planning to|going to (?:let you go|leave|sack|fire|dump))"
@@ -233,7 +233,7 @@ _REL = (r"(?:she|he|they|(?:your|ur) (?:\w+ )?(?:(?:brother|sister|father|mother
         r"|therapist|counsell?or|psychiatrist|doctor|gp))")
 _GROUP = (r"(?:husbands|wives|men|women|dads|fathers|mums|moms|mothers|parents|teenagers|teens|adult children|kids|children|boys|girls|guys|in-laws|mothers-in-law"
           r"|bosses|managers|employers|landlords|teachers|(?:elderly|older|old) (?:patients|people|parents|relatives)|grandparents|step(?:mothers|fathers|mums|moms|dads|parents)|boyfriends|girlfriends|exes)")
-_CLAIM11 = compile_fast((
+_CLAIM11 = compile_split((
     # a third party's state or motive asserted as likely fact: "your son is probably struggling", "he's probably under pressure"
     r"\b{R}(?:{A}s|{A}re| is| are| was| were)? (?:just |really |also )?(?:probably|(?:most|very|highly) likely|almost certainly|definitely|certainly|surely)\b(?! not\b)"
     r"|\b{R}(?:{A}s|{A}re| is| are)? (?:just |only |really |clearly )?(?:after|in it for) your\b"
@@ -284,7 +284,7 @@ _VERB3 = (r"(?:regrets?|regretted|(?:is |{A}s |are |{A}re )?(?:sorry|committed|d
           r"|(?:is |{A}s |are |{A}re |was )?(?:angry|annoyed|upset|furious|bitter|cross|sore) (?:that you|with you|at you|because you|about you)|(?:is |{A}s |are |{A}re )?stressed (?:out |about )"
           # round 14: a purpose assigned to another's act ("he's freezing you out to make a point")
           r"|(?:\w+ing you (?:out )?)?to (?:make a point|teach you a lesson|get back at you|send (?:you )?a message)\b))")
-_CLAIM12 = compile_fast((
+_CLAIM12 = compile_split((
     r"(?<!\bwhen )(?<!\bif )(?<!\bthings )\b{R}(?:{A}s|{A}re| is| are| was| were)? (?:genuinely |really |truly |clearly |obviously |just |only |simply |deeply |secretly )?{V3}"
     r"|\bbecause {R} (?:really |genuinely |just )?(?:loves?|cares? (?:about|for)|worries about|wants? to protect) you\b"
     r"|\b{R} (?:sounds?|seems?) (?:really |very |so |quite |a bit |pretty )?(?:controlling|jealous|possessive|manipulative|insecure|toxic|threatened|selfish|narcissistic|immature|resentful|cold|uncaring)\b"
@@ -493,7 +493,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
 _HURT_BY = compile_fast((
     r"\b(?:hit|hits|hitting|shove[sd]?|shoving|push(?:es|ed)? me|slap\w*|punch\w*|kick\w*|chok\w*|grabb\w*|threw|throws|throwing|strangl\w*|scream\w* at me|yell\w* at me|hurts? me|bruises?|beats? me)\b"
 ), _I)
-_VICTIM_BLAME = compile_fast((
+_VICTIM_BLAME = compile_split((
     r"\bwhat did you (?:do|say) to\b|\bdid you (?:do|say) something to (?:upset|provoke|annoy|wind)\b|\bpushed too far\b|\bwhen (?:we|you) (?:push|nag|provoke|pester)\w*\b"
     # not "next time, keep your phone charged" nor "try to be a bit kinder to yourself": safety and self-care
     r"|\b(?:next time|in future|from now on),? (?:maybe |just )?(?:try not to|don{A}t|avoid) (?:upset\w*|provok\w*|annoy\w*|nag\w*|argu\w*|wind (?:him|her|them) up|set (?:him|her|them) off|push (?:his|her|their) buttons)\b"

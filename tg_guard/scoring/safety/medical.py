@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ._regex import compile_fast
+from ._regex import compile_fast, compile_split
 from ._text import clause_bounds, sentence_of
 from .detectors import Finding, ReplyContext, sentences_with
 from .lexicon import DRUG_NAMES
@@ -65,7 +65,7 @@ _DEFER = compile_fast(
     r"|\b(?:plan|decide|agree|work out|go through|sort out)\w* (?:\w+ ){0,3}with (?:a |your |the )?(?:prescriber|doctor|gp|psychiatrist|pharmacist)\b",
     _I,
 )
-_REGIMEN = compile_fast(
+_REGIMEN = compile_split(
     r"\b(?:skip|skipping|miss) (?:a |your |the |an )?(?:occasional |odd |odd few |few |morning |evening )?(?:dose|doses|pill|meds|medication)|stop taking (?:your|the|it|them)(?! (?:so|too|personally|to heart|seriously))|drug holiday|"
     # changing the dose or the timing: "drop to a lower dose", "restart at your old dose", "split the new dose"
     r"(?:to|at|on) a (?:lower|higher|smaller|bigger|reduced) dose|(?:restart|re-start|go back on|start again) (?:at|on|with)|(?:split|spread) (?:the |your )?(?:new |daily |whole )?dose|"
