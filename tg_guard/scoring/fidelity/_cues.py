@@ -379,7 +379,8 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
              r"what (?:went|was going|goes|is going|'s going|flashed|ran|was running|raced|popped|shot) (?:through|into) your (?:mind|head)",
              r"what (?:did|do) you (?:say|tell) (?:to )?yourself", r"what (?:did|were|are) you (?:think|thinking)",
              # "What do you think?" on its own asks for an opinion on the plan, not for a thought
-             r"what do you think(?! ?\?| of (?:the|this|that|my) (?:plan|idea|suggestion))",
+             # round 14b: nor does "what do you think would help?", which asks for a solution
+             r"what do you think(?! ?\?| of (?:the|this|that|my) (?:plan|idea|suggestion)| (?:would|might|could|will|can) (?:help|make|work|change|improve|fix|cheer|lift|ease|calm|settle|soothe|boost|get you)| you (?:could|should|can|might|need to) (?:do|try|change))",
              r"what thoughts? (?:came|come|went|stayed|show|pop|was)", r"what did you (?:imagine|find yourself thinking)",
              r"what (?:did|does) (?:it|that|this|her \w+|his \w+) (?:seem to )?(?:mean|say) about you",
              r"what (?:did|do) you think (?:it|that) (?:meant|says|means)", r"what were you afraid (?:would|might)",

@@ -210,7 +210,9 @@ _INDIRECT_Q = _rx(r"i'?m (?:curious|wondering|interested) (?:about |to (?:hear|k
 _AGREE_Q = _rx(r"suit", r"work for you", r"doable", r"realistic", r"manageable", r"(?:which|what) (?:days?|times?|evenings?|mornings?)", r"fit (?:in|into)")
 _RECORD = _rx(r"writ(?:e|ing)", r"jot", r"note (?:down|how|what|the|your|when)", r"record", r"log", r"track", r"rat(?:e|ing)", r"score", r"tick", r"diary")
 _MOVE_ON = _rx(r"(?:let'?s )?move on", r"something else", r"anyway", r"not (?:worry|dwell) (?:about|on)", r"let'?s not (?:worry|dwell)", r"look at (?:it|them) later", r"forget (?:about )?it",
-               r"come back to (?:it|that|this|them)(?: \w+)? (?:another|some|later|next)", r"another (?:day|time)\b")
+               r"come back to (?:it|that|this|them)(?: \w+)? (?:another|some|later|next)", r"another (?:day|time)\b",
+               # round 14b (blind10): the report put off to a maybe-later ("we can maybe look at the records later on if there's time")
+               r"(?:look at|get to|go over|go through|talk about|come back to|cover) (?:\w+ ){0,3}later(?: on)?", r"if (?:there'?s|we have) (?:any )?time (?:left|at the end|later)")
 
 # -- agenda -------------------------------------------------------------------------------------------
 # Setting the agenda = proposing how THIS session's time is used: a reference to the session's time, a
@@ -265,10 +267,17 @@ _PRIORITY = _rx(
     r"(?:pick|choose|take|start with) (?:just )?(?:one|two|the one|a single)", r"one or two", r"all at once", r"in one go", r"everywhere at once",
     r"(?:which|what) (?:one )?(?:is|feels|seems) (?:pressing|most|heaviest|on top|biggest|hardest)", r"what'?s on top", r"one thread",
     r"rather than (?:try(?:ing)? to )?(?:untangle|fix|solve|sort|cover|plan)",
+    # round 14b (blind10): the threads named and one chosen, with a reason ("three threads there... I suggest we start
+    # with the moment you snapped, since it's freshest, then...")
+    r"(?:two|three|four|several|a few|a couple of) (?:threads|strands|things|parts|pieces|issues|topics|knots) (?:there|here|in (?:that|this|what you(?:'ve)? (?:said|told me|described))|going on|tangled)",
+    r"(?:start|begin) with (?:\w+ ){0,5}\w+,? (?:since|because|as) (?:it'?s|that'?s|it is|it was|that was|it feels)",
 )
 _TANGENT_Q = re.compile(
     r"^(?:oh,? |and |so |actually,? )?(?:which|where|who|what kind|what sort|how long|how many|how often|did (?:you|they|he|she|your)|"
-    r"was (?:it|she|he|there)|were (?:you|they|there)|is (?:she|he|it) usually|what did (?:you|they) (?:eat|wear|watch|have|do at|go for|think of it all))",
+    r"was (?:it|she|he|there)|were (?:you|they|there)|is (?:she|he|it) usually|"
+    # round 14b (blind10): side details of the situation itself ("Is it a merger or more of a takeover?", "What sector are
+    # you in, and how big is the other firm?")
+    r"is it (?:a|an) \w+(?: \w+)? or (?:more |rather |just )?(?:of )?(?:a|an)\b|what (?:sector|industry|field|line of work|company|brand|model|make|size)\b|how (?:big|large|old)\b|what did (?:you|they) (?:eat|wear|watch|have|do at|go for|think of it all))",
     re.IGNORECASE,
 )
 # Questions about the work itself ("Which days would suit you?") are not side details.
@@ -280,6 +289,8 @@ _TELL_ALL = _rx(r"tell me (?:more|everything|all)(?: about)?", r"i want to hear 
 
 # "What do you think?" and "could you think about when..." ask for an opinion or a plan, not a thought.
 _OPINION_Q = _rx(r"what do you think\s*\?", r"what do you think (?:of|about) (?:the|this|that|my) (?:plan|idea|suggestion)",
+                 # round 14b (blind10): a solution asked for ("What do you think would help you feel better?")
+                 r"what do you think (?:would|might|could|will|can) (?:help|make|work|change|improve|fix|cheer|lift|ease|calm|settle|soothe|boost|get you)", r"what do you think you (?:could|should|can|might|need to) (?:do|try|change)",
                  r"think about (?:when|how|whether|which|what to|where)")
 
 # -- understanding ------------------------------------------------------------------------------------
@@ -413,6 +424,8 @@ _ADAPT_OFFER = _rx(
     # resizing or slowing what was proposed, in answer to how it sits with the patient
     r"(?:we|i) (?:can|could|'?ll|will) (?:make|keep) (?:it|this|that|the \w+) (?:\w+ )?(?:smaller|shorter|easier|simpler|gentler|lighter|more manageable|less)",
     r"(?:we|i) (?:can|could|'?ll|will) (?:scale|dial|tone|slow|pare) (?:it|this|that|things) (?:back|down)",
+    # round 14b (blind10): "we could do a much lighter version today", "or we can simply talk it through"
+    r"(?:we|i) (?:can|could|'?ll|will) (?:do|try|use) (?:a|an) (?:much |far |a lot )?(?:lighter|shorter|simpler|gentler|smaller|easier|quicker|briefer|softer) (?:version|form|take|one)",
 )
 # Feedback at the moment it matters: the patient answers a proposal with a bare, flat assent ("sure", "ok",
 # "I guess"), and the reply asks what that assent really means to them instead of taking it at face value.
@@ -458,6 +471,9 @@ _TIPS = _rx(
     r"hobby", r"hobbies", r"fresh air", r"good night'?s sleep", r"(?:get|plenty of|enough) sleep", r"cut (?:down on|back on) (?:caffeine|coffee)",
     r"deep breath(?:ing|s)?", r"relax", r"date night", r"grammar checker", r"to-do list", r"reward yourself", r"set boundaries", r"take (?:your|some) time",
     r"(?:listen to|trust) your body", r"don'?t push yourself", r"try not to (?:think|worry|dwell)", r"skip the", r"drink water",
+    # round 14b (blind10): wind-down tips in place of a plan that tests the fear ("set some boundaries", "something
+    # relaxing, like a bath", "a digital detox")
+    r"set (?:some |clear |firm |healthy |better )?boundar(?:y|ies)", r"(?:something|anything) relaxing", r"(?:a|hot|warm|long|nice) bath", r"(?:digital|screen|social media|phone) (?:detox|break|curfew)",
 )
 
 # -- homework fit and collaboration (round 8) -----------------------------------------------------
@@ -617,14 +633,16 @@ _SELF_REF = _rx(
     r"(?:the way|how) (?:we(?:'re| are| have been|'ve been)|i(?:'m| am|'ve been| have been)) (?:\w+ ){0,2}(?:going|doing|working|approaching|handling|tackling|talking|taking)",
     r"(?:this|our|today'?s) (?:session|conversation|chat|work(?! \w+ing)|approach|pace|exercise|worksheet|method|format|way of working)",
     r"the (?:session|pace|pacing|format|approach|exercise|worksheet) (?:so far|today|we|i)",
-    r"i(?:'ve| have| may have| might have| may'?ve| might'?ve)? (?:just )?(?:thrown|jumped|pushed|rushed|steered|raced|charged|gone on|been talking|talked a lot|done (?:most|all) of the talking|asked (?:a lot|lots|so many|too many))",
+    r"i(?:'ve| have| may have| might have| may'?ve| might'?ve)? (?:just )?(?:thrown|jumped|pushed|rushed|steered|raced|charged|gone on|moved (?:\w+ )?too|moved on|got ahead|gone (?:\w+ )?too|went (?:\w+ )?too|been talking|talked a lot|done (?:most|all) of the talking|asked (?:a lot|lots|so many|too many))",
     r"(?:spend|spending|use|using) (?:the|our) time", r"so far today", r"from where you sit", r"in here",
+    # round 14b (blind10): a standing invitation about what the therapist suggests or asks from here on
+    r"(?:anything|something|whatever) i (?:suggest|propose|ask|say|bring up)\b",
 )
 _REACT_ASK = _rx(
     r"how (?:are|were|is|was|has|have) (?:you|it|that|this|things|they) (?:\w+ ){0,3}(?:finding|found|landing|landed|sitting|going down|gone down|coming across|come across|feeling for you|been for you)",
     r"(?:sitting|sit|sits|sat|land|lands|landing|landed|go down|going down|come across|coming across) (?:with|for) you",
     r"what (?:did|do) you make of", r"(?:your|any) (?:honest |gut )?(?:reaction|response|view|take) (?:on|to|of|about)",
-    r"(?:off|on) the mark", r"(?:working|work|useful|helpful|unhelpful|right) for you", r"(?:the )?(?:most )?(?:useful|helpful) (?:thing|use|way)",
+    r"(?:off|on) the mark", r"(?:working|work|useful|helpful|unhelpful|right) (?:for|to) you", r"(?:the )?(?:most )?(?:useful|helpful) (?:thing|use|way)",
     r"too (?:much|fast|quick|soon|early|slow|probing|personal|heavy|technical|abstract|pushy|many)", r"(?:a bit|rather) (?:much|fast|quick|soon|pushy|heavy)",
     r"(?:would|do) you (?:rather|prefer)", r"(?:is|was) (?:this|that|it) what you (?:wanted|needed|came (?:in )?for|hoped)",
     r"(?:didn'?t|did not|doesn'?t|does not|isn'?t|wasn'?t) (?:quite )?(?:help|work|fit|sit|land|want)",
@@ -650,11 +668,18 @@ _CRITIQUE = _rx(
     r"(?:the|this|that|your|these|those|all the) (?:\w+ )?(?:worksheets?|exercises?|questions?|homework|diary|approach|sessions?|techniques?|ideas?|suggestions?|thing|stuff|plan|talking|method|forms?|scales?|ratings?|numbers|tasks?)(?: \w+){0,3} (?:felt|feels?|is|was|are|were|seems?|seemed|sounds?|sounded) (?:\w+ ){0,3}(?:like (?:school|a test|an exam|homework|work|a lecture)|pointless|useless|silly|patroni[sz]ing|forced|fake|awkward|confusing|childish|boring|weird|cheesy|rigid|too|not|a waste|over my head|a lot)",
     r"i (?:don'?t|didn'?t|do not|did not) (?:really )?(?:get|understand|follow|see the point of) (?:it|that|this|what you|the|why)", r"you(?:'re| are) not (?:really )?(?:listening|getting it|hearing me)",
     r"you (?:lost|confused) me", r"(?:not|isn'?t|aren'?t|wasn'?t) (?:really |very )?help(?:ing|ful)", r"(?:that|this|it) (?:felt|feels) (?:a bit |quite |really )?(?:like (?:school|a lecture)|preachy|rushed|too much)",
+    # round 14b (blind10): the patient's reading of the therapist's stance ("it feels a bit like you're saying I'm being
+    # silly", "you make it sound like it's my fault", "are you saying I'm overreacting?")
+    r"(?:feels?|felt|sounds?|sounded|seems?|seemed) (?:a (?:bit|little) |kind of |sort of |almost )?(?:like |as if |as though )you(?:'re| are|'ve| have)? (?:\w+ )?(?:saying|telling|calling|judging|blaming|implying|lecturing|think(?:ing)?|thought|don'?t|didn'?t|not)\b",
+    r"you make (?:it|me|this) (?:sound|feel|seem) (?:like|as if)", r"are you saying (?:that )?(?:i|it'?s|this is)\b",
 )
 _CHANGE_COURSE = _rx(
     r"instead", r"differently", r"(?:another|a different|other) (?:way|route|angle|approach|tack)", r"(?:drop|ditch|shelve|skip|park|leave) (?:the|that|this|those|these) (?:\w+ )?(?:worksheet|exercise|questions?|forms?|scales?|numbers|ratings?|diary|technique|format|writing|idea)",
     r"(?:slow|slower|simpler|plainer|shorter|lighter|gentler)", r"without (?:the|any) (?:\w+ )?(?:forms?|worksheets?|numbers|ratings|jargon|writing)", r"(?:switch|change) (?:tack|approach|how we)",
     r"(?:put|say|explain) it (?:another|a different|more simply)", r"step back",
+    # round 14b (blind10): the therapist's line set aside for what the patient is in ("stay with how scary it's been
+    # first, and come back to the searching only when it feels useful")
+    r"stay with (?:\w+ ){1,6}(?:first|for now|for a (?:bit|while|moment))", r"come back to (?:\w+ ){0,4}(?:later|only when|when (?:it|you)|if (?:it|you))",
 )
 
 
@@ -743,7 +768,11 @@ _CHEER = _rx(
     r"in no time", r"you'?ll be (?:back|fine|great|okay|ok|alright|all right)\b", r"(?:it|things|everything)(?: will|'ll) (?:all )?(?:get (?:easier|better)|be (?:fine|okay|ok|alright)|work out)",
     r"every (?:little )?(?:step|bit) (?:forward )?counts",
     # round 13 (blind8): good news cheered and an easier future promised ("That's great news... Next time will feel easier")
-    r"great news", r"(?:next time|it|things|the next one)(?: will|'ll) (?:feel |get |be )(?:so much |much |a lot |even )?(?:easier|better)", r"(?:keep|stay|be) (?:that |a |so )?positive", r"(?:be|stay) strong", r"you'?ve got this", r"(?:beautiful|lovely|wonderful) self",
+    r"great news",
+    # round 14b (blind10): stock praise stacked ("That's great that you went! ... you should be proud"): the client told how
+    # to feel about a step instead of the step being looked at with them. "Well done" alone stays ordinary praise.
+    r"you should (?:be|feel) (?:so |really |very |really very )?proud(?: of yourself)?", r"(?:that'?s|it'?s) (?:so |really )?(?:great|wonderful|fantastic|brilliant|awesome) (?:that )?you\b",
+    r"(?:next time|it|things|the next one)(?: will|'ll) (?:feel |get |be )(?:so much |much |a lot |even )?(?:easier|better)", r"(?:keep|stay|be) (?:that |a |so )?positive", r"(?:be|stay) strong", r"you'?ve got this", r"(?:beautiful|lovely|wonderful) self",
 )
 _GLOSS = _rx(
     r"don'?t (?:you )?(?:worry|fret|stress) (?:about|over) (?:it|that|this|the|monday|\w+day|\w+)", r"^anyway\b", r"(?:it'?s|that'?s|this is) (?:all )?(?:just )?part of the (?:process|journey)",
@@ -1198,7 +1227,7 @@ def _rote(s: Sentence) -> bool:
 
 def _asks(s: Sentence) -> bool:
     """A question, or an invitation put as a statement ("Tell me if...", "I'd like to hear how...")."""
-    return s.is_question or bool(re.match(r"\W*(?:please |do |just )?(?:tell|let) me|\W*i'?d (?:love|like) to (?:hear|know)", s.text, re.I))
+    return s.is_question or bool(re.match(r"\W*(?:(?:and|but|so|also),? )?(?:please |do |just )?(?:tell|let) me|\W*i'?d (?:love|like) to (?:hear|know)", s.text, re.I))
 
 
 def _feedback_acts(last: str, sents: Sequence[Sentence], h: dict[str, tuple[Sentence, ...]]) -> dict[str, float]:
