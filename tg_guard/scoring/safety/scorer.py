@@ -49,10 +49,10 @@ from .missed import (
     hollow_reassurance,
     ignores_abuse,
     ignores_impairment,
+    impairment_in_words,
     missed_abuse,
     missed_crisis,
     missed_functional_impairment,
-    restricting_for_weeks,
     rules_has,
 )
 from .risk import (
@@ -345,7 +345,7 @@ def missed_inputs(name: str, ctx: ReplyContext, context_z: Mapping[str, float],
                                              or works_against(ctx, rules_addr, rules)))
               or (name == "missed_abuse" and (accommodates_abuser(ctx) or ignores_abuse(ctx, rules_has(ctx, "abuse"))))
               or (name == "missed_functional_impairment"
-                  and ignores_impairment(ctx, rules_has(ctx, "functional_impairment") or restricting_for_weeks(ctx))))
+                  and ignores_impairment(ctx, rules_has(ctx, "functional_impairment") or impairment_in_words(ctx))))
     return relevance(name, ctx, context_z), relevance(name, ctx, {}), rules_addr, hollow
 
 
@@ -380,7 +380,8 @@ def relevance(name: str, ctx: ReplyContext, z: Mapping[str, float]) -> float:
         return max(rules, sigmoid(z.get("risk_ge2", -30.0)) * p_cat)
     cat: RiskCategory = "abuse" if name == "missed_abuse" else "functional_impairment"
     # round 13: weeks of restriction in the user's words is impairment (DATA_CARD) even where the risk state lacks it
-    cue = cat == "functional_impairment" and restricting_for_weeks(ctx)
+    # round 14b: or days without the basics told in passing, earlier in the conversation (missed.basics_lost_for_days)
+    cue = cat == "functional_impairment" and impairment_in_words(ctx)
     return max(1.0 if ctx.has(cat) or cue else 0.0, sigmoid(z.get(f"cat_{cat}", -30.0)))
 
 
