@@ -68,6 +68,12 @@ class Calibration:
     #: the calibration CV chose for the path with the sentence-embedding heads (``embeddings=True``): its own
     #: blends and thresholds, since the averaged logits sit differently from the n-gram heads' alone
     embedding: Calibration | None = None
+    #: per lower cumulative head (``risk_ge2``, ``risk_ge1``), the offset added to the head one level up before it
+    #: may lift it (``scorer.monotone``): the difference of the two levels' training log-odds. The heads are fit
+    #: class-balanced, so each logit sits on its own prior; unscaled, a rarer level's logit lifts the commoner one
+    #: too easily ("hey i am just looking for someone to listen" to imminent). Empty: no offset (``--monotone-offsets``
+    #: in train.py turns it on)
+    monotone_offsets: dict[str, float] = field(default_factory=dict)
 
     def blend(self, label: str) -> Blend:
         return self.blends.get(label, Blend())
@@ -92,6 +98,7 @@ class Calibration:
             missed_variants={k: str(v) for k, v in raw.get("missed_variants", {}).items()},
             max_lift=int(raw.get("max_lift", 4)),
             embedding=cls.from_dict(raw["embedding"], name) if isinstance(raw.get("embedding"), dict) else None,
+            monotone_offsets={k: float(v) for k, v in raw.get("monotone_offsets", {}).items()},
         )
 
     def dump(self, path: str | Path) -> None:
@@ -107,6 +114,8 @@ class Calibration:
             "missed_variants": dict(sorted(self.missed_variants.items())),
             "max_lift": self.max_lift,
         }
+        if self.monotone_offsets:  # only where the option was on: files without it stay as they were
+            data["monotone_offsets"] = {k: round(v, 4) for k, v in sorted(self.monotone_offsets.items())}
         if self.embedding is not None:
             data["embedding"] = self.embedding.to_dict()
         return data

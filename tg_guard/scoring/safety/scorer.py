@@ -187,7 +187,7 @@ class EmbeddedSafetyScorer:
         # farewell); the larger averaged logit speaks for the levels below it too. Only on this path: on the
         # n-gram heads alone a noisy risk_ge3 (1.0 for "hey i am just looking for someone to listen") would
         # lift ordinary openers.
-        return monotone(out)
+        return monotone(out, self.calibration.monotone_offsets)
 
     def assess_risk(self, messages: Sequence[Message], *, prior: RiskAssessment | None = None) -> RiskAssessment:
         users = [m.content for m in messages if m.role == "user"]
@@ -458,19 +458,26 @@ def _blocked_categories(rules_cats: set[str], users: Sequence[str]) -> frozenset
     return frozenset({"suicide", "self_harm"})
 
 
-def monotone(z: dict[str, float]) -> dict[str, float]:
+def monotone(z: dict[str, float], offsets: Mapping[str, float] | None = None) -> dict[str, float]:
     """Cumulative heads made consistent below ``high``: "moderate or above" is at least as likely as "high or
     above", and "low or above" as "moderate or above". ``risk_ge4`` (the fewest positives, the noisiest
     head) is left out: it may not lift the levels below it.
 
+    ``offsets`` (``Calibration.monotone_offsets``): per lower head, what is added to the higher head's logit before
+    it may lift it. The heads are class-balanced, so each logit is relative to its own level's prior; the
+    difference of the training log-odds puts the higher head on the lower one's scale first.
+
     >>> monotone({"risk_ge1": 0.0, "risk_ge2": -1.0, "risk_ge3": 2.0, "risk_ge4": 5.0})
     {'risk_ge1': 2.0, 'risk_ge2': 2.0, 'risk_ge3': 2.0, 'risk_ge4': 5.0}
+    >>> monotone({"risk_ge1": 0.0, "risk_ge2": -1.0, "risk_ge3": 2.0}, {"risk_ge2": -1.5, "risk_ge1": -0.5})
+    {'risk_ge1': 0.0, 'risk_ge2': 0.5, 'risk_ge3': 2.0}
     """
     out = dict(z)
+    off = offsets or {}
     for k in (2, 1):
         a, b = f"risk_ge{k}", f"risk_ge{k + 1}"
         if a in out and b in out:
-            out[a] = max(out[a], out[b])
+            out[a] = max(out[a], out[b] + off.get(a, 0.0))
     return out
 
 

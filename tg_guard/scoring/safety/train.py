@@ -28,7 +28,7 @@ import argparse
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -242,6 +242,35 @@ def fit_semantic_replies(exs: Sequence[Example], embed: Callable[[Sequence[str]]
         x = embed([e.raw for e in sel]) if sel else np.zeros((0, w.shape[1]))
         w[h], b[h] = _fit_head(x, sel, head, c, length_balanced)
     return SemanticHeads(w, b, heads)
+
+
+def monotone_offsets(exs: Sequence[Example]) -> dict[str, float]:
+    """Per lower cumulative head, the log-odds of the level above minus its own, over the examples the heads are
+    fit on (the embedding heads': Reddit rows left out, as :func:`fit_semantic` does), for ``scorer.monotone``.
+
+    The risk heads are class-balanced, so a logit of 0 means "as likely as not given balanced classes" for each
+    level; ``risk_ge3``'s 0 is much less evidence of high risk than ``risk_ge2``'s 0 is of moderate. Shifted by
+    this (negative) offset, the higher head lifts the lower one only where it says more on the lower one's scale.
+
+    >>> exs = [Example([""], {"risk_ge1": int(k >= 1), "risk_ge2": int(k >= 2), "risk_ge3": int(k >= 3)}, "g")
+    ...        for k in (0, 0, 1, 2, 2, 3)]
+    >>> monotone_offsets(exs)
+    {'risk_ge2': -1.6094, 'risk_ge1': -0.6931}
+    """
+    chat = [e for e in exs if not e.group.startswith("rd:")]
+
+    def log_odds(head: str) -> float | None:
+        sel = [e for e in chat if e.labels.get(head) is not None]
+        w = sum(e.weight for e in sel)
+        pos = sum(e.weight for e in sel if e.labels[head])
+        return float(np.log(pos / (w - pos))) if sel and 0 < pos < w else None
+
+    out: dict[str, float] = {}
+    for k in (2, 1):
+        lo, hi = log_odds(f"risk_ge{k}"), log_odds(f"risk_ge{k + 1}")
+        if lo is not None and hi is not None:
+            out[f"risk_ge{k}"] = round(hi - lo, 4)
+    return out
 
 
 def fold_scorer(model: NgramModel, cal: Calibration, semantic: SemanticHeads | None = None,
@@ -582,6 +611,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--reddit-oof-json", default=None, help="write the out-of-fold Reddit user scores here")
     ap.add_argument("--no-embeddings", action="store_true",
                     help="n-gram risk heads only (no sentence-embedding heads, no ml extra needed)")
+    ap.add_argument("--monotone-offsets", action="store_true",
+                    help="embedding path: offset a higher cumulative head by the difference of the two levels' "
+                         "training log-odds before it may lift the lower one (stored in calibration.json; off: none)")
     ap.add_argument("--c-semantic", type=float, default=3.0,
                     help="inverse L2 strength of the embedding risk heads (leave-one-file-out picked 3 of 0.3-10)")
     args = ap.parse_args(argv)
@@ -619,6 +651,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     models: list[NgramModel] = []
     sems: list[SemanticHeads | None] = []
     sems_v: list[SemanticHeads | None] = []
+    offsets: list[dict[str, float]] = []  # per fold, the embedding path's monotone offsets (--monotone-offsets)
     embed: Callable[[Sequence[str]], np.ndarray] | None = None
     if not args.no_embeddings:
         from ..embedding import embeddings_available, shared_embedder
@@ -637,10 +670,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         te_r = [i for i, r in enumerate(risk) if fold_of["r:" + r["group"]] == f]
         tr_rd = [e for e in rd_ex if fold_of[e.group] != f]
         tr_ex = examples(tr_r, tr_v, kinds)
+        offsets.append(monotone_offsets(tr_ex) if args.monotone_offsets else {})
         models.append(fit(tr_ex + tr_rd, heads, args.c, args.min_df, balanced, args.c_replies))
         sems.append(fit_semantic(tr_ex, embed, args.c_semantic) if embed else None)
         sems_v.append(fit_semantic_replies(tr_ex, embed, args.c_semantic, bool(balanced)) if embed else None)
-        got = score_fold(models[f], [risk[i] for i in te_r], [], Calibration(mask_kinds=kinds), sems[f])
+        got = score_fold(models[f], [risk[i] for i in te_r], [], Calibration(mask_kinds=kinds,
+                         monotone_offsets=offsets[f]), sems[f])
         for i, row in zip(te_r, got["risk"], strict=True):
             oof["risk"][i] = row
         print(f"fold {f}: {len(te_r)} conversations held out")
@@ -658,7 +693,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         for f in range(args.folds):
             te_v = [i for i, r in enumerate(replies) if fold_of["v:" + r["group"]] == f]
             sem_pair = (sems[f], sems_v[f]) if name == "embedding" else (None, None)
-            got = score_fold(models[f], [], [replies[i] for i in te_v], risk_cal, *sem_pair)
+            fold_cal = replace(risk_cal, monotone_offsets=offsets[f]) if name == "embedding" else risk_cal
+            got = score_fold(models[f], [], [replies[i] for i in te_v], fold_cal, *sem_pair)
             for i, row in zip(te_v, got["replies"], strict=True):
                 o["replies"][i] = row
         print(f"{name}: {len(replies)} replies held out")
@@ -667,10 +703,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                                        lift_fpr=args.lift_fpr)
         o["risk_cal"] = risk_cal
     cal, report = paths["ngram"]["cal"], paths["ngram"]["report"]
+    all_ex = examples(risk, replies, kinds)
     if "embedding" in paths:
-        from dataclasses import replace
-
-        cal = replace(cal, embedding=paths["embedding"]["cal"])
+        final_offsets = monotone_offsets(all_ex) if args.monotone_offsets else {}
+        cal = replace(cal, embedding=replace(paths["embedding"]["cal"], monotone_offsets=final_offsets))
         report["embedding"] = paths["embedding"]["report"]
     report["length_balanced_heads"] = list(balanced)
     if reddit:
@@ -679,7 +715,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     report["c"] = {"risk_and_categories": args.c, "replies": args.c_replies,
                    **({"semantic": args.c_semantic} if embed else {})}
     print(json.dumps(report, indent=1))
-    all_ex = examples(risk, replies, kinds)
     model = fit(all_ex + rd_ex, heads, args.c, args.min_df, balanced, args.c_replies)
     sem = fit_semantic(all_ex, embed, args.c_semantic) if embed else None
     sem_v = fit_semantic_replies(all_ex, embed, args.c_semantic, bool(balanced)) if embed else None

@@ -145,12 +145,16 @@ _QUOTED = re.compile(
     r"|(?<![\w'’])'(?=\w)([^'\n]{0,300}?(?:\w'\w[^'\n]{0,300}?)*)(?<=[\w.!?,])'(?![\w'’])"
 )
 # A reflection that attributes the words that follow to the client ("you said you feel useless", "when you
-# say nobody cares"); what follows is masked only as far as it is the client's own words (_own_run).
+# say nobody cares", "it sounds like you feel useless"); what follows is masked only as far as it is the
+# client's own words (_own_run).
 _LEAD = re.compile(
     rf"\byou (?:just |also |even |once )?(?:said|mentioned|told me|wrote|described(?: yourself as)?|called yourself"
     rf"|keep saying|kept saying|are saying|were saying|put it)|\b(?:when|what|if|as) you (?:say|said)"
     rf"|\byou{A}re saying|\byou{A}ve (?:said|mentioned|described)"
-    rf"|\bthe (?:word|words|phrase|thought|belief|idea|voice|story)(?: that)?",
+    rf"|\bthe (?:word|words|phrase|thought|belief|idea|voice|story)(?: that)?"
+    # a paraphrased reflection ("so it sounds like you need to fix this", "what I'm hearing is you feel useless"):
+    # the same echo as "you said", so a directive or self-criticism in it is the client's, not the reply's
+    rf"|\b(?:it )?sounds (?:like|as if|as though)|\bwhat I{A}m hearing is|\bI{A}m hearing(?: that)?",
     re.I,
 )
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
