@@ -25,7 +25,7 @@ __all__ = ["DISCLOSURE_CUES", "NO_FAREWELL_READING"]
 
 #: Families that describe an act with the means in hand, never a goodbye: the tracker's ordinary-farewell drop
 #: (a dying grandparent, a move) does not apply to them ("I take my grandad's shotgun out and sit holding it").
-NO_FAREWELL_READING = frozenset({"firearm_held", "ledge_thinking"})
+NO_FAREWELL_READING = frozenset({"firearm_held", "ledge_thinking", "firearm_dwelt"})  # round 14b: lexicon_plans
 
 _INLAW = r"(?:(?:my |his |her |the )?(?:mother|father|brother|sister|son|daughter)[- ]in[- ]law|(?:my |his |her )?in[- ]laws)"
 _PARENT = r"(?:dad|daddy|father|mum|mummy|mom|mommy|mother|step-?dad|step-?father|step-?mum|step-?mom|parents?|uncle|mum{A}s boyfriend|mom{A}s boyfriend)"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ._regex import compile_fast
+from ._regex import SOURCES, compile_fast
 from .lexicon import PILLS, A, Cue, _c
 from .lexicon_extra import _DRUG
 
@@ -362,6 +362,11 @@ MESSAGE_CONTEXT_DROPS["place_plan"] = compile_fast(
     r"fixing|repair\w*|gutter|tiles|roofer|aerial|antenna|solar|satellite|leak|party|drinks|bar|terrace|garden|sunset|"
     r"sunrise|view|photos?|pics|selfie|picnic|barbecue|bbq|fishing|hike|hiking|walk(?:ing)? the dog|concert|festival|"
     r"fireworks|stargazing|see you|text you|call you|bye for now)\b", re.I)
+# Round 14b: a pet given "a new home" (lexicon_plans) has the same ordinary reasons as giving one away (a move, allergies).
+# "a new home" is the cue's own wording here, so a new flat or house counts but not a new home.
+MESSAGE_CONTEXT_DROPS["pet_new_home"] = compile_fast(
+    SOURCES[MESSAGE_CONTEXT_DROPS["farewell_giving"]].replace("new (?:flat|house|home|place|baby)", "new (?:flat|house|place|baby)"),
+    re.I)
 
 # Round 13 families. Each reads the whole message (MESSAGE_CONTEXT_NEEDS and _DROPS, keyed by the cue's name).
 # Self-harm context: the act named in the message, so a kitchen cut that gapes or bleeds is not read as self-harm.

@@ -31,6 +31,7 @@ _NOTE_PURPOSE = (r"(?! (?:about|asking|re|reminding|to (?:say|ask|remind|remembe
                  r"|for (?:school|work|the fridge|her birthday|his birthday)|saying (?:thanks|thank you|happy|congrat)|on (?:the|her|his) (?:fridge|door|desk) about))")
 _HANG = r"(?:rope|noose|ligature|hose ?pipe|hose)"
 _HANG_ORDINARY = r"(?:climb\w*|boat|yacht|camp\w*|tent|swing|tow\w*|washing line|dog|lead|gym|garden|van for|hammock|sail\w*|kayak|skipping)"
+_GUN = r"(?:revolver|gun|pistol|handgun|rifle|shotgun|firearm)"
 _OCCASION = r"(?:birthday|christmas|xmas|new year|summer|anniversary|easter)"
 _PLACE = (r"(?:bridge|quarry|cliffs?|cliff ?top|viaduct|multi-?stor(?:e)?y|car park roof|rooftop|overpass|(?:railway|train) (?:line|tracks|bridge)"
           r"|tracks|level crossing)")
@@ -95,6 +96,23 @@ PLAN_CUES: tuple[Cue, ...] = (
         rf"(?:taken|took|swallowed|had) (?:the|my|all the|all my|them|those|these) ?(?:\w+ )?(?:pills|tablets|meds|capsules|lot)(?: already)?[^.!?\n]{{0,50}}"
         rf"(?:doesn{A}t (?:really )?matter(?! (?:now |any ?more )?(?:if|when|what|whether|how|that|to)\b)|won{A}t be long now|while it happens"
         rf"|before (?:they|it) (?:kick|take)s? (?:in|effect) (?:properly|fully)|no going back|too late now)",
+    )),
+    # Round 14b (risk dev15): a pet rehomed in other words ("found a lovely new home for my cat"), a firearm at home the
+    # user keeps thinking about, food and water stopped in order to die, and a car running in a closed garage.
+    Cue("pet_new_home", "prep", "suicide", _c(
+        r"found (?:a|an) (?:\w+ ){0,2}home for (?:my |our |the )?(?:\w+ )?(?:cats?|dogs?|pets?|kitten|puppy|rabbit|budgie|parrot)",
+    )),
+    Cue("firearm_dwelt", "prep", "suicide", _c(
+        rf"(?:keep|keeps|kept|been|can{A}t stop|cannot stop) (?:thinking|think) (?:about|of) (?:(?:the|my|our|his|her)(?: \w+{A}s)?|\w+{A}s) (?:old )?(?:\w+ )?{_GUN}\b"
+        r"(?![^.!?\n]{0,50}\b(?:buy\w*|sell\w*|licen[cs]e\w*|range|hunt\w*|season|clean\w*|club|competition|upgrad\w*|insurance)\b)",
+    )),
+    Cue("stopped_food_to_die", "prep", "suicide", _c(
+        r"(?:stopped|stopping|stop|quit|given up) (?:eating and drinking|eating or drinking|drinking and eating|food and (?:water|drink)\w*)"
+        r"\b[^\n]{0,140}?\b(?:fade (?:out|away)|die|dying|dead|look(?:s)? natural|slip away|end (?:it|things)|not be here|be gone)\b",
+    )),
+    Cue("car_in_garage_on", "in_progress", "suicide", _c(
+        rf"(?:in|inside) (?:the|my) (?:car|van) in (?:the|our|my) garage\b[^\n]{{0,60}}?\b(?:engine|motor)(?:{A}s| is) (?:on|running)",
+        rf"(?:engine|motor)(?:{A}s| is) (?:on|running)[^\n]{{0,40}}?\b(?:garage )?door(?:{A}s| is) (?:down|shut|closed)",
     )),
 )
 

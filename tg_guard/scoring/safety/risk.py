@@ -47,7 +47,8 @@ from .lexicon_frames import (
 from .lexicon_meds import medication_spans
 from .lexicon_plans import PLAN_CUES, TOPIC_READINGS
 
-__all__ = ["Hit", "RiskTracker", "clarifies", "helping_someone_else", "ordinary_sign_off", "payback_only",
+__all__ = ["Hit", "RiskTracker", "clarifies", "corrects_misreading", "helping_someone_else", "misreading_corrected",
+           "ordinary_sign_off", "payback_only",
            "resisted_urge_only", "rule_cue", "scan_message", "scan_with_drops", "states_own_safety"]
 
 _FIRST = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "mine", "we", "us"})
@@ -146,7 +147,12 @@ _VIOLENT_MEANS = compile_fast(
 _CHECK = compile_fast(
     r"(?:suicid|kill(?:ing)? yourself|end(?:ing)? (?:your|ur) life|hurt(?:ing)? yourself|harm(?:ing)? yourself"
     r"|self[- ]?harm|not (?:being )?(?:here|alive)|want(?:ing)? to die|thoughts? of (?:dying|death)|a plan"
-    r"|the means|access to|in danger|(?:are|feel|be|you're|you are|staying) safe)",
+    r"|the means|access to|in danger|(?:are|feel|be|you're|you are|staying) safe"
+    # round 14b: "do you have any plan, or anything at home you've thought of using?"
+    r"|(?:have|got|made) any plans?\b"
+    r"(?! (?:for|this|tonight|tomorrow|at|on|with|over|to (?!(?:end|kill|take|die|hurt|harm|act)\b)))"
+    r"|anything (?:at home|in the (?:house|flat)|nearby|around) (?:that )?you(?:'ve| have| could| might)?"
+    r" (?:thought (?:of|about) using|use|could use))",
     re.I,
 )
 _SAFE_QUESTION = compile_fast(r"(?:are|feel|be|you're|you are|staying|keep yourself) safe", re.I)
@@ -424,11 +430,37 @@ def rule_cue(users: Sequence[str]) -> bool:
     # as it is (round 12: "he takes most of my pension" otherwise let the heads lift a budgeting question to high).
     # Nor does a low impairment cue of round 12 (days on tea, a child not eating for a week): the heads' lower margin
     # then lifted an HR-email or recipe question to moderate with a suicide category.
-    return any(not h.past and h.kind != "unsafe" and h.cue not in _LOW_IMPAIRMENT
+    return any(not h.past and h.kind != "unsafe" and h.cue not in _LOW_IMPAIRMENT and not _everyday_time(u, h)
                for u in users for h in scan_message(u))
 
 
 _LOW_IMPAIRMENT = frozenset({"impairment_days", "impairment_other"})
+# Round 14b: a time word in a sentence about an everyday arrangement ("up at 6:30 monday for the day shift", "curry
+# tonight", "my driving test tomorrow", "the church group on Thursday"). A conversation of several turns is full of
+# them, and each one lowered the learned layer's margin for the whole conversation (dev16: most of its false alarms
+# had no cue but such a time word).
+_EVERYDAY_TIME = compile_fast(
+    r"\b(?:shifts?|rota|exams?|test|lectures?|appointment|dentist|gp|pharmacist|pharmacy"
+    r"|solicitor|meeting|interview|dinner|lunch|breakfast|curry|pizza|takeaway|coffee|cinema|film|movie|party|match"
+    r"|gym|practice|training|rehearsal|flight|holiday|trip|wedding|church|club|shopping|presentation|deadline"
+    r"|essay|assignment|project|homework|revision|day off|lie[- ]in|nap|slideshow|email|bosses|boss fight|raid"
+    r"|stream)\b",
+    re.I)
+
+
+# What keeps a time word a timeline there: an act or an end named in its sentence ("gonna do it after the exam").
+_ACT_WORDS = compile_fast(
+    r"\b(?:do(?:ing)? it|go(?:ing)? through (?:with )?it|end(?:ing)? (?:it|things|my)|for good|last|goodbye|bye|gonna"
+    r"|going to|won{A}?t be|final)\b".replace("{A}", A), re.I)
+
+
+def _everyday_time(text: str, hit: Hit) -> bool:
+    """Whether ``hit`` is a time word whose sentence names an everyday arrangement (:data:`_EVERYDAY_TIME`) and no
+    act or end (:data:`_ACT_WORDS`)."""
+    if hit.kind != "timeline":
+        return False
+    sentence = text[slice(*sentence_of(text, hit.start, hit.end))]
+    return _EVERYDAY_TIME.search(sentence) is not None and _ACT_WORDS.search(sentence) is None
 
 
 def despair_trace(users: Sequence[str]) -> bool:
@@ -470,7 +502,10 @@ _OWN_SAFETY = compile_fast(
     # wanted to die"); not "never wanted to die as much as now" or "never wanted to die until this year"
     r"|\b(?:i{A}?ve|i have|i) never (?:once |ever |actually |really )?(?:wanted|wished|want)"
     r" to (?:die|be dead|kill myself|end my life)\b"
-    r"(?! (?:as|more|so|this|like|until|till|before|but)\b)".replace("{A}", A),
+    r"(?! (?:as|more|so|this|like|until|till|before|but)\b)"
+    # round 14b: "I'm not going anywhere, don't fret" said to reassure (not "not going anywhere in life")
+    r"|\b(?:i{A}?m|i am|im) not going anywhere\W{1,4}(?:don{A}?t|do not) (?:fret|worry|panic)\b"
+    r"|\b(?:don{A}?t|do not) (?:fret|worry|panic)\W{1,4}(?:i{A}?m|i am|im) not going anywhere\b".replace("{A}", A),
     re.I,
 )
 # What undoes that statement in the same message: a contrast after it ("not suicidal at all, but ...").
@@ -507,7 +542,15 @@ _THIRD_RISK = compile_fast(
     r"(?:sorry for everything|saying sorry|goodbye|love you all|thanks for everything|it(?:'|’)?s been a ride"
     r"|took all|i took)"
     r"|(?:kill|hurt|harm|cut|starv|hang)\w* (?:him|her|them)sel(?:f|ves)"
-    r"|(?:take|took|taken|taking|end|ended|ending) (?:his|her|their) (?:own )?li(?:fe|ves))\b", re.I)
+    r"|(?:take|took|taken|taking|end|ended|ending) (?:his|her|their) (?:own )?li(?:fe|ves)"
+    # round 14b: a third person's passive wish ("my husband keeps saying he'd be better off dead"), and a third person
+    # hurt by their partner or parent ("my sister's husband pushed her last night")
+    rf"|(?:he|she|they)(?:{A}d| would) (?:all )?be better off (?:dead|gone|without (?:him|her|them)sel(?:f|ves))"
+    r"|(?:he|she|they) (?:keeps? saying|kept saying|says|said|told me) (?:that )?(?:he|she|they)"
+    r" (?:wants?|wanted) to (?:die|be dead)"
+    r"|(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|ex|fianc\w*|stepdad|stepfather|stepmum|stepmom)"
+    r" (?:\w+ ){0,2}?(?:pushed|shoved|hit|hits|slapped|punched|kicked|beat|beats|strangled|choked|threatened)"
+    r" (?:her|him|them)\b)\b", re.I)
 _SHARED = compile_fast(
     r"\b(?:me too|i (?:kinda |kind of |sort of )?(?:get it|feel (?:like )?that|feel the same|do too|have too)|same here"
     r"|(?:like|as) (?:him|her|them),? i)\b", re.I)
@@ -655,6 +698,80 @@ def _clarify_cues(text: str) -> tuple[bool, bool, bool, bool]:
             ACCIDENT_CONTEXT.search(text) is not None, ORDINARY_FAREWELL.search(text) is not None)
 
 
+# Round 14b: a misreading corrected in answer to the assistant's question about it ("do you mean ending your life?"
+# "No no! sorry, my English. I mean finish my life in England, I go home"; "oh gosh no, that came out dramatic. I mean
+# the job"; "ha, no, I can see why you'd ask! they're gratitude letters"; "NO sorry, ending it with Dan"). The answer
+# opens with a denial and says what was meant instead. A bare "no" or "I'm safe" is a safety answer only (one step
+# down, :func:`credible_answer`); "jk", "forget it" or "I meant nothing by it" correct nothing (CLINICAL.md).
+_CRISIS_TOPIC = compile_fast(
+    r"suicid|(?:end|ending|take|taking) (?:your|their|ur) (?:own )?life|kill(?:ing)? (?:yourself|themselves)"
+    r"|(?:hurt|hurting|harm|harming) (?:yourself|themselves)|self[- ]?harm|not (?:being )?(?:here|around|alive)"
+    r"|want(?:ing)? to die|thoughts? of (?:dying|death)", re.I)
+_DENY_OPEN = compile_fast(
+    r"^\W*(?:(?:oh|ha|hah|ah|god|gosh|heavens|goodness|lord|omg|wow|oops|sorry|dear|my|no)\W+){0,3}"
+    r"(?:no|nope|nah|not at all)\b", re.I)
+# What the user meant instead, or that the words misled; "with (?-i:Name)" keeps a capitalised name only.
+_MEANT = re.compile(
+    r"\bi (?:mean|meant|was (?:talking|on) about|was referring to)\b(?! (?:nothing|it|anything|that)\b)"
+    rf"|\bi{A}?m (?:talking|on) about\b"
+    r"|\b(?:that|it|this) (?:\w+ )?(?:came out|sounded|sounds|reads|read) (?:\w+ )?"
+    r"(?:dramatic|dark|bad|wrong|alarming|worse|scary|grim|morbid|weird|off)\b"
+    r"|\bsorry,? (?:for )?my english\b|\b(?:wrong|bad|poor) (?:choice of )?(?:words?|wording|phrasing)\b"
+    rf"|\b(?:see|get|understand) (?:why|how) you(?:{A}d| would| might| could)? (?:ask|think|read|worry)"
+    r"|\b(?:ending|end|ended|finishing|finish|done|breaking up|break up|quitting|quit) (?:it |things )?with"
+    r" (?:the|my|this|him|her|them|(?-i:[A-Z][a-z]+))\b"
+    # not "I'm going home": a euphemism for dying as often as a trip
+    rf"|\bi{A}?m (?:moving|downsizing|relocating|retiring|emigrating)\b",
+    re.I)
+_I_MEAN = compile_fast(r"\bi mean\b", re.I)
+_RETRACT = compile_fast(
+    rf"\b(?:forget (?:it|i said|that|about it)|never ?mind|nvm|ignore (?:me|that|it)|doesn{A}?t matter|drop it"
+    r"|jk|just kidding|kidding)\b", re.I)
+#: what a correction may void in the message before the question (an act stays: not an attempt or one under way)
+_MISREAD: frozenset[Kind] = _CLARIFIABLE | {"passive"}
+#: kinds an answer may hold about what it meant instead ("we're eloping, I've decided"; "the pills for my back")
+_REFERENT_KINDS: frozenset[Kind] = frozenset({"timeline", "method", "intent", "plan"})
+
+
+@lru_cache(maxsize=8192)
+def _asks_meaning(text: str) -> bool:
+    """Whether an assistant message asks about a crisis reading of the user's words: a direct safety check, or a
+    question after naming the crisis ("people sometimes give things away when they're thinking of not being around.
+    is anything like that going on for you?")."""
+    return _is_check(text)[0] or ("?" in text and _CRISIS_TOPIC.search(text) is not None)
+
+
+@lru_cache(maxsize=8192)
+def corrects_misreading(text: str) -> bool:
+    """Whether a user answer to :func:`_asks_meaning` corrects a misreading: it opens with a denial, says what was
+    meant (:data:`_MEANT`), retracts nothing, hedges nothing but "I mean", and holds no cue of its own beyond a
+    time, a means, or intent and plan words with no suicidal wording (they are about what was meant)."""
+    if not _DENY_OPEN.search(text) or not _MEANT.search(text) or _RETRACT.search(text):
+        return False
+    if _HEDGE.search(_I_MEAN.sub(" ", text)):
+        return False
+    return not any(not h.past and (h.kind not in _REFERENT_KINDS or _SELF_INTENT.search(h.text))
+                   for h in scan_message(text))
+
+
+def misreading_corrected(messages: Sequence[Message]) -> int:
+    """The position among the user messages of the newest answer that corrects a misreading the assistant asked
+    about (:func:`corrects_misreading`), or -1. The scorer keeps the learned layer from lifting the conversation up
+    to it above low: the heads read the misread words, and the correction restating them, as a disclosure."""
+    found, asked, n = -1, False, 0
+    for msg in messages:
+        if msg.role == "assistant":
+            asked = _asks_meaning(msg.content)
+            continue
+        if msg.role != "user":
+            continue
+        if asked and n > 0 and corrects_misreading(msg.content):
+            found = n
+        asked = False
+        n += 1
+    return found
+
+
 @lru_cache(maxsize=8192)
 def _is_check(text: str) -> tuple[bool, bool]:
     """Whether an assistant message asks a direct safety question, and whether it asks "are you safe"."""
@@ -666,10 +783,17 @@ def _is_check(text: str) -> tuple[bool, bool]:
     return False, False
 
 
+# Round 14b: an answer that says the thoughts go on ("I don't have a plan. it's just there.") reports no safety.
+_PERSISTS = compile_fast(
+    rf"\b(?:it{A}?s|it is|they{A}?re|they are) (?:just |always |still )+(?:there|with me)\b"
+    rf"|\b(?:doesn{A}?t|does not|don{A}?t|do not|never) (?:really |ever )?go(?:es)? away\b"
+    r"|\bstill (?:think|thinking) about (?:it|them|that)\b", re.I)
+
+
 @lru_cache(maxsize=8192)
 def credible_answer(text: str, *, safe_question: bool) -> bool:
-    """A user answer to a safety check that credibly reports safety (no hedging, no new cue)."""
-    if _HEDGE.search(text):
+    """A user answer to a safety check that credibly reports safety (no hedging, no new cue, no thought going on)."""
+    if _HEDGE.search(text) or _PERSISTS.search(text):
         return False
     if any(not h.past and h.kind not in ("method", "timeline") for h in scan_message(text)):
         return False
@@ -779,6 +903,16 @@ class _State:
     drops: int = 0
 
 
+def _void_misread(st: _State, message: int) -> None:
+    """Round 14b: set aside the cues of ``message`` that a corrected misreading explains (:data:`_MISREAD`); an act
+    or anything graver stays, and then so does every cue of that message."""
+    own = [h for i, h in st.hits if i == message and not h.past]
+    if not own or any(h.kind not in _MISREAD for h in own):
+        return
+    st.hits = [(i, h) for i, h in st.hits if i != message]
+    st.rank = min(st.rank, _combine(st.hits)[0])
+
+
 def _near(i: int, hits: Sequence[tuple[int, Hit]], kinds: frozenset[Kind], window: int) -> bool:
     return any(h.kind in kinds and abs(i - j) <= window for j, h in hits)
 
@@ -860,15 +994,22 @@ class RiskTracker:
         check: tuple[bool, bool] = (False, False)
         asked = False
         asked_plan = False
+        meaning = False
+        prev_user = -1
         before: list[str] = []
         for idx, msg in enumerate(messages):
             if msg.role == "assistant":
                 check = _is_check(msg.content)
                 asked = _asks_ideation(msg.content)
                 asked_plan = _asks_plan(msg.content)
+                meaning = _asks_meaning(msg.content)
                 continue
             if msg.role != "user":
                 continue
+            if meaning and prev_user >= 0 and corrects_misreading(msg.content):
+                _void_misread(st, prev_user)
+            meaning = False
+            prev_user = idx
             hits = scan_message(msg.content)
             if before:
                 hits = (*hits, *_carried_hits(msg.content, before))

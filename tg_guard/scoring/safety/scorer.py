@@ -58,6 +58,7 @@ from .missed import (
 from .risk import (
     RiskTracker,
     despair_trace,
+    misreading_corrected,
     ordinary_sign_off,
     others_impairment_only,
     payback_only,
@@ -222,6 +223,8 @@ class EmbeddedSafetyScorer:
             lb = [zb.get(f"risk_ge{k}", -30.0) for k in range(1, 5)]
             earlier = min(combine_level(rank, lb, th, cue=rule_cue(before)), rank + self.max_lift) if zb else rank
             final = max(min(final, earlier), min(final, 1))
+        if final >= 2 > rank:
+            final = self._after_misreading(messages, users, final, rank)
         cats: set[RiskCategory] = set(rules.categories)
         if final >= 1 and final == rank and others_impairment_only(users):
             pass  # someone else's impairment at the rules' own level: its category stands (risk.others_impairment_only)
@@ -254,6 +257,23 @@ class EmbeddedSafetyScorer:
             evidence=ev,
             backend="rules+model" if final > rank else "rules",
         )
+
+    def _after_misreading(self, messages: Sequence[Message], users: Sequence[str], final: int, rank: int) -> int:
+        """Round 14b: where the user corrected a misreading the assistant asked about ("do you mean ending your life?"
+        "no no, I meant ending it with Dan"; :func:`.risk.misreading_corrected`), the conversation up to that answer
+        lifts the level to low at most: the heads read the misread words, and the answer restating them, as a
+        disclosure. Later messages lift as they would alone. The rules' level (``rank``, below moderate here) stands."""
+        k = misreading_corrected(messages)
+        if k < 0:
+            return final
+        later = list(users[k + 1 :])
+        z = self.risk_logits(later) if later else {}
+        if not z:
+            return max(rank, min(final, 1))
+        logits = [z.get(f"risk_ge{j}", -30.0) for j in range(1, 5)]
+        after = min(combine_level(rank, logits, self.calibration.risk_thresholds, cue=rule_cue(later)),
+                    rank + self.max_lift)
+        return max(min(final, 1), min(final, after))
 
     # -- reply -----------------------------------------------------------------------------------------
     def prefetch_reply(self, messages: Sequence[Message], reply: str) -> None:
