@@ -357,7 +357,11 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
              r"(?:anything|what) (?:\w+ ){0,3}(?:points|speaks|counts) (?:the other way|against (?:it|that)|for (?:it|that))",
              r"i'?m (?:curious|wondering) (?:which|what|how|whether|about|when)", r"what (?:was|is|would be) different (?:about|when|then)",
              r"how would you know", r"what have you (?:actually )?(?:seen|noticed|heard)", r"what (?:others|else) could (?:there be|it be|explain)",
-             r"one explanation", r"see what comes to mind"),
+             r"one explanation", r"see what comes to mind",
+             # round 14c (blind11): the patient's own record of past occasions put to them ("over the years, how many
+             # headaches have come with that thought, and what turned out to be behind them?")
+             r"how many (?:\w+ ){0,3}(?:have|has|did|were) (?:\w+ ){0,5}(?:come|came|turned out|ended|happened|gone|been)",
+             r"what (?:turned out|has turned out) to be", r"how did (?:th(?:ose|at|e other)|the (?:last|other|previous)) (?:\w+ ){0,3}(?:end|go|turn out|work out)"),
         _fam("guided_discovery", "lecture", -1, 1.0,
              r"that'?s not true", r"you'?re not a", r"you'?ll be (?:fine|great|okay)", r"you'?re going to do great",
              r"you can'?t (?:be certain|know)", r"statistically", r"most likely", r"(?:it'?s|that'?s) (?:better|healthy) (?:to|for)",
@@ -372,7 +376,10 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
              r"(?:that'?s|this is|it'?s) (?:a |an |classic )?(?:[\w-]+ ){0,3}thinking\b", r"(?<=, )(?:right|don'?t you|isn'?t it|aren'?t you|yes|surely|correct|agreed)\?",
              r"do you really (?:think|believe)", r"surely", r"(?<=, )(?:can|will|would|could|do|does|did|is|are|was|were|have|has|can'?t|won'?t|wouldn'?t|couldn'?t|don'?t|doesn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|didn'?t|haven'?t|hasn'?t) (?:you|it|they|he|she|that|we|there)\?",
              r"(?:the evidence|it) (?:says|shows) (?:you'?re|your thought|that you)", r"(?:so|then) you can let it go", r"let me guide you",
-             r"it'?s obviously not", r"now that you know"),
+             r"it'?s obviously not", r"now that you know",
+             # round 14c (blind11): the answer built into a negative question ("haven't most of your headaches turned out to
+             # be nothing?", "so isn't it more likely that...?")
+             r"(?:(?<=^)|(?<=[,;:] )|(?<=^so )|(?<=^but )|(?<=^and )|(?<=^then )|(?<=^so, )|(?<=^but, ))(?:isn'?t|aren'?t|wasn'?t|weren'?t|haven'?t|hasn'?t|hadn'?t|doesn'?t|didn'?t|wouldn'?t|couldn'?t|won'?t) (?:it|that|this|there|most|all|every|they|he|she|the|your)\b[^?]*\?"),
     ),
     "focus_on_key_cognitions": (
         _fam("focus_on_key_cognitions", "elicit_thought", 1, 1.0,
@@ -389,7 +396,11 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
              r"when (?:did )?you (?:last )?(?:think|thought) (?:that|about)", r"thought\?",
              r"what makes (?:it|that) (?:so )?(?:harder|hard)", r"what (?:do|did) you make of (?:that|it|this)",
              r"what (?:goes|went) on (?:in|inside) (?:you|your head)", r"what (?:was|is) the (?:worst|scariest) part",
-             r"what (?:would|does) (?:that|it) (?:mean|say) (?:about|for) you"),
+             r"what (?:would|does) (?:that|it) (?:mean|say) (?:about|for) you",
+             # round 14c (blind11): the meaning the feeling carries put as a question ("if that feeling could speak, what
+             # would it be saying about you, or about what her laughing means?")
+             r"what (?:would|might|is|was|does) (?:that|it|this|the \w+) (?:be )?(?:saying|telling you|say|tell you) (?:about|to) you",
+             r"if (?:that|this|the) (?:\w+ )?(?:feeling|part|voice|burning|knot|ache|fear) could (?:speak|talk)"),
         _fam("focus_on_key_cognitions", "pin_moment", 1, 0.7,
              r"in that moment", r"right (?:then|before|as|after)", r"just before", r"the moment (?:she|he|you|they|when)",
              r"as soon as", r"as you (?:walked|sat|saw|heard|read)", r"when you (?:saw|heard|read|thought about)",
@@ -446,7 +457,10 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
              r"would you decide", r"if that were true", r"(?:what|how) would happen (?:next|then|after)", r"and then\?",
              r"how (?:likely|probable) (?:is|would)", r"how would you cope", r"follow (?:that|it) through", r"cost-?benefit", r"exposure (?:hierarchy|ladder)", r"activity (?:schedule|log)",
              r"(?:bottom|top|first|next) (?:rung|step) (?:might|could|would)", r"(?:put|get) it on paper", r"(?:then|and) we (?:notice|check|see) (?:together|what)",
-             r"(?:so|and) (?:after|afterwards)(?: \w+){0,4},? we can check", r"worry (?:slot|time|window)", r"(?:park|postpone) it until"),
+             r"(?:so|and) (?:after|afterwards)(?: \w+){0,4},? we can check", r"worry (?:slot|time|window)", r"(?:park|postpone) it until",
+             # round 14c (blind11): activity scheduling by its two kinds of activity, unnamed ("one that gives a sense of
+             # achievement, one just for pleasure")
+             r"\b(?:achievement|mastery|accomplish\w*)\b[^.?!]{0,50}\b(?:pleasure|enjoy\w*|fun)\b", r"\b(?:pleasure|enjoy\w*)\b[^.?!]{0,50}\b(?:achievement|mastery|accomplish\w*)\b"),
         _fam("application_of_cbt_techniques", "soft_advice", -1, 0.7,
              r"try (?:to|having|carrying|calling|putting|listening|wearing|a glass)", r"maybe try", r"distract yourself",
              r"it'?s important to", r"hold onto hope", r"you deserve", r"deep breaths", r"focus on the people",

@@ -147,6 +147,8 @@ _TASK_REPORT = _rx(
     r"(?:it|that) (?:went|didn'?t (?:go|work|help))", r"(?:once|twice|\w+ times|on \w+ days)\b", r"since (?:last|our last) (?:session|week|time)",
     # "didnt do it", "we did the worry time": the report without a first-person "I" or an apostrophe
     r"did ?n'?t (?:do|manage|get (?:round|to)|try|go)", r"did not (?:do|manage|try)", r"we (?:did|tried|set|agreed|planned) (?:the|that|it|a)",
+    # round 14c (blind11): the report without a subject ("did one. skipped the other.")
+    r"(?:^|[.!;,]\s*)(?:did|done|skipped|missed|managed|finished|forgot) (?:one|two|three|both|half|most|none|the other|the first|the second|all of them|it)\b",
 )
 # The therapist brings back the last task without being asked ("Before anything else, how did last week's
 # experiment go?"): a reference to a task already set, in a sentence that asks about it.
@@ -212,7 +214,9 @@ _RECORD = _rx(r"writ(?:e|ing)", r"jot", r"note (?:down|how|what|the|your|when)",
 _MOVE_ON = _rx(r"(?:let'?s )?move on", r"something else", r"anyway", r"not (?:worry|dwell) (?:about|on)", r"let'?s not (?:worry|dwell)", r"look at (?:it|them) later", r"forget (?:about )?it",
                r"come back to (?:it|that|this|them)(?: \w+)? (?:another|some|later|next)", r"another (?:day|time)\b",
                # round 14b (blind10): the report put off to a maybe-later ("we can maybe look at the records later on if there's time")
-               r"(?:look at|get to|go over|go through|talk about|come back to|cover) (?:\w+ ){0,3}later(?: on)?", r"if (?:there'?s|we have) (?:any )?time (?:left|at the end|later)")
+               r"(?:look at|get to|go over|go through|talk about|come back to|cover) (?:\w+ ){0,3}later(?: on)?", r"if (?:there'?s|we have) (?:any )?time (?:left|at the end|later)",
+               # round 14c (blind11): a missed part excused and passed over ("It's okay that you skipped the second; weeks get busy")
+               r"(?:it'?s|that'?s) (?:ok(?:ay)?|fine|alright|all right|no problem|no big deal) (?:that )?you (?:skipped|missed|didn'?t|forgot|couldn'?t)")
 
 # -- agenda -------------------------------------------------------------------------------------------
 # Setting the agenda = proposing how THIS session's time is used: a reference to the session's time, a
@@ -308,8 +312,10 @@ _REFLECT = _rx(
     # "That must make the exercises feel pointless", "maybe it also feeds a worry that your English...", "you've lost")
     r"(?:that|this|it) (?:must|might|may|would) (?:\w+ ){0,4}(?:feel|hurt|sting|stung)", r"(?:maybe|perhaps) (?:\w+ ){0,6}(?:you|your|you'?re)",
     r"you'?ve (?:lost(?! nothing)|been|had|felt|carried)",
+    # round 14c (blind11): a reading offered as a wondering ("makes me wonder whether you're not quite sure she does")
+    r"(?:makes?|made|leaves?|left) me (?:\w+ )?wonder(?:ing)? (?:if|whether|about)",
 )
-_TENTATIVE = _rx(r"maybe", r"perhaps", r"i wonder", r"i imagine", r"i guess", r"might", r"as if", r"as though", r"sounds like", r"seems", r"a bit", r"part of you", r"is that (?:close|right)")
+_TENTATIVE = _rx(r"maybe", r"perhaps", r"i wonder", r"me wonder", r"i imagine", r"i guess", r"might", r"as if", r"as though", r"sounds like", r"seems", r"a bit", r"part of you", r"is that (?:close|right)")
 # Round 13 (blind7/8): a general truth about the condition in place of this client's experience ("Caregiving can be
 # exhausting", "Recovery can be slow", "it's only natural to miss him", "as often as we'd like", "there's no right way to
 # feel"). Counted as generic only in a statement with no "you" and no tentative reading in it, and not when "that" or
@@ -319,6 +325,8 @@ _GENERAL_TRUTH = _rx(
     r"frustrating|lonely|isolating|overwhelming|a lot|painful|stressful|confusing|challenging|upsetting|a long time|time)",
     r"(?:only |perfectly |completely |very |so |quite )?natural (?:to|that|for|when)", r"as (?:often |much )?as (?:we'?d|we would|one would|anyone would) (?:like|want|hope)",
     r"no (?:right|wrong|correct) (?:or wrong )?way to (?:feel|grieve|react|cope|respond|be)",
+    # round 14c (blind11): a role's hardship stated for everyone ("Being a father is hard", "Parenting is tough")
+    r"^\W*(?:being an? \w+|parenting|raising (?:kids|children)|caring for \w+|life) (?:is|can be) (?:so |really |very |often )?(?:hard|tough|difficult|a lot)\b",
 )
 _YOU2 = re.compile(r"(?<!\w)(?:you|your|you'?re|you'?ve|yourself)(?!\w)", re.IGNORECASE)
 _GENERIC = _rx(
@@ -339,6 +347,12 @@ _MEANING = _rx(
     # round 12 (blind5): the experience set against who the client wants to be ("that isn't the dad you want to be")
     r"(?:the|a|an) (?:kind of |sort of )?(?:\w+ )?you (?:want|wanted|hope|hoped|try|tried|are trying|were trying|mean|meant|used) to be",
     r"(?:the|what) (?:kind|sort) of (?:\w+ )?you (?:are|were|want to be|think you are)",
+    # round 14c (blind11): the unsaid doubt behind the client's own words ("wonder whether you're not quite sure she
+    # does"), the deeper reason set beside the surface one ("not only because of him, but because ... you saw your
+    # father in yourself"), and what the client does not want to become or pass on
+    r"wonder(?:ing)? (?:if|whether) (?:\w+ ){0,3}you(?:'re| are)? (?:not )?(?:quite |really |fully |entirely )?(?:sure|convinced|believe|trust|find|doubt)",
+    r"not (?:only|just) because (?:of )?[^,.;]{1,40},? but (?:also )?because",
+    r"what you (?:don'?t|do not|never) want(?:ed)? to (?:be|become|pass on|hand on|repeat|turn into)",
 )
 # Round 12 (blind5). A reflection offered and then checked with the client ("Have I got that right?", "Is that
 # close?"): CTRS understanding 6 tests its reading of the client instead of asserting it.
@@ -375,6 +389,12 @@ _SUPPLIED = _rx(
     r"(?:pretty |very |quite |really |fairly )?(?:strong|good|clear|solid|compelling) evidence (?:that|of)\b",
     r"here'?s (?:something|what|a line|a script|how) you (?:could|can|might|should) (?:say|put it|tell)", r"(?:just|simply) say (?:it|that|this|something like)",
     r"you'?ll be (?:fine|okay|ok|alright|all right|great)\b",
+    # round 14c (blind11): the record's line scripted for the patient ("for the balanced thought, you could write: '...'"),
+    # the verdict on the odds ("the worst case is rarely as likely as it feels") and a plan handed over ready-made
+    # ("Here's a suggested schedule: Monday a walk, Tuesday...")
+    r"you (?:could|can|might|should) (?:write|put|say|jot)(?: down)?:?(?=\s?[\x27\"\u201c\u2018])",
+    r"(?:is|are) (?:rarely|seldom|hardly ever|almost never) (?:as|that) (?:likely|bad|probable)",
+    r"here'?s (?:a|an|your|the) (?:suggested |sample |ready-made |simple |weekly )?(?:schedule|timetable|plan|routine|rota)\b",
 )
 _STEP = _rx(
     r"worst", r"best case", r"most likely", r"realistic(?:ally)?", r"evidence", r"supports?", r"(?:doesn'?t|don'?t|not) (?:quite )?fit",
@@ -386,6 +406,13 @@ _STEP = _rx(
     r"out of (?:a |one )?hundred", r"how strongly",
     # round 12b (blind6): a share of the outcome put to the client (the responsibility pie, unnamed or named)
     r"how (?:big|much|large) (?:a |of a )?(?:slice|share|piece|part|portion|chunk)", r"what (?:share|percentage|proportion|slice)",
+    # round 14c (blind11): evidence drawn from the patient's own past occasions ("on the other nights she wouldn't
+    # settle, how did those nights end?"), the feared outcome followed step by step with the patient's coping ("what
+    # happens first, and then next? ... at each step, who could help?"), and the patient's verdict tried the other way
+    # round ("say he rang you ... would you wonder why he'd bothered?")
+    r"how did (?:th(?:ose|at|e other)|the (?:last|other|previous)|other|previous) (?:\w+ ){0,3}(?:end|go|turn out|work out|finish)",
+    r"what (?:turned out|has turned out) to be", r"what happens (?:first|next|then|after that)", r"at each (?:step|stage|point)",
+    r"who (?:could|might|would) help", r"would you (?:wonder|think|mind|assume|decide) (?:why |that |whether |if )?(?:he|she|they|someone|a friend|your \w+)\b",
 )
 # ...and a record's columns filled in by the therapist ("Thought: 'I'm in trouble.' Feeling: anxiety, 80. Balanced
 # thought: she may just..."), unless what fills them is the client's own material.
@@ -393,7 +420,7 @@ _COLUMN = re.compile(r"^\W*(?:so,? |okay,? |ok,? )?(?:(?:automatic|hot|balanced|
                      r"(?:thought|feeling|emotion|mood|alternative|outcome|re-?rating|conclusion|response)s?(?: \w+)?:\s*\S", re.IGNORECASE)
 # Round 12 (blind5): a step put to the patient as a request rather than a question ("tell me what went through your
 # mind and how strongly, out of a hundred").
-_ASK_REQ = _rx(r"tell me", r"walk me through", r"talk me through", r"i'?d like to hear", r"let'?s (?:hear|get)", r"give me", r"put (?:a|your) number on")
+_ASK_REQ = _rx(r"let'?s (?:fill in|fill out|complete|work out|find)", r"tell me", r"walk me through", r"talk me through", r"i'?d like to hear", r"let'?s (?:hear|get)", r"give me", r"put (?:a|your) number on")
 _REQ_STEP = _rx(r"out of (?:10|100|ten|a hundred|one hundred)", r"0 (?:to|-) ?(?:10|100)", r"how strongly", r"evidence", r"supports?", r"believe", r"column", r"alternative")
 # Homework chosen by the patient from options laid out ("One option is... Another is... Which feels more useful?").
 _CHOICE_Q = _rx(
@@ -548,6 +575,9 @@ _EXPERT = _rx(
     r"(?:build|work|start) from what you", r"(?:from|on) what you (?:want|said|know|noticed|found|described)",
     # round 12b (blind6): "... but you'd know better", "you know which one rings truer"
     r"you(?:'d| would| will) know (?:\w+ )?(?:better|best)", r"you know which (?:\w+ ){0,3}(?:truer|closer|more|fits|right)",
+    # round 14c (blind11): the patient as judge of fit ("but it has to fit you and your kids", "let's look at what you
+    # think might help")
+    r"(?:has|needs|have|ought|got) to (?:fit|suit|work for) you\b", r"what you (?:think|reckon|feel) (?:might|would|could) (?:help|work|fit)",
 )
 # A check that the patient agrees before moving on (not a token "sound good?").
 _CHECK_AGREE = _rx(
@@ -637,6 +667,8 @@ _SELF_REF = _rx(
     r"(?:spend|spending|use|using) (?:the|our) time", r"so far today", r"from where you sit", r"in here",
     # round 14b (blind10): a standing invitation about what the therapist suggests or asks from here on
     r"(?:anything|something|whatever) i (?:suggest|propose|ask|say|bring up)\b",
+    # round 14c (blind11): the therapist's rewording itself ("does that version sit better?")
+    r"(?:that|this|my) (?:new |other |second |last )?(?:version|wording|phrasing|way of putting it)",
 )
 _REACT_ASK = _rx(
     r"how (?:are|were|is|was|has|have) (?:you|it|that|this|things|they) (?:\w+ ){0,3}(?:finding|found|landing|landed|sitting|going down|gone down|coming across|come across|feeling for you|been for you)",
@@ -648,6 +680,7 @@ _REACT_ASK = _rx(
     r"(?:didn'?t|did not|doesn'?t|does not|isn'?t|wasn'?t) (?:quite )?(?:help|work|fit|sit|land|want)",
     r"(?:did|does|is|was|has) (?:\w+ ){0,3}(?:help(?:ed|ing)?|miss(?:ed)?|(?:get|got) (?:it|that|anything) wrong)",
     r"any of (?:it|that|this) (?:\w+ ){0,2}(?:wrong|off|miss|jar|grate|bother)",
+    r"(?:sit|sits|land|lands|fit|fits|feel|feels) (?:any |a (?:bit|little) )?better", r"(?:something|anything) (?:still )?off\b",
 )
 # Inviting correction of the therapist's own reading: "correct me if I've misread this", "how close is that?",
 # "where did I get it wrong?". Asked of the reading, not of the patient's belief.
@@ -672,6 +705,10 @@ _CRITIQUE = _rx(
     # silly", "you make it sound like it's my fault", "are you saying I'm overreacting?")
     r"(?:feels?|felt|sounds?|sounded|seems?|seemed) (?:a (?:bit|little) |kind of |sort of |almost )?(?:like |as if |as though )you(?:'re| are|'ve| have)? (?:\w+ )?(?:saying|telling|calling|judging|blaming|implying|lecturing|think(?:ing)?|thought|don'?t|didn'?t|not)\b",
     r"you make (?:it|me|this) (?:sound|feel|seem) (?:like|as if)", r"are you saying (?:that )?(?:i|it'?s|this is)\b",
+    # round 14c (blind11): the therapist's words read as blame ("being told the fear 'keeps going' makes it sound like it's
+    # my fault"), and losing the thread of what the therapist says ("I keep losing track of what you're saying")
+    r"(?:being told|hearing|what you (?:said|say)|the way you (?:put|said|say) it|when you say)[^.?!]{0,50}makes? (?:it|me|this) (?:sound|feel|seem) (?:like|as if|as though)",
+    r"(?:losing|lose|lost) (?:track|the thread) of (?:what you|you|this|where we)", r"(?:can'?t|cannot|couldn'?t) (?:keep up|follow) (?:with )?(?:you|what you|this)",
 )
 _CHANGE_COURSE = _rx(
     r"instead", r"differently", r"(?:another|a different|other) (?:way|route|angle|approach|tack)", r"(?:drop|ditch|shelve|skip|park|leave) (?:the|that|this|those|these) (?:\w+ )?(?:worksheet|exercise|questions?|forms?|scales?|numbers|ratings?|diary|technique|format|writing|idea)",
@@ -680,6 +717,9 @@ _CHANGE_COURSE = _rx(
     # round 14b (blind10): the therapist's line set aside for what the patient is in ("stay with how scary it's been
     # first, and come back to the searching only when it feels useful")
     r"stay with (?:\w+ ){1,6}(?:first|for now|for a (?:bit|while|moment))", r"come back to (?:\w+ ){0,4}(?:later|only when|when (?:it|you)|if (?:it|you))",
+    # round 14c (blind11): the way of talking changed for the patient ("let me put it differently", "I'll keep things
+    # short, one thing at a time", "let's make this easier")
+    r"(?:keep|make) (?:things|it|this|them) (?:short|brief|simple|easier|lighter)", r"one (?:thing|step|question) at a time",
 )
 
 
@@ -745,7 +785,11 @@ _DOUBT = _rx(
     r"(?:if|that) i'?m not what you (?:expected|wanted|hoped|need|were expecting)",
     # round 13 (blind8): the therapist's own hedging with a doubtful client ("that's totally fair, I guess.", "I hope it
     # might help a little bit? Maybe?"): a stance given up as soon as it is taken
-    r"(?<=, )i guess(?=\s*[.!?,]|$)", r"^\W*maybe\W*$", r"i (?:just )?hope (?:it|this|that|therapy|talking) (?:might|may|could|will) (?:\w+ )?(?:help|work)",
+    r"(?<=, )i guess(?=\s*[.!?,]|$)", r"^\W*maybe\W*$",
+    # round 14c (blind11): the therapist's standing given up under challenge ("I'm not an expert on pain, and maybe I've
+    # got this all wrong", "it might help a little, maybe")
+    r"i'?m not (?:an|the|much of an?|really an?) expert", r"maybe i'?(?:ve| have) (?:got|read|understood|done) (?:this|it|that|everything) (?:all )?wrong",
+    r"(?:help|work) (?:a (?:little|bit|tiny bit)),? maybe", r"i (?:just )?hope (?:it|this|that|therapy|talking) (?:might|may|could|will) (?:\w+ )?(?:help|work)",
 )
 
 # Round 12b (blind6): diffidence in answer to a challenge also shows as hoping rather than proposing ("hopefully something
@@ -802,6 +846,13 @@ _EXPLAIN = _rx(
     r"have you (?:ever )?(?:come across|heard of|heard about|used) (?:them|it|this|that|these|those|a|an|the)", r"(?:learn|learning|read|reading) (?:a bit )?(?:more )?about (?:it|them|this|that)",
     r"(?:learning|to learn) more", r"i (?:can|could) (?:describe|explain|outline|send you|show you how) (?:the|how|it|them|what)", r"(?:give it a go|try (?:it|one)) (?:next time|sometime|at some point)",
     r"cbt has (?:lots|many|a lot|plenty)", r"(?:a|the) (?:good|great|useful|helpful) way of easing",
+    # round 14c (blind11): the technique named as fitting and its result foretold, never done ("a classic case for the
+    # double standard technique", "if you applied it here, you'd probably see it differently", "a useful technique to
+    # keep in mind"; "once you've answered those, the fear usually shrinks")
+    r"(?:a |the )?(?:classic|textbook|perfect|typical) (?:case|example|candidate|situation) for",
+    r"if you (?:applied|used|tried|did|were to (?:apply|use|try)) (?:the |a |an |this |that )?(?:\w+ ){0,2}(?:technique|tool|method|exercise|double standard|thought record|pie chart|downward arrow|approach)",
+    r"(?:useful|handy|good|great|helpful) (?:technique|tool|skill|trick|thing) to (?:keep in mind|remember|have|know|carry)",
+    r"(?:the )?(?:fear|worry|anxiety|panic|feeling) (?:usually|often|generally|tends to) (?:shrinks?|fades?|drops?|goes down|eases?|settles?)",
 )
 # Round 12b (blind6): the talk brought back to the work after a pleasant tangent ("how was the worry while you were away,
 # since that's what we've been working on?"): the focus is held without dropping the client (CTRS pacing 5-6).
@@ -813,6 +864,9 @@ _STEER = _rx(
 )
 
 # -- question kinds -----------------------------------------------------------------------------------
+# Round 14c (blind11): thoughts asked about in general ("what kinds of thoughts come up around jealousy in general?")
+# touch on thinking (CTRS focus 3), they do not pin down the thought in the moment the patient described.
+_IN_GENERAL = _rx(r"in general", r"generally", r"(?:kinds?|sorts?|types?) of (?:thoughts?|things)", r"(?:thoughts?|things) (?:in general|overall)")
 _COG = _rx(
     r"mind", r"thought", r"thoughts", r"think", r"thinking", r"tell(?:ing)? yourself", r"mean", r"meant", r"say about", r"says about",
     r"afraid", r"imagine", r"picture", r"predict(?:ing|ed)?", r"expect", r"believe", r"worst", r"jump to", r"fear", r"assume",
@@ -1066,7 +1120,8 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
                                   r"update|book|read|apply|write|call|text|tidy|switch|drink|exercise|sleep|eat|use|download|block|"
                                   r"delegate|say|leave|carry|park|tell|reward|track|journal|watch|listen|keep|stay|"
                                   r"email|e-mail|check|sign|contact|phone|ring|pay|sort|register|send|cancel|clean|research|fill)\b", p, re.I))
-    thought_q = [s for s in sents if s.is_question and _COG.search(s.text) and not _OPINION_Q.search(s.text)]
+    thought_q = [s for s in sents if s.is_question and _COG.search(s.text) and not _OPINION_Q.search(s.text)
+                 and not _IN_GENERAL.search(s.text)]
     v["pacing.fix_barrage"] = min(1.0, max(0.0, (fixes - 2) / 3.0)) if not thought_q else 0.0
     # Slowness announced over a barrage of four or more fixes is a claim the reply contradicts: its pacing acts earn
     # nothing (``_features`` withholds the pacing cue families of the reply through these hits).
