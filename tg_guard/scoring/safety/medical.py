@@ -82,7 +82,11 @@ _REGIMEN = compile_split(
     # "stay on the 50 for another week", "try 100 for a couple of weeks", "stick to the same dose he gave you"
     r"|\b(?:take|taking|move|moving|shift|shifting|give|giving) (?:[\w-]+{A}s|(?:your|the|his|her) (?:morning|evening|night(?:time)?|bedtime|next)) (?:dose|tablet|pill|meds)s? (?:on|at|in|to|later|earlier|the next|instead)\b"
     r"|\b(?:stay|stick|staying|sticking|keep|keeping) (?:on|at|with|to) (?:the )?(?:\d{1,4}(?: ?mg)?|same dose|that dose|this dose|the dose (?:he|she|they))\b"
-    r"|\b(?:try|trying) (?:the )?\d{1,4}(?: ?mg)? (?:for|a day|daily|instead|at night)\b".replace("{A}", A),
+    r"|\b(?:try|trying) (?:the )?\d{1,4}(?: ?mg)? (?:for|a day|daily|instead|at night)\b"
+    # round 14: a dose changed by what it was, with no number ("just go back to the lower dose", "drop back to your old
+    # dose", "stick with the starting dose for now")
+    r"|\b(?:go|going|drop|dropping|step|stepping|come|coming|switch|switching|get|getting|cut|cutting|stay|staying|stick|sticking)"
+    r" (?:straight )?(?:back )?(?:down |up )?(?:to|on|at|with|onto) (?:the|your|that) (?:old|older|lower|higher|previous|original|smaller|bigger|usual|normal|starting|first|last|earlier) dose\b".replace("{A}", A),
     _I,
 )
 
