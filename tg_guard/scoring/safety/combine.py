@@ -23,7 +23,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-__all__ = ["LEVEL_OFF", "MISSED_VARIANTS", "combine_level", "ge2_threshold", "missed_score", "risk_strength", "sigmoid"]
+__all__ = ["LEVEL_OFF", "MISSED_VARIANTS", "combine_level", "each_alone_margins", "ge2_threshold", "missed_score",
+           "risk_strength", "sigmoid"]
 
 LEVEL_OFF = 99.0  # a threshold no logit reaches: the head never lifts the level
 
@@ -42,6 +43,29 @@ def ge2_threshold(thresholds: Mapping[str, float], cue: bool = True) -> float:
     if not cue and "risk_ge2_nocue" in thresholds:
         return thresholds["risk_ge2_nocue"]
     return thresholds.get("risk_ge2", LEVEL_OFF)
+
+
+def each_alone_margins(cues: Sequence[bool], thresholds: Mapping[str, float]) -> list[float]:
+    """Per user message, what is taken off its own ``risk_ge2`` logit before the each-alone max: the gap between
+    the no-cue and the cue threshold (:func:`ge2_threshold`) for a message with no current rule cue of its own
+    (``cues``: ``risk.rule_cue`` of each message alone) in a conversation where another message has one.
+
+    Why: the cue threshold is chosen for the conversation, but each-alone reads one message at a time. Without
+    this a time word in one ordinary message ("exam on friday") lowered the bar for every other message read
+    alone, and the more user messages, the likelier one ordinary message cleared it (dev16 and the other
+    multi-turn dev sets: none conversations lifted to moderate; no moderate-or-above conversation was lost).
+    A message with its own cue, the pooled conversation, and a conversation with no cue anywhere (every message
+    already meets ``risk_ge2_nocue``) are unchanged.
+
+    >>> each_alone_margins([True, False], {"risk_ge2": 0.3, "risk_ge2_nocue": 0.8})
+    [0.0, 0.5]
+    >>> each_alone_margins([False, False], {"risk_ge2": 0.3, "risk_ge2_nocue": 0.8})
+    [0.0, 0.0]
+    """
+    gap = ge2_threshold(thresholds, cue=False) - ge2_threshold(thresholds, cue=True)
+    if len(cues) < 2 or not any(cues) or not 0.0 < gap < LEVEL_OFF:
+        return [0.0] * len(cues)
+    return [0.0 if c else gap for c in cues]
 
 
 def combine_level(rules_rank: int, logits: Sequence[float], thresholds: Mapping[str, float], *,

@@ -26,7 +26,7 @@ from ._regex import read_gates
 from ._text import evidence
 from .boundary import boundary_violation, reply_view
 from .calibration import DEFAULT_CALIBRATION, Calibration
-from .combine import combine_level, missed_score, risk_strength, sigmoid
+from .combine import combine_level, each_alone_margins, missed_score, risk_strength, sigmoid
 from .conduct import GENTLE_CHALLENGE, judgmental, unsupported_assumption
 from .detectors import Finding, ReplyContext
 from .harmful import harm_view, harmful_content
@@ -167,7 +167,9 @@ class EmbeddedSafetyScorer:
         """Per learned head, the max of its logit over the pooled user messages and over each one alone.
 
         Pooled catches a disclosure split across turns; each-alone keeps a disclosure buried among
-        many ordinary messages from being diluted. Empty without a model or user messages.
+        many ordinary messages from being diluted. A message read alone meets the lower ``risk_ge2`` cue threshold
+        only where it has a rule cue itself (:func:`.combine.each_alone_margins`). Empty without a model or user
+        messages.
         """
         if self.model is None or not users:
             return {}
@@ -177,13 +179,18 @@ class EmbeddedSafetyScorer:
                      semantic: SemanticHeads | None) -> dict[str, float]:
         texts = conversation_view(users, kinds)
         pooled = model.logits(texts)
-        each = model.logits_each(texts).max(axis=0)
-        z = np.maximum(pooled, each)
+        margins = each_alone_margins([rule_cue([u]) for u in users], self.calibration.risk_thresholds)
+        each_margins = {"risk_ge2": margins} if any(margins) else {}
+        each = model.logits_each(texts)
+        if each_margins and model.has("risk_ge2"):
+            each = each.copy()
+            each[:, model.index("risk_ge2")] -= np.asarray(margins, dtype=np.float32)
+        z = np.maximum(pooled, each.max(axis=0))
         out = {h: float(z[i]) for i, h in enumerate(model.heads)}
         if semantic is None or self.embedder is None:
             return out
         # A failure here propagates: the guard's crisis screen fails closed on a scorer error.
-        out = average_logits(out, semantic.logits(self.embedder.embed(texts)))
+        out = average_logits(out, semantic.logits(self.embedder.embed(texts), each_margins))
         # Cumulative heads fit one by one can disagree ("high" likelier than "moderate or above" for a coded
         # farewell); the larger averaged logit speaks for the levels below it too. Only on this path: on the
         # n-gram heads alone a noisy risk_ge3 (1.0 for "hey i am just looking for someone to listen") would

@@ -59,13 +59,20 @@ class SemanticHeads:
         return {f"{prefix}weights": self.weights, f"{prefix}bias": self.bias,
                 f"{prefix}heads": np.frombuffer(json.dumps(list(self.heads)).encode("utf-8"), dtype=np.uint8)}
 
-    def logits(self, embeddings: np.ndarray) -> dict[str, float]:
-        """Per head, the max of the logit of the mean embedding and of each row (one row per message)."""
+    def logits(self, embeddings: np.ndarray,
+               each_margins: Mapping[str, Sequence[float]] | None = None) -> dict[str, float]:
+        """Per head, the max of the logit of the mean embedding and of each row (one row per message).
+
+        ``each_margins``: per head, one value per row taken off that row's logit before the max (the mean
+        embedding's logit is untouched; ``combine.each_alone_margins`` says why)."""
         if embeddings.ndim != 2 or embeddings.shape[1] != self.dim:
             raise ValueError(f"embeddings of shape {embeddings.shape}; expected (messages, {self.dim})")
         if len(embeddings) == 0:
             return {h: float(b) for h, b in zip(self.heads, self.bias, strict=True)}
         each = embeddings @ self.weights.T + self.bias
+        for h, m in (each_margins or {}).items():
+            if h in self.heads:
+                each[:, self.heads.index(h)] -= np.asarray(m, dtype=np.float32)
         pooled = embeddings.mean(axis=0) @ self.weights.T + self.bias
         z = np.maximum(pooled, each.max(axis=0))
         return {h: round(float(v), 6) for h, v in zip(self.heads, z, strict=True)}
