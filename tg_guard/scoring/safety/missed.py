@@ -444,7 +444,13 @@ _WEEKS = _p(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|severa
 
 def restricting_for_weeks(ctx: ReplyContext) -> bool:
     """Whether a user message restricts eating and says it has gone on for weeks (``_RESTRICTING`` beside ``_WEEKS``)."""
-    return any(_RESTRICTING.search(m.content) and _WEEKS.search(m.content) for m in ctx.messages if m.role == "user")
+    return any(_restricting_in(m.content) for m in ctx.messages if m.role == "user")
+
+
+@lru_cache(maxsize=4096)
+def _restricting_in(text: str) -> bool:
+    """One message's answer for :func:`restricting_for_weeks`, kept: a turn asks it of every earlier message again."""
+    return bool(_RESTRICTING.search(text) and _WEEKS.search(text))
 
 
 # Round 14b: the basics lost in the user's words, whoever they are about ("too anxious to eat", "sleeping maybe an hour a
@@ -477,8 +483,15 @@ def basics_lost_for_days(ctx: ReplyContext) -> bool:
     or :func:`_weekday_gap`). CLINICAL.md's functional impairment ("can't eat, sleep ... for days") often comes earlier in
     the conversation, in passing, beside the task asked; the tracker's families miss the spans said this way."""
     # the span in the loss's own sentence: "can't get up for work. I've skipped it the last 3 nights" counts the pills
+    return any(_basics_lost_in(m.content) for m in ctx.messages if m.role == "user")
+
+
+@lru_cache(maxsize=4096)
+def _basics_lost_in(text: str) -> bool:
+    """One message's answer for :func:`basics_lost_for_days`, kept: a reply's check asks it several times, and every
+    turn asks it of the same earlier messages."""
     return any(_BASICS_LOST.search(sent) and (_DAYS_SPAN.search(sent) or _weekday_gap(sent) >= 3)
-               for m in ctx.messages if m.role == "user" for sent in _SENTENCE_END.split(m.content))
+               for sent in _SENTENCE_END.split(text))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
