@@ -28,12 +28,22 @@ def test_monotone_offsets(offsets: dict[str, float], ge2: float, ge1: float) -> 
     assert out["risk_ge4"] == Z["risk_ge4"]  # risk_ge4 never lifts anything
 
 
-def test_shipped_calibration_round_trips_without_offsets() -> None:
-    # the shipped file has no offsets, and writing it back adds no key: the option off changes nothing
+def test_calibration_without_offsets_writes_no_key() -> None:
+    # a file trained with the option off has no offsets, and writing it back adds no key: the option off changes nothing
+    cal = Calibration()
+    assert cal.monotone_offsets == {}
+    assert "monotone_offsets" not in json.dumps(cal.to_dict())
+    assert Calibration.from_dict(cal.to_dict()).monotone_offsets == {}
+
+
+def test_shipped_calibration_round_trips_with_its_offsets() -> None:
+    # round 14's shipped files were trained with --monotone-offsets: the embedding path's offsets put the higher
+    # head below the lower one's scale (negative), and survive a write and a read
     raw = json.loads(Path(DEFAULT_CALIBRATION).read_text(encoding="utf-8"))
     cal = Calibration.from_dict(raw)
-    assert cal.monotone_offsets == {} and (cal.embedding is None or cal.embedding.monotone_offsets == {})
-    assert "monotone_offsets" not in json.dumps(cal.to_dict())
+    assert cal.embedding is not None and set(cal.embedding.monotone_offsets) == {"risk_ge1", "risk_ge2"}
+    assert all(v < 0 for v in cal.embedding.monotone_offsets.values())
+    assert Calibration.from_dict(cal.to_dict()).to_dict() == cal.to_dict()
 
 
 def test_offsets_round_trip() -> None:
