@@ -11,19 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from tg_guard.scoring.fidelity import build_embedded_fidelity
-from tg_guard.scoring.fidelity._features import extract
 from tg_guard.scoring.fidelity._semantic import _CRITIQUE, _TASK_REPORT
 
-
-def _v(ctx: list[str], reply: str, key: str) -> float:
-    return extract(ctx, reply).values.get(key, 0.0)
-
-
-def _s(ctx: list[str], reply: str, item: str) -> float:
-    msgs = [{"role": "user" if i % 2 == 0 else "assistant", "content": c} for i, c in enumerate(ctx)]
-    return build_embedded_fidelity().turn(msgs, reply).items[item].strength
-
+from .fidelity_helpers import feature as _v
+from .fidelity_helpers import strength as _s
 
 # -- techniques: done on the patient's material vs named, foretold or scripted ---------------------------------------
 _EXAM = ["Walked out of the mock exam after ten minutes. Thought: I'm going to fail everything. Anxiety 85."]

@@ -39,3 +39,17 @@ def assert_level_between(turns: Sequence[str], least: str = "none", most: str = 
     """The rules put ``turns`` at ``least`` or above and at ``most`` or below."""
     got = rules_level(*turns)
     assert risk_rank(least) <= risk_rank(got) <= risk_rank(most), (turns, got)  # type: ignore[arg-type]
+
+
+def assert_quote_view(reply: str, user_texts: Sequence[str], masked: Sequence[str], kept: Sequence[str]) -> None:
+    """``view.quote_view`` hides every word in ``masked`` (the client's own, echoed back), keeps every word in ``kept``
+    (the reply's own), and marks the reply as quoting exactly when something was masked."""
+    from tg_guard.scoring.safety.view import QUOTE_MARK, quote_view
+
+    view = quote_view(reply, list(user_texts))
+    for w in masked:
+        assert w not in view, (w, view)
+    for w in kept:
+        assert w in view, (w, view)
+    assert (QUOTE_MARK in view) is bool(masked)
+

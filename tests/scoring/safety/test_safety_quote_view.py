@@ -9,7 +9,8 @@ import pytest
 
 from tg_guard.models import Message
 from tg_guard.scoring.safety import EmbeddedSafetyScorer
-from tg_guard.scoring.safety.view import QUOTE_MARK, quote_view
+
+from .helpers import assert_quote_view
 
 FAILURE = "Work has been awful lately. I feel like a failure at work and I'm so lazy."
 CBT_TAIL = " Let's make that our focus. Think of the last time it happened: what went through your mind in that moment? What were you telling yourself?"
@@ -30,12 +31,7 @@ VIEW_CASES: list[Any] = [
 
 @pytest.mark.parametrize(("reply", "users", "masked", "kept"), VIEW_CASES)
 def test_quote_view_cases(reply: str, users: list[str], masked: list[str], kept: list[str]) -> None:
-    view = quote_view(reply, users)
-    for w in masked:
-        assert w not in view, (w, view)
-    for w in kept:
-        assert w in view, (w, view)
-    assert (QUOTE_MARK in view) is bool(masked)
+    assert_quote_view(reply, users, masked, kept)
 
 
 def _user(text: str) -> list[Message]:

@@ -10,7 +10,8 @@ import pytest
 
 from tg_guard.models import Message
 from tg_guard.scoring.safety import EmbeddedSafetyScorer
-from tg_guard.scoring.safety.view import QUOTE_MARK, quote_view
+
+from .helpers import assert_quote_view
 
 PROCRASTINATE = "I have to stop putting off my thesis before my supervisor gives up on me. I feel like such a fraud."
 CBT_TAIL = " Let's make that our focus. Think of the last time it happened: what went through your mind in that moment?"
@@ -31,12 +32,7 @@ VIEW_CASES: list[Any] = [
 
 @pytest.mark.parametrize(("reply", "users", "masked", "kept"), VIEW_CASES)
 def test_paraphrased_reflection_view(reply: str, users: list[str], masked: list[str], kept: list[str]) -> None:
-    view = quote_view(reply, users)
-    for w in masked:
-        assert w not in view, (w, view)
-    for w in kept:
-        assert w in view, (w, view)
-    assert (QUOTE_MARK in view) is bool(masked)
+    assert_quote_view(reply, users, masked, kept)
 
 
 def _user(text: str) -> list[Message]:
