@@ -21,6 +21,7 @@ __all__ = [
     "ANNIVERSARY_VETO",
     "CUES",
     "CURRENT",
+    "GUN",
     "IDIOMS",
     "NEGATION_EXCEPTIONS",
     "NEGATORS",
@@ -70,6 +71,8 @@ DRUG_NAMES = (
     r"|melatonin|methylphenidate|ritalin|concerta|adderall|elvanse|vyvanse|lisdexamfetamine|atomoxetine"
     r"|levothyroxine|thyroxine|metformin|warfarin|omeprazole|insulin)"
 )
+# A firearm by any of its everyday names (the round-14 gun cues in lexicon_disclosures and lexicon_plans share it).
+GUN = r"(?:revolver|gun|pistol|handgun|rifle|shotgun|firearm)"
 PILLS = r"(?:pills?|meds|medications?|tablets?|tylenol|paracetamol|acetaminophen|advil|ibuprofen|sleeping pills|xanax|benzos?|insulin|oxy(?:codone|s)?|opioids?|antidepressants?)"
 KIN = (
     r"(?:dad|father|mom|mum|mother|step ?dad|step ?father|step ?mom|step ?mum|husband|wife|boyfriend|bf|"

@@ -19,7 +19,7 @@ Each family is written by what the user discloses, not by one sentence:
 
 from __future__ import annotations
 
-from .lexicon import ABUSER, A, Cue, _c
+from .lexicon import ABUSER, GUN, A, Cue, _c
 
 __all__ = ["DISCLOSURE_CUES", "NO_FAREWELL_READING"]
 
@@ -29,7 +29,6 @@ NO_FAREWELL_READING = frozenset({"firearm_held", "ledge_thinking", "firearm_dwel
 
 _INLAW = r"(?:(?:my |his |her |the )?(?:mother|father|brother|sister|son|daughter)[- ]in[- ]law|(?:my |his |her )?in[- ]laws)"
 _PARENT = r"(?:dad|daddy|father|mum|mummy|mom|mommy|mother|step-?dad|step-?father|step-?mum|step-?mom|parents?|uncle|mum{A}s boyfriend|mom{A}s boyfriend)"
-_GUN = r"(?:revolver|gun|pistol|handgun|rifle|shotgun|firearm)"
 _HIGH_PLACE = r"(?:balcony|roof|rooftop|bridge|edge|ledge|window|cliff|platform|car park|multi-?stor(?:e)?y)"
 
 DISCLOSURE_CUES: tuple[Cue, ...] = (
@@ -51,8 +50,8 @@ DISCLOSURE_CUES: tuple[Cue, ...] = (
         r"(?:does|do|did|uses|used|gets?) the belt (?:on (?:him|her|them) )?when (?:he|she|they){A}?(?:s| is| are|re)? (?:naughty|bad|cheeky|in trouble)",
     ), self_only=False, negatable=False),
     Cue("firearm_held", "prep", "suicide", _c(
-        rf"(?:taking|take|took|get|getting|got|keep taking|kept taking) (?:my |his |the |my \w+{A}s |\w+{A}s )?(?:old )?{_GUN} out\b(?:(?!\b(?:range|hunt\w*|clean\w*|club|lesson|practi[sc]e|shoot(?:ing)? (?:practi[sc]e|targets?))\b)[^.!?\n]){{0,60}}?\b(?:hold(?:ing)? it|look(?:ing)? at it|star(?:e|ing) at it|in my (?:hand|hands|lap|mouth))",
-        rf"(?:holding|held|hold) (?:my |his |the |my \w+{A}s |\w+{A}s )?(?:old )?{_GUN} (?:to my (?:head|temple|chin)|in my mouth)",
+        rf"(?:taking|take|took|get|getting|got|keep taking|kept taking) (?:my |his |the |my \w+{A}s |\w+{A}s )?(?:old )?{GUN} out\b(?:(?!\b(?:range|hunt\w*|clean\w*|club|lesson|practi[sc]e|shoot(?:ing)? (?:practi[sc]e|targets?))\b)[^.!?\n]){{0,60}}?\b(?:hold(?:ing)? it|look(?:ing)? at it|star(?:e|ing) at it|in my (?:hand|hands|lap|mouth))",
+        rf"(?:holding|held|hold) (?:my |his |the |my \w+{A}s |\w+{A}s )?(?:old )?{GUN} (?:to my (?:head|temple|chin)|in my mouth)",
     )),
     Cue("ledge_thinking", "prep", "suicide", _c(
         rf"(?:stand|standing|stood|sit|sitting|sat|go|going|went) (?:\w+ )?(?:at|on|to|by) (?:the |my |a |our )?{_HIGH_PLACE}\b[^.!?\n]{{0,40}}?\b(?:think|thinking|thought|want|wanting|wanted) (?:to|of|about) jump(?:ing)?(?! (?:in|into) (?:the )?(?:pool|snow|pile|hot tub|foam|water with))",

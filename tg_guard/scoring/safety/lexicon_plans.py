@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ._regex import compile_fast
-from .lexicon import A, Cue, _c
+from .lexicon import GUN, A, Cue, _c
 
 __all__ = ["PLAN_CUES", "TOPIC_READINGS"]
 
@@ -31,7 +31,6 @@ _NOTE_PURPOSE = (r"(?! (?:about|asking|re|reminding|to (?:say|ask|remind|remembe
                  r"|for (?:school|work|the fridge|her birthday|his birthday)|saying (?:thanks|thank you|happy|congrat)|on (?:the|her|his) (?:fridge|door|desk) about))")
 _HANG = r"(?:rope|noose|ligature|hose ?pipe|hose)"
 _HANG_ORDINARY = r"(?:climb\w*|boat|yacht|camp\w*|tent|swing|tow\w*|washing line|dog|lead|gym|garden|van for|hammock|sail\w*|kayak|skipping)"
-_GUN = r"(?:revolver|gun|pistol|handgun|rifle|shotgun|firearm)"
 _OCCASION = r"(?:birthday|christmas|xmas|new year|summer|anniversary|easter)"
 _PLACE = (r"(?:bridge|quarry|cliffs?|cliff ?top|viaduct|multi-?stor(?:e)?y|car park roof|rooftop|overpass|(?:railway|train) (?:line|tracks|bridge)"
           r"|tracks|level crossing)")
@@ -103,7 +102,7 @@ PLAN_CUES: tuple[Cue, ...] = (
         r"found (?:a|an) (?:\w+ ){0,2}home for (?:my |our |the )?(?:\w+ )?(?:cats?|dogs?|pets?|kitten|puppy|rabbit|budgie|parrot)",
     )),
     Cue("firearm_dwelt", "prep", "suicide", _c(
-        rf"(?:keep|keeps|kept|been|can{A}t stop|cannot stop) (?:thinking|think) (?:about|of) (?:(?:the|my|our|his|her)(?: \w+{A}s)?|\w+{A}s) (?:old )?(?:\w+ )?{_GUN}\b"
+        rf"(?:keep|keeps|kept|been|can{A}t stop|cannot stop) (?:thinking|think) (?:about|of) (?:(?:the|my|our|his|her)(?: \w+{A}s)?|\w+{A}s) (?:old )?(?:\w+ )?{GUN}\b"
         r"(?![^.!?\n]{0,50}\b(?:buy\w*|sell\w*|licen[cs]e\w*|range|hunt\w*|season|clean\w*|club|competition|upgrad\w*|insurance)\b)",
     )),
     Cue("stopped_food_to_die", "prep", "suicide", _c(
