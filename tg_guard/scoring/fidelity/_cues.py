@@ -251,7 +251,9 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
     "collaboration": (
         _fam("collaboration", "offer_choice", 1, 1.0,
              r"(?:one|another) option", r"(?:we|you) could (?:\w+ ){1,8}or (?:we|you)? ?(?:could )?\w+",
-             r"or (?:we|you) could", r"which (?:feels|seems|would (?:be|feel)|do you|would you) (?:\w+ ){0,3}(?:better|more|most|prefer|useful|right)",
+             r"or (?:we|you) could", r"which (?:feels|seems|sounds|would (?:be|feel)|do you|would you) (?:\w+ ){0,3}(?:better|more|most|prefer|useful|right)",
+             # round 15 (blind12): declining the options is one of the choices ("Which sounds more doable, or neither?")
+             r"or (?:neither|none of (?:them|those|these)|something else entirely)\s*\?",
              r"what (?:feels|seems) (?:better|right|most|more) (?:to|for) you", r"(?:up|is up) to you(?:\.|,)? (?:which|what|how|whether)",
              r"your (?:choice|call)", r"would you (?:rather|prefer)", r"where would you like to start",
              r"what (?:feels|seems|would (?:be|feel)) (?:\w+ )?(?:doable|manageable|realistic|possible|right|useful) (?:to|for) you",
@@ -454,7 +456,9 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
              r"i'?ll (?:be|play) (?:mr|mrs|ms|miss|dr|him|her|them|your (?:boss|mum|mom|dad|manager|teacher|partner|friend|sister|brother)|the (?:boss|teacher|manager|interviewer|other person|landlord|doctor))\b",
              r"(?:which|what) day,? (?:what|which) time", r"schedule", r"decatastroph\w*", r"worst,? best",
              r"(?:write|note|jot) (?:it|them|those|the \w+|down)", r"track (?:it|your|how)", r"what would you (?:say|tell) (?:to )?(?:a friend|him|her|them|someone|anyone|your \w+)", r"(?:in|on) (?:your|the same) (?:shoes|position|place|situation)",
-             r"would you decide", r"if that were true", r"(?:what|how) would happen (?:next|then|after)", r"and then\?",
+             r"would you decide", r"if that were true",
+             # round 15 (blind12): the feared event supposed, to follow it through ("Let's say you did feel chest pain alone")
+             r"(?:let'?s say|suppose|imagine) (?:for a (?:moment|minute) )?(?:that )?(?:you|it|the worst|that|he|she|they) (?:really |actually )?(?:did|does|had|were|was|happened|came true|went wrong)\b", r"(?:what|how) would happen (?:next|then|after)", r"and then\?",
              r"how (?:likely|probable) (?:is|would)", r"how would you cope", r"follow (?:that|it) through", r"cost-?benefit", r"exposure (?:hierarchy|ladder)", r"activity (?:schedule|log)",
              r"(?:bottom|top|first|next) (?:rung|step) (?:might|could|would)", r"(?:put|get) it on paper", r"(?:then|and) we (?:notice|check|see) (?:together|what)",
              r"(?:so|and) (?:after|afterwards)(?: \w+){0,4},? we can check", r"worry (?:slot|time|window)", r"(?:park|postpone) it until",

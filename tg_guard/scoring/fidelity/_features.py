@@ -43,6 +43,11 @@ _IMPERATIVE = re.compile(
     r"replace|plan|note|jot|fill|spend|sign|talk|tell|stay|leave)\b",
     re.IGNORECASE,
 )
+# Round 15 (blind12): "Don't apologise (for the length)" welcomes what the patient brought; it is reassurance, not an
+# instruction to do anything, so it is no directive.
+_NOT_DIRECTIVE = re.compile(
+    r"^(?:just |so |and )?(?:don'?t|do not|never) (?:ever )?(?:apologi[sz]e|be sorry|say sorry)\b", re.IGNORECASE
+)
 _WE = re.compile(r"\b(?:we|we'?ll|we'?d|we'?re|us|let'?s|together|our)\b", re.IGNORECASE)
 _YOU_FEEL = re.compile(
     r"\byou(?:'re| are| were| feel| felt|'ve been| seem)\b|\byour (?:feeling|thought|mind|sense)", re.IGNORECASE
@@ -199,7 +204,8 @@ def extract(context: Sequence[str], reply: str) -> ReplyFeatures:
         # round 12b (blind6): partnership named ("we're a team ... together") shares nothing in that sentence
         "collaboration": {s.start for s in sents if _LABEL_ONLY.pattern.search(s.text)},
         # "let's slow down, no rush" over a barrage of five fixes: the pace claimed is not the pace set
-        "pacing": {s.start for s in sem_hits.get("pacing.fix_barrage", ())},
+        # round 15 (blind12): and over a side topic the patient raised, then chased with questions about it
+        "pacing": {s.start for k in ("pacing.fix_barrage", "pacing.tangent") for s in sem_hits.get(k, ())},
     }
     for item in CTRS_ITEMS:
         veto = vetoed.get(item)
@@ -235,7 +241,8 @@ def extract(context: Sequence[str], reply: str) -> ReplyFeatures:
             qwords |= content_words(s.text)
         echo_q = min(1.0, len(qwords & (user_words | content_words(" ".join(context[-3:])))) / 2.0)
     # An instruction may also follow a colon: "Work first: talk to HR."
-    directives = sum(1 for s in sents for part in _CLAUSE.split(s.text) if _IMPERATIVE.match(part.strip()))
+    directives = sum(1 for s in sents for part in _CLAUSE.split(s.text)
+                     if _IMPERATIVE.match(part.strip()) and not _NOT_DIRECTIVE.match(part.strip()))
     list_load = 0.0
     for s in sents:
         seps = len(_LIST_SEP.findall(s.text))

@@ -266,6 +266,8 @@ _PARK = _rx(
     r"park", r"make a note", r"come back to", r"return to", r"turn to", r"go back to", r"if (?:there'?s|we have) time", r"at the end",
     r"leave (?:the rest|that|it|those) (?:for|until)", r"save (?:it|that) for", r"put (?:it|that) (?:aside|on hold)", r"hold (?:that|it) (?:for|until)",
     r"what can wait", r"the others? (?:later|next)",
+    # round 15 (blind12): "let's note it for later", "keep that for another time"
+    r"(?:note|keep|save|hold|put|leave|flag) (?:it|that|this|them) (?:down )?(?:for|until) (?:later|another time|the end|next time)", r"for later\b",
 )
 _PRIORITY = _rx(
     r"(?:pick|choose|take|start with) (?:just )?(?:one|two|the one|a single)", r"one or two", r"all at once", r"in one go", r"everywhere at once",
@@ -314,8 +316,10 @@ _REFLECT = _rx(
     r"you'?ve (?:lost(?! nothing)|been|had|felt|carried)",
     # round 14c (blind11): a reading offered as a wondering ("makes me wonder whether you're not quite sure she does")
     r"(?:makes?|made|leaves?|left) me (?:\w+ )?wonder(?:ing)? (?:if|whether|about)",
+    # round 15 (blind12): the situation itself read as a feeling ("sitting alone in the garage sounds more like hurt than anger")
+    r"sounds? (?:a lot |much |rather |a bit |a little )?(?:more |less )?like",
 )
-_TENTATIVE = _rx(r"maybe", r"perhaps", r"i wonder", r"me wonder", r"i imagine", r"i guess", r"might", r"as if", r"as though", r"sounds like", r"seems", r"a bit", r"part of you", r"is that (?:close|right)")
+_TENTATIVE = _rx(r"maybe", r"perhaps", r"i wonder", r"me wonder", r"i imagine", r"i guess", r"might", r"as if", r"as though", r"sounds (?:\w+ )?like", r"seems", r"a bit", r"part of you", r"is that (?:close|right)")
 # Round 13 (blind7/8): a general truth about the condition in place of this client's experience ("Caregiving can be
 # exhausting", "Recovery can be slow", "it's only natural to miss him", "as often as we'd like", "there's no right way to
 # feel"). Counted as generic only in a statement with no "you" and no tentative reading in it, and not when "that" or
@@ -353,6 +357,10 @@ _MEANING = _rx(
     r"wonder(?:ing)? (?:if|whether) (?:\w+ ){0,3}you(?:'re| are)? (?:not )?(?:quite |really |fully |entirely )?(?:sure|convinced|believe|trust|find|doubt)",
     r"not (?:only|just) because (?:of )?[^,.;]{1,40},? but (?:also )?because",
     r"what you (?:don'?t|do not|never) want(?:ed)? to (?:be|become|pass on|hand on|repeat|turn into)",
+    # round 15 (blind12): someone's verdict on the client feared true ("wondering whether he's right about you"), and the
+    # event read as a verdict on them ("it landed as 'ordinary', and ordinary maybe feels close to failing for you")
+    r"(?:he|she|they|it|someone|people|\w+)(?:'s| is| was| are| were| might be| could be| may be) (?:\w+ )?(?:right|correct) about you", r"(?:landed|lands|registered|came across|comes across) (?:to you |for you |with you )?as\b",
+    r"(?:feels?|felt) (?:close to|like|as bad as) (?:\w+ ){0,2}(?:failing|failure|failed|worthless|useless|nothing|a joke|not good enough)\b",
 )
 # Round 12 (blind5). A reflection offered and then checked with the client ("Have I got that right?", "Is that
 # close?"): CTRS understanding 6 tests its reading of the client instead of asserting it.
@@ -366,6 +374,8 @@ _SURFACE = frozenset(["tired", "exhausted", "exhausting", "drained", "draining",
                       "stressed", "stressful", "pressure", "pressured", "busy"])
 _STOCK = _rx(
     r"(?:it'?s|that'?s|this is|it is|that is|which is|which'?s) (?:completely |totally |perfectly |very |so |really |entirely )?understandable",
+    # round 15 (blind12): the same formula with the mood as its subject ("Being fed up with it all is understandable")
+    r"^\W*(?:being|feeling|getting) (?:\w+ ){1,5}(?:is|would be) (?:completely |totally |perfectly |very |so |really |entirely )?understandable",
     r"(?:that'?s|this is|it'?s|that is|that must be|what) (?:a |such a )?(?:really |very |so |incredibly |truly )?(?:difficult|hard|tough|challenging|stressful) (?:position|situation|time|place|spot)",
 )
 # Techniques: the therapist fills in the technique's answers (the evidence, the balanced thought, the odds)
@@ -395,6 +405,10 @@ _SUPPLIED = _rx(
     r"you (?:could|can|might|should) (?:write|put|say|jot)(?: down)?:?(?=\s?[\x27\"\u201c\u2018])",
     r"(?:is|are) (?:rarely|seldom|hardly ever|almost never) (?:as|that) (?:likely|bad|probable)",
     r"here'?s (?:a|an|your|the) (?:suggested |sample |ready-made |simple |weekly )?(?:schedule|timetable|plan|routine|rota)\b",
+    # round 15 (blind12): the therapist's own question answered for the patient with a quoted candidate ("What would a more
+    # balanced thought be? Maybe something like 'this is a fear, not a prediction'.")
+    r"^\W*(?:(?:so|and|well|okay|ok|or),? )?(?:maybe|perhaps|possibly|probably)?,? ?(?:something|a thought|one|a line) (?:a bit |a little )?like:?(?=\s?[\x27\"\u201c\u2018])",
+    r"(?:could|might|would|can) be something like:?(?=\s?[\x27\"\u201c\u2018])",
 )
 _STEP = _rx(
     r"worst", r"best case", r"most likely", r"realistic(?:ally)?", r"evidence", r"supports?", r"(?:doesn'?t|don'?t|not) (?:quite )?fit",
@@ -414,14 +428,24 @@ _STEP = _rx(
     r"what (?:turned out|has turned out) to be", r"what happens (?:first|next|then|after that)", r"at each (?:step|stage|point)",
     r"who (?:could|might|would) help", r"would you (?:wonder|think|mind|assume|decide) (?:why |that |whether |if )?(?:he|she|they|someone|a friend|your \w+)\b",
 )
+# Round 15 (blind12): the feared event supposed and the patient's coping asked for, step by step (decatastrophising
+# unnamed: "Let's say you did feel chest pain alone. What would you do in the first minute? Who could you call?"). The
+# coping questions count only beside the supposition: "What would you do first on Monday?" alone is planning.
+_SUPPOSE = _rx(r"(?:let'?s say|suppose|imagine|say) (?:for a (?:moment|minute) )?(?:that )?(?:you|it|the worst|that|he|she|they) (?:really |actually )?(?:did|does|had|were|was|happened|came true|went wrong|got|felt|lost|failed)",
+               r"if (?:it|that|the worst|this) (?:really |actually )?(?:did|does|happened|came true|went wrong)")
+_COPE_Q = _rx(r"what would you (?:actually |really )?do (?:first|next|then|in the first|right then|at that point)",
+              r"who (?:could|would|might|can) you (?:call|ring|phone|text|turn to|ask|reach)",
+              r"how (?:quickly|soon|fast) (?:could|would|might|can) (?:help|someone|anyone|they|an ambulance)", r"how would you (?:get through|handle|manage|cope)")
 # ...and a record's columns filled in by the therapist ("Thought: 'I'm in trouble.' Feeling: anxiety, 80. Balanced
 # thought: she may just..."), unless what fills them is the client's own material.
 _COLUMN = re.compile(r"^\W*(?:so,? |okay,? |ok,? )?(?:(?:automatic|hot|balanced|alternative|helpful|realistic|rational|new) )?"
                      r"(?:thought|feeling|emotion|mood|alternative|outcome|re-?rating|conclusion|response)s?(?: \w+)?:\s*\S", re.IGNORECASE)
 # Round 12 (blind5): a step put to the patient as a request rather than a question ("tell me what went through your
 # mind and how strongly, out of a hundred").
-_ASK_REQ = _rx(r"let'?s (?:fill in|fill out|complete|work out|find)", r"tell me", r"walk me through", r"talk me through", r"i'?d like to hear", r"let'?s (?:hear|get)", r"give me", r"put (?:a|your) number on")
-_REQ_STEP = _rx(r"out of (?:10|100|ten|a hundred|one hundred)", r"0 (?:to|-) ?(?:10|100)", r"how strongly", r"evidence", r"supports?", r"believe", r"column", r"alternative")
+_ASK_REQ = _rx(r"let'?s (?:fill in|fill out|complete|work out|find|walk (?:\w+ )?through|follow (?:it|that|this) through)", r"tell me", r"walk me through", r"talk me through", r"i'?d like to hear", r"let'?s (?:hear|get)", r"give me", r"put (?:a|your) number on")
+_REQ_STEP = _rx(r"out of (?:10|100|ten|a hundred|one hundred)", r"0 (?:to|-) ?(?:10|100)", r"how strongly", r"evidence", r"supports?", r"believe", r"column", r"alternative",
+                # round 15 (blind12): "let's walk through it and see what would actually happen"
+                r"what would (?:actually |really )?happen")
 # Homework chosen by the patient from options laid out ("One option is... Another is... Which feels more useful?").
 _CHOICE_Q = _rx(
     r"which (?:one|of (?:these|those|them|the two)|feels|would|sounds|seems|do you|could you|appeals)",
@@ -574,7 +598,7 @@ _EXPERT = _rx(
     r"your own idea", r"(?:set (?:it|this) up|do it|build it|shape it|run it) your way", r"(?:work|start|build|go) from (?:there|that|what you|your)", r"build on (?:that|what you|your)",
     r"(?:build|work|start) from what you", r"(?:from|on) what you (?:want|said|know|noticed|found|described)",
     # round 12b (blind6): "... but you'd know better", "you know which one rings truer"
-    r"you(?:'d| would| will) know (?:\w+ )?(?:better|best)", r"you know which (?:\w+ ){0,3}(?:truer|closer|more|fits|right)",
+    r"you(?:'d|'ll| would| will) know (?:\w+ )?(?:better|best)", r"you know which (?:\w+ ){0,3}(?:truer|closer|more|fits|right)",
     # round 14c (blind11): the patient as judge of fit ("but it has to fit you and your kids", "let's look at what you
     # think might help")
     r"(?:has|needs|have|ought|got) to (?:fit|suit|work for) you\b", r"what you (?:think|reckon|feel) (?:might|would|could) (?:help|work|fit)",
@@ -669,6 +693,10 @@ _SELF_REF = _rx(
     r"(?:anything|something|whatever) i (?:suggest|propose|ask|say|bring up)\b",
     # round 14c (blind11): the therapist's rewording itself ("does that version sit better?")
     r"(?:that|this|my) (?:new |other |second |last )?(?:version|wording|phrasing|way of putting it)",
+    # round 15 (blind12): the therapist's own conduct ("whether anything I did got in the way") and the way the work was
+    # just done ("going through it that way, in that much detail")
+    r"(?:anything|something|whatever) i (?:did|said|asked|suggested|pushed)\b",
+    r"(?:going|doing|talking|working|taking) (?:it |this |that )?(?:through )?(?:it |this |that )?(?:that|this) way\b", r"in that much detail",
 )
 _REACT_ASK = _rx(
     r"how (?:are|were|is|was|has|have) (?:you|it|that|this|things|they) (?:\w+ ){0,3}(?:finding|found|landing|landed|sitting|going down|gone down|coming across|come across|feeling for you|been for you)",
@@ -681,6 +709,11 @@ _REACT_ASK = _rx(
     r"(?:did|does|is|was|has) (?:\w+ ){0,3}(?:help(?:ed|ing)?|miss(?:ed)?|(?:get|got) (?:it|that|anything) wrong)",
     r"any of (?:it|that|this) (?:\w+ ){0,2}(?:wrong|off|miss|jar|grate|bother)",
     r"(?:sit|sits|land|lands|fit|fits|feel|feels) (?:any |a (?:bit|little) )?better", r"(?:something|anything) (?:still )?off\b",
+    # round 15 (blind12): the patient's felt reaction to hearing the therapist ("how it felt hearing my suggestion just now",
+    # "what it was like to hear that")
+    r"how (?:did )?(?:it|that|this) (?:felt|feel|was|were) (?:\w+ )?(?:to hear|hearing|being told|for you)",
+    r"what (?:it|that|this) was like (?:to hear|hearing|being told|for you)", r"what was (?:it|that) like (?:to hear|hearing|being told)",
+    r"(?:got|get|gets|getting) in the way",
 )
 # Inviting correction of the therapist's own reading: "correct me if I've misread this", "how close is that?",
 # "where did I get it wrong?". Asked of the reading, not of the patient's belief.
@@ -861,7 +894,15 @@ _STEER = _rx(
     r"(?:what|that'?s what|the (?:\w+ )?(?:thing|things|work|problem|goal)s?(?: that)?) we'?(?:ve| have)? been (?:working on|looking at|focusing on|practi[sc]ing|tackling)",
     r"(?:bring|brings|bringing|get|take|steer) (?:us|it|things|this) back to", r"(?:link|tie|connect)s? (?:it |this |that )?(?:back )?(?:in )?(?:to|with) (?:what|the \w+) we",
     r"(?:what|the \w+) (?:you|we) came (?:here )?(?:for|to work on)",
+    # round 15 (blind12): the thread of the work picked up again ("For now I'd like to stay with ...", "Where had we got to?")
+    r"where (?:had|were) (?:we|you) (?:got|gotten|reached|up)(?: to)?", r"where (?:have|did) we (?:get|got|gotten|leave|left|reach)(?: to)?", r"for now,? (?:i'?d like (?:us )?to |let'?s |we'?ll |i want (?:us )?to )?(?:stay|stick|keep going|carry on) with",
 )
+# Round 15 (blind12): the patient's own marker that what follows is a side topic ("oh btw my flatmate...", "also did i tell u
+# about the new amp??"). A reply that then chases it (side-detail questions, "tell me about the amp") follows the tangent,
+# whatever slowness or "we can come back to the work afterwards" it announces.
+_SIDE_TOPIC = _rx(r"by the way", r"btw", r"(?:oh|also|and),? did i (?:tell|mention)", r"did i (?:tell|mention) (?:you|u|ya)\b", r"random(?:ly)?,? but",
+                  r"off[- ]topic", r"unrelated,? but", r"(?:oh|also),? (?:and )?guess what")
+_TELL_ABOUT = _rx(r"tell me (?:more |all |everything )?about", r"i want to hear (?:more )?about", r"what'?s (?:it|the \w+) like")
 
 # -- question kinds -----------------------------------------------------------------------------------
 # Round 14c (blind11): thoughts asked about in general ("what kinds of thoughts come up around jealousy in general?")
@@ -1130,12 +1171,24 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
         for k in ("pacing.slow", "pacing.time_structure", "pacing.summarise", "pacing.park", "pacing.prioritise"):
             v[k] = 0.0
     qs = [s for s in sents if s.is_question]
-    fact = [s for s in qs if _TANGENT_Q.match(s.text) and not _COG.search(s.text) and not _PLAN_Q.search(s.text)]
+    fact = [s for s in qs if _TANGENT_Q.match(s.text) and not _COG.search(s.text) and not _PLAN_Q.search(s.text) and not _STEER.search(s.text)]
     tell = _hits(_TELL_ALL, sents)
+    side = bool(_SIDE_TOPIC.search(last))
+    if side:
+        # the side topic raised by the patient, asked about in its own words
+        side_w = content_words(last)
+        tell += [s for s in sents if s not in tell and s not in fact and content_words(s.text) & side_w
+                 and (_TELL_ABOUT.search(s.text) or (s.is_question and not _COG.search(s.text) and not _PLAN_Q.search(s.text)
+                                                     and not _STEER.search(s.text)))]
     v["pacing.tangent"] = min(1.0, (len(fact) + len(tell)) / 3.0)
-    h["pacing.tangent"] = ()
+    # the chase voids the reply's pacing claims (``_features`` withholds the positive pacing families of these sentences)
+    chased = side and bool(fact or tell)
+    h["pacing.tangent"] = tuple(sents) if chased else ()
+    if chased:
+        for k in ("pacing.slow", "pacing.time_structure", "pacing.summarise", "pacing.park", "pacing.prioritise"):
+            v[k] = 0.0
     steer = _hits(_STEER, sents)
-    v["pacing.steer_back"] = _sat(len(steer))
+    v["pacing.steer_back"] = 0.0 if chased else _sat(len(steer))
     h["pacing.steer_back"] = tuple(steer)
     v["focus_on_key_cognitions.thought_question"] = _sat(len(thought_q))
     h["focus_on_key_cognitions.thought_question"] = tuple(thought_q)
@@ -1247,7 +1300,9 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
                 and not _own_column(s.text, said_w)]
     v["application_of_cbt_techniques.supplies"] = _sat(len(supplied))
     h["application_of_cbt_techniques.supplies"] = tuple(supplied)
-    steps_q = [s for s in sents if ((s.is_question and _STEP.search(s.text)) or (_ASK_REQ.search(s.text) and _REQ_STEP.search(s.text)))
+    supposed = any(_SUPPOSE.search(t) for t in txt)
+    steps_q = [s for s in sents if ((s.is_question and (_STEP.search(s.text) or (supposed and _COPE_Q.search(s.text))))
+                                    or (_ASK_REQ.search(s.text) and _REQ_STEP.search(s.text)))
                and s not in supplied]
     v["application_of_cbt_techniques.elicits_steps"] = _sat(len(steps_q))
     h["application_of_cbt_techniques.elicits_steps"] = tuple(steps_q)
@@ -1282,7 +1337,9 @@ def _rote(s: Sentence) -> bool:
 
 def _asks(s: Sentence) -> bool:
     """A question, or an invitation put as a statement ("Tell me if...", "I'd like to hear how...")."""
-    return s.is_question or bool(re.match(r"\W*(?:(?:and|but|so|also),? )?(?:please |do |just )?(?:tell|let) me|\W*i'?d (?:love|like) to (?:hear|know)", s.text, re.I))
+    # round 15 (blind12): the invitation may follow a short frame ("Before we move on, I'd like to hear how...")
+    return s.is_question or bool(re.match(r"\W*(?:[^,.;:?!]{1,30}, )?(?:(?:and|but|so|also),? )?(?:please |do |just )?(?:tell|let) me|"
+                                          r"\W*(?:[^,.;:?!]{1,30}, )?i'?d (?:love|like|really like) to (?:hear|know)", s.text, re.I))
 
 
 def _feedback_acts(last: str, sents: Sequence[Sentence], h: dict[str, tuple[Sentence, ...]]) -> dict[str, float]:
