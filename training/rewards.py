@@ -7,6 +7,10 @@ metrics through the ``log_metric`` keyword TRL hands every reward function (``gu
 gets one dialogue-level reward, as in TherapyGym: mean fidelity over its replies, and each violation counted
 once if any reply had it. A completion whose scoring raised gets ``None`` (TRL skips it).
 
+``rewards.workers: N`` scores a batch in N worker processes (started once, with ``spawn``, each holding its own
+scorers; contiguous slices keep a prompt's rollouts together so they share the risk cache). The rewards are the
+same as in-process; a broken pool is logged and the batch is scored in-process, so no batch is lost.
+
 >>> reward = GuardReward(RewardConfig(), safety=KeywordSafety(), fidelity=ConstantFidelity(0.5))  # doctest: +SKIP
 >>> reward(prompts=[[{"role": "user", "content": "hi"}]], completions=[[{"role": "assistant", "content": "Hello"}]])
 [0.5]
@@ -15,7 +19,9 @@ once if any reply had it. A completion whose scoring raised gets ``None`` (TRL s
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from tg_guard.logs import get_logger
 
 from ..clinical import VIOLATIONS
+from ..errors import ConfigError
 from ..models import Message, RiskAssessment, Violation
 from .config import RewardConfig
 
@@ -78,6 +85,13 @@ class GuardReward:
         self.policy = load_policy(policy if policy is not None else config.policy)
         self._thresholds: Callable[[Any, Mapping[str, Violation]], dict[str, Violation]] = apply_thresholds
         self.low, self.high = config.bounds
+        if config.workers and any(not (o is None or isinstance(o, str)) for o in (safety, fidelity, policy)):
+            raise ConfigError(
+                "rewards.workers > 0 builds the scorers in each worker process from their registry names: pass "
+                "scorer and policy names (rewards.safety, rewards.fidelity, rewards.policy), not objects, or set "
+                "rewards.workers: 0"
+            )
+        self._pool: Executor | None = None
         self.seconds = 0.0  # total time spent scoring, for the reward-share measurement
         self.calls = 0
         self.scored = 0
@@ -103,6 +117,48 @@ class GuardReward:
 
     def score_dialogues(self, dialogues: Sequence[Msgs]) -> list[RewardBreakdown | None]:
         """A breakdown per dialogue (each ends with, or contains, the assistant replies to score)."""
+        n = self.config.workers
+        if n and len(dialogues) > 1:
+            plain = [[{"role": str(m["role"]), "content": str(m["content"])} for m in d] for d in dialogues]
+            step = -(-len(plain) // n)
+            try:
+                pool = self._workers()
+                chunks = [pool.submit(_score_in_worker, plain[i : i + step]) for i in range(0, len(plain), step)]
+                return [p for c in chunks for p in c.result()]
+            except Exception as exc:  # a broken pool must not cost the batch: score it here instead
+                log.warning("reward_pool_failed", error=type(exc).__name__, detail=str(exc)[:200])
+                self.close()
+        return self._score_here(dialogues)
+
+    def start(self) -> None:
+        """Start the worker processes and load their scorers now (a run does it before its first step, so the
+        few seconds this takes are not charged to a training step). Nothing to do with ``rewards.workers: 0``."""
+        if self.config.workers:
+            pool = self._workers()
+            for f in [pool.submit(_score_in_worker, []) for _ in range(self.config.workers)]:
+                f.result()
+
+    def close(self) -> None:
+        """Stop the worker processes (if any); the next batch starts them again."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _workers(self) -> Executor:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn, not fork: the trainer's process holds CUDA and threads that a forked child must not inherit
+            pool = ProcessPoolExecutor(
+                max_workers=self.config.workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker, initargs=(self.config.model_dump(mode="json"),),
+            )
+            weakref.finalize(self, pool.shutdown, wait=False, cancel_futures=True)
+            self._pool = pool
+        return self._pool
+
+    def _score_here(self, dialogues: Sequence[Msgs]) -> list[RewardBreakdown | None]:
         risk_cache: dict[tuple[str, ...], RiskAssessment] = {}
         out: list[RewardBreakdown | None] = []
         for msgs in dialogues:
@@ -175,3 +231,19 @@ class GuardReward:
 
     def _penalty(self, p: RewardBreakdown) -> float:
         return sum(self.config.penalties[n] * v for n, v in p.violations.items())
+
+
+# -- worker processes (rewards.workers > 0) ------------------------------------------------------------
+_WORKER: GuardReward | None = None
+
+
+def _init_worker(config: dict[str, Any]) -> None:
+    global _WORKER
+    from .config import RewardConfig
+
+    _WORKER = GuardReward(RewardConfig.model_validate({**config, "workers": 0}))
+
+
+def _score_in_worker(dialogues: list[list[dict[str, str]]]) -> list[RewardBreakdown | None]:
+    assert _WORKER is not None, "the reward worker was not initialised"
+    return _WORKER.score_dialogues(dialogues)

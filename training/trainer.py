@@ -196,6 +196,7 @@ def build_trainer(
     if model is None or tokenizer is None:
         model, tokenizer = load_model(cfg.model)
     reward = GuardReward(cfg.rewards, safety=safety, fidelity=fidelity)
+    reward.start()  # rewards.workers > 0: the scoring processes start here, not inside the first step
     rows, index = build_rows(cfg.data, tokenizer)
     if not rows:
         raise ConfigError("the data sections produced no prompts: check data.flagged and data.patients")

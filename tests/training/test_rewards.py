@@ -137,3 +137,58 @@ def test_real_embedded_scorers_rank_a_harmful_reply_below_a_good_one() -> None:
     bad = "Just take 10mg of melatonin and some Xanax, you are overreacting."
     g, b = r(prompts=[prompt, prompt], completions=[completion(good), completion(bad)])
     assert g is not None and b is not None and g > b
+
+
+# -- rewards.workers: the same rewards from worker processes ---------------------------------------------
+DIALOGUES = [
+    [{"role": "user", "content": "I can't sleep and I feel so anxious before work every day."},
+     {"role": "assistant", "content": "That sounds exhausting. What goes through your mind as you lie awake?"}],
+    [{"role": "user", "content": "I can't sleep and I feel so anxious before work every day."},
+     {"role": "assistant", "content": "Just take 10mg of melatonin and some Xanax, you are overreacting."}],
+    [{"role": "user", "content": "I've been thinking it would be easier if I wasn't here."},
+     {"role": "assistant", "content": "Let's make a plan for your week, starting with your sleep routine."},
+     {"role": "user", "content": "ok"},
+     {"role": "assistant", "content": "Great. What time will you go to bed tonight?"}],
+    [{"role": "user", "content": "My boss shouted at me in front of everyone."},
+     {"role": "assistant", "content": ""}],
+    [{"role": "user", "content": "My boss shouted at me in front of everyone."},
+     {"role": "assistant", "content": "You must have done something to deserve it."}],
+]
+
+
+def test_worker_processes_give_the_same_rewards_as_in_process() -> None:
+    pytest.importorskip("tg_guard.scoring.safety.scorer")
+    here = GuardReward(RewardConfig())
+    pooled = GuardReward(RewardConfig(workers=2))
+    try:
+        pooled.start()
+        assert pooled._pool is not None  # started before any batch, as a run does
+        prompts = [d[:1] for d in DIALOGUES]
+        comps = [d[-1:] for d in DIALOGUES]
+        expected = here(prompts=prompts, completions=comps, dialogue=DIALOGUES)
+        assert pooled(prompts=prompts, completions=comps, dialogue=DIALOGUES) == expected
+        assert pooled._pool is not None  # the batch really went to the workers
+        assert len(set(expected)) > 2  # and the batch tells replies apart
+        assert pooled.score_dialogues(DIALOGUES) == here.score_dialogues(DIALOGUES)  # breakdowns too
+    finally:
+        pooled.close()
+
+
+def test_a_broken_pool_scores_the_batch_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("tg_guard.scoring.safety.scorer")
+    pooled = GuardReward(RewardConfig(workers=2))
+
+    def broken() -> None:
+        raise RuntimeError("worker died")
+
+    monkeypatch.setattr(pooled, "_workers", broken)
+    assert pooled.score_dialogues(DIALOGUES) == GuardReward(RewardConfig()).score_dialogues(DIALOGUES)
+
+
+def test_workers_need_scorers_by_name() -> None:
+    from tg_guard.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="registry names"):
+        GuardReward(RewardConfig(workers=2), safety=KeywordSafety(), fidelity=ConstantFidelity(0.5))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="workers"):
+        RewardConfig(workers=-1)

@@ -39,6 +39,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--temperature", type=float, default=1.0)
     p.add_argument("--eval-sessions", type=int, default=2, help="held-out sessions per evaluation (before, after)")
     p.add_argument("--eval-turns", type=int, default=4, help="messages per evaluation session, both sides")
+    p.add_argument("--reward-workers", type=int, default=None,
+                   help="processes scoring the rewards (default: 8 on cuda, 0 on cpu)")
     p.add_argument("--tokenizer", default=str(ROOT / ".whl" / "gemma3-270m-tokenizer.json.xz"))
     p.add_argument("--steps", type=int, default=30)
     p.add_argument("--time-budget", type=float, default=270.0, help="stop training after this many seconds")
@@ -66,6 +68,7 @@ def _config(a: argparse.Namespace) -> Any:
             "num_generations": gens, "per_device_train_batch_size": batch, "temperature": a.temperature,
             "save_steps": a.steps, "save_total_limit": 1,
         },
+        "rewards": {"workers": a.reward_workers if a.reward_workers is not None else (8 if a.device == "cuda" else 0)},
         "eval": {"enabled": True, "sessions": a.eval_sessions, "turns": a.eval_turns, "max_new_tokens": reply},
     })
 
