@@ -247,7 +247,13 @@ class EmbeddedSafetyScorer:
                 if t is not None and z.get(f"cat_{c}", -30.0) >= t:
                     cats.add(c)
             if not cats:
-                cats.add(max(RISK_CATEGORIES, key=lambda c: z.get(f"cat_{c}", -30.0)))
+                # No head passed its threshold: the category nearest its own threshold, not the largest raw logit.
+                # The heads' thresholds differ (abuse's sits far above suicide's), so a raw argmax named `abuse`
+                # for a lifted conversation with no abuse in it and `missed_abuse` followed (round 15, a worker
+                # mocked for his accent). Categories the rules block stay out here too.
+                open_cats = [c for c in RISK_CATEGORIES if c not in blocked] or list(RISK_CATEGORIES)
+                cats.add(max(open_cats, key=lambda c: z.get(f"cat_{c}", -30.0)
+                             - (self.calibration.category_thresholds.get(c) or 0.0)))
         else:
             cats = set()
         # Within the level's band the score follows the combined moderate-or-above strength, so it ranks
