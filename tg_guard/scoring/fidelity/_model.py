@@ -46,9 +46,27 @@ _GENERAL_PRIORS: dict[CTRSItem, dict[str, float]] = {
 }
 
 
+# Round 15 (hw15): the homework logit is not one flat sum. A reply that sets a task at all (a time, an activity, a
+# plan to look at it next time, a number) shows the same thing several ways, and those cues used to add up to a
+# strength of 1.0 on their own, so a task that also reviews last week's, fits the patient's life, asks what could
+# get in the way or keeps it small could score no higher than one that merely named a day and a diary. The cues
+# that only say "a concrete task was set" now share one soft ceiling: their sum counts in full up to ``knee`` logits,
+# and beyond it only ``room`` more is reachable (``knee + room * tanh((sum - knee) / room)``, so order among them is
+# kept). The facets of setting the task well add on top. Penalties (imposed, oversized, vague...) count in full.
+_BASE_CAP: dict[CTRSItem, tuple[float, float, frozenset[str]]] = {
+    "homework": (4.0, 1.5, frozenset({
+        "homework.assign_task", "homework.task_set", "homework.task_specific", "homework.task_linked",
+        "homework.review_task",
+    })),
+}
+
+
 @dataclass(frozen=True)
 class ItemModel:
-    """``sigmoid(bias + weights . features)`` for one item; ``names`` orders the features."""
+    """``sigmoid(bias + weights . features)`` for one item; ``names`` orders the features.
+
+    For an item in ``_BASE_CAP`` the positive sum of its "task was set" features is soft-capped first.
+    """
 
     item: CTRSItem
     names: tuple[str, ...]
@@ -57,7 +75,16 @@ class ItemModel:
 
     def z(self, values: dict[str, float]) -> float:
         x = np.fromiter((values.get(n, 0.0) for n in self.names), dtype=np.float64, count=len(self.names))
-        return float(self.bias + x @ self.weights)
+        contrib = x * self.weights
+        cap = _BASE_CAP.get(self.item)
+        if cap is None:
+            return float(self.bias + contrib.sum())
+        knee, room, base_names = cap
+        base = np.fromiter((n in base_names for n in self.names), dtype=bool, count=len(self.names))
+        b = float(contrib[base].sum())
+        if b > knee:
+            b = knee + room * math.tanh((b - knee) / room)
+        return float(self.bias + b + contrib[~base].sum())
 
     def strength(self, values: dict[str, float]) -> float:
         z = self.z(values)

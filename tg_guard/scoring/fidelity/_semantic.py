@@ -82,7 +82,7 @@ _ADDRESS = _rx(
     r"could you", r"would you", r"can you", r"will you", r"shall we", r"let'?s", r"how about", r"what if,? (?:[\w,]+ ){0,5}you", r"are you up for",
     r"would you be (?:up for|willing)", r"your (?:task|experiment|homework|assignment|job)", r"you (?:could|might|can)", r"i'?d like you to",
     r"something to (?:practise|practice|try|do|take away)", r"(?:agree|plan|pick|set) (?:on )?(?:something|one thing|a task)",
-    r"here'?s (?:a|the|my|one|what)(?: \w+)? (?:proposal|plan|idea|suggestion|task|challenge|experiment|to try)", r"i (?:would )?(?:suggest|propose)",
+    r"here'?s (?:a|an|the|my|one|what)(?: \w+)? (?:proposal|plan|idea|suggestion|task|challenge|experiment|to try)", r"i (?:would )?(?:suggest|propose)",
     r"the (?:plan|task|idea|experiment) (?:is|would be|for|until|between|this)", r"your (?:mission|challenge|plan)", r"make (?:it|that|this) your",
     r"(?:the|a|one) (?:next |first )?step (?:this|before|for)", r"you'?d", r"willing to",
     # a joint proposal or a question that leaves the choice to the patient ("Could we agree an experiment...",
@@ -109,7 +109,7 @@ def attitude_only(text: str) -> bool:
 _IMPERATIVE_START = re.compile(
     r"\s*(?:(?:and|then|so|just|now|also|ok|okay|afterwards|after that),? )*(?:write|jot|note|record|log|track|rate|score|tick|count|fill|practi[sc]e|call|ring|"
     r"phone|text|send|open|walk|visit|bring|schedule|pick|set|spend|sit|answer|repeat|test|compare|list|"
-    r"stand|join|delay|wait|snap|hand|choose|notice|catch|gather)\b", re.IGNORECASE)
+    r"stand|join|delay|wait|snap|hand|choose|notice|catch|gather|check)\b", re.IGNORECASE)
 # Optional, hypothetical or declined: "only if you feel like it", "maybe at some point", "let's not set anything".
 # A sentence like this sets no task and proposes no plan, whatever activity or time it mentions.
 UNCOMMITTED = _UNCOMMITTED = _rx(
@@ -586,6 +586,30 @@ _TROUBLESHOOT = _rx(
     # round 12 (blind5): a fallback planned for each obstacle ("what would your plan B be?")
     r"plan b", r"back-?up plan", r"fall-?back",
 )
+# Round 15 (hw15): the size of the task. CBT homework starts small enough to succeed ("a tiny first step", "just two
+# sentences, then stop", "once, for twenty minutes"); a task sized for a good week ("every day for an hour", "a full
+# chapter by Sunday", "your whole old routine") sets the patient up to fail, however concrete its time and record.
+_SMALL = _rx(
+    r"(?:tiny|small|little|first|baby|single|modest|gentle) (?:first )?(?:step|version|start|experiment|dose|piece|chunk|bit)", r"start (?:small|with (?:just )?one|slowly|gently)",
+    r"(?:just|only) (?:one|once|two|a couple of|a few|a single|the one)\b", r"(?:keep|make) (?:it|this|that) (?:small|short|brief|manageable|doable|light|easy)",
+    r"then stop\b", r"(?:nothing|no) more than", r"(?:that'?s|that is) (?:all|it)\b", r"(?:at|for) most\b",
+    rf"(?:just|only) (?:{_NUM}) (?:minutes?|mins?|lines?|sentences?|words?|entries|pages?)",
+)
+_OVERSIZED = _rx(
+    r"(?:every|each) (?:single )?(?:day|night|evening|morning)(?:,? (?:\w+ ){0,4})? for (?:an|one|two|three|four|\d+|a full|a whole|at least an?) (?:hours?|full)",
+    r"(?:an|one|two|three|four|\d+) hours? (?:a|each|every|per) (?:day|night|evening)", r"every single (?:day|night|evening|morning)",
+    r"(?:a|the) (?:full|whole|entire) (?:chapter|routine|house|day|list|essay|report|backlog|wardrobe|garden|book)", r"all of (?:them|it|the \w+) (?:by|before|this)",
+    r"at least (?:an|one|two|three|\d+) (?:hours?|chapters?|full)", r"(?:your|the) (?:full|whole|entire|old) (?:\w+ )?routine", r"as (?:much|many|long) as (?:you|possible)",
+    r"(?:several|many|multiple) (?:hours|times a day)",
+)
+# Round 15 (hw15): the patient asked to put the task's purpose in their own words ("In your own words, what could this
+# tell us?", "What do you think we'd learn from it?"): the rationale checked, not just stated.
+_WHY_CHECK = _rx(
+    r"in your own words", r"what (?:do you think|might|could|would|will) (?:this|it|that|the \w+|doing (?:it|this|that))(?: \w+){0,2} (?:tell|show|teach) (?:us|you)",
+    r"what (?:do you think )?(?:we|you)(?:'d| would| might| could| will) (?:learn|find out|discover)", r"(?:does|do) (?:the |it|that|this)(?: \w+){0,2} (?:make sense|click)(?: to you)? (?:why|what for)",
+    r"why (?:do you think|might) (?:we|i)(?:'d| would| am| are)? (?:suggest|try|do|pick|chose|choose)", r"how (?:does|do|would|might) (?:this|it|that)(?: task| step| experiment)? (?:connect|link|fit|relate) (?:to|with|in with)",
+    r"what(?:'s| is) the (?:point|aim|idea) of (?:it|this|that|doing)(?: \w+){0,3}(?:,? (?:do you think|for you|in your view))",
+)
 # The patient commits to a task just planned ("Yeah. I'll do it.", "OK, I'll try it"): the reply may now plan for it.
 _COMMIT = _rx(r"i'?ll (?:do|try|give) (?:it|that|this|them)", r"i will(?: do it| try)?", r"i can do (?:that|it)", r"(?:ok|okay|yeah|yes|fine),? (?:i'?ll|let'?s) (?:do|try)")
 _DEFER = _rx(r"soon", r"in a (?:minute|moment|bit|sec(?:ond)?)", r"shortly", r"after (?:this|that)", r"first", r"before we do")
@@ -933,7 +957,8 @@ SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
     "application_of_cbt_techniques": (("supplies", -1.0), ("elicits_steps", 0.8), ("explains", -1.0)),
     "homework": (("task_set", 1.2), ("task_specific", 0.6), ("task_linked", 0.6), ("reviewed", 1.2), ("vague", -0.8),
                  ("moved_on", -0.8), ("imposed", -1.0),
-                 ("adapted", 1.0), ("obstacle_ignored", -1.0), ("off_topic", -0.6), ("choice", 0.8), ("troubleshoot", 1.0)),
+                 ("adapted", 1.0), ("obstacle_ignored", -1.0), ("off_topic", -0.6), ("choice", 0.8), ("troubleshoot", 1.0),
+                 ("small", 0.5), ("oversized", -0.9), ("rationale_check", 0.6)),
 }
 
 
@@ -1077,6 +1102,19 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     trouble = [s for s in sents if s.is_question and _TROUBLESHOOT.search(s.text) and not PAST_FRAME.search(s.text)] if taskish else []
     v["homework.troubleshoot"] = _sat(len(trouble))
     h["homework.troubleshoot"] = tuple(trouble)
+    # Round 15 (hw15): the task kept small, or sized beyond a week's reach; the rationale checked with the patient. A
+    # size asked about ("would an hour a day be too much?") or put aside ("not an hour every day") is not the task set.
+    sized = [s for i, s in enumerate(sents) if (act[i] or anchor[i]) and not s.is_question] if planned else []
+    small = [s for s in sized if _SMALL.search(s.text) and not _OVERSIZED.search(s.text)]
+    big = [s for s in sized if _OVERSIZED.search(s.text)
+           and not re.search(r"\b(?:not|rather than|instead of|no need|don'?t|won'?t)\b", s.text, re.I)]
+    v["homework.small"] = 1.0 if small and not big else 0.0
+    h["homework.small"] = tuple(small) if not big else ()
+    v["homework.oversized"] = 1.0 if big else 0.0
+    h["homework.oversized"] = tuple(big)
+    why = [s for s in sents if (s.is_question or _INDIRECT_Q.search(s.text)) and _WHY_CHECK.search(s.text)] if planned else []
+    v["homework.rationale_check"] = 1.0 if why else 0.0
+    h["homework.rationale_check"] = tuple(why)
     # The patient says the task does not fit their life ("I'm on the ward twelve hours", "she reads
     # everything"). Fitting it to that obstacle is skilled homework; setting the same task again over it
     # ("keep the diary anyway", "the walks really are the best option though") is imposing it.
