@@ -119,7 +119,8 @@ class GuardReward:
         """A breakdown per dialogue (each ends with, or contains, the assistant replies to score)."""
         n = self.config.workers
         if n and len(dialogues) > 1:
-            plain = [[{"role": str(m["role"]), "content": str(m["content"])} for m in d] for d in dialogues]
+            # plain dicts travel to the workers (messages may be Message objects or mappings)
+            plain = [[{"role": m.role, "content": m.content} for m in _messages(d)] for d in dialogues]
             step = -(-len(plain) // n)
             try:
                 pool = self._workers()

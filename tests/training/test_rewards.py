@@ -170,6 +170,10 @@ def test_worker_processes_give_the_same_rewards_as_in_process() -> None:
         assert pooled._pool is not None  # the batch really went to the workers
         assert len(set(expected)) > 2  # and the batch tells replies apart
         assert pooled.score_dialogues(DIALOGUES) == here.score_dialogues(DIALOGUES)  # breakdowns too
+        as_messages = [[Message(role=m["role"], content=m["content"]) for m in d] for d in DIALOGUES]  # type: ignore[arg-type]
+        pool = pooled._pool
+        assert pooled.score_dialogues(as_messages) == here.score_dialogues(DIALOGUES)
+        assert pooled._pool is pool  # Message objects went to the same workers (no fallback, no restart)
     finally:
         pooled.close()
 
