@@ -106,3 +106,25 @@ def test_the_task_cues_share_a_ceiling_and_facets_add_on_top(models: object) -> 
     assert m.z({**base, "homework.troubleshoot": 0.5}) > m.z(more) + 1.0
     # a penalty counts in full too
     assert m.z({**base, "homework.oversized": 1.0}) < m.z(base) - 2.0
+
+
+def test_training_fits_the_logit_the_scorer_computes() -> None:
+    """train.py and the scorer share ``item_z``: its value is the scorer's logit and its derivative is exact, so the fit
+    sees the ceiling (a refit of a linear stand-in would have weighed the task cues as if uncapped)."""
+    import numpy as np
+
+    from tg_guard.scoring.fidelity._model import item_z
+
+    m = load_models().models["homework"]
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0.0, 1.0, size=(6, len(m.names)))
+    z, jac = item_z("homework", m.names, m.weights, x)
+    for row, zr in zip(x, z, strict=True):  # the same logit as the scorer's, bias aside
+        assert zr + m.bias == pytest.approx(m.z(dict(zip(m.names, row, strict=True))), abs=1e-9)
+    assert (z < x @ m.weights).any()  # the ceiling binds on some rows: the logit is not the linear one
+    eps = 1e-6
+    for k in range(len(m.names)):  # the derivative matches finite differences, weight by weight
+        w2 = m.weights.copy()
+        w2[k] += eps
+        num = (item_z("homework", m.names, w2, x)[0] - z) / eps
+        assert num == pytest.approx(jac[:, k], abs=1e-4)

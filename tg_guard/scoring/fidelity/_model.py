@@ -53,7 +53,7 @@ _GENERAL_PRIORS: dict[CTRSItem, dict[str, float]] = {
 # that only say "a concrete task was set" now share one soft ceiling: their sum counts in full up to ``knee`` logits,
 # and beyond it only ``room`` more is reachable (``knee + room * tanh((sum - knee) / room)``, so order among them is
 # kept). The facets of setting the task well add on top. Penalties (imposed, oversized, vague...) count in full.
-_BASE_CAP: dict[CTRSItem, tuple[float, float, frozenset[str]]] = {
+BASE_CAP: dict[CTRSItem, tuple[float, float, frozenset[str]]] = {
     "homework": (4.0, 1.5, frozenset({
         "homework.assign_task", "homework.task_set", "homework.task_specific", "homework.task_linked",
         "homework.review_task",
@@ -61,11 +61,30 @@ _BASE_CAP: dict[CTRSItem, tuple[float, float, frozenset[str]]] = {
 }
 
 
+def item_z(item: CTRSItem, names: tuple[str, ...], weights: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The linear part of the item's logit for feature rows ``x`` (n x len(names), bias left out) and its derivative
+    with respect to ``weights`` (same shape as ``x``). One function for scoring and for fitting (``train.py``), so
+    the fit sees the same soft ceiling (:data:`BASE_CAP`) the scorer applies."""
+    contrib = x * weights
+    cap = BASE_CAP.get(item)
+    if cap is None:
+        return contrib.sum(axis=1), x
+    knee, room, base_names = cap
+    base = np.fromiter((n in base_names for n in names), dtype=bool, count=len(names))
+    b = contrib[:, base].sum(axis=1)
+    over = b > knee
+    capped = np.where(over, knee + room * np.tanh((b - knee) / room), b)
+    slope = np.where(over, 1.0 - np.tanh((b - knee) / room) ** 2, 1.0)  # d capped / d b
+    jac = x.copy()
+    jac[:, base] *= slope[:, None]
+    return capped + contrib[:, ~base].sum(axis=1), jac
+
+
 @dataclass(frozen=True)
 class ItemModel:
-    """``sigmoid(bias + weights . features)`` for one item; ``names`` orders the features.
+    """``sigmoid(bias + item_z(weights, features))`` for one item; ``names`` orders the features.
 
-    For an item in ``_BASE_CAP`` the positive sum of its "task was set" features is soft-capped first.
+    For an item in ``BASE_CAP`` the sum of its "task was set" contributions is soft-capped first (:func:`item_z`).
     """
 
     item: CTRSItem
@@ -75,16 +94,9 @@ class ItemModel:
 
     def z(self, values: dict[str, float]) -> float:
         x = np.fromiter((values.get(n, 0.0) for n in self.names), dtype=np.float64, count=len(self.names))
-        contrib = x * self.weights
-        cap = _BASE_CAP.get(self.item)
-        if cap is None:
-            return float(self.bias + contrib.sum())
-        knee, room, base_names = cap
-        base = np.fromiter((n in base_names for n in self.names), dtype=bool, count=len(self.names))
-        b = float(contrib[base].sum())
-        if b > knee:
-            b = knee + room * math.tanh((b - knee) / room)
-        return float(self.bias + b + contrib[~base].sum())
+        if self.item not in BASE_CAP:
+            return float(self.bias + x @ self.weights)
+        return float(self.bias + item_z(self.item, self.names, self.weights, x[None, :])[0][0])
 
     def strength(self, values: dict[str, float]) -> float:
         z = self.z(values)

@@ -25,7 +25,7 @@ import numpy as np
 
 from ...clinical import CTRS_ITEMS, CTRSItem
 from ._features import extract
-from ._model import PRIOR_BIAS, ItemModel, ModelSet, prior_vector, rule_models
+from ._model import BASE_CAP, PRIOR_BIAS, ItemModel, ModelSet, item_z, prior_vector, rule_models
 from ._session import session_aggregates
 from ._signals import signals_from_features, user_texts
 
@@ -60,24 +60,48 @@ def _x(item: CTRSItem, values: dict[str, float]) -> np.ndarray:
 def _fit_item(item: CTRSItem, turns: list[tuple[dict[str, float], float]],
               pairs: list[tuple[dict[str, float], dict[str, float]]], alpha: float,
               steps: int = 1500, lr: float = 0.05) -> tuple[np.ndarray, float]:
-    """Gradient descent (Adam) on turn BCE + pair logistic loss + alpha * ||w - prior||^2."""
-    _, prior = prior_vector(item)
-    w, b = prior.copy(), PRIOR_BIAS
+    """Gradient descent (Adam) on turn BCE + pair logistic loss + alpha * ||w - prior||^2, on the logit the scorer
+    computes (:func:`._model.item_z`: linear, but for an item with a soft ceiling)."""
+    names, prior = prior_vector(item)
     xt = np.array([_x(item, v) for v, _ in turns]) if turns else np.zeros((0, len(prior)))
     yt = np.array([y for _, y in turns])
-    xd = np.array([_x(item, g) - _x(item, h) for g, h in pairs]) if pairs else np.zeros((0, len(prior)))
+    if item not in BASE_CAP:
+        xd = np.array([_x(item, g) - _x(item, h) for g, h in pairs]) if pairs else np.zeros((0, len(prior)))
+
+        def grads(w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
+            gw = 2 * alpha * (w - prior)
+            gb = 2 * alpha * (b - PRIOR_BIAS)
+            if len(xt):
+                p = 1 / (1 + np.exp(-(xt @ w + b)))
+                gw = gw + xt.T @ (p - yt) / len(xt)
+                gb = gb + float(np.mean(p - yt))
+            if len(xd):
+                q = 1 / (1 + np.exp(-(xd @ w)))
+                gw = gw + xd.T @ (q - 1) / len(xd)
+            return gw, gb
+    else:  # the logit is not linear in the weights: the gradients go through item_z's derivative
+        xg = np.array([_x(item, g) for g, _ in pairs]) if pairs else np.zeros((0, len(prior)))
+        xh = np.array([_x(item, h) for _, h in pairs]) if pairs else np.zeros((0, len(prior)))
+
+        def grads(w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
+            gw = 2 * alpha * (w - prior)
+            gb = 2 * alpha * (b - PRIOR_BIAS)
+            if len(xt):
+                zt, jt = item_z(item, names, w, xt)
+                p = 1 / (1 + np.exp(-(zt + b)))
+                gw = gw + jt.T @ (p - yt) / len(xt)
+                gb = gb + float(np.mean(p - yt))
+            if len(xg):
+                (zg, jg), (zh, jh) = item_z(item, names, w, xg), item_z(item, names, w, xh)
+                q = 1 / (1 + np.exp(-(zg - zh)))
+                gw = gw + (jg - jh).T @ (q - 1) / len(xg)
+            return gw, gb
+
+    w, b = prior.copy(), PRIOR_BIAS
     m = np.zeros(len(prior) + 1)
     v = np.zeros(len(prior) + 1)
     for t in range(1, steps + 1):
-        gw = 2 * alpha * (w - prior)
-        gb = 2 * alpha * (b - PRIOR_BIAS)
-        if len(xt):
-            p = 1 / (1 + np.exp(-(xt @ w + b)))
-            gw = gw + xt.T @ (p - yt) / len(xt)
-            gb = gb + float(np.mean(p - yt))
-        if len(xd):
-            q = 1 / (1 + np.exp(-(xd @ w)))
-            gw = gw + xd.T @ (q - 1) / len(xd)
+        gw, gb = grads(w, b)
         g = np.append(gw, gb)
         m = 0.9 * m + 0.1 * g
         v = 0.999 * v + 0.001 * g * g
