@@ -10,6 +10,7 @@ kilobytes, numpy only at run time).
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass
@@ -61,6 +62,15 @@ BASE_CAP: dict[CTRSItem, tuple[float, float, frozenset[str]]] = {
 }
 
 
+@functools.lru_cache(maxsize=64)
+def _base_mask(item: CTRSItem, names: tuple[str, ...]) -> np.ndarray:
+    """Which of ``names`` are the item's capped "task was set" cues (computed once per feature list)."""
+    base_names = BASE_CAP[item][2]
+    mask = np.fromiter((n in base_names for n in names), dtype=bool, count=len(names))
+    mask.setflags(write=False)
+    return mask
+
+
 def item_z(item: CTRSItem, names: tuple[str, ...], weights: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The linear part of the item's logit for feature rows ``x`` (n x len(names), bias left out) and its derivative
     with respect to ``weights`` (same shape as ``x``). One function for scoring and for fitting (``train.py``), so
@@ -69,8 +79,8 @@ def item_z(item: CTRSItem, names: tuple[str, ...], weights: np.ndarray, x: np.nd
     cap = BASE_CAP.get(item)
     if cap is None:
         return contrib.sum(axis=1), x
-    knee, room, base_names = cap
-    base = np.fromiter((n in base_names for n in names), dtype=bool, count=len(names))
+    knee, room, _ = cap
+    base = _base_mask(item, names)
     b = contrib[:, base].sum(axis=1)
     over = b > knee
     capped = np.where(over, knee + room * np.tanh((b - knee) / room), b)
