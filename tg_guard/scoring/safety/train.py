@@ -27,7 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -168,12 +168,19 @@ def length_weights(words: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def fit(exs: Sequence[Example], heads: Sequence[str], c: float, min_df: int,
-        length_balanced: Sequence[str] = (), c_replies: float | None = None) -> NgramModel:
+        length_balanced: Sequence[str] = (), c_replies: float | None = None,
+        vocab: dict[str, int] | None = None, within: Container[str] | None = None) -> NgramModel:
+    """Every head on ``exs``. The vocabulary: ``vocab`` as given (``--hold-replies``' final fit: the held model's,
+    so the reply heads' features stay exactly as they were), else the features in at least ``min_df`` examples,
+    only those ``within`` a held vocabulary where given (a CV fold under ``--hold-replies``: the features a
+    held-out text keeps are the ones the shipped model would keep, and none it could not have learnt)."""
     from scipy import sparse
 
     feats = [sorted({f for t in e.texts for f in featurize(t)}) for e in exs]
-    df: Counter[str] = Counter(f for fs, e in zip(feats, exs, strict=True) if e.in_df for f in fs)
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= min_df))}
+    if vocab is None:
+        df: Counter[str] = Counter(f for fs, e in zip(feats, exs, strict=True) if e.in_df for f in fs)
+        vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items()
+                                                   if n >= min_df and (within is None or f in within)))}
     rows, cols, vals = [], [], []
     for i, fs in enumerate(feats):
         idx = [vocab[f] for f in fs if f in vocab]
@@ -211,6 +218,59 @@ def _fit_head(x: Any, exs: Sequence[Example], head: str, c: float, length_balanc
 
 
 SEMANTIC_HEADS = ("risk_ge1", "risk_ge2", "risk_ge3", "risk_ge4")
+REPLY_HEADS = ("v_", "addr_")  # the n-gram heads that read the reply (the rest read the user's messages)
+
+
+@dataclass(frozen=True)
+class HeldReplies:
+    """A shipped model's reply side (``--hold-replies``): retrain the risk heads without moving the reply heads.
+
+    The n-gram vocabulary is shared by every head and each text's features are scaled by how many of them are in
+    it, so a retrain on more conversations moves the reply heads too (round 15's trial "C3" moved 15 reply
+    cells). Held: the vocabulary (in every fold and the final fit), the reply heads' int8 rows, scales and biases,
+    the ``semv_`` embedding heads, every reply blend and the ``missed_*`` variants of both paths.
+    """
+
+    vocab: dict[str, int]
+    heads: tuple[str, ...]
+    weights: np.ndarray
+    scale: np.ndarray
+    bias: np.ndarray
+    semv: dict[str, np.ndarray]
+    calibration: Calibration
+
+    @classmethod
+    def load(cls, model_path: str, calibration_path: str | None = None) -> HeldReplies:
+        cal_path = Path(calibration_path) if calibration_path else Path(model_path).with_name("calibration.json")
+        if not Path(model_path).is_file() or not cal_path.is_file():
+            raise SystemExit(f"--hold-replies: need {model_path} and {cal_path}; give --hold-calibration if the "
+                             "calibration is elsewhere")
+        with np.load(model_path, allow_pickle=False) as z:
+            if "scale" not in z.files:
+                raise SystemExit(f"--hold-replies: {model_path} has no int8 scales; hold a model train.py wrote")
+            vocab_list: list[str] = json.loads(bytes(z["vocab"]).decode("utf-8"))
+            heads = tuple(json.loads(bytes(z["heads"]).decode("utf-8")))
+            semv = {k: z[k].copy() for k in z.files if k.startswith("semv_")}
+            return cls({f: i for i, f in enumerate(vocab_list)}, heads, z["weights"].copy(), z["scale"].copy(),
+                       z["bias"].copy(), semv, Calibration.load(cal_path))
+
+    def rows(self, fitted: list[str], q: np.ndarray, scale: np.ndarray,
+             bias: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """All heads in the held order: the ``fitted`` (risk) rows as given, the reply rows as held."""
+        out_q, out_s, out_b = self.weights.copy(), self.scale.astype(np.float32), self.bias.astype(np.float32)
+        for i, h in enumerate(self.heads):
+            if not h.startswith(REPLY_HEADS):
+                j = fitted.index(h)
+                out_q[i], out_s[i], out_b[i] = q[j], scale[j], bias[j]
+        return out_q, out_s, out_b
+
+    def merged(self, risk_cal: Calibration, *, embedding: bool) -> Calibration:
+        """``risk_cal`` (new risk and category thresholds) with the held path's reply blends and variants."""
+        src = self.calibration.embedding if embedding else self.calibration
+        if src is None:
+            raise SystemExit("--hold-replies: the held calibration has no embedding path; train with "
+                             "--no-embeddings or hold a model trained with the embedding heads")
+        return replace(risk_cal, blends=dict(src.blends), missed_variants=dict(src.missed_variants))
 
 
 def fit_semantic(exs: Sequence[Example], embed: Callable[[Sequence[str]], np.ndarray], c: float) -> SemanticHeads:
@@ -614,6 +674,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--monotone-offsets", action="store_true",
                     help="embedding path: offset a higher cumulative head by the difference of the two levels' "
                          "training log-odds before it may lift the lower one (stored in calibration.json; off: none)")
+    ap.add_argument("--hold-replies", default=None, metavar="MODEL_NPZ",
+                    help="retrain the risk and category heads only: the vocabulary, the reply heads (n-gram rows "
+                         "v_*/addr_*, the semv_ heads), every reply blend and the missed_* variants come unchanged "
+                         "from this model.npz and the calibration.json beside it (--hold-calibration); the reply CV "
+                         "pass is skipped")
+    ap.add_argument("--hold-calibration", default=None,
+                    help="with --hold-replies: the calibration to take the reply blends from (default: beside it)")
     ap.add_argument("--c-semantic", type=float, default=3.0,
                     help="inverse L2 strength of the embedding risk heads (leave-one-file-out picked 3 of 0.3-10)")
     args = ap.parse_args(argv)
@@ -635,6 +702,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             positives = sum(bool(r["violations"][n]) for r, k in zip(replies, primary, strict=True) if k)
             fresh[n] = primary if positives >= args.min_fresh else wide
     heads = sorted({h for e in examples(risk[:1], replies[:1], kinds) for h in e.labels})
+    held = HeldReplies.load(args.hold_replies, args.hold_calibration) if args.hold_replies else None
+    if held is not None and tuple(heads) != held.heads:
+        ap.error(f"--hold-replies: {args.hold_replies} has heads {list(held.heads)}, this run {heads}; "
+                 "hold a model trained with the same --mask and options")
+    fold_heads = [h for h in heads if not h.startswith(REPLY_HEADS)] if held is not None else heads
+    vocab = held.vocab if held is not None else None
     balanced = () if args.no_length_balance else tuple(f"v_{n}" for n in TEXT_VIOLATIONS)
     from ...evaluation.safety import load_reddit_users
 
@@ -671,9 +744,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         tr_rd = [e for e in rd_ex if fold_of[e.group] != f]
         tr_ex = examples(tr_r, tr_v, kinds)
         offsets.append(monotone_offsets(tr_ex) if args.monotone_offsets else {})
-        models.append(fit(tr_ex + tr_rd, heads, args.c, args.min_df, balanced, args.c_replies))
+        models.append(fit(tr_ex + tr_rd, fold_heads, args.c, args.min_df, balanced, args.c_replies, within=vocab))
         sems.append(fit_semantic(tr_ex, embed, args.c_semantic) if embed else None)
-        sems_v.append(fit_semantic_replies(tr_ex, embed, args.c_semantic, bool(balanced)) if embed else None)
+        sems_v.append(fit_semantic_replies(tr_ex, embed, args.c_semantic, bool(balanced))
+                      if embed and held is None else None)
         got = score_fold(models[f], [risk[i] for i in te_r], [], Calibration(mask_kinds=kinds,
                          monotone_offsets=offsets[f]), sems[f])
         for i, row in zip(te_r, got["risk"], strict=True):
@@ -685,9 +759,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     if embed is not None:
         paths["embedding"] = {"risk": oof["risk"]}
     for name, o in paths.items():
-        risk_cal, _ = choose({**o, "replies": []}, risk, replies, args.max_fpr, args.prefer_rules, fresh, kinds,
-                             args.tie_break, split_cue=not args.one_ge2, rules_margin=args.rules_margin,
-                             lift_fpr=args.lift_fpr)
+        risk_cal, risk_report = choose({**o, "replies": []}, risk, replies, args.max_fpr, args.prefer_rules, fresh,
+                                       kinds, args.tie_break, split_cue=not args.one_ge2,
+                                       rules_margin=args.rules_margin, lift_fpr=args.lift_fpr)
+        if held is not None:  # the reply side is the held model's: no reply CV pass, its blends as they were
+            o["cal"], o["report"] = held.merged(risk_cal, embedding=name == "embedding"), risk_report
+            o["risk_cal"] = risk_cal
+            print(f"{name}: reply heads and blends held from {args.hold_replies}")
+            continue
         # Pass 2: the held-out replies, their contexts' risk from the same fold's model at those thresholds.
         o["replies"] = [None] * len(replies)
         for f in range(args.folds):
@@ -709,25 +788,31 @@ def main(argv: Sequence[str] | None = None) -> None:
         cal = replace(cal, embedding=replace(paths["embedding"]["cal"], monotone_offsets=final_offsets))
         report["embedding"] = paths["embedding"]["report"]
     report["length_balanced_heads"] = list(balanced)
+    if held is not None:
+        report["held_replies"] = {"model": args.hold_replies, "note": "reply heads, blends and variants as held; "
+                                  "no reply CV pass"}
     if reddit:
         report["reddit_oof"] = reddit_oof(reddit, fold_of, models, paths["ngram"]["risk_cal"], args.reddit_oof_json)
         report["reddit_rows"] = {"file": args.reddit, "unit": args.reddit_unit, "weight": args.reddit_weight}
     report["c"] = {"risk_and_categories": args.c, "replies": args.c_replies,
                    **({"semantic": args.c_semantic} if embed else {})}
     print(json.dumps(report, indent=1))
-    model = fit(all_ex + rd_ex, heads, args.c, args.min_df, balanced, args.c_replies)
+    model = fit(all_ex + rd_ex, fold_heads, args.c, args.min_df, balanced, args.c_replies, vocab)
     sem = fit_semantic(all_ex, embed, args.c_semantic) if embed else None
-    sem_v = fit_semantic_replies(all_ex, embed, args.c_semantic, bool(balanced)) if embed else None
+    sem_v = fit_semantic_replies(all_ex, embed, args.c_semantic, bool(balanced)) if embed and held is None else None
     w = model.weights_t.T
     scale = np.maximum(np.abs(w).max(axis=1), 1e-8) / 127.0
+    q, bias = np.round(w / scale[:, None]).astype(np.int8), model.bias
+    if held is not None:  # the held rows for the reply heads, byte for byte; the new ones for the rest
+        q, scale, bias = held.rows(list(model.heads), q, scale, bias)
     vocab_list = sorted(model.vocab, key=model.vocab.__getitem__)
     arrays: dict[str, Any] = {
         "vocab": np.frombuffer(json.dumps(vocab_list).encode("utf-8"), dtype=np.uint8),
         "heads": np.frombuffer(json.dumps(list(heads)).encode("utf-8"), dtype=np.uint8),
-        "weights": np.round(w / scale[:, None]).astype(np.int8), "scale": scale.astype(np.float32),
-        "bias": model.bias,
+        "weights": q, "scale": scale.astype(np.float32), "bias": bias,
         **(sem.arrays() if sem is not None else {}),
         **(sem_v.arrays("semv_") if sem_v is not None else {}),
+        **(held.semv if held is not None else {}),
     }
     np.savez_compressed(args.out, **arrays)
     cal.dump(args.calibration)
