@@ -45,6 +45,7 @@ from .lexicon_frames import (
     MESSAGE_CONTEXT_NEEDS,
 )
 from .lexicon_meds import medication_spans
+from .lexicon_methods import DISAVOWED, METHOD_CONTEXT_DROPS, METHOD_CUES, METHOD_NAMES, RESOLVED
 from .lexicon_plans import PLAN_CUES, TOPIC_READINGS
 
 __all__ = ["Hit", "RiskTracker", "clarifies", "corrects_misreading", "helping_someone_else", "misreading_corrected",
@@ -59,6 +60,8 @@ _THIRD = frozenset({
     "somebody", "people", "character", "patient", "patients", "client", "clients", "kid", "kids", "child", "student",
     "coworker", "colleague", "uncle", "aunt", "grandma", "grandpa", "guy", "girl", "man", "woman", "person", "everyone",
     "teen", "teenager", "neighbor", "neighbour", "user", "op", "you", "your", "you're", "youre", "u", "ur",
+    # round 16: British "my (best) mate" and housemates are third persons too ("my mate keeps picturing ...")
+    "mate", "flatmate", "housemate", "pal",
 })
 _BASE_RANK: dict[Kind, int] = {
     "passive": 1, "coded": 1, "nssi_urge": 1, "intrusive": 1, "unsafe": 1,
@@ -315,7 +318,8 @@ def _reported_speech(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES, *PLAN_CUES, *DISCLOSURE_CUES)
+_ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES, *PLAN_CUES, *DISCLOSURE_CUES, *METHOD_CUES)
+_SENTENCE_DROPS = {**FRAME_CONTEXT_DROPS, **METHOD_CONTEXT_DROPS}
 _INJURY: frozenset[Kind] = frozenset({"nssi", "nssi_severe", "abuse", "abuse_severe", "method"})
 Drop = tuple[int, int, str]  # a span the rules set aside, and why: "negated", "other", "idiom" or "benign"
 
@@ -372,9 +376,18 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                     continue
                 hits.append(Hit(cue.name, kind, cue.category, s, e, _is_past(text, s, e), text[s:e]))
                 continue
-            context_drop = FRAME_CONTEXT_DROPS.get(cue.name)
+            context_drop = _SENTENCE_DROPS.get(cue.name)
             if context_drop is not None and context_drop.search(text[slice(*sentence_of(text, s, e))]):
                 dropped.append((s, e, "idiom"))
+                continue
+            if cue.name in METHOD_NAMES:
+                # Round 16: a method contemplated is ideation and its means (high). A disavowal of acting in the
+                # sentence or the next sets aside the means copy only (moderate); a resolved past makes both past.
+                ss, se = sentence_of(text, s, e)
+                if cue.kind == "method" and DISAVOWED.search(text[ss : se + 120]):
+                    continue
+                past = _is_past(text, s, e) or RESOLVED.search(text) is not None
+                hits.append(Hit(cue.name, kind, cue.category, s, e, past, text[s:e]))
                 continue
             if kind in _INJURY:
                 ss, se = sentence_of(text, s, e)
