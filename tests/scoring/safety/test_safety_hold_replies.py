@@ -75,7 +75,9 @@ def test_reply_blends_held_risk_thresholds_refit(trained: dict[str, Path]) -> No
     assert cb["risk_thresholds"] != ca["risk_thresholds"] or cb["embedding"]["risk_thresholds"] != ca["embedding"][
         "risk_thresholds"]
     assert cb["cv"]["held_replies"]["model"] == str(trained["a"])
+    # no reply CV pass: the reply figures kept are the held model's own, labelled as such
     assert "violations" not in cb["cv"] or not cb["cv"]["violations"]
+    assert cb["cv"]["held_replies"]["cv_violations"] == ca["cv"]["violations"]
 
 
 def test_held_model_scores(trained: dict[str, Path]) -> None:

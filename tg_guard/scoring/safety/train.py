@@ -238,6 +238,7 @@ class HeldReplies:
     bias: np.ndarray
     semv: dict[str, np.ndarray]
     calibration: Calibration
+    calibration_path: Path
 
     @classmethod
     def load(cls, model_path: str, calibration_path: str | None = None) -> HeldReplies:
@@ -252,7 +253,7 @@ class HeldReplies:
             heads = tuple(json.loads(bytes(z["heads"]).decode("utf-8")))
             semv = {k: z[k].copy() for k in z.files if k.startswith("semv_")}
             return cls({f: i for i, f in enumerate(vocab_list)}, heads, z["weights"].copy(), z["scale"].copy(),
-                       z["bias"].copy(), semv, Calibration.load(cal_path))
+                       z["bias"].copy(), semv, Calibration.load(cal_path), cal_path)
 
     def rows(self, fitted: list[str], q: np.ndarray, scale: np.ndarray,
              bias: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -789,8 +790,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         report["embedding"] = paths["embedding"]["report"]
     report["length_balanced_heads"] = list(balanced)
     if held is not None:
-        report["held_replies"] = {"model": args.hold_replies, "note": "reply heads, blends and variants as held; "
-                                  "no reply CV pass"}
+        held_cv = json.loads(held.calibration_path.read_text(encoding="utf-8")).get("cv", {})
+        report["held_replies"] = {
+            "model": args.hold_replies, "calibration": str(held.calibration_path),
+            "note": "reply heads, blends and variants as held; no reply CV pass: the reply figures below are the held "
+                    "model's own CV, with its risk heads (the missed_* rows would move a little with these)",
+            "cv_violations": held_cv.get("violations", {}),
+            "cv_violations_embedding": held_cv.get("embedding", {}).get("violations", {}),
+        }
     if reddit:
         report["reddit_oof"] = reddit_oof(reddit, fold_of, models, paths["ngram"]["risk_cal"], args.reddit_oof_json)
         report["reddit_rows"] = {"file": args.reddit, "unit": args.reddit_unit, "weight": args.reddit_weight}
