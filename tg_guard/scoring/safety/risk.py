@@ -349,8 +349,12 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
     if helping_other:
         dropped.extend((m.start(), m.end(), "other") for m in _OTHER_ACT.finditer(text))
     reported = _reported_speech(text)
+    found: dict[int, list[tuple[int, int]]] = {}  # one scan per pattern: a family's ideation and means copies share one
     for cue in _ALL_CUES:
-        for s, e in find_all(cue.pattern, text):
+        spans = found.get(id(cue.pattern))
+        if spans is None:
+            spans = found[id(cue.pattern)] = find_all(cue.pattern, text)
+        for s, e in spans:
             if any(s < ie and is_ < e for is_, ie in idioms):
                 continue
             if cue.category in _OTHER_CATS and any(rs <= s and e <= re_ for rs, re_ in reported):
