@@ -149,10 +149,10 @@ _RELIEF_PARTS = (
 #: most parts), where the family's alternation had none and cost about 0.1 ms a message; the tracker scans a
 #: pattern its two copies share once (``risk.scan_with_drops``).
 METHOD_CUES: tuple[Cue, ...] = tuple(
-    Cue(f"{family}{copy}", kind, "suicide", pattern)
+    cue
     for family, parts in (("method_thought", _THOUGHT_PARTS), ("method_relief", _RELIEF_PARTS))
     for pattern in (_c(part) for part in parts)
-    for copy, kind in (("", "ideation"), ("_means", "method"))
+    for cue in (Cue(family, "ideation", "suicide", pattern), Cue(f"{family}_means", "method", "suicide", pattern))
 )
 METHOD_NAMES = frozenset(c.name for c in METHOD_CUES)
 
