@@ -126,6 +126,8 @@ class EmbeddedSafetyScorer:
         self.semantic_replies: SemanticHeads | None = None
         self.embedder: Embedder | None = None
         self.calibration = Calibration()
+        #: the n-gram path's risk thresholds, kept when the embedding path takes over (:meth:`_ngram_says_high`)
+        self._ngram_thresholds: dict[str, float] = {}
         if use_model:
             path = Path(model_path) if model_path else DEFAULT_PATH
             if not path.exists():
@@ -159,6 +161,7 @@ class EmbeddedSafetyScorer:
                    else "the calibration file has no 'embedding' section (retrain with train.py's defaults)"
                    if cal is None else "the ml extra is not installed: pip install 'tg-guard[ml]'")
             raise ConfigError(f"embeddings=True: {why}; or pass embeddings=False for the n-gram heads alone")
+        self._ngram_thresholds = dict(self.calibration.risk_thresholds)
         self.semantic, self.semantic_replies, self.calibration = heads, reply_heads, cal
         self.embedder = shared_embedder()
 
@@ -232,6 +235,12 @@ class EmbeddedSafetyScorer:
             final = max(min(final, earlier), min(final, 1))
         if final >= 2 > rank:
             final = self._after_misreading(messages, users, final, rank)
+        if final == 2 and not drops and self.semantic is not None and self._ngram_says_high(users, rank, cue):
+            # round 16: on the embedding path a conversation flagged moderate is high where the n-gram heads alone, at
+            # their own path's thresholds, say high. Averaging in the embedding heads pulls `high` conversations down
+            # (high at or above, embedding / numpy: test 0.58 / 0.84, blind dev26 0.71 / 0.93, dev27 0.77 / 0.85);
+            # only conversations already at moderate move, so the moderate-or-above flag and its false alarms stay.
+            final = min(3, rank + self.max_lift)
         cats: set[RiskCategory] = set(rules.categories)
         if final >= 1 and final == rank and others_impairment_only(users):
             pass  # someone else's impairment at the rules' own level: its category stands (risk.others_impairment_only)
@@ -270,6 +279,15 @@ class EmbeddedSafetyScorer:
             evidence=ev,
             backend="rules+model" if final > rank else "rules",
         )
+
+    def _ngram_says_high(self, users: Sequence[str], rank: int, cue: bool) -> bool:
+        """Whether the n-gram heads alone reach ``high`` at the n-gram path's own thresholds (the embedding path's
+        second opinion on how severe a flagged conversation is; :meth:`assess_risk`)."""
+        if self.model is None or not users or not self._ngram_thresholds:
+            return False
+        z = self._logits_of(tuple(users), self.model, self.calibration.mask_kinds, None)
+        logits = [z.get(f"risk_ge{k}", -30.0) for k in range(1, 5)]
+        return min(combine_level(rank, logits, self._ngram_thresholds, cue=cue), rank + self.max_lift) >= 3
 
     def _after_misreading(self, messages: Sequence[Message], users: Sequence[str], final: int, rank: int) -> int:
         """Round 14b: where the user corrected a misreading the assistant asked about ("do you mean ending your life?"

@@ -27,7 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -335,10 +335,13 @@ def monotone_offsets(exs: Sequence[Example]) -> dict[str, float]:
 
 
 def fold_scorer(model: NgramModel, cal: Calibration, semantic: SemanticHeads | None = None,
-                semantic_replies: SemanticHeads | None = None) -> EmbeddedSafetyScorer:
-    """The shipped scorer around one CV fold's heads and a calibration (no files read)."""
+                semantic_replies: SemanticHeads | None = None,
+                ngram_thresholds: Mapping[str, float] | None = None) -> EmbeddedSafetyScorer:
+    """The shipped scorer around one CV fold's heads and a calibration (no files read); on the embedding path
+    ``ngram_thresholds`` are the n-gram path's risk thresholds (the scorer's second opinion on ``high``)."""
     sc = EmbeddedSafetyScorer(use_model=False)
     sc.model, sc.calibration, sc.max_lift = model, cal, cal.max_lift
+    sc._ngram_thresholds = dict(ngram_thresholds or {})
     if semantic is not None:
         from ..embedding import shared_embedder
 
@@ -352,14 +355,15 @@ def _msgs(raw: Sequence[dict[str, str]]) -> list[Message]:
 
 def score_fold(model: NgramModel, risk: list[dict[str, Any]], replies: list[dict[str, Any]],
                cal: Calibration, semantic: SemanticHeads | None = None,
-               semantic_replies: SemanticHeads | None = None) -> dict[str, Any]:
+               semantic_replies: SemanticHeads | None = None,
+               ngram_thresholds: Mapping[str, float] | None = None) -> dict[str, Any]:
     """Held-out raw scores through the shipped inference code.
 
     Risk rows are raw (the risk thresholds are chosen on them afterwards); reply rows are scored against
     the risk state the shipped scorer would give the context under ``cal``'s risk thresholds (chosen in
     the first pass), so the ``missed_*`` rules see the same risk at CV time as at inference.
     """
-    sc = fold_scorer(model, cal, semantic, semantic_replies)
+    sc = fold_scorer(model, cal, semantic, semantic_replies, ngram_thresholds)
     tracker = RiskTracker()
     r_rows = []
     for r in risk:
@@ -774,7 +778,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             te_v = [i for i, r in enumerate(replies) if fold_of["v:" + r["group"]] == f]
             sem_pair = (sems[f], sems_v[f]) if name == "embedding" else (None, None)
             fold_cal = replace(risk_cal, monotone_offsets=offsets[f]) if name == "embedding" else risk_cal
-            got = score_fold(models[f], [], [replies[i] for i in te_v], fold_cal, *sem_pair)
+            ngram_th = paths["ngram"]["risk_cal"].risk_thresholds if name == "embedding" else None
+            got = score_fold(models[f], [], [replies[i] for i in te_v], fold_cal, *sem_pair, ngram_th)
             for i, row in zip(te_v, got["replies"], strict=True):
                 o["replies"][i] = row
         print(f"{name}: {len(replies)} replies held out")
