@@ -108,6 +108,10 @@ NEGATIVES: list[tuple[str, str]] = [
     ("my best mate keeps picturing stepping in front of a train, how do i help", "none"),
     # a past, resolved episode
     ("years ago i used to think about driving into a wall, but i'm in a much better place now", "none"),
+    # a resolution said in another sentence: the thought is behind the user
+    ("i used to wonder if the rope in the garage would hold me. glad i never tried, i'm doing ok", "none"),
+    # a past frame in the hit's own sentence
+    ("back then i used to think about driving into a wall", "none"),
     # negated
     ("i don't think about driving into a tree or anything, i'm just knackered", "none"),
     # the fleeting call of the void (DATA_CARD: none)
@@ -209,3 +213,17 @@ def test_third_party_in_the_same_message_is_not_the_user() -> None:
 def test_the_users_own_thought_beside_someone_elses() -> None:
     # "me too" with the user's own frame counts for the user
     assert _level("my friend told me she thinks about it too. i think about driving into a wall most days") == "high"
+
+
+# Round 16 review: a resolution that is negated, or a past frame in another sentence, does not make a current
+# contemplation past (the first version read "not ... any better now" and "worse back then" as resolved: fail-open).
+@pytest.mark.parametrize("text", [
+    # the resolution words negated
+    "i'm not feeling any better now and i keep thinking about stepping off the car park roof",
+    "nothing is better now. i keep thinking about driving into a wall",
+    # a past frame in another sentence
+    "i keep thinking about driving into a wall. it was worse back then though",
+])
+def test_negated_or_elsewhere_resolution_keeps_it_current(text: str) -> None:
+    assert _level(text) == "high"
+

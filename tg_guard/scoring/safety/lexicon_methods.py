@@ -36,7 +36,7 @@ import re
 from ._regex import compile_fast
 from .lexicon import GUN, PILLS, A, Cue, _c
 
-__all__ = ["DISAVOWED", "METHOD_CONTEXT_DROPS", "METHOD_CUES", "METHOD_NAMES", "RESOLVED"]
+__all__ = ["DISAVOWED", "METHOD_CONTEXT_DROPS", "METHOD_CUES", "METHOD_NAMES", "resolved"]
 
 # -- the contemplation frames -------------------------------------------------------------------------------
 # A verb of thinking, picturing or wondering, dwelt on ("keep", "can't stop", "sometimes") or not.
@@ -192,9 +192,24 @@ DISAVOWED = compile_fast(
     rf"|\b(?:i{A}?m|i am|im) not (?:going to|gonna) (?:do it|act on|do anything)\b",
     re.I)
 #: A message that puts the thought behind the user ("I'm in a much better place now", "glad I didn't"): the family's
-#: hits are past (DATA_CARD: a resolved past episode is none).
-RESOLVED = compile_fast(
+#: hits are past (DATA_CARD: a resolved past episode is none), unless the statement is negated ("I'm not feeling any
+#: better now", "nothing is better now": :data:`_NOT_BEFORE`).
+_RESOLVED_NOW = compile_fast(
     rf"\b(?:(?:so |much |a lot |way )?better now|in a (?:much |far |way )?(?:better|good|safe) place now|(?:so )?(?:glad|grateful|thankful) i (?:didn{A}?t|never)"
-    rf"|back then|at my (?:lowest|worst)|when i was (?:at my (?:lowest|worst)|really (?:ill|unwell|depressed)|in a bad (?:way|place))"
     rf"|(?:haven{A}?t|have not) (?:thought|felt) (?:like )?(?:that|this|it) (?:in|for|since))\b",
     re.I)
+_NOT_BEFORE = compile_fast(rf"\b(?:not|no|nothing|never|any|n{A}?t|hardly|barely)\b[^.!?\n]{{0,12}}$", re.I)
+#: A past frame in the hit's own sentence ("back then I used to think about driving into a wall"): past there only;
+#: "it was worse back then" in another sentence does not make "I keep thinking about it" past.
+_PAST_FRAME = compile_fast(
+    r"\b(?:back then|at my (?:lowest|worst)|when i was (?:at my (?:lowest|worst)|really (?:ill|unwell|depressed)|in a bad (?:way|place)))\b",
+    re.I)
+
+
+def resolved(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether the message puts a method hit in ``sentence`` (start, end) behind the user: a resolution said and not
+    negated anywhere in the message, or a past frame in that sentence."""
+    for m in _RESOLVED_NOW.finditer(text):
+        if not _NOT_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            return True
+    return _PAST_FRAME.search(text[sentence[0] : sentence[1]]) is not None

@@ -45,7 +45,7 @@ from .lexicon_frames import (
     MESSAGE_CONTEXT_NEEDS,
 )
 from .lexicon_meds import medication_spans
-from .lexicon_methods import DISAVOWED, METHOD_CONTEXT_DROPS, METHOD_CUES, METHOD_NAMES, RESOLVED
+from .lexicon_methods import DISAVOWED, METHOD_CONTEXT_DROPS, METHOD_CUES, METHOD_NAMES, resolved
 from .lexicon_plans import PLAN_CUES, TOPIC_READINGS
 
 __all__ = ["Hit", "RiskTracker", "clarifies", "corrects_misreading", "helping_someone_else", "misreading_corrected",
@@ -390,7 +390,7 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 ss, se = sentence_of(text, s, e)
                 if cue.kind == "method" and DISAVOWED.search(text[ss : se + 120]):
                     continue
-                past = _is_past(text, s, e) or RESOLVED.search(text) is not None
+                past = _is_past(text, s, e) or resolved(text, (ss, se))
                 hits.append(Hit(cue.name, kind, cue.category, s, e, past, text[s:e]))
                 continue
             if kind in _INJURY:
