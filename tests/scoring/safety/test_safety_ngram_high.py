@@ -55,7 +55,7 @@ def test_moderate_lifted_to_high_where_the_ngram_heads_say_high(
     quiet = emb.tracker.assess_with_drops([Message(role="user", content=ORDINARY)])
     monkeypatch.setattr(emb.tracker, "assess_with_drops", lambda m, prior=None: quiet)  # rules at none: heads decide
     assert emb.assess_risk(msgs).level == "high"
-    monkeypatch.setattr(emb, "_ngram_thresholds", {})  # without the second opinion it stays where the average put it
+    monkeypatch.setattr(emb, "ngram_thresholds_kept", {})  # without the second opinion: where the average put it
     assert emb.assess_risk(msgs).level == "moderate"
 
 
@@ -74,7 +74,7 @@ def test_the_moderate_or_above_flag_never_moves(scorers: tuple[EmbeddedSafetySco
     rows = [json.loads(line) for line in (DATA / "safety_risk" / "dev23.jsonl").read_text().splitlines()]
     convs = [[Message(**m) for m in r["messages"]] for r in rows]
     with_lift = [emb.assess_risk(c).level for c in convs]
-    monkeypatch.setattr(emb, "_ngram_thresholds", {})
+    monkeypatch.setattr(emb, "ngram_thresholds_kept", {})
     without = [emb.assess_risk(c).level for c in convs]
     moved = [(a, b) for a, b in zip(with_lift, without, strict=True) if a != b]
     assert moved and all(a == "high" and b == "moderate" for a, b in moved)

@@ -127,7 +127,7 @@ class EmbeddedSafetyScorer:
         self.embedder: Embedder | None = None
         self.calibration = Calibration()
         #: the n-gram path's risk thresholds, kept when the embedding path takes over (:meth:`_ngram_says_high`)
-        self._ngram_thresholds: dict[str, float] = {}
+        self.ngram_thresholds_kept: dict[str, float] = {}
         if use_model:
             path = Path(model_path) if model_path else DEFAULT_PATH
             if not path.exists():
@@ -161,7 +161,7 @@ class EmbeddedSafetyScorer:
                    else "the calibration file has no 'embedding' section (retrain with train.py's defaults)"
                    if cal is None else "the ml extra is not installed: pip install 'tg-guard[ml]'")
             raise ConfigError(f"embeddings=True: {why}; or pass embeddings=False for the n-gram heads alone")
-        self._ngram_thresholds = dict(self.calibration.risk_thresholds)
+        self.ngram_thresholds_kept = dict(self.calibration.risk_thresholds)
         self.semantic, self.semantic_replies, self.calibration = heads, reply_heads, cal
         self.embedder = shared_embedder()
 
@@ -283,11 +283,11 @@ class EmbeddedSafetyScorer:
     def _ngram_says_high(self, users: Sequence[str], rank: int, cue: bool) -> bool:
         """Whether the n-gram heads alone reach ``high`` at the n-gram path's own thresholds (the embedding path's
         second opinion on how severe a flagged conversation is; :meth:`assess_risk`)."""
-        if self.model is None or not users or not self._ngram_thresholds:
+        if self.model is None or not users or not self.ngram_thresholds_kept:
             return False
         z = self._logits_of(tuple(users), self.model, self.calibration.mask_kinds, None)
         logits = [z.get(f"risk_ge{k}", -30.0) for k in range(1, 5)]
-        return min(combine_level(rank, logits, self._ngram_thresholds, cue=cue), rank + self.max_lift) >= 3
+        return min(combine_level(rank, logits, self.ngram_thresholds_kept, cue=cue), rank + self.max_lift) >= 3
 
     def _after_misreading(self, messages: Sequence[Message], users: Sequence[str], final: int, rank: int) -> int:
         """Round 14b: where the user corrected a misreading the assistant asked about ("do you mean ending your life?"

@@ -341,7 +341,7 @@ def fold_scorer(model: NgramModel, cal: Calibration, semantic: SemanticHeads | N
     ``ngram_thresholds`` are the n-gram path's risk thresholds (the scorer's second opinion on ``high``)."""
     sc = EmbeddedSafetyScorer(use_model=False)
     sc.model, sc.calibration, sc.max_lift = model, cal, cal.max_lift
-    sc._ngram_thresholds = dict(ngram_thresholds or {})
+    sc.ngram_thresholds_kept = dict(ngram_thresholds or {})
     if semantic is not None:
         from ..embedding import shared_embedder
 
