@@ -223,6 +223,8 @@ def test_the_users_own_thought_beside_someone_elses() -> None:
     "nothing is better now. i keep thinking about driving into a wall",
     # a past frame in another sentence
     "i keep thinking about driving into a wall. it was worse back then though",
+    # a comparative "no better" is no negation of what follows (lexicon.NEGATION_EXCEPTIONS)
+    "i'm no better now, i wonder if the rope in the garage would hold me",
 ])
 def test_negated_or_elsewhere_resolution_keeps_it_current(text: str) -> None:
     assert _level(text) == "high"

@@ -419,7 +419,7 @@ NEGATORS: frozenset[str] = frozenset({
 NEGATION_EXCEPTIONS: re.Pattern[str] = compile_fast(
     rf"(?:not|don{A}t|dont) (?:sure|know|understand|get|think i can|care|even know|gonna lie|going to lie|lie)"
     rf"|(?:can{A}t|cannot|can not|couldn{A}t|cant) (?:stop|help|shake|get rid|escape|keep|quit|get (?:it|this|these) out)"
-    rf"|no (?:one|body|longer|more|matter|point|reason)|nobody|not (?:only|just)|never (?:mind|felt|been this)",
+    rf"|no (?:one|body|longer|more|matter|point|reason|better|worse|different|idea)|nobody|not (?:only|just)|never (?:mind|felt|been this)",
     re.IGNORECASE,
 )
 
