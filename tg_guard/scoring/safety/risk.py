@@ -858,8 +858,15 @@ _IDEATION_Q = compile_fast(
     r"|thinking (?:about|of) (?:suicide|ending (?:your|ur) (?:own )?life|killing yourself|taking your (?:own )?life)"
     r"|(?:feel|feeling|felt) suicidal|want(?:ing)? to (?:die|end (?:your|ur) (?:own )?life|kill yourself))\b",
     re.I)
+# Round 16: a yes hedged by how often or how much ("some nights yeah", "honestly? a bit. most days", "on and off")
+# is a yes too; "honestly" may stand before any of them.
+_HOW_OFTEN = (r"(?:(?:some|most|a few|many|certain|other|late) (?:nights?|days?|mornings?|evenings?|times|weeks)"
+              r"|at times|lately|recently|on and off|off and on|now and (?:then|again)|every (?:day|night|morning)"
+              r"|more (?:than i(?:'|’)?d like|often than not)|a (?:bit|little)(?: bit)?|quite a bit|a fair bit"
+              r"|more and more)")
 _AFFIRM_YES = compile_fast(
-    r"^\W*(?:yes|yeah|yep|yea|ya|yh|yup|i have|i do|sometimes|a lot|honestly,? (?:yes|yeah)|kind of|kinda|sort of)\b"
+    r"^\W*(?:honestly\W*|tbh\W*)?(?:yes|yeah|yep|yea|ya|yh|yup|i have|i do|sometimes|a lot|honestly,? (?:yes|yeah)"
+    rf"|kind of|kinda|sort of|{_HOW_OFTEN}(?:\W*(?:yes|yeah|yep|ya|yea))?)\b"
     r"(?![\s\S]{0,25}\b(?:no|not|nothing|never|nah)\b)",
     re.I)
 
@@ -895,14 +902,33 @@ def _affirmed_plan(text: str) -> list[Hit]:
             Hit("affirmed_plan", "intent", "suicide", s, e, False, said)]
 
 
+# A short check question right after the sentence naming the thoughts ("... you've been thinking about ending your
+# life there. Is that what's been going through your mind?"): the question asks about them.
+_CHECK_Q = compile_fast(
+    r"\s*(?:is|are|was|am|have|has|does|do|did)\b[^.!?\n]{0,60}"
+    r"\b(?:that|this|it|right|so|true|mind|the case)\b[^.!?\n]{0,20}\?",
+    re.I)
+
+
 @lru_cache(maxsize=8192)
 def _asks_ideation(text: str) -> bool:
-    """Whether an assistant message asks, in a question, about the user's suicidal thoughts (:data:`_IDEATION_Q`)."""
+    """Whether an assistant message asks, in a question, about the user's suicidal thoughts (:data:`_IDEATION_Q`):
+    in the sentence naming them, or in a short check question right after it (:data:`_CHECK_Q`)."""
     for m in _IDEATION_Q.finditer(text):
-        _, right = sentence_of(text, m.start(), m.end())
+        left, right = sentence_of(text, m.start(), m.end())
         if text[right : right + 1] == "?":
             return True
+        # The check-question route reads active thoughts only: a check on a statement of no thoughts ("you're not
+        # thinking about ending your life. Is that right?") is not one, and a yes to passive ones ("thoughts about not
+        # wanting to be here ... Has anything like that crossed your mind?") is a passive wish, low (DATA_CARD).
+        if (_CHECK_Q.match(text[right + 1 : right + 120]) and " not " not in f" {m.group(0).lower()} "
+                and not _NOT_NEAR.search(text[max(left, m.start() - 30) : m.start()])):
+            return True
     return False
+
+
+_NOT_NEAR = compile_fast(
+    r"\b(?:not|no|never|aren(?:'|’)?t|isn(?:'|’)?t|wasn(?:'|’)?t|weren(?:'|’)?t)\b|n(?:'|’)t\b", re.I)
 
 
 def _affirmed_ideation(text: str) -> list[Hit]:
