@@ -229,3 +229,10 @@ def test_the_users_own_thought_beside_someone_elses() -> None:
 def test_negated_or_elsewhere_resolution_keeps_it_current(text: str) -> None:
     assert _level(text) == "high"
 
+
+
+def test_a_postponement_is_no_disavowal() -> None:
+    """The tracker's one disavowal pattern (``risk._DISAVOW``) takes "I'd never actually do it", not "I'm not going to
+    do it tonight" or "not going to do anything stupid but ...": the means stays, so the level stays high."""
+    assert _level("i keep thinking about driving into a wall. i'm not going to do it tonight though") == "high"
+    assert _level("i keep thinking about driving into a wall but i'd never actually do it") == "moderate"

@@ -21,7 +21,7 @@ Each family is written twice (:data:`METHOD_CUES`): once as ``ideation`` (active
 ``method`` over the same span. The tracker combines them as it combines any ideation and a means (high), so a
 timeline beside them stays high (contemplation is no stated intent), a credible safety answer lowers the level one
 step as for any ideation, and a disavowal of acting ("I'd never actually do it") sets aside only the ``method``
-copy (:data:`DISAVOWED`: moderate, as the DATA_CARD rates a negation contradicted by active ideation).
+copy (``risk._DISAVOW``, the tracker's one disavowal pattern: moderate, as the DATA_CARD rates a negation contradicted by active ideation).
 
 Both copies are ``self_only`` (someone else's thought is theirs) and negatable ("I don't think about driving into
 a wall"). :data:`METHOD_CONTEXT_DROPS` names the sentences that make the words ordinary: a near miss or a crash
@@ -36,7 +36,7 @@ import re
 from ._regex import compile_fast
 from .lexicon import GUN, PILLS, A, Cue, _c
 
-__all__ = ["DISAVOWED", "METHOD_CONTEXT_DROPS", "METHOD_CUES", "METHOD_NAMES", "resolved"]
+__all__ = ["METHOD_CONTEXT_DROPS", "METHOD_CUES", "METHOD_NAMES", "resolved"]
 
 # -- the contemplation frames -------------------------------------------------------------------------------
 # A verb of thinking, picturing or wondering, dwelt on ("keep", "can't stop", "sometimes") or not.
@@ -184,13 +184,6 @@ _ORDINARY = compile_fast(
     re.I)
 METHOD_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {name: _ORDINARY for name in METHOD_NAMES}
 
-#: A disavowal of acting in the sentence or the next (“I'd never actually do it”, “I don't want to die”): the means copy
-#: is set aside and the ideation stays (DATA_CARD: a negation contradicted by active ideation is moderate).
-DISAVOWED = compile_fast(
-    rf"\b(?:i{A}?d|i would|i{A}?ll|i will|i) (?:never|not|n{A}?t) (?:ever |actually |really )?(?:do|act on|go through with|try) (?:it|that|them|anything)\b"
-    rf"|\bi (?:don{A}?t|do not) (?:actually |really )?(?:want|intend|plan) to (?:do it|act on|die|be dead|crash|hurt myself|kill myself)\b"
-    rf"|\b(?:i{A}?m|i am|im) not (?:going to|gonna) (?:do it|act on|do anything)\b",
-    re.I)
 #: A message that puts the thought behind the user ("I'm in a much better place now", "glad I didn't"): the family's
 #: hits are past (DATA_CARD: a resolved past episode is none), unless the statement is negated ("I'm not feeling any
 #: better now", "nothing is better now": :data:`_NOT_BEFORE`).

@@ -45,7 +45,7 @@ from .lexicon_frames import (
     MESSAGE_CONTEXT_NEEDS,
 )
 from .lexicon_meds import medication_spans
-from .lexicon_methods import DISAVOWED, METHOD_CONTEXT_DROPS, METHOD_CUES, METHOD_NAMES, resolved
+from .lexicon_methods import METHOD_CONTEXT_DROPS, METHOD_CUES, METHOD_NAMES, resolved
 from .lexicon_plans import PLAN_CUES, TOPIC_READINGS
 
 __all__ = ["Hit", "RiskTracker", "clarifies", "corrects_misreading", "helping_someone_else", "misreading_corrected",
@@ -94,11 +94,14 @@ _UNWANTED = compile_fast(
     r"|obviously|ocd|sick to my stomach|makes me feel (?:awful|sick|like a monster)",
     re.I,
 )
-# A disavowal of the act in the sentences after a violent thought (an intrusive thought, not intent).
+# A disavowal of the act: in the sentences after a violent thought (an intrusive thought, not intent), and beside a
+# method contemplated (round 16: the means set aside, the ideation kept). "I'm not going to do anything stupid but ..."
+# is no disavowal (a target watched and a machete in the van, `high`), so it is not here.
 _DISAVOW = compile_fast(
-    r"\b(?:i{A}?d|i would|i{A}?ll|i will|i) (?:never|not|n{A}?t) (?:ever )?(?:do|act on|actually do|go through with) "
-    r"(?:it|that|them|anything)\b"
-    r"|\bi (?:don{A}?t|do not) (?:want|intend|plan) to (?:do it|act on|hurt|actually)\b"
+    r"\b(?:i{A}?d|i would|i{A}?ll|i will|i) (?:never|not|n{A}?t) (?:ever |actually |really )?(?:do|act on|actually do"
+    r"|go through with|try) (?:it|that|them|anything)\b"
+    r"|\bi (?:don{A}?t|do not) (?:actually |really )?(?:want|intend|plan) to (?:do it|act on|hurt|actually|die|be dead"
+    r"|crash|kill myself)\b"
     .replace("{A}", A), re.I)
 # The thought is welcome after all ("they give me a sense of satisfaction", "not even sorry"): no downgrade.
 _ENDORSED = compile_fast(
@@ -388,7 +391,7 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 # Round 16: a method contemplated is ideation and its means (high). A disavowal of acting in the
                 # sentence or the next sets aside the means copy only (moderate); a resolved past makes both past.
                 ss, se = sentence_of(text, s, e)
-                if cue.kind == "method" and DISAVOWED.search(text[ss : se + 120]):
+                if cue.kind == "method" and _DISAVOW.search(text[ss : se + 120]):
                     continue
                 past = _is_past(text, s, e) or resolved(text, (ss, se))
                 hits.append(Hit(cue.name, kind, cue.category, s, e, past, text[s:e]))
@@ -915,20 +918,17 @@ def _asks_ideation(text: str) -> bool:
     """Whether an assistant message asks, in a question, about the user's suicidal thoughts (:data:`_IDEATION_Q`):
     in the sentence naming them, or in a short check question right after it (:data:`_CHECK_Q`)."""
     for m in _IDEATION_Q.finditer(text):
-        left, right = sentence_of(text, m.start(), m.end())
+        _, right = sentence_of(text, m.start(), m.end())
         if text[right : right + 1] == "?":
             return True
         # The check-question route reads active thoughts only: a check on a statement of no thoughts ("you're not
         # thinking about ending your life. Is that right?") is not one, and a yes to passive ones ("thoughts about not
         # wanting to be here ... Has anything like that crossed your mind?") is a passive wish, low (DATA_CARD).
         if (_CHECK_Q.match(text[right + 1 : right + 120]) and " not " not in f" {m.group(0).lower()} "
-                and not _NOT_NEAR.search(text[max(left, m.start() - 30) : m.start()])):
+                and not _negated(text, m.start())):
             return True
     return False
 
-
-_NOT_NEAR = compile_fast(
-    r"\b(?:not|no|never|aren(?:'|’)?t|isn(?:'|’)?t|wasn(?:'|’)?t|weren(?:'|’)?t)\b|n(?:'|’)t\b", re.I)
 
 
 def _affirmed_ideation(text: str) -> list[Hit]:
