@@ -53,10 +53,10 @@ _ANCHOR = _rx(
     rf"(?:on |by )?{_DAY}", r"tomorrow", r"tonight", r"over the (?:next|coming|weekend)", r"in the coming",
     r"while you'?re away", r"when you'?re back", rf"{_NUM} (?:days|nights|evenings|mornings|times) (?:this|before|a|per|until|next)",
     rf"on {_NUM} (?:days|nights|evenings|mornings)", r"(?:once|twice|three times) (?:a|per|before|this|daily)", r"daily", r"after (?:lunch|work|dinner|school)",
-    rf"at {_NUM}(?: ?[ap]m)?", r"for the next", r"next time (?:you|it|the|that)", r"(?:the )?next (?:time|session|appointment|week)",
+    rf"at {_NUM}(?: ?[ap]m)?", r"(?:at |say |around |by )?\d{1,2}[.:][0-5]\d(?: ?[ap]m)?", r"for the next", r"next time (?:you|it|the|that)", r"(?:the )?next (?:time|session|appointment|week)",
     # anchored to an event or a routine rather than a date: "when the thought hits", "after her lunchtime feed",
     # "on your days off"
-    r"(?:when|whenever|each time|every time|the moment) (?:the|that|this|a|an|your) (?:\S+ ){0,3}(?:thoughts?|urges?|feelings?|worry|worries|doubts?|panic|craving|voice|anxiety|dread|memory) (?:hits?|comes?(?: back| up)?|shows? up|starts?|arrives?|kicks? in|appears?|strikes?|turns? up|grabs?|flares?(?: up)?|takes? (?:hold|over)|creeps? in)",
+    r"(?:when|whenever|each time|every time|the moment) (?:the|that|this|a|an|your) (?:\S+ ){0,3}(?:thoughts?|urges?|feelings?|worry|worries|doubts?|panic|craving|voice|anxiety|dread|memory) (?:hits?|comes?(?: back| up)?|pops? up|shows? up|starts?|arrives?|kicks? in|appears?|strikes?|turns? up|grabs?|flares?(?: up)?|takes? (?:hold|over)|creeps? in)",
     r"after (?:her|his|the|your|each|every) (?:\w+ )?(?:feeds?|naps?|shifts?|meals?|class(?:es)?|lunch|work|dinner|breakfast|school(?: run)?|run)",
     r"on (?:your|the) (?:days? off|rest days?|weekends?|days you)",
     # round 13 (blind7/8): the task's own event as its time ("Before you ring, write your prediction", "afterwards,
@@ -69,7 +69,7 @@ _ACTIVITY = _rx(
     r"rat(?:e|es|ing)", r"re-?rate", r"scor(?:e|ing)", r"tick", r"count(?:ing)?", r"timer", r"photo", r"notebook", r"calendar",
     r"fill(?: in| out)?", r"try(?: it)?(?: out)?", r"practi[sc]e", r"call", r"ring", r"phone", r"text", r"send", r"open(?:ing)?", r"walk",
     r"go (?:to|for|out|back)", r"visit", r"read", r"bring", r"schedule", r"put (?:it|them|two|one) in", r"pick(?! (?:up|things up))", r"set (?:a|an|up)",
-    r"spend", r"stay", r"sit", r"lock", r"answer", r"say no", r"ask", r"keep (?:a|the list|going|it going)", r"do (?:it|one|the|this|that)",
+    r"spend", r"stay", r"sit", r"lock", r"answer", r"say no", r"ask", r"(?:one|a|two) (?:small |tiny |little )?requests?", r"notepad", r"keep (?:a|the list|going|it going)", r"do (?:it|one|the|this|that)",
     r"repeat", r"test", r"compare", r"list", r"stand", r"ride", r"join", r"eat", r"meet up", r"delay", r"wait", r"experiment",
     r"diary", r"log", r"worksheet", r"sheet", r"card", r"walk", r"visits?", r"slot",
     r"tie it to", r"make it (?:smaller|tiny|one)", r"notice (?:when|what|the|your|how|one|a|each|every|any|two|three)", r"gather", r"rehearse", r"drop",
@@ -109,7 +109,7 @@ def attitude_only(text: str) -> bool:
 _IMPERATIVE_START = re.compile(
     r"\s*(?:(?:and|then|so|just|now|also|ok|okay|afterwards|after that),? )*(?:write|jot|note|record|log|track|rate|score|tick|count|fill|practi[sc]e|call|ring|"
     r"phone|text|send|open|walk|visit|bring|schedule|pick|set|spend|sit|answer|repeat|test|compare|list|"
-    r"stand|join|delay|wait|snap|hand|choose|notice|catch|gather|check)\b", re.IGNORECASE)
+    r"stand|join|delay|wait|snap|hand|choose|notice|catch|gather|check|keep a|put a)\b", re.IGNORECASE)
 # Optional, hypothetical or declined: "only if you feel like it", "maybe at some point", "let's not set anything".
 # A sentence like this sets no task and proposes no plan, whatever activity or time it mentions.
 UNCOMMITTED = _UNCOMMITTED = _rx(
@@ -129,16 +129,20 @@ _LINK = _rx(
 )
 _VAGUE = _rx(
     r"keep (?:\w+ ){0,3}in mind", r"keep (?:thinking|noticing|trying|an eye)", r"think about", r"see how (?:it|you|the week|things)",
-    r"be (?:kind|gentle|patient) (?:to|with)", r"(?<!the )rest(?! of)", r"relax", r"try to be", r"look after", r"take care", r"whenever (?:it|you)",
+    r"be (?:kind|gentle|patient) (?:to|with)", r"(?<!the )rest(?! of)", r"relax", r"try to be", r"look after", r"take care", r"whenever (?:it|you)(?! (?:notice|catch|spot|see|find|feel (?:the|that|an?)|get (?:the|that|an?)|start|reach))",
     r"when you feel (?:ready|like)", r"no pressure", r"only if you", r"good luck", r"enjoy", r"don'?t (?:think|worry) about",
     r"try to (?:\w+ ){0,5}(?:more|less|better)",
     # round 13 (blind8): waiting for an occasion instead of making one ("see if any chances come up")
     r"see (?:if|whether|what) (?:any|anything|something)(?: \w+){0,2} (?:comes?|turns?|crops?|pops?) up", r"try to (?:stay|be|feel|think|remember)", r"(?:positive|good|right) (?:mindset|attitude|outlook)",
     r"bright side", r"or something", r"as (?:much|best|often) as you can", r"when(?:ever)? you can", r"if you can",
+    # round 17 (hw16): a target with no measure, only a direction ("a bit more aware", "bring the checking down a bit
+    # overall", "check so much", "in general"): nothing to count, so nothing to bring back
+    r"(?:a )?(?:bit|little) (?:more|less) (?:\w+ )?(?:aware|mindful|careful|often)", r"(?:down|up|back) a (?:bit|little)(?: overall)?", r"(?:a bit|a little|generally) overall",
+    r"(?:check|worry|think|do|use|eat|drink|spend) (?:\w+ )?(?:so|too) much(?=[.,;]| and| overall)", r"in general(?=[.,;]| and)", r"more aware",
     ATTITUDE.pattern,
 )
 # round 13 (blind8): the larger round numbers count too ("at say ninety minutes")
-_QTY = re.compile(rf"(?<!\w)(?:(?:{_NUM}|forty|fifty|sixty|ninety)[- ](?:{_UNIT})|(?:once|twice)|(?:{_NUM}|each|every) (?:day|morning|evening|night)|\d+ ?[ap]m|{_DAY})(?!\w)", re.IGNORECASE)
+_QTY = re.compile(rf"(?<!\w)(?:(?:{_NUM}|forty|fifty|sixty|ninety)[- ](?:{_UNIT})|(?:once|twice)|(?:{_NUM}|each|every) (?:day|morning|evening|night)|\d+ ?[ap]m|\d{1,2}[.:][0-5]\d|{_DAY})(?!\w)", re.IGNORECASE)
 _TASK_REPORT = _rx(
     r"i (?:did|tried|went|filled|finished|managed|kept|completed|used|made|wrote|didn'?t (?:do|manage|get|try)|forgot|couldn'?t (?:do|manage))",
     r"like we (?:planned|agreed|said)", r"(?:the|my|that) (?:homework|experiment|diary|log|sheet|record|exercise|practice|task|worksheet)",
@@ -148,7 +152,7 @@ _TASK_REPORT = _rx(
     # "didnt do it", "we did the worry time": the report without a first-person "I" or an apostrophe
     r"did ?n'?t (?:do|manage|get (?:round|to)|try|go)", r"did not (?:do|manage|try)", r"we (?:did|tried|set|agreed|planned) (?:the|that|it|a)",
     # round 14c (blind11): the report without a subject ("did one. skipped the other.")
-    r"(?:^|[.!;,]\s*)(?:did|done|skipped|missed|managed|finished|forgot) (?:one|two|three|both|half|most|none|the other|the first|the second|all of them|it)\b",
+    r"(?:^|[.!;,]\s*)(?:did|done|skipped|missed|managed|finished|forgot) (?:one|two|three|both|half|most|none|the other|the first|the second|all of them|it|\d+)\b",
 )
 # The therapist brings back the last task without being asked ("Before anything else, how did last week's
 # experiment go?"): a reference to a task already set, in a sentence that asks about it.
@@ -216,7 +220,9 @@ _MOVE_ON = _rx(r"(?:let'?s )?move on", r"something else", r"anyway", r"not (?:wo
                # round 14b (blind10): the report put off to a maybe-later ("we can maybe look at the records later on if there's time")
                r"(?:look at|get to|go over|go through|talk about|come back to|cover) (?:\w+ ){0,3}later(?: on)?", r"if (?:there'?s|we have) (?:any )?time (?:left|at the end|later)",
                # round 14c (blind11): a missed part excused and passed over ("It's okay that you skipped the second; weeks get busy")
-               r"(?:it'?s|that'?s) (?:ok(?:ay)?|fine|alright|all right|no problem|no big deal) (?:that )?you (?:skipped|missed|didn'?t|forgot|couldn'?t)")
+               r"(?:it'?s|that'?s) (?:ok(?:ay)?|fine|alright|all right|no problem|no big deal) (?:that )?you (?:skipped|missed|didn'?t|forgot|couldn'?t)",
+               # round 17 (hw16): the reported difficulty waved off ("The other columns take practice, so don't worry about them for now")
+               r"(?:don'?t|do not|no need to) (?:worry|bother) (?:about|with) (?:it|them|that|those|these)(?: for now| yet)?")
 
 # -- agenda -------------------------------------------------------------------------------------------
 # Setting the agenda = proposing how THIS session's time is used: a reference to the session's time, a
@@ -455,7 +461,7 @@ _CHOICE_Q = _rx(
 )
 # Round 12 (blind5): the task's shape handed to the patient as a statement ("Phone notes or paper, daily or just the big
 # ones: you decide what's realistic.").
-_HAND_OVER = _rx(r"you (?:decide|choose|pick|get to (?:decide|choose|pick))(?! to)", r"(?:it'?s|that'?s) (?:entirely |completely |totally )?(?:up to you|your (?:call|choice))",
+_HAND_OVER = _rx(r"you (?:decide|choose|pick|get to (?:decide|choose|pick))(?! to| up)", r"(?:it'?s|that'?s) (?:entirely |completely |totally )?(?:up to you|your (?:call|choice))",
                  r"(?:whichever|whatever) (?:suits|fits|works for) you (?:best|better)?")
 # Focus: a list of cognitive-model terms is jargon, not a cognition found ("the automatic thoughts, core beliefs,
 # schemas and distortions involved").
@@ -539,6 +545,8 @@ _WELLBEING = _rx(
     r"(?:gentle|soothing|calm) music", r"time (?:just )?for yourself", r"something nice", r"treat yourself", r"keep (?:yourself )?busy",
     r"daylight", r"(?:reach out to|see|call) (?:a|some) friends?", r"pamper", r"me-?time", r"wind(?:ing)? down", r"get(?:ting)? (?:outside|out more)",
 )
+_UNITS_W = frozenset(["week", "weekend", "day", "days", "night", "nights", "evening", "evenings", "morning", "mornings", "minute", "minutes",
+                      "hour", "hours", "time", "times", "try", "next", "last"])
 _GENERIC_W = frozenset([
     "week", "weekend", "day", "days", "night", "nights", "evening", "evenings", "morning", "mornings", "minute", "minutes", "hour", "hours",
     "today", "tomorrow", "tonight", "next", "last", "session", "try", "trying", "help", "helps", "good", "little", "small", "something",
@@ -585,6 +593,10 @@ _TROUBLESHOOT = _rx(
     r"(?:plan|back-?up|fallback) (?:for|if) (?:a bad|the|when|it)", r"what (?:are|is) the (?:obstacles?|barriers?|risks?)",
     # round 12 (blind5): a fallback planned for each obstacle ("what would your plan B be?")
     r"plan b", r"back-?up plan", r"fall-?back",
+    # round 17 (hw16): what the patient could do at the hard moment ("What could you do with your hands then, so you don't
+    # grab it back?", "how would you handle that?")
+    r"what (?:could|would|will|might|can) you do (?:\w+ ){0,5}(?:then|instead|at that point|in that moment|when (?:that|it) (?:happens|comes|peaks|hits))",
+    r"how (?:could|would|will|might|can) you (?:handle|deal with|cope with|get through|ride out|manage) (?:that|it|this|those|the (?:urge|moment|doubt|panic|bit))",
 )
 # Round 15 (hw15): the size of the task. CBT homework starts small enough to succeed ("a tiny first step", "just two
 # sentences, then stop", "once, for twenty minutes"); a task sized for a good week ("every day for an hour", "a full
@@ -609,6 +621,31 @@ _WHY_CHECK = _rx(
     r"what (?:do you think )?(?:we|you)(?:'d| would| might| could| will) (?:learn|find out|discover)", r"(?:does|do) (?:the |it|that|this)(?: \w+){0,2} (?:make sense|click)(?: to you)? (?:why|what for)",
     r"why (?:do you think|might) (?:we|i)(?:'d| would| am| are)? (?:suggest|try|do|pick|chose|choose)", r"how (?:does|do|would|might) (?:this|it|that)(?: task| step| experiment)? (?:connect|link|fit|relate) (?:to|with|in with)",
     r"what(?:'s| is) the (?:point|aim|idea) of (?:it|this|that|doing)(?: \w+){0,3}(?:,? (?:do you think|for you|in your view))",
+    # round 17 (hw16): the patient's grasp of the reason asked for ("What's your understanding of it so far?")
+    r"(?:what'?s|what is|how is|tell me) your (?:own )?(?:understanding|sense|take|reading) of (?:it|this|that|why|the (?:reason|point|idea))",
+    r"(?:why|what for) (?:do you think )?(?:we'?d|we would|we might|it'?s worth|it would help)",
+)
+# Round 17 (hw16): the task's time or place left open ("fit it in somewhere this week, whenever suits you"): nothing
+# fixed, so nothing is planned for (CTRS: when and where agreed).
+_OPEN_TIME = _rx(
+    r"whenever (?:it )?(?:suits|works|you like|you want|you can|you get|you have|you remember)", r"(?:fit|squeeze) (?:it|this|that|them) in(?: \w+){0,2} (?:somewhere|whenever|when(?:ever)? you)",
+    r"somewhere (?:this|in the|over the|during the) (?:week|day|days)", r"(?:at )?(?:any|some) (?:time|point) (?:this|in the|over the|that suits)", r"whatever time (?:suits|works)", r"(?:note|record|write|list|log|jot|keep)(?: \w+){0,4} somewhere(?=\s*[.!?,]|$)",
+)
+# Round 17 (hw16): a general wellbeing practice, or a reason that is about wellbeing in general ("a relaxation recording
+# each night... good for bringing general stress down", "three things you're grateful for... a good habit"): a task, but
+# not one that follows from this session's work unless the reply ties it to that work.
+_GENERIC_PRACTICE = _rx(
+    r"relaxation (?:recording|track|audio|tape|app|exercise|cd|video|script)s?", r"(?:grateful|gratitude|thankful)", r"(?:meditation|mindfulness|wellbeing|well-being|sleep) (?:app|track|recording|video)s?",
+    r"self-?care", r"(?:positive )?affirmations?", r"(?:a|your) (?:general )?(?:journal|journalling|journaling)\b(?! (?:the|each|every) (?:thought|time|urge|moment))",
+    r"good (?:habit|routine) to", r"(?:lift|boost|improve) (?:your |the )?(?:mood|wellbeing|well-being|spirits)", r"general (?:stress|tension|wellbeing|well-being|mood|health)",
+    r"(?:bring|bringing|get|getting) (?:\w+ )?stress (?:levels )?down", r"(?:good|great) for (?:your )?(?:stress|wellbeing|well-being|mental health|mood|health)",
+)
+# ... and the tie: this session's work named ("the thought we've been chasing today", "carry that on this week") or the
+# patient's own words quoted ("against 'I am nothing'").
+_SESSION_WORK = _rx(
+    r"(?:we'?ve|we have) been (?:\w+ ){0,2}(?:chasing|working|looking|talking|exploring|unpicking|tracking|testing|catching)", r"today (?:we|you)(?: \w+){0,2} (?:began|started|found|saw|spotted|noticed|worked|looked|caught)",
+    r"(?:carry|follow|take) (?:that|this|it|the work|today'?s \w+) (?:on|forward|further|through)", r"what we (?:found|saw|spotted|worked out|noticed|did) (?:today|just now|earlier|here)",
+    r"(?:the|that|this) (?:thought|belief|pattern|idea|prediction) we (?:found|caught|spotted|named|looked at|worked on)",
 )
 # The patient commits to a task just planned ("Yeah. I'll do it.", "OK, I'll try it"): the reply may now plan for it.
 _COMMIT = _rx(r"i'?ll (?:do|try|give) (?:it|that|this|them)", r"i will(?: do it| try)?", r"i can do (?:that|it)", r"(?:ok|okay|yeah|yes|fine),? (?:i'?ll|let'?s) (?:do|try)")
@@ -958,7 +995,8 @@ SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
     "homework": (("task_set", 1.2), ("task_specific", 0.6), ("task_linked", 0.6), ("reviewed", 1.2), ("vague", -0.8),
                  ("moved_on", -0.8), ("imposed", -1.0),
                  ("adapted", 1.0), ("obstacle_ignored", -1.0), ("off_topic", -0.6), ("choice", 0.8), ("troubleshoot", 1.0),
-                 ("small", 0.5), ("oversized", -0.9), ("rationale_check", 0.6)),
+                 ("small", 0.5), ("oversized", -0.9), ("rationale_check", 0.6),
+                 ("review_skipped", -0.8), ("from_material", 0.5), ("generic_task", -0.8), ("unfixed", -0.6)),
 }
 
 
@@ -976,7 +1014,7 @@ def _imperative(text: str) -> bool:
         if _IMPERATIVE_START.match(clause):
             return True
         head, sep, rest = clause.partition(",")
-        if sep and len(head) <= 40 and _ANCHOR.search(head) and _IMPERATIVE_START.match(rest):
+        if sep and len(head) <= 60 and _ANCHOR.search(head) and _IMPERATIVE_START.match(rest):
             return True
     return False
 
@@ -1017,7 +1055,7 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     followed = (any(s.is_question for s in sents) or bool(_RECORD.search(" ".join(txt)))
                 or any(m.group(0).lower() != "next time" for m in _LINK.finditer(" ".join(txt))))
     addr = [not unc[i] and not vag[i] and (bool(_ADDRESS.search(t)) or (followed and _imperative(t)) or (i + 1 < len(sents) and _agreed(sents[i + 1]))
-                                           or bool(re.match(r"\s*(?:on |each |every |before |between |this |over |while |tomorrow)", t, re.I)))
+                                           or bool(re.match(r"\s*(?:on |each |every |before |between |this |over |while |tomorrow|for (?:this|the next|the coming) (?:week|few days|days)\s*:)", t, re.I)))
             for i, t in enumerate(txt)]
     task: list[Sentence] = []
     for i in range(len(sents)):
@@ -1050,12 +1088,15 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
                 and any(t.is_question or _REVIEW.search(t.text) for t in sents[i : i + 2])]
     told_outcome = any(_OUTCOME.search(m) and "?" not in m for m in (last, prev) if m)
     reported = reported or told_outcome
-    reviewed = _hits(_REVIEW, sents) if reported else []
+    # Round 17 (hw16): a look "next time" at the new batch ("we'll have a look at them next time") is a link, not a review now.
+    reviewed = [s for i, s in enumerate(sents) if _REVIEW.search(s.text) and not ((s in task or anchor[i]) and _LINK.search(s.text))] if reported else []
     if reported:
-        # A question about what the patient reported ("and what made Sunday different?") takes it up.
-        told = content_words(last + " " + prev)
+        # A question about what the patient reported ("and what made Sunday different?") takes it up. Round 17 (hw16): a
+        # question that proposes the new task ("Could you give that a go on the nights you're parked up?") does not.
+        told = content_words(last + " " + prev) - _UNITS_W
         reviewed += [s for s in sents if (s.is_question or _INDIRECT_Q.search(s.text)) and s not in reviewed
-                     and content_words(s.text) & told and not _MOVE_ON.search(s.text)]
+                     and content_words(s.text) & told and not _MOVE_ON.search(s.text)
+                     and not (s in task or (_ADDRESS.search(s.text) and any(t in task for t in sents[max(0, sents.index(s) - 1) : sents.index(s) + 1])))]
     reviewed = reviewed + [s for s in recalled if s not in reviewed]
     # Thanks and praise alone are a token: a review asks or looks at what happened. A token followed by a
     # fresh agenda ("Now, what would you like to focus on today?") sets the report aside.
@@ -1079,6 +1120,10 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     # Taking up the specifics of what was done ("Twenty minutes alone in the café...") is engagement.
     engaged = len(content_words(" ".join(txt)) & content_words(last + " " + prev)) >= 2
     v["homework.unreviewed"] = 1.0 if (told_outcome or token) and not reviewed and not engaged else 0.0
+    # Round 17 (hw16): last week's task reported, and a new one set over it with nothing of the report looked at (what was
+    # in the log, what happened on the day it was missed): CTRS reviews before it sets.
+    v["homework.review_skipped"] = 1.0 if reported and task and not reviewed and not recalled else 0.0
+    h["homework.review_skipped"] = ()
     if v["homework.unreviewed"]:
         # "Keep going with it" on top of a report nobody looked at builds on nothing: half a task.
         v["homework.task_set"] *= 0.5
@@ -1094,7 +1139,9 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
         for k in ("homework.task_set", "homework.task_specific", "homework.task_linked"):
             v[k] *= 0.5
     # The patient chooses the task from options laid out, or is asked what they would try (CTRS 6: agreed).
-    chosen = [s for s in sents if (s.is_question and _CHOICE_Q.search(s.text)) or (_HAND_OVER.search(s.text) and not _PASSIVE.search(s.text) and not _UNCOMMITTED.search(s.text))] \
+    # Round 17 (hw16): the patient's knowledge of their own life credited for the task's shape ("You'd know far better than
+    # me who could be asked") hands it over too.
+    chosen = [s for s in sents if (s.is_question and _CHOICE_Q.search(s.text)) or ((_HAND_OVER.search(s.text) or (task and _EXPERT.search(s.text))) and not _PASSIVE.search(s.text) and not _UNCOMMITTED.search(s.text))] \
         if planned or _TASK_TALK.search(last) else []
     v["homework.choice"] = 1.0 if chosen else 0.0
     h["homework.choice"] = tuple(chosen)
@@ -1112,9 +1159,27 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     h["homework.small"] = tuple(small) if not big else ()
     v["homework.oversized"] = 1.0 if big else 0.0
     h["homework.oversized"] = tuple(big)
-    why = [s for s in sents if (s.is_question or _INDIRECT_Q.search(s.text)) and _WHY_CHECK.search(s.text)] if planned else []
+    # Round 17 (hw16): "say in your own words why..." stated, then asked ("What's your understanding so far?"), checks it too.
+    why = [s for i, s in enumerate(sents) if _WHY_CHECK.search(s.text) and (s.is_question or _INDIRECT_Q.search(s.text) or any(t.is_question for t in sents[i + 1 : i + 3]))] if planned else []
     v["homework.rationale_check"] = 1.0 if why else 0.0
     h["homework.rationale_check"] = tuple(why)
+    # Round 17 (hw16): the task follows from this session's material (CTRS: homework arises from the session): the task
+    # sentence shares the patient's own content words, quotes their words, or names the work done today. A general
+    # wellbeing practice not tied to that work is a task of the wrong kind; a task whose time is left open is not fixed.
+    region = sorted({j for s in task for i in [sents.index(s)] for j in range(max(0, i - 1), min(len(sents), i + 2))})
+    rtxt = [sents[j].text for j in region]
+    quoted = [t for t in rtxt for q in re.findall(r"['\u2018\u201c\"]([^'\u2019\u201d\"]{4,80})['\u2019\u201d\"]", t) if (content_words(q) - _GENERIC_W) & said]
+    work = [t for t in rtxt if _SESSION_WORK.search(t)]
+    tied = bool(quoted or work)
+    v["homework.from_material"] = 1.0 if task and tied else 0.0
+    h["homework.from_material"] = tuple(quoted_s for quoted_s in sents if quoted_s.text in quoted or quoted_s.text in work)
+    generic = [sents[j] for j in region if _GENERIC_PRACTICE.search(sents[j].text)] if task and not tied else []
+    v["homework.generic_task"] = 1.0 if generic else 0.0
+    h["homework.generic_task"] = tuple(generic)
+    open_t = [sents[j] for j in region if _OPEN_TIME.search(sents[j].text)] if task else []
+    open_t += [s for i, s in enumerate(sents) if (act[i] or anchor[i]) and _OPEN_TIME.search(s.text) and s not in open_t] if planned else []
+    v["homework.unfixed"] = 1.0 if open_t else 0.0
+    h["homework.unfixed"] = tuple(open_t)
     # The patient says the task does not fit their life ("I'm on the ward twelve hours", "she reads
     # everything"). Fitting it to that obstacle is skilled homework; setting the same task again over it
     # ("keep the diary anyway", "the walks really are the best option though") is imposing it.
