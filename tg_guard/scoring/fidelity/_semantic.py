@@ -597,6 +597,17 @@ _TROUBLESHOOT = _rx(
     # grab it back?", "how would you handle that?")
     r"what (?:could|would|will|might|can) you do (?:\w+ ){0,5}(?:then|instead|at that point|in that moment|when (?:that|it) (?:happens|comes|peaks|hits))",
     r"how (?:could|would|will|might|can) you (?:handle|deal with|cope with|get through|ride out|manage) (?:that|it|this|those|the (?:urge|moment|doubt|panic|bit))",
+    # round 17b (hw17): what to say to oneself at the hard moment ("What could you say to yourself right then?")
+    r"what (?:could|would|will|might|can) you (?:say|tell|remind) (?:to )?yourself",
+)
+# Round 17b (hw17): the obstacle anticipated as a statement, not a question ("Let's think about what might get in the way",
+# "It's worth planning for the moment you'll most want to get off early", "it's worth deciding now who else could do 10pm").
+_ANTICIPATE = _rx(
+    r"(?:let'?s|worth|we (?:should|could|can)|i'?d like (?:us )?to) (?:\w+ )?(?:think(?:ing)?|talk(?:ing)?|plan(?:ning)?|decid(?:e|ing)|work(?:ing)?)(?: \w+){0,2} (?:about |through |for |out |now )?(?:what (?:might|could|would|will|may) (?:get in the way|go wrong|stop you|happen if|trip)|the (?:moment|point|bit|time|day|night)s? (?:you'?ll|you will|when|that)|who else|(?:a |the )?(?:bad|hard|difficult|worst) (?:day|night|moment|bit)s?|what you'?ll do (?:if|when))",
+    r"(?:the )?(?:hardest|trickiest|toughest|most difficult) (?:bit|part|moment|time) (?:will|is going to|might|may) (?:likely |probably )?be",
+    # a plan for the likely hitch ("let's plan for it: if he doesn't pick up, you send a short text")
+    r"(?:let'?s|we (?:could|can|should)|worth) plan(?:ning)? for (?:it|that|this|the \w+)\b",
+    r"if (?:he|she|they|it|you|that|the \w+) (?:doesn'?t|don'?t|won'?t|can'?t|isn'?t|aren'?t|gets? (?:too|in the way))\b[^.?!]{0,40},\s*(?:then )?(?:you|we)\b",
 )
 # Round 15 (hw15): the size of the task. CBT homework starts small enough to succeed ("a tiny first step", "just two
 # sentences, then stop", "once, for twenty minutes"); a task sized for a good week ("every day for an hour", "a full
@@ -624,12 +635,22 @@ _WHY_CHECK = _rx(
     # round 17 (hw16): the patient's grasp of the reason asked for ("What's your understanding of it so far?")
     r"(?:what'?s|what is|how is|tell me) your (?:own )?(?:understanding|sense|take|reading) of (?:it|this|that|why|the (?:reason|point|idea))",
     r"(?:why|what for) (?:do you think )?(?:we'?d|we would|we might|it'?s worth|it would help)",
+    # round 17b (hw17): the reason held against the patient's own experience ("Does that match what happens when you
+    # check?", "How does that reasoning land with you?", "what do you think the letter is for?")
+    r"(?:does|do|would) (?:that|this|it)(?: \w+){0,2} (?:match|fit(?: with)?|ring true (?:for|with)|square with|sound like) (?:what|how|your|you)",
+    r"how (?:does|do|would) (?:that|this|the|my) (?:reasoning|reason|idea|explanation|rationale|thinking)(?: \w+){0,2} (?:land|sit|sound|fit)",
+    r"what do you (?:think|imagine|reckon) (?:the|this|that|it|doing) (?:\w+ ){0,2}(?:is|would be|might be) (?:for|about)\b",
 )
 # Round 17 (hw16): the task's time or place left open ("fit it in somewhere this week, whenever suits you"): nothing
 # fixed, so nothing is planned for (CTRS: when and where agreed).
 _OPEN_TIME = _rx(
     r"whenever (?:it )?(?:suits|works|you like|you want|you can|you get|you have|you remember)", r"(?:fit|squeeze) (?:it|this|that|them) in(?: \w+){0,2} (?:somewhere|whenever|when(?:ever)? you)",
-    r"somewhere (?:this|in the|over the|during the) (?:week|day|days)", r"(?:at )?(?:any|some) (?:time|point) (?:this|in the|over the|that suits)", r"whatever time (?:suits|works)", r"(?:note|record|write|list|log|jot|keep)(?: \w+){0,4} somewhere(?=\s*[.!?,]|$)",
+    r"somewhere (?:this|in the|over the|during the) (?:week|day|days)",
+    # round 17b (hw17): the moment left to arrive by itself ("whenever the moment feels right", "when a moment feels natural"),
+    # and a day explicitly not fixed ("no need to tie it to a certain day")
+    r"when(?:ever)? (?:the |a |it )?(?:moment|time|chance|mood|opportunity)?(?: \w+)? ?(?:feels?|seems?|is|comes?|arises?) (?:\w+ )?(?:right|natural|ready|okay|ok|good)",
+    r"when(?:ever)? you (?:feel|are|'re) (?:like it|ready|up to it|in the mood)",
+    r"(?:no need|don'?t need|not need) to (?:tie|fix|set|pin|plan|decide|choose)(?: \w+){0,3} (?:to )?(?:a|any|the|one) (?:certain|particular|specific|set|fixed)? ?(?:day|time|date|slot)", r"(?:at )?(?:any|some) (?:time|point) (?:this|in the|over the|that suits)", r"whatever time (?:suits|works)", r"(?:note|record|write|list|log|jot|keep)(?: \w+){0,4} somewhere(?=\s*[.!?,]|$)",
 )
 # Round 17 (hw16): a general wellbeing practice, or a reason that is about wellbeing in general ("a relaxation recording
 # each night... good for bringing general stress down", "three things you're grateful for... a good habit"): a task, but
@@ -649,7 +670,45 @@ _SESSION_WORK = _rx(
 )
 # The patient commits to a task just planned ("Yeah. I'll do it.", "OK, I'll try it"): the reply may now plan for it.
 _COMMIT = _rx(r"i'?ll (?:do|try|give) (?:it|that|this|them)", r"i will(?: do it| try)?", r"i can do (?:that|it)", r"(?:ok|okay|yeah|yes|fine),? (?:i'?ll|let'?s) (?:do|try)")
-_DEFER = _rx(r"soon", r"in a (?:minute|moment|bit|sec(?:ond)?)", r"shortly", r"after (?:this|that)", r"first", r"before we do")
+_DEFER = _rx(r"soon", r"in a (?:minute|moment|bit|sec(?:ond)?)", r"shortly", r"after (?:this|that)", r"first", r"before we do",
+             # round 17b (hw17): "Before we move on, what did you expect...?" looks at the task first
+             r"before (?:we|you) (?:move on|go on|set|plan|pick|choose|start|do|talk about)")
+
+# -- round 17b (hw17): homework by function ------------------------------------------------------------
+# The patient sets the task's parameters: its size ("What amount would feel like a stretch but not overwhelming?", "Is
+# five too many?"), its day or place ("which day, which room", "Which days might work?"), how it is kept ("tell me how
+# you'd keep track of it"); or the therapist says the when and where are to be settled now, with the patient.
+_SHAPE = _rx(
+    r"(?:what|how) (?:amount|much|many|long|often|big)(?: \w+){0,5} (?:would|could|might|will|does|do|feels?|seems?|sounds?) (?:\w+ ){0,2}(?:a stretch|doable|realistic|manageable|right|possible|feel|be|work|suit|fit)",
+    r"(?:is|are|would|will) (?:\w+ ){0,3}too (?:many|much|big|long|often|hard|soon)\b",
+    r"(?:which|what) (?:days?|evenings?|mornings?|nights?|times?|rooms?|places?|slots?|hours?)(?: \w+){0,3} (?:would|could|might|will|works?|suits?|fits?|feels?|is|are|do you)",
+    r"how (?:would|could|will|might) you (?:like to )?(?:keep track|track|record|remember|note|log|keep a note)",
+    r"(?:pick|choose) (?:whichever|whatever|the one|one) (?:you'?d|you would|you'?ll|you will|you can|feels)",
+    r"(?:settle|fix|pin down|decide|choose|pick|agree)(?: on)? (?:the |a )?(?:when and where|where and when|which day|what day|the day|a day|the time|a time|exactly when)",
+    r"(?:which|what) (?:day|days|time)(?:,| and| or) (?:which|what) (?:room|place|time)",
+)
+# The patient's report of a task done or tried, taken up for what it taught: the prediction held against what happened, what
+# they make of it, how much they believe it now (CTRS: homework reviewed for its learning, not praised and passed).
+_LEARN = _rx(
+    r"what (?:do|did) you make of", r"what (?:do|did|does) (?:that|this|it|the \w+) (?:tell|show|teach)", r"what did you (?:learn|notice|discover|find out|take from)",
+    r"what (?:did|had) you (?:expect|predict|fear|imagine)", r"what you (?:expected|predicted|feared|imagined)", r"how much do you (?:still |now )?believe",
+    r"(?:gap|difference) between (?:what|how)", r"(?:expected|predicted|feared) (?:\w+ ){0,6}(?:and|versus|vs|but) (?:what|how) (?:actually )?(?:happened|went)",
+    r"what (?:actually )?happened (?:instead|in the end|in the)",
+)
+# Part of the task not done ("five nights out of seven", "the two I missed", "I didn't", "only once").
+_MISS = _rx(
+    r"(?:didn'?t|did not|couldn'?t|could not|never|forgot|wasn'?t able)", r"missed", r"skipped", r"\w+ (?:out of|of the) (?:\w+)\b", r"only (?:once|twice|did|managed|one|two)",
+    r"(?:dropped|fell) (?:off|apart|through)", r"gave up",
+)
+# ... looked at for what got in the way, or waved off ("Missing a couple is completely normal", "Let's not dwell on it").
+_MISS_Q = _rx(
+    r"what (?:happened|was (?:happening|going on|different)|went (?:on|through your mind)|got in the way|stopped|made|happened on|kept)", r"what (?:was|went) through your (?:mind|head)",
+    r"what (?:do you think )?(?:made|stopped|kept|got)", r"(?:understand|look at) (?:\w+ ){0,2}(?:before|first)",
+)
+_NORMALISE = _rx(
+    r"(?:completely|totally|perfectly|very|really|quite) (?:normal|common|understandable|fine)", r"these things happen", r"(?:happens|happen) to (?:everyone|all of us|the best)",
+    r"(?:let'?s |we (?:don'?t|won'?t) )?(?:not )?(?:dwell|worry) (?:on|about) (?:it|that|them|those|the)", r"no (?:big )?deal", r"never mind", r"(?:it'?s|that'?s) (?:ok(?:ay)?|fine|alright|all right)\b",
+)
 
 # The patient as the expert on their own life: their knowledge, view or idea credited and built on.
 _EXPERT = _rx(
@@ -996,7 +1055,8 @@ SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
                  ("moved_on", -0.8), ("imposed", -1.0),
                  ("adapted", 1.0), ("obstacle_ignored", -1.0), ("off_topic", -0.6), ("choice", 0.8), ("troubleshoot", 1.0),
                  ("small", 0.5), ("oversized", -0.9), ("rationale_check", 0.6),
-                 ("review_skipped", -0.8), ("from_material", 0.5), ("generic_task", -0.8), ("unfixed", -0.6)),
+                 ("review_skipped", -0.8), ("from_material", 0.5), ("generic_task", -0.8), ("unfixed", -0.6),
+                 ("shaped", 0.8), ("anticipated", 0.8), ("learning", 0.8), ("miss_explored", 0.8), ("miss_glossed", -0.8)),
 }
 
 
@@ -1160,7 +1220,11 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     v["homework.oversized"] = 1.0 if big else 0.0
     h["homework.oversized"] = tuple(big)
     # Round 17 (hw16): "say in your own words why..." stated, then asked ("What's your understanding so far?"), checks it too.
-    why = [s for i, s in enumerate(sents) if _WHY_CHECK.search(s.text) and (s.is_question or _INDIRECT_Q.search(s.text) or any(t.is_question for t in sents[i + 1 : i + 3]))] if planned else []
+    # Round 17b (hw17): a task under discussion counts as well as one planned here: the patient questioning it ("Touch the bin lid
+    # and then not wash? That sounds disgusting"), a dose named ("ten minutes with one album"), the reason stated ("The aim is...").
+    under_talk = bool(taskish or any(_QTY.search(t) for t in txt) or _CLIENT_IDEA.search(last) or _ACTIVITY.search(last)
+                      or re.search(r"\bthe (?:aim|idea|point|reason|purpose|goal) (?:is|of)\b", " ".join(txt), re.I))
+    why = [s for i, s in enumerate(sents) if _WHY_CHECK.search(s.text) and (s.is_question or _INDIRECT_Q.search(s.text) or any(t.is_question for t in sents[i + 1 : i + 3]))] if planned or under_talk else []
     v["homework.rationale_check"] = 1.0 if why else 0.0
     h["homework.rationale_check"] = tuple(why)
     # Round 17 (hw16): the task follows from this session's material (CTRS: homework arises from the session): the task
@@ -1180,6 +1244,32 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     open_t += [s for i, s in enumerate(sents) if (act[i] or anchor[i]) and _OPEN_TIME.search(s.text) and s not in open_t] if planned else []
     v["homework.unfixed"] = 1.0 if open_t else 0.0
     h["homework.unfixed"] = tuple(open_t)
+    # Round 17b (hw17): the patient shapes the task (its size, day, place or record asked of them, or the when and where
+    # settled with them now), next to a task in the reply or under talk of one.
+    near_act = [any(act[j] or anchor[j] for j in range(max(0, i - 1), min(len(sents), i + 2))) for i in range(len(sents))]
+    shaped = [s for i, s in enumerate(sents) if _SHAPE.search(s.text) and not unc[i] and not PAST_FRAME.search(s.text)
+              and (near_act[i] or _TASK_TALK.search(last) or _COMMIT.search(last) or _CLIENT_IDEA.search(last) or _ACTIVITY.search(last)
+                   or any(_QTY.search(t) for t in txt))] if under_talk else []
+    v["homework.shaped"] = 1.0 if shaped else 0.0
+    h["homework.shaped"] = tuple(shaped)
+    # ... obstacles anticipated in a statement ("Let's think about what might get in the way"), beside the task.
+    ant = [s for s in sents if _ANTICIPATE.search(s.text) and not PAST_FRAME.search(s.text) and s not in trouble] if taskish else []
+    v["homework.anticipated"] = 1.0 if (ant or trouble) else 0.0
+    h["homework.anticipated"] = tuple(ant)
+    # ... a task reported and looked at for what it taught (prediction against outcome, what the patient makes of it).
+    did = reported or bool(re.search(r"\b(?:i|we) (?:did|actually|finally|tried|asked|went|said|made|kept|managed)\b", last, re.I))
+    learn = [s for s in sents if _LEARN.search(s.text) and (s.is_question or _INDIRECT_Q.search(s.text) or _REVIEW.search(s.text))] if did else []
+    v["homework.learning"] = 1.0 if learn else 0.0
+    h["homework.learning"] = tuple(learn)
+    # ... part of it missed: the miss looked at for what got in the way, or waved off with nothing asked about it.
+    missed = bool(_MISS.search(last)) and (did or bool(re.search(r"\bi (?:didn'?t|did not|couldn'?t|could not)\b", last, re.I)))
+    miss_q = [s for s in sents if (s.is_question or _INDIRECT_Q.search(s.text)) and _MISS_Q.search(s.text) and not _MOVE_ON.search(s.text)] if missed else []
+    miss_q += [s for s in sents if missed and _MISS_Q.search(s.text) and re.search(r"\b(?:understand|look at)\b", s.text, re.I) and s not in miss_q]
+    v["homework.miss_explored"] = 1.0 if miss_q else 0.0
+    h["homework.miss_explored"] = tuple(miss_q)
+    gloss = [s for s in sents if _NORMALISE.search(s.text) and not s.is_question] if missed and not miss_q else []
+    v["homework.miss_glossed"] = 1.0 if gloss else 0.0
+    h["homework.miss_glossed"] = tuple(gloss)
     # The patient says the task does not fit their life ("I'm on the ward twelve hours", "she reads
     # everything"). Fitting it to that obstacle is skilled homework; setting the same task again over it
     # ("keep the diary anyway", "the walks really are the best option though") is imposing it.
