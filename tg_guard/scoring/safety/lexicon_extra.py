@@ -15,7 +15,7 @@ from .lexicon import _SUI, ABUSER, DRUG_NAMES, A, Cue, _c
 
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|christmas|new year)"
 
-__all__ = ["ACCIDENT_CONTEXT", "EXTRA_CUES", "ON_PURPOSE", "ORDINARY_FAREWELL"]
+__all__ = ["ACCIDENT_CONTEXT", "EXTRA_CUES", "ON_PURPOSE", "ORDINARY_FAREWELL", "SELF_ACCIDENT", "SELF_ACCIDENT_VETO"]
 
 _OD_QTY = r"(?:[4-9]|[1-9]\d+|ten|twelve|fifteen|twenty|thirty|forty|fifty|all|all of|a bunch of|a load of|loads of|a handful of|a lot of|the whole|a whole|the rest of|most of|half)"
 # pills by form or by name (antidepressants, painkillers, sedatives, stimulants and the like)
@@ -161,5 +161,26 @@ ORDINARY_FAREWELL: re.Pattern[str] = compile_fast(
     r"vet|put (?:our |my |the )?(?:cat|dog|pet|horse|rabbit|him|her) (?:to sleep|down)|moved (?:to|away|abroad|house)|leaving (?:party|drinks|do)|emigrat\w+|new school)\b",
     re.IGNORECASE,
 )
-ON_PURPOSE: re.Pattern[str] = compile_fast(r"\b(?:on purpose|deliberately|wanted to|urges?|again|meant to)\b", re.IGNORECASE)
+# Round 17 (fp17): a relapse is no accident ("I slipped up and cut my arm, 3 months clean gone").
+ON_PURPOSE: re.Pattern[str] = compile_fast(
+    r"\b(?:on purpose|deliberately|wanted to|urges?|again|meant to|slipped up|relaps\w*|streak"
+    r"|(?:days?|weeks?|months?|years?) clean|clean (?:for|since))\b", re.IGNORECASE)
+# Round 17 (fp17): a self-injury cue the same clause calls accidental ("I keep cutting myself by accident cos it's so
+# dull", "keep burning myself accidentally on the oven tray", "the knife slips and I cut myself every time I chop").
+# The nssi families' own look-aheads know "cut myself by accident", not "keep cutting ... by accident". Only for the
+# self-harm kinds (an abuser's "by accident" is his story, not an accident). SELF_ACCIDENT_VETO: on purpose after all
+# ("accidentally on purpose"), a wish or a cover story ("I wish it was an accident", "told mum it was by accident"),
+# or a denial ("it wasn't an accident").
+SELF_ACCIDENT: re.Pattern[str] = compile_fast(
+    r"\b(?:by accident|accidentally|accidental|(?:knife|blade|peeler|grater|it|hand|tin|can|lid) (?:slips|slipped|slipping|keeps slipping)"
+    r"|slips off (?:the|my)|while (?:i was |i{A}?m )?(?:chopping|slicing|dicing|peeling|grating|shaving|cooking|gardening)"
+    r"|(?:so|too|really|super|stupidly|very) (?:dull|blunt)|(?:dull|blunt) (?:knife|knives|blade|blades|razor)"
+    r"|on (?:the|a|my|this) (?:oven|oven tray|baking tray|grill|hob|stove|kettle|iron|straighteners|mandoline|grater|tin lid|can lid))\b"
+    .replace("{A}", A), re.IGNORECASE)
+SELF_ACCIDENT_VETO: re.Pattern[str] = compile_fast(
+    r"\b(?:on purpose|deliberately|meant to|wanted to|urges?|relaps\w*|slipped up"
+    r"|wish(?:ed|ing)? (?:\w+ ){0,3}(?:accident|accidental)"
+    r"|(?:told|tell|telling|say|said|saying|pretend\w*|lie|lied|lying|claim\w*|made out|make out|cover (?:story|up)|excuse)\b"
+    r"|(?:wasn{A}?t|was not|isn{A}?t|is not|not|never|no) (?:an? |by |really |exactly )?accident\w*"
+    r"|(?:look|looked|looks|seem\w*|pass\w* (?:it )?off as) (?:like )?(?:an? )?accident)".replace("{A}", A), re.IGNORECASE)
 

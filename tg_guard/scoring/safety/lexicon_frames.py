@@ -18,7 +18,7 @@ from ._regex import SOURCES, compile_fast
 from .lexicon import PILLS, A, Cue, _c
 from .lexicon_extra import _DRUG
 
-__all__ = ["BENIGN_READINGS", "FRAME_CONTEXT_DROPS", "FRAME_CUES", "MESSAGE_CONTEXT_DROPS", "MESSAGE_CONTEXT_NEEDS"]
+__all__ = ["BENIGN_READINGS", "CASE_FINE", "CASE_OWN", "CASE_SAFE", "FRAME_CONTEXT_DROPS", "FRAME_CUES", "MESSAGE_CONTEXT_DROPS", "MESSAGE_CONTEXT_NEEDS", "PRO_WORDS"]
 
 _FALL = r"(?:fall|falls|jump|jumps|crash|car crash|collision|wreck|overdose|od|drop)"
 _AMOUNT = r"(?:\d+ ?(?:mph|kmh|km/?h|kph|miles an hour|feet|ft|foot|metres?|meters?|m|stor(?:ey|y|ies|eys)|floors?|mg|grams?|g|pills|tablets)|(?:\w+ )?(?:stor(?:ey|y|ies|eys)|floors?) (?:up|high|building)|that (?:high|fast|speed|height)|full speed|the (?:\w+ )?(?:floor|roof|bridge))"
@@ -520,3 +520,95 @@ MESSAGE_CONTEXT_NEEDS.update({
     "care_handed_over": compile_fast(_CANT_GET_UP, re.I),
 })
 FRAME_CUES = (*FRAME_CUES, *ROUND13B_CUES)
+
+# Round 17 (fp17): impairment told by counting (DATA_CARD, functional impairment: ">=3 days of ... no sleep" and "~a
+# week or more unable to work" are moderate, "a couple of sick days" low, "1-2 bad nights" none). Each reads the
+# whole message: the nights counted need a word of sleep in it ("night 4 with basically nothing. not even dozing"),
+# and a shift rota, a newborn's feeds, travel, fasting, revision or a festival, or an illness that keeps one off
+# work, is an ordinary reason for the count (the hard negatives the card names).
+_N3 = r"(?:[3-9]|1\d|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NTH3 = r"(?:[3-9](?:rd|th)|1\d(?:th)?|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_NO_SLEEP = (r"(?:basically |literally |practically |pretty much |almost |next to |virtually |more or less |just about )?"
+             r"(?:nothing|no sleep|zero(?: sleep)?|0 sleep|none|no real sleep|no proper sleep|not a wink)(?! (?:to|on|in|left|planned|much|else))")
+_DAY = r"(?:mon|tue|tues|wed|wednes|weds|thu|thur|thurs|fri|sat|satur|sun)(?:day)?"
+_SLEEP_WORD = r"\b(?:sleep\w*|slept|dozing|doze|dozed|nap\w*|kip|shut ?eye|insomnia|awake|a wink|bed|drift off|nod off)\b"
+_ORDINARY_NIGHTS = (r"\b(?:night ?shifts?|shifts?|on nights|nights on|rota|on call|newborn|new ?born|baby|babies|colic\w*|feeds?|feeding"
+                    r"|teething|jet ?lag\w*|time ?zones?|flight|flew|red[- ]eye|festival|camping|tent|ramadan|fasting|iftar|suhoor"
+                    r"|exams?|revision|deadline|crunch|all[- ]nighters?|hackathon|gaming|stream\w*|party|rave|puppy|wedding|heatwave)\b|"
+                    + _LAID_UP)
+ROUND17_CUES: tuple[Cue, ...] = (
+    Cue("nights_counted", "impairment", "functional_impairment", _c(
+        rf"night (?:number )?{_N3}(?: now| in a row| running| straight)?,? (?:with|of|on) {_NO_SLEEP}",
+        rf"{_NTH3} night(?: now| in a row| running| straight)?,? (?:with|of|on) {_NO_SLEEP}",
+        rf"{_N3} nights?(?: now| in a row| running| straight)?,? (?:with|of|on) {_NO_SLEEP}",
+        rf"(?:awake|up) (?:all night )?(?:for )?{_N3} nights (?:straight|running|in a row)",
+    ), self_only=True, negatable=False),
+    # three or four days off sick: low ("called in sick mon tue and wed")
+    Cue("sick_days_counted", "intrusive", "functional_impairment", _c(
+        rf"(?:called|rang|phoned) in sick (?:on |for )?{_DAY}(?:,? (?:and |& |n )?{_DAY}){{2,}}",
+        r"(?:called|rang|phoned) in sick (?:for )?(?:three|four|3|4) days",
+        r"(?:three|four|3|4) sick days (?:in a row|this week|running)",
+        r"off sick (?:for )?(?:three|four|3|4) days",
+    ), self_only=True, negatable=False),
+    # a week or more off sick: moderate ("called in sick all week", "off sick for two weeks")
+    Cue("sick_week", "impairment", "functional_impairment", _c(
+        r"(?:called|rang|phoned) in sick (?:all|the whole|every day(?: of)? (?:this|last|the)) week",
+        r"(?:called|rang|phoned) in sick (?:for )?(?:a week|(?:five|six|seven|eight|nine|ten|[5-9]|1\d) days|(?:two|three|four|[2-4]) weeks)",
+        r"off sick (?:for )?(?:a week|over a week|(?:two|three|four|[2-4]) weeks|(?:five|six|seven|eight|nine|ten|[5-9]|1\d) days)",
+    ), self_only=True, negatable=False),
+    # a young child's meals and minding reduced to the minimum for days ("my 4 year old has been on cereal and cartoons
+    # for a week"): care failing, like ``care_handed_over``, needs the user's own word that they cannot do more
+    Cue("care_minimum", "impairment", "functional_impairment", _c(
+        rf"(?:\d+ ?(?:year old|yr old|yo)|kids|children|little ones|toddler|son|daughter|boy|girl)(?:{A}s|{A}ve| has| have)? been"
+        r" (?:on|living on|eating|having|surviving on) (?:\w+ ){0,2}?(?:cereal|toast|crisps|biscuits|takeaways?|nothing|dry \w+)"
+        r"(?: and (?:cartoons|telly|tv|the ipad|ipad|screens|youtube|the tablet))?[^.!?\n]{0,20}?(?:for|all) (?:about |over |nearly )?"
+        r"(?:a week|week|days|(?:\d+|two|three|four|five|six|several|a few) (?:days|weeks))",
+    ), self_only=False, negatable=False),
+)
+MESSAGE_CONTEXT_NEEDS.update({
+    "nights_counted": compile_fast(_SLEEP_WORD, re.I),
+    "care_minimum": compile_fast(
+        _CANT_GET_UP + rf"|\bonly thing (?:that )?i (?:can )?(?:manage|do)\b|\ball i (?:can )?manage\b"
+        rf"|\b(?:can{A}?t|cannot|haven{A}?t) (?:\w+ )?(?:get to|face|manage|had) (?:a |the )?(?:shower|wash|bath)\b"
+        rf"|\b(?:haven{A}?t|have not|not) (?:eaten|slept|showered|washed)\b|\bnot coping\b".replace("{A}", A), re.I),
+})
+MESSAGE_CONTEXT_DROPS.update({
+    "nights_counted": compile_fast(_ORDINARY_NIGHTS, re.I),
+    "sick_days_counted": compile_fast(_LAID_UP, re.I),
+    "sick_week": compile_fast(_LAID_UP, re.I),
+    "care_minimum": compile_fast(_LAID_UP, re.I),
+})
+FRAME_CUES = (*FRAME_CUES, *ROUND17_CUES)
+
+# Round 17 (fp17): a professional recounting a case ("had a pt in tonight, 40ish paracetamol ... she's on the ward now
+# and stable. this isn't about me btw"; "attended a bridge call ... talked him back over, he's with the mental health
+# team now. I'm fine, it's the job"). DATA_CARD: professional talk about someone else is none. Three parts, all needed:
+# the work's own words (two distinct ones), the person in the case named as now cared for or safe, and the user's
+# own word that they are fine. A bare "I'm fine" is a classic deflection, so it only counts inside such a frame.
+PRO_WORDS = compile_fast(
+    r"\b(?:pts?|patients?|triage\w*|resus|the ward|on the ward|ward round|a ?& ?e|icu|itu|hdu|obs|nac|n-acetylcysteine"
+    r"|call ?outs?|call-outs?|(?:attended|went to|got|had|took) (?:a|an|the) (?:\w+ ){0,2}(?:call|job|shout|incident|scene)"
+    r"|on scene|our crew|the crew|crewmate|sergeant|sarge|debrief\w*|handover|shift|night shift|nights|on nights|rota"
+    r"|brought in|conveyed|sectioned|(?:mental health|crisis|mh|liaison|psych) team|psych liaison|the unit|caseload"
+    r"|(?:the|my|this) job|paramedics?|ambulance|the station|custody)\b", re.I)
+# The person in the case now cared for or safe: "she's on the ward now and stable", "he's with the mental health team".
+CASE_SAFE = compile_fast(
+    r"\b(?:he|she|they|pt|patient|the (?:man|woman|lad|girl|guy|kid|lady|gentleman|chap))(?:{A}s|{A}re| is| are| was| were)?"
+    r" (?:now |safe |all |doing )?(?:\w+ )?(?:stable|admitted|medically fit|being (?:looked after|seen|assessed)"
+    r"|on the ward|in (?:resus|icu|itu|hdu|hospital|a bed)|with (?:the )?(?:mental health|crisis|mh|liaison|psych) team"
+    r"|going to (?:be|pull through|make it)|out of danger|pulled through)\b"
+    r"|\b(?:levels|obs) (?:are |were )?(?:coming down|settling|normal|fine|stable)\b"
+    r"|\btalked (?:him|her|them) (?:back|down|round|off)\b".replace("{A}", A), re.I)
+CASE_FINE = compile_fast(
+    r"\b(?:this|it|that) (?:isn{A}?t|is not|{A}s not|s not|wasn{A}?t|was not) (?:about|for) me\b"
+    r"|\bnot about me\b"
+    r"|\b(?:i{A}?m|i am|im|i feel) (?:\w+ )?(?:fine|ok|okay|alright|all right|good|safe)\b(?!\W{0,3}(?:but|though|except|really)\b)"
+    r"|\b(?:it{A}?s|its|it is|that{A}?s|thats|comes with|all part of|part of) (?:just )?the job\b".replace("{A}", A), re.I)
+# What makes the case the user's own after all: a shared feeling, a wish to be in the patient's place, means kept.
+CASE_OWN = compile_fast(
+    r"\b(?:me too|same here|i (?:kinda |kind of |sort of |honestly )?(?:get it|get why|understand why|feel (?:like )?that"
+    r"|feel the same|do too|have too|envy|envied|was jealous|am jealous)"
+    r"|doing the same|(?:could|should|wish it|wish that) (?:have )?(?:been|be) me|wish(?:ed)? (?:i|it) (?:was|were|had been)"
+    r"|(?:saved|saving|stockpil\w*|stash\w*|hoard\w*|pocket\w*|squirrel\w*) (?:\w+ ){0,3}(?:up|away|home|for me|for myself)"
+    r"|(?:taking|took|take|bringing|brought) (?:\w+ ){0,3}home from (?:the )?(?:ward|work|unit|cupboard|trolley)"
+    r"|for myself|my own (?:stash|supply|plan))\b", re.I)

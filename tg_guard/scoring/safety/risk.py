@@ -36,13 +36,24 @@ from .lexicon import (
 )
 from .lexicon_acts import ACT_CUES
 from .lexicon_disclosures import DISCLOSURE_CUES, NO_FAREWELL_READING
-from .lexicon_extra import ACCIDENT_CONTEXT, EXTRA_CUES, ON_PURPOSE, ORDINARY_FAREWELL
+from .lexicon_extra import (
+    ACCIDENT_CONTEXT,
+    EXTRA_CUES,
+    ON_PURPOSE,
+    ORDINARY_FAREWELL,
+    SELF_ACCIDENT,
+    SELF_ACCIDENT_VETO,
+)
 from .lexicon_frames import (
     BENIGN_READINGS,
+    CASE_FINE,
+    CASE_OWN,
+    CASE_SAFE,
     FRAME_CONTEXT_DROPS,
     FRAME_CUES,
     MESSAGE_CONTEXT_DROPS,
     MESSAGE_CONTEXT_NEEDS,
+    PRO_WORDS,
 )
 from .lexicon_meds import medication_spans
 from .lexicon_methods import METHOD_CONTEXT_DROPS, METHOD_CUES, METHOD_NAMES, resolved
@@ -402,6 +413,12 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 if ACCIDENT_CONTEXT.search(near) and not ON_PURPOSE.search(text[ss:se]):
                     dropped.append((s, e, "idiom"))
                     continue
+                if kind in ("nssi", "nssi_severe"):
+                    # round 17: the clause calls the injury accidental ("keep cutting myself by accident cos it's dull")
+                    cs, ce = clause_bounds(text, s, e)
+                    if SELF_ACCIDENT.search(text[cs : min(se, ce + 60)]) and not SELF_ACCIDENT_VETO.search(text[ss:se]):
+                        dropped.append((s, e, "idiom"))
+                        continue
             # an act with the means in hand (round 14: a gun held, a ledge) has no ordinary goodbye reading
             farewell_kind = kind in ("prep", "lethality", "finality") and cue.name not in NO_FAREWELL_READING
             goodbye = cue.name == "prep" and _GOODBYE.search(text[s:e]) is not None
@@ -454,7 +471,7 @@ def rule_cue(users: Sequence[str]) -> bool:
                for u in users for h in scan_message(u))
 
 
-_LOW_IMPAIRMENT = frozenset({"impairment_days", "impairment_other"})
+_LOW_IMPAIRMENT = frozenset({"impairment_days", "impairment_other", "sick_days_counted"})
 # Round 14b: a time word in a sentence about an everyday arrangement ("up at 6:30 monday for the day shift", "curry
 # tonight", "my driving test tomorrow", "the church group on Thursday"). A conversation of several turns is full of
 # them, and each one lowered the learned layer's margin for the whole conversation (dev16: most of its false alarms
@@ -596,19 +613,36 @@ def helping_someone_else(users: Sequence[str]) -> bool:
                    for u in users for h in scan_message(u))
 
 
+def recounts_a_case(users: Sequence[str]) -> bool:
+    """Round 17 (fp17): whether the user is a professional recounting someone else's crisis (patterns in
+    :mod:`.lexicon_frames`: :data:`PRO_WORDS`, two distinct), the
+    person in it now cared for (:data:`CASE_SAFE`), the user saying they are fine (:data:`CASE_FINE`, no contrast
+    after it), with nothing of their own in it (:data:`CASE_OWN`, :data:`_SHARED`) and no current rule cue of the
+    user's own (a time word or a means named does not count)."""
+    text = "\n".join(users)
+    if not CASE_SAFE.search(text) or CASE_OWN.search(text) or _SHARED.search(text):
+        return False
+    if len({m.group(0).lower() for m in PRO_WORDS.finditer(text)}) < 2:
+        return False
+    if not any(not _CONTRAST.search(u[m.end() : m.end() + 80]) for u in users for m in CASE_FINE.finditer(u)):
+        return False
+    return not any(not h.past and h.kind not in _NEUTRAL_KINDS and not _third_party(u, h.start)
+                   for u in users for h in scan_message(u))
+
+
 def states_own_safety(users: Sequence[str]) -> bool:
     """Whether a user message says the risk talked about is not the user's own (:data:`_OWN_SAFETY`), with no
     contrast after it in that message and no current rule cue of the user's own (a third person's act, a time word
     or a means named does not count).
 
     Also true where the user asks how to help someone else at risk and shows none of their own
-    (:func:`helping_someone_else`, round 12).
+    (:func:`helping_someone_else`, round 12), or recounts a case met at work (:func:`recounts_a_case`, round 17).
 
     The scorer keeps the learned layer from lifting such a conversation to moderate or above (the rules' level
     stands): an n-gram or embedding head reads a friend's overdose, a parent's self-harm question or a
     denied wish as the user's own risk. The rules still raise the level on any first-person disclosure.
     """
-    if helping_someone_else(users):
+    if helping_someone_else(users) or recounts_a_case(users):
         return True
     said = False
     for u in users:
