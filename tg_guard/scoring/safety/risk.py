@@ -58,10 +58,24 @@ from .lexicon_frames import (
 from .lexicon_meds import medication_spans
 from .lexicon_methods import METHOD_CONTEXT_DROPS, METHOD_CUES, METHOD_NAMES, resolved
 from .lexicon_plans import PLAN_CUES, TOPIC_READINGS
+from .lexicon_targets import AIMED_AT_OTHER, TARGET_CARRIED, TARGET_CONTEXT_DROPS, TARGET_CONTEXT_NEEDS, TARGET_CUES
 
-__all__ = ["Hit", "RiskTracker", "clarifies", "corrects_misreading", "helping_someone_else", "misreading_corrected",
-           "ordinary_sign_off", "payback_only",
-           "resisted_urge_only", "rule_cue", "scan_message", "scan_with_drops", "states_own_safety"]
+__all__ = [
+    "Hit",
+    "RiskTracker",
+    "aimed_at_other",
+    "clarifies",
+    "corrects_misreading",
+    "helping_someone_else",
+    "misreading_corrected",
+    "ordinary_sign_off",
+    "payback_only",
+    "resisted_urge_only",
+    "rule_cue",
+    "scan_message",
+    "scan_with_drops",
+    "states_own_safety",
+]
 
 _FIRST = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself", "mine", "we", "us"})
 _THIRD = frozenset({
@@ -332,7 +346,10 @@ def _reported_speech(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES, *PLAN_CUES, *DISCLOSURE_CUES, *METHOD_CUES)
+_ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES, *PLAN_CUES, *DISCLOSURE_CUES, *METHOD_CUES, *TARGET_CUES)
+# Round 17: the target and captivity families' message-level needs and drops (lexicon_targets) beside round 6's.
+_MSG_NEEDS = {**MESSAGE_CONTEXT_NEEDS, **TARGET_CONTEXT_NEEDS}
+_MSG_DROPS = {**MESSAGE_CONTEXT_DROPS, **TARGET_CONTEXT_DROPS}
 _SENTENCE_DROPS = {**FRAME_CONTEXT_DROPS, **METHOD_CONTEXT_DROPS}
 _INJURY: frozenset[Kind] = frozenset({"nssi", "nssi_severe", "abuse", "abuse_severe", "method"})
 Drop = tuple[int, int, str]  # a span the rules set aside, and why: "negated", "other", "idiom" or "benign"
@@ -384,12 +401,12 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 dropped.append((s, e, "other"))
                 continue
             kind = cue.kind
-            needs = MESSAGE_CONTEXT_NEEDS.get(cue.name)
-            if needs is not None or cue.name in MESSAGE_CONTEXT_DROPS:
+            needs = _MSG_NEEDS.get(cue.name)
+            if needs is not None or cue.name in _MSG_DROPS:
                 # round-6 families read the whole message, and have their own farewell drops (some only a drop)
                 if needs is not None and not needs.search(text):
                     continue
-                if MESSAGE_CONTEXT_DROPS[cue.name].search(text):
+                if _MSG_DROPS[cue.name].search(text):
                     dropped.append((s, e, "benign"))
                     continue
                 hits.append(Hit(cue.name, kind, cue.category, s, e, _is_past(text, s, e), text[s:e]))
@@ -716,6 +733,17 @@ def payback_only(users: Sequence[str]) -> bool:
     return bool(hits) and all(h.cue == "payback" for h in hits)
 
 
+def aimed_at_other(users: Sequence[str]) -> bool:
+    """Round 17: whether a means in the conversation is aimed at someone else (a poison for a named person, a car to be
+    driven into theirs; :data:`.lexicon_targets.AIMED_AT_OTHER`) and the user voices no suicide or self-harm cue of
+    their own beside it (a means word or a time is not one): the learned heads read "how long does antifreeze take to
+    work" as the user's suicide, and the card's category is harm to others."""
+    hits = [h for u in users for h in scan_message(u) if not h.past]
+    hits += [h for k, u in enumerate(users) for h in _carried_hits(u, users[:k]) if not h.past]
+    return any(h.cue in AIMED_AT_OTHER for h in hits) and not any(
+        h.category in _OTHER_CATS and h.kind not in _NEUTRAL_KINDS for h in hits)
+
+
 def ordinary_sign_off(users: Sequence[str]) -> bool:
     """Whether the newest user message is an ordinary sign-off: a farewell (:data:`_SIGN_OFF`) with an everyday
     next thing to do in the conversation (:data:`_EVERYDAY`), no word of an end (:data:`_END_WORDS`)
@@ -861,7 +889,10 @@ def credible_answer(text: str, *, safe_question: bool) -> bool:
 # Round 13, context carried across messages. (a) Grooming: the age gap may be stated in an earlier message than the
 # request ("he's 24 and I'm 14" ... "last night he asked for pics"): the cue's age-gap need is read over the
 # conversation's user messages so far, its drops over the message itself.
-_CARRIED = frozenset({"grooming"})
+# (a') Round 17: a poison asked about in one message and the person it is for named in a later one ("how long does
+# antifreeze take to work" ... "she'll drink anything sweet"); its drops (a pet, a pest, fiction) are read over the
+# earlier messages too, as the need is.
+_CARRIED = frozenset({"grooming", *TARGET_CARRIED})
 _CARRIED_CUES = tuple(cue for cue in _ALL_CUES if cue.name in _CARRIED)
 
 
@@ -873,10 +904,11 @@ def _carried_hits(text: str, before: Sequence[str]) -> list[Hit]:
         found = find_all(cue.pattern, text)  # the cue itself first: rare, and the joined history can be long
         if not found:
             continue
-        needs = MESSAGE_CONTEXT_NEEDS[cue.name]
-        if needs.search(text) or MESSAGE_CONTEXT_DROPS[cue.name].search(text):
+        needs = _MSG_NEEDS[cue.name]
+        if needs.search(text) or _MSG_DROPS[cue.name].search(text):
             continue
-        if not needs.search("\n".join((*before, text))):
+        history = "\n".join((*before, text))
+        if not needs.search(history) or (cue.name in TARGET_CARRIED and _MSG_DROPS[cue.name].search(history)):
             continue
         for s, e in found:
             if cue.negatable and _negated(text, s):
@@ -1023,7 +1055,9 @@ def _combine(hits: Sequence[tuple[int, Hit]]) -> tuple[int, list[tuple[int, Hit]
         own = _STRONG_PLAN if h.kind == "plan" else _SELF_INTENT
         # A plan next to a means ("i have a plan" ... "the bridge by the park") is a plan, ideation or not.
         means_near = h.kind == "plan" and _near(i, current, frozenset({"method"}), 4)
-        if h.kind in ("plan", "intent") and (own.search(h.text) or in_context(i) or means_near):
+        # Round 17: a plan or stated intent aimed at another person (lexicon_targets) names its target and means itself.
+        toward_other = h.category == "harm_to_others"
+        if h.kind in ("plan", "intent") and (own.search(h.text) or in_context(i) or means_near or toward_other):
             acting.append((i, h))
     for i, h in current:
         if h.kind == "method" and (in_context(i) or any(abs(i - j) <= 2 for j, _ in acting)):

@@ -57,6 +57,7 @@ from .missed import (
 )
 from .risk import (
     RiskTracker,
+    aimed_at_other,
     despair_trace,
     misreading_corrected,
     ordinary_sign_off,
@@ -502,6 +503,8 @@ def _blocked_categories(rules_cats: set[str], users: Sequence[str]) -> frozenset
     partner, which they read as suicide, self-harm or (the abuser's violence) harm to others; the card's
     abuse-only contexts carry abuse alone.
     """
+    if rules_cats == {"harm_to_others"} and aimed_at_other(users):
+        return frozenset({"suicide", "self_harm"})  # round 17: a poison or a car aimed at someone else
     if not rules_cats or not rules_cats <= {"functional_impairment", "abuse"} or despair_trace(users):
         return frozenset()
     if "abuse" in rules_cats:
