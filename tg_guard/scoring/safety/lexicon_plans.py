@@ -109,9 +109,13 @@ PLAN_CUES: tuple[Cue, ...] = (
         r"(?:stopped|stopping|stop|quit|given up) (?:eating and drinking|eating or drinking|drinking and eating|food and (?:water|drink)\w*)"
         r"\b[^\n]{0,140}?\b(?:fade (?:out|away)|die|dying|dead|look(?:s)? natural|slip away|end (?:it|things)|not be here|be gone)\b",
     )),
+    # Round 17 (risk dev29): the engine "been going a while", and the door named before the engine ("door's down,
+    # engine's been going"). A door open or up is a mechanic's or a warm-up (no door closed, no match).
     Cue("car_in_garage_on", "in_progress", "suicide", _c(
-        rf"(?:in|inside) (?:the|my) (?:car|van) in (?:the|our|my) garage\b[^\n]{{0,60}}?\b(?:engine|motor)(?:{A}s| is) (?:on|running)",
-        rf"(?:engine|motor)(?:{A}s| is) (?:on|running)[^\n]{{0,40}}?\b(?:garage )?door(?:{A}s| is) (?:down|shut|closed)",
+        rf"(?:in|inside) (?:the|my) (?:car|van) in (?:the|our|my) garage\b[^\n]{{0,60}}?\b(?:engine|motor)(?:{A}s| is| has)? (?:been |still )?(?:on|running|going(?! to)|idling|ticking over)"
+        rf"(?=[^\n]{{0,60}}?\b(?:door|doors|shutter)(?:{A}s| is| are)? (?:\w+ )?(?:down|shut|closed|locked)\b|(?![^\n]{{0,80}}\b(?:door|shutter)(?:{A}s| is)? (?:\w+ )?(?:open|up)\b))",
+        rf"(?:engine|motor)(?:{A}s| is| has)? (?:been |still )?(?:on|running|going(?! to)|idling|ticking over)[^\n]{{0,40}}?\b(?:garage )?door(?:{A}s| is) (?:down|shut|closed)",
+        rf"(?:in|inside) (?:the|my) (?:car|van) in (?:the|our|my) garage\b[^\n]{{0,40}}?\b(?:garage )?door(?:{A}s| is| has been)? (?:\w+ )?(?:down|shut|closed|locked)\b[^\n]{{0,40}}?\b(?:engine|motor)(?:{A}s| is| has)? (?:been |still )?(?:on|running|going(?! to)|idling|ticking over)",
     )),
 )
 

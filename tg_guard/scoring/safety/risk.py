@@ -44,6 +44,7 @@ from .lexicon_extra import (
     SELF_ACCIDENT,
     SELF_ACCIDENT_VETO,
 )
+from .lexicon_final import FINAL_CONTEXT_DROPS, FINAL_CONTEXT_NEEDS, FINAL_CUES
 from .lexicon_frames import (
     BENIGN_READINGS,
     CASE_FINE,
@@ -346,11 +347,17 @@ def _reported_speech(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES, *PLAN_CUES, *DISCLOSURE_CUES, *METHOD_CUES, *TARGET_CUES)
-# Round 17: the target and captivity families' message-level needs and drops (lexicon_targets) beside round 6's.
-_MSG_NEEDS = {**MESSAGE_CONTEXT_NEEDS, **TARGET_CONTEXT_NEEDS}
-_MSG_DROPS = {**MESSAGE_CONTEXT_DROPS, **TARGET_CONTEXT_DROPS}
+_ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES, *PLAN_CUES, *DISCLOSURE_CUES, *METHOD_CUES, *TARGET_CUES,
+             *FINAL_CUES)
+# Round 17: the message-level needs and drops of the target and captivity families (lexicon_targets) and of the
+# final-act families (lexicon_final: two functions per family, the second read over the whole message) beside round 6's.
+_MSG_NEEDS = {**MESSAGE_CONTEXT_NEEDS, **TARGET_CONTEXT_NEEDS, **FINAL_CONTEXT_NEEDS}
+_MSG_DROPS = {**MESSAGE_CONTEXT_DROPS, **TARGET_CONTEXT_DROPS, **FINAL_CONTEXT_DROPS}
 _SENTENCE_DROPS = {**FRAME_CONTEXT_DROPS, **METHOD_CONTEXT_DROPS}
+# Round 17: the target and final-act families only add. Their ordinary readings ("course", "the car's radiator") set
+# the cue aside without masking its words from the learned layer: a broad veto word would otherwise hide text the
+# layer was trained to read ("I won't be needing them where I'm going. He doesn't know that, of course.").
+_ADD_ONLY: frozenset[str] = frozenset(c.name for c in (*TARGET_CUES, *FINAL_CUES))
 _INJURY: frozenset[Kind] = frozenset({"nssi", "nssi_severe", "abuse", "abuse_severe", "method"})
 Drop = tuple[int, int, str]  # a span the rules set aside, and why: "negated", "other", "idiom" or "benign"
 
@@ -407,7 +414,8 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 if needs is not None and not needs.search(text):
                     continue
                 if _MSG_DROPS[cue.name].search(text):
-                    dropped.append((s, e, "benign"))
+                    if cue.name not in _ADD_ONLY:
+                        dropped.append((s, e, "benign"))
                     continue
                 hits.append(Hit(cue.name, kind, cue.category, s, e, _is_past(text, s, e), text[s:e]))
                 continue
