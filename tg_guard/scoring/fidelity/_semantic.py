@@ -215,7 +215,9 @@ _INDIRECT_Q = _rx(r"i'?m (?:curious|wondering|interested) (?:about |to (?:hear|k
                   r"i wonder (?:which|what|how|whether|if|why)", r"tell me (?:which|what|how|whether|about|more about)", r"i'?d (?:love|like) to (?:hear|know|see) (?:which|what|how|whether|about|more)")
 _AGREE_Q = _rx(r"suit", r"work for you", r"doable", r"realistic", r"manageable", r"(?:which|what) (?:days?|times?|evenings?|mornings?)", r"fit (?:in|into)")
 _RECORD = _rx(r"writ(?:e|ing)", r"jot", r"note (?:down|how|what|the|your|when)", r"record", r"log", r"track", r"rat(?:e|ing)", r"score", r"tick", r"diary")
-_MOVE_ON = _rx(r"(?:let'?s )?move on", r"something else", r"anyway", r"not (?:worry|dwell) (?:about|on)", r"let'?s not (?:worry|dwell)", r"look at (?:it|them) later", r"forget (?:about )?it",
+_MOVE_ON = _rx(r"(?:let'?s )?move on",
+               # round 17c (hw18): "whether something else got in the way" asks after a cause; it changes no subject
+               r"something else(?! (?:\w+ ){0,2}(?:in the way|going on|happening|behind|stopping))", r"anyway", r"not (?:worry|dwell) (?:about|on)", r"let'?s not (?:worry|dwell)", r"look at (?:it|them) later", r"forget (?:about )?it",
                r"come back to (?:it|that|this|them)(?: \w+)? (?:another|some|later|next)", r"another (?:day|time)\b",
                # round 14b (blind10): the report put off to a maybe-later ("we can maybe look at the records later on if there's time")
                r"(?:look at|get to|go over|go through|talk about|come back to|cover) (?:\w+ ){0,3}later(?: on)?", r"if (?:there'?s|we have) (?:any )?time (?:left|at the end|later)",
@@ -705,6 +707,36 @@ _MISS_Q = _rx(
     r"what (?:happened|was (?:happening|going on|different)|went (?:on|through your mind)|got in the way|stopped|made|happened on|kept)", r"what (?:was|went) through your (?:mind|head)",
     r"what (?:do you think )?(?:made|stopped|kept|got)", r"(?:understand|look at) (?:\w+ ){0,2}(?:before|first)",
 )
+# Round 17c (hw18): an agreed task broken rather than skipped ("I know we agreed I'd stop googling. I did it anyway."):
+# the agreement named, and the act done all the same.
+_AGREED_REF = _rx(r"(?:we|i) (?:agreed|said|promised|decided)", r"i (?:was )?(?:supposed|meant) to", r"(?:like|as) (?:we|you) (?:agreed|said|planned)")
+_BROKE = _rx(r"anyway", r"all the same", r"regardless", r"again", r"(?:gave|give) in", r"caved", r"slipped")
+# ... and the miss met with the agreement pressed, not looked at: compliance asked for ("Can you commit to doing it
+# properly this time?", "Can you promise me that?"), the agreement restated as a rebuke ("We did agree on it, though"),
+# stricter effort urged. CTRS: a task not done is explored for what got in the way, not policed.
+_POLICE = _rx(
+    r"(?:can|could|will|would) you (?:\w+ )?(?:commit|promise|guarantee|make sure|make it a priority|be stricter|try harder|stick (?:to|with) it)",
+    r"promise me", r"(?:be|get) (?:a (?:bit|lot) )?(?:stricter|firmer|tougher|harder|more (?:disciplined|committed|strict)) (?:with|on) yourself",
+    r"make (?:it|this|that) (?:a |your )?(?:\w+ )?priority", r"we (?:did|had|have) (?:\w+ )?agreed?(?: on)? (?:it|this|that|to)\b", r"(?:only|really) works if",
+    r"properly this time", r"(?:no|not) (?:more )?excuses", r"(?:like|as) you (?:promised|said you would)",
+)
+# Round 17c (hw18): a question that only asks for a yes to a task already decided ("Does that make sense?", "Can you
+# give that a go?"): no say in what, when or how.
+_YES_Q = _rx(r"(?:does|do) (?:that|this|it|all that) (?:make sense|sound (?:clear|ok|okay|good|alright|all right))", r"(?:can|could|will|would) you (?:give (?:that|it|this) a (?:go|try|shot)|do that for me|manage (?:it|that|this))",
+             r"(?:are you )?(?:ok|okay|alright|all right|happy) with (?:that|this)", r"(?:is )?that (?:alright|all right|ok|okay|fine)", r"ready")
+# Round 17c (hw18): the task put as an offer the patient may decline ("if you're willing", "if you're up for it", "you could",
+# "how about", "would you be up for"): proposed, not assigned.
+_OFFERED = _rx(r"if you'?re (?:willing|up for it|open to (?:it|that|trying)|game|happy to)", r"if you (?:want|fancy|like)(?: to)?(?= |[.,;!?]|$)", r"(?:we|you) (?:could|might)",
+                 r"(?:could|would) you(?! (?:do|manage) (?:that|this|it)\b)", r"will you (?:be )?(?:willing|up for|try|consider)", r"how about", r"what about", r"what if", r"would it (?:help|be worth)",
+                 r"(?:an|one|a small|a little) (?:idea|suggestion|option)", r"(?:see|tell me) (?:if|whether) (?:that|this|it) (?:fits|works|suits)")
+# Round 17c (hw18): the patient asks for the task: setting one is then an answer, not an imposition.
+_ASKED_TASK = _rx(r"what (?:can|could|should|do|would) i (?:actually |even )?do", r"what am i (?:supposed|meant|going) to do", r"what'?s the (?:homework|task|plan|assignment|next step)",
+                  r"tell me what (?:to|i should) do", r"what (?:should|do) i (?:try|practi[sc]e|work on)")
+# Round 17c (hw18): the patient's own view of the reason asked for, after it is given ("The thinking is that... How does that
+# sit with you?", "My thinking is... From your side, does it actually stop the freezing?").
+_REASON_S = _rx(r"the (?:thinking|idea|reason|point|aim|logic|rationale|theory) (?:is|behind|here)", r"my (?:thinking|reasoning|guess|hunch) is", r"(?:that'?s )?why (?:we|i)(?:'d| would)? (?:suggest|try|do)")
+_VIEW_Q = _rx(r"how (?:does|do|would) (?:that|this|it) (?:sit|land|sound|seem|feel|strike you)(?: \w+){0,2}(?: (?:with|to|for) you)?", r"from your (?:side|end|point of view|experience|perspective)",
+              r"in your (?:experience|view)", r"what do you make of (?:that|this|it)", r"does (?:that|this|it) (?:ring true|fit|match)")
 _NORMALISE = _rx(
     r"(?:completely|totally|perfectly|very|really|quite) (?:normal|common|understandable|fine)", r"these things happen", r"(?:happens|happen) to (?:everyone|all of us|the best)",
     r"(?:let'?s |we (?:don'?t|won'?t) )?(?:not )?(?:dwell|worry) (?:on|about) (?:it|that|them|those|the)", r"no (?:big )?deal", r"never mind", r"(?:it'?s|that'?s) (?:ok(?:ay)?|fine|alright|all right)\b",
@@ -1056,7 +1088,8 @@ SEMANTIC: Final[dict[CTRSItem, tuple[tuple[str, float], ...]]] = {
                  ("adapted", 1.0), ("obstacle_ignored", -1.0), ("off_topic", -0.6), ("choice", 0.8), ("troubleshoot", 1.0),
                  ("small", 0.5), ("oversized", -0.9), ("rationale_check", 0.6),
                  ("review_skipped", -0.8), ("from_material", 0.5), ("generic_task", -0.8), ("unfixed", -0.6),
-                 ("shaped", 0.8), ("anticipated", 0.8), ("learning", 0.8), ("miss_explored", 0.8), ("miss_glossed", -0.8)),
+                 ("shaped", 0.8), ("anticipated", 0.8), ("learning", 0.8), ("miss_explored", 0.8), ("miss_glossed", -0.8),
+                 ("miss_pressed", -0.8), ("assigned", -0.5)),
 }
 
 
@@ -1158,6 +1191,15 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
                      and content_words(s.text) & told and not _MOVE_ON.search(s.text)
                      and not (s in task or (_ADDRESS.search(s.text) and any(t in task for t in sents[max(0, sents.index(s) - 1) : sents.index(s) + 1])))]
     reviewed = reviewed + [s for s in recalled if s not in reviewed]
+    # Round 17b (hw17) / 17c (hw18): part of the task missed, or an agreed task broken ("I know we agreed... I did it anyway"),
+    # and the miss looked at for what got in the way. Looking at the miss of a task reported is reviewing it: it counts as a review
+    # (not a weekend that "didn't do much", which reports no task).
+    did = reported or bool(re.search(r"\b(?:i|we) (?:did|actually|finally|tried|asked|went|said|made|kept|managed)\b", last, re.I))
+    lapse = bool(_AGREED_REF.search(last) and _BROKE.search(last))
+    missed = (bool(_MISS.search(last)) and (did or bool(re.search(r"\bi (?:didn'?t|did not|couldn'?t|could not)\b", last, re.I)))) or lapse
+    miss_q = [s for s in sents if (s.is_question or _INDIRECT_Q.search(s.text)) and _MISS_Q.search(s.text) and not _MOVE_ON.search(s.text)] if missed else []
+    miss_q += [s for s in sents if missed and _MISS_Q.search(s.text) and re.search(r"\b(?:understand|look at)\b", s.text, re.I) and s not in miss_q]
+    reviewed += [s for s in miss_q if s not in reviewed] if reported or lapse else []
     # Thanks and praise alone are a token: a review asks or looks at what happened. A token followed by a
     # fresh agenda ("Now, what would you like to focus on today?") sets the report aside.
     token = bool(reviewed) and all(_TOKEN_REVIEW.search(s.text) and not s.is_question and not _INDIRECT_Q.search(s.text) for s in reviewed)
@@ -1201,8 +1243,13 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     # The patient chooses the task from options laid out, or is asked what they would try (CTRS 6: agreed).
     # Round 17 (hw16): the patient's knowledge of their own life credited for the task's shape ("You'd know far better than
     # me who could be asked") hands it over too.
-    chosen = [s for s in sents if (s.is_question and _CHOICE_Q.search(s.text)) or ((_HAND_OVER.search(s.text) or (task and _EXPERT.search(s.text))) and not _PASSIVE.search(s.text) and not _UNCOMMITTED.search(s.text))] \
-        if planned or _TASK_TALK.search(last) else []
+    # Round 17c (hw18): a task named with its dose but no day yet ("Whichever you pick, the task would be to touch it and
+    # then wait thirty minutes") is a task under discussion: options for it handed to the patient are a choice.
+    named_task = any(act[i] and not unc[i] and _QTY.search(t) and _META_TASK.search(t) for i, t in enumerate(txt))
+    # Round 17c (hw18): "We'll build from there" is the step after the task, not the patient's knowledge credited.
+    chosen = [s for s in sents if (s.is_question and _CHOICE_Q.search(s.text)) or ((_HAND_OVER.search(s.text) or (task and _EXPERT.search(s.text) and not re.search(r"\bfrom there\b", s.text, re.I)))
+                                                                                   and not _PASSIVE.search(s.text) and not _UNCOMMITTED.search(s.text))] \
+        if planned or _TASK_TALK.search(last) or named_task else []
     v["homework.choice"] = 1.0 if chosen else 0.0
     h["homework.choice"] = tuple(chosen)
     taskish = bool(planned or task or _TASK_TALK.search(last) or any(anchor) or _COMMIT.search(last) or _TASK_TALK.search(" ".join(txt)))
@@ -1225,6 +1272,9 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     under_talk = bool(taskish or any(_QTY.search(t) for t in txt) or _CLIENT_IDEA.search(last) or _ACTIVITY.search(last)
                       or re.search(r"\bthe (?:aim|idea|point|reason|purpose|goal) (?:is|of)\b", " ".join(txt), re.I))
     why = [s for i, s in enumerate(sents) if _WHY_CHECK.search(s.text) and (s.is_question or _INDIRECT_Q.search(s.text) or any(t.is_question for t in sents[i + 1 : i + 3]))] if planned or under_talk else []
+    # Round 17c (hw18): the reason given in the reply, then the patient's own view of it asked ("How does that sit with you?").
+    why += [s for i, s in enumerate(sents) if s.is_question and _VIEW_Q.search(s.text) and s not in why
+            and any(_REASON_S.search(t.text) for t in sents[max(0, i - 3) : i])] if planned or under_talk else []
     v["homework.rationale_check"] = 1.0 if why else 0.0
     h["homework.rationale_check"] = tuple(why)
     # Round 17 (hw16): the task follows from this session's material (CTRS: homework arises from the session): the task
@@ -1257,19 +1307,20 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     v["homework.anticipated"] = 1.0 if (ant or trouble) else 0.0
     h["homework.anticipated"] = tuple(ant)
     # ... a task reported and looked at for what it taught (prediction against outcome, what the patient makes of it).
-    did = reported or bool(re.search(r"\b(?:i|we) (?:did|actually|finally|tried|asked|went|said|made|kept|managed)\b", last, re.I))
     learn = [s for s in sents if _LEARN.search(s.text) and (s.is_question or _INDIRECT_Q.search(s.text) or _REVIEW.search(s.text))] if did else []
     v["homework.learning"] = 1.0 if learn else 0.0
     h["homework.learning"] = tuple(learn)
-    # ... part of it missed: the miss looked at for what got in the way, or waved off with nothing asked about it.
-    missed = bool(_MISS.search(last)) and (did or bool(re.search(r"\bi (?:didn'?t|did not|couldn'?t|could not)\b", last, re.I)))
-    miss_q = [s for s in sents if (s.is_question or _INDIRECT_Q.search(s.text)) and _MISS_Q.search(s.text) and not _MOVE_ON.search(s.text)] if missed else []
-    miss_q += [s for s in sents if missed and _MISS_Q.search(s.text) and re.search(r"\b(?:understand|look at)\b", s.text, re.I) and s not in miss_q]
+    # ... part of it missed: the miss looked at for what got in the way, or waved off with nothing asked about it (computed
+    # above, with the review).
     v["homework.miss_explored"] = 1.0 if miss_q else 0.0
     h["homework.miss_explored"] = tuple(miss_q)
     gloss = [s for s in sents if _NORMALISE.search(s.text) and not s.is_question] if missed and not miss_q else []
     v["homework.miss_glossed"] = 1.0 if gloss else 0.0
     h["homework.miss_glossed"] = tuple(gloss)
+    # Round 17c (hw18): ... or the agreement pressed on the patient instead (a promise asked for, "we did agree", stricter effort).
+    press = [s for s in sents if _POLICE.search(s.text)] if missed and not miss_q else []
+    v["homework.miss_pressed"] = 1.0 if press else 0.0
+    h["homework.miss_pressed"] = tuple(press)
     # The patient says the task does not fit their life ("I'm on the ward twelve hours", "she reads
     # everything"). Fitting it to that obstacle is skilled homework; setting the same task again over it
     # ("keep the diary anyway", "the walks really are the best option though") is imposing it.
@@ -1288,6 +1339,29 @@ def semantic_features(context: Sequence[str], sents: Sequence[Sentence]) -> tupl
     if pushed:
         for k in ("homework.task_set", "homework.task_specific", "homework.task_linked"):
             v[k] *= 0.5
+    # Round 17c (hw18): a task ASSIGNED rather than agreed: set complete in the reply while the patient has neither proposed nor
+    # agreed it, and nothing in the reply gives them a say in it: no open question (only "Does that make sense?", "Can you
+    # manage that?" or none), no choice, no part of it for them to shape, no check of the reason, no obstacle asked about.
+    # A decree is already counted (imposed); this is the polite form of the same thing, so it weighs less.
+    users_said = " ".join(context)
+    # The patient proposed it (in any message), or answered with the task's own parts ("Order and look at the barista. Maybe
+    # Tuesday and Thursday."), or said yes to it.
+    patient_agreed = bool(_COMMIT.search(users_said) or _CLIENT_IDEA.search(users_said) or (_ACTIVITY.search(last) and _QTY.search(last) and re.search(r"\b(?:maybe|perhaps|i could|i can|i'?ll|i'?d|i will|how about|what if)\b", last, re.I))
+                          or re.search(r"\bi (?:could|can|might|'?ll|will) (?:give (?:it|that|this) a (?:go|try|shot)|try (?:it|that|this))", users_said, re.I)
+                          # ... or asked for the task ("What's the homework?", "Just tell me what to do"), or agreed to it before ("I said I'd try")
+                          or _ASKED_TASK.search(last) or re.search(r"\bi (?:said|agreed|promised) (?:i'?d|i would|to)\b", users_said, re.I)
+                          or re.match(r"\W*(?:yes|yeah|yep|ok(?:ay)?|sure|sounds (?:good|fine|ok)|fine|alright|deal|i can do that|let'?s do it)\b", last, re.I))
+    open_q = [s for s in sents if (s.is_question or _INDIRECT_Q.search(s.text)) and not _COMPLY_Q.fullmatch(s.text.strip().rstrip("?!. ").strip())
+              and not _YES_Q.search(s.text) and not _LEADING.search(s.text)]
+    offered = any(_OFFERED.search(t) for t in txt)
+    assigned = [s for s in task] if (task and not decree and not patient_agreed and not offered and not open_q and not chosen and not shaped
+                                    and not why and not trouble and not ant and not adapted) else []
+    v["homework.assigned"] = 1.0 if assigned else 0.0
+    if assigned:
+        # Assigned, not agreed: the task counts for less (as for a decree), and the penalty itself is milder than imposed's.
+        for k in ("homework.task_set", "homework.task_specific", "homework.task_linked"):
+            v[k] *= 0.5
+    h["homework.assigned"] = tuple(assigned)
 
     # Collaboration: the patient as the expert on their life, agreement checked before moving on, versus
     # the therapist's or a general view pushed against theirs, or the course settled with no invitation.

@@ -44,7 +44,9 @@ _Q_AUX = r"(?:did|do|does|is|was|were|are|would|could|might|will|can|has|have|ma
 _Q_SUBJ = r"(?:you|we|it|that|this|there|they|he|she|i|the|your|today|anything|something)"
 _UNMARKED_Q = re.compile(
     rf"^(?:and |so |but |okay,? |ok,? )?(?:(?:what|how|which|when|where|who|why) (?:else )?{_Q_AUX} "
-    rf"|(?:did|do|does|is|was|were|are|would|could|can|have|has) ){_Q_SUBJ}\b",
+    # round 17c (hw18): "Do that every time" / "Do it daily" is an order, not a question
+    # ("do" takes no "that", "this" or "it" as its subject)
+    rf"|(?:did|do(?! (?:that|this|it)\b)|does|is|was|were|are|would|could|can|have|has) ){_Q_SUBJ}\b",
     re.IGNORECASE,
 )
 
