@@ -58,6 +58,7 @@ from .lexicon_frames import (
 )
 from .lexicon_meds import medication_spans
 from .lexicon_methods import METHOD_CONTEXT_DROPS, METHOD_CUES, METHOD_NAMES, resolved
+from .lexicon_ordinary import ORDINARY_READINGS
 from .lexicon_plans import PLAN_CUES, TOPIC_READINGS
 from .lexicon_targets import AIMED_AT_OTHER, TARGET_CARRIED, TARGET_CONTEXT_DROPS, TARGET_CONTEXT_NEEDS, TARGET_CUES
 
@@ -366,7 +367,7 @@ def _benign_spans(text: str) -> list[Drop]:
     """Wordings with an ordinary reading the learned layer confuses with risk (lexicon_frames.BENIGN_READINGS)."""
     out: list[Drop] = []
     low = text.lower()
-    for gate, pattern, needs, veto in (*BENIGN_READINGS, *TOPIC_READINGS):
+    for gate, pattern, needs, veto in (*BENIGN_READINGS, *TOPIC_READINGS, *ORDINARY_READINGS):
         if not any(w in low for w in gate):
             continue
         for m in pattern.finditer(text):
@@ -880,10 +881,26 @@ _PERSISTS = compile_fast(
     r"|\bstill (?:think|thinking) about (?:it|them|that)\b", re.I)
 
 
+# Round 17 (helper fa17): a promise limited to a time or a circumstance postpones the act, it does not answer the
+# check (DATA_CARD dev25: "won't do anything while the grandson's here" is postponing, `high`): "while X is here",
+# "as long as mum's alive", "not this week", "not till after Christmas", "won't do anything tonight". Not "not right
+# now": it answers "are you thinking about it right now?" (dev r0213).
+_POSTPONED = compile_fast(
+    r"\b(?:while|whilst|as long as|so long as)\b[^.!?\n]{0,40}?\b(?:here|around|about|home|staying|stopping|visiting"
+    r"|with me|over|in the house|living with me|alive|still (?:here|around|alive))\b"
+    r"|\b(?:not|won{A}?t|wont|will not|wouldn{A}?t|never|n{A}?t)\b[^.!?\n]{0,30}?\b(?:this (?:week|weekend|month|time)"
+    r"|today|tonight|yet|for a while|(?:un)?till? (?:after|\w+ (?:is|are|has|have|goes|go|gets)\b)"
+    r"|before (?:christmas|easter|the|my|his|her|their|they|he|she|we))\b"
+    r"|\b(?:till|until|til) after\b|\bnot (?:till|until|til|before|while|whilst)\b".replace("{A}", A), re.I)
+
+# ... unless the promise is for good ("not today, not ever", "not now or ever")
+_FOR_GOOD = compile_fast(r"\b(?:not|or|nor|never|n{A}?t) ever\b|\bever again\b|\bfor good\b".replace("{A}", A), re.I)
+
+
 @lru_cache(maxsize=8192)
 def credible_answer(text: str, *, safe_question: bool) -> bool:
     """A user answer to a safety check that credibly reports safety (no hedging, no new cue, no thought going on)."""
-    if _HEDGE.search(text) or _PERSISTS.search(text):
+    if _HEDGE.search(text) or _PERSISTS.search(text) or (_POSTPONED.search(text) and not _FOR_GOOD.search(text)):
         return False
     if any(not h.past and h.kind not in ("method", "timeline") for h in scan_message(text)):
         return False
