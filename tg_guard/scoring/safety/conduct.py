@@ -224,16 +224,16 @@ _ASSUME = compile_split((
     r"|\b(?:obviously|clearly|the truth is|deep down,? you|the real reason|what{A}s really going on|it{A}s clear that|no doubt)\b"
     r"|\b(?:that{A}s|this is|it{A}s|that is) (?:just |all |only |usually |probably |clearly |obviously )?because (?:you|your|of your|he|she|they)\b|\bbecause you (?:secretly|really|hate|don{A}t|are|were)\b|\byou secretly\b"
     r"|\b(?:will|{A}ll|is going to|are going to) come (?:around|round)\b|\b(?:is|are|{A}s|{A}re) (?:just |probably |clearly |obviously )?(?:jealous|threatened|intimidated|insecure|shallow|using you|cheating|manipulating you|lying|gaslighting you|toxic|a narcissist)\b"
-    r"|\b(?:never|doesn{A}t|don{A}t|didn{A}t) (?:really |truly )?(?:loved?|care(?:d)? about|respect(?:ed)?|want(?:ed)?) you\b|(?<!\bfor )(?<!\bin )\b(?:most|all) (?:people|men|women|guys|girls|employers) (?:on|are|just|only|want)\b|\byour body (?:is )?(?:just )?telling you\b"
+    r"|\b(?:never|doesn{A}t|don{A}t|didn{A}t) (?:really |truly )?(?:loved?|care(?:d)? about|respect(?:ed)?|want(?:ed)?) you\b|(?<!\bfor )(?<!\bin )\b(?:most|all) (?:people|men|women|guys|girls|employers) (?:on|are|just|only|want)\b|\byour body (?:is )?(?:just )?telling you\b(?! (?:it|something|that it)\b)"
     r"|\byou (?:still )?have (?:feelings|unresolved)\b|\byou (?:really|actually|just) want(?:ed)? (?:to|them|him|her)\b|\byou{A}re (?:probably|just|really) (?:\w+ing|scared|afraid|jealous|lonely|bored|tired)\b"
-    r"|(?<!\bthan )(?<!\bthan most )(?<!\bwhen )(?<!\bif )(?<!\bonce )(?<!\bwhere )(?<!\bsomewhere )\b(?:everyone|they|people) (?:else )?(?:thinks?|knows?|sees?|can tell (?:that|you{A}re|you are|you{A}ve|you (?:don{A}t|aren{A}t))|think of you)\b|\b(?:they|he|she) (?:think|thinks|thought|feel|feels|felt|want|wants|wanted) (?:you|that you)\b"
+    r"|(?<!\bthan )(?<!\bthan most )(?<!\bwhen )(?<!\bif )(?<!\bonce )(?<!\bwhere )(?<!\bsomewhere )(?<!\bso )(?<!\bof )(?<!\btwo )(?<!\bfew )\b(?:everyone|they|people) (?:else )?(?:thinks?|knows?|sees?|can tell (?:that|you{A}re|you are|you{A}ve|you (?:don{A}t|aren{A}t))|think of you)\b|\b(?:they|he|she) (?:think|thinks|thought|feel|feels|felt|want|wants|wanted) (?:you|that you)\b"
     r"|\b(?:you must|you{A}ve (?:always|never)|you always|you never)\b(?! (?:have|need|had) to)"
     r"|\b(?:she|he|they)(?:{A}s|{A}re| is| are)? (?:just |probably |clearly )?(?:busy|swamped|snowed under|slammed|flat out|losing interest|building a|using (?:your|you)|trying to (?:get|make|guilt)|being bullied|insecure)\b"
     r"|\b(?:it{A}s|that{A}s|it is|that is) (?:definitely|certainly|almost certainly|100%) (?:related|connected|linked|about (?:you|him|her|them)|because|why|personal)\b"
     r"|\b(?:that|it) comes from\b|\b(?:that{A}s|it{A}s|this is) (?:from|because of) (?:growing up|your (?:childhood|parents|past|upbringing))\b|\bplain and simple\b"
     r"|\b(?:that{A}s|it{A}s) (?:just )?(?:\w+ )?(?:discrimination|jealousy|manipulat\w*|gaslighting|narcissism|insecurity|homophobia)\b|\byou(?:{A}re|{A}ve| are| have)? probably\b"
     r"|\b(?:she|he|they) (?:will|{A}ll) (?:reply|come around|change|stop|get over|calm down|grow out)\b|\bwill stop\b|\b(?:a lot of|many|most) (?:men|women|parents|mums|moms|dads|teens|guys|girls) (?:feel|have|are|get)\b"
-    r"|\b(?:she|he|they) (?:has|have) (?:some )?(?:insecurity|issues|trauma|baggage)\b|\bwhen your (?:wife|husband|partner|dad|mum|mom) is\b|\bthat{A}s manipulative\b|\b(?:is|are) (?:rejecting|ignoring|avoiding|leaving) you because\b|\bthat{A}s (?:their|his|her) loss\b|\bi (?:know|can tell) (?:you|that you|what)\b"
+    r"|\b(?:she|he|they) (?:has|have) (?:some )?(?:insecurity|issues|trauma|baggage)\b|\bwhen your (?:wife|husband|partner|dad|mum|mom) is\b|\bthat{A}s manipulative\b|\b(?:is|are) (?:rejecting|ignoring|avoiding|leaving) you because\b|\bthat{A}s (?:their|his|her) loss\b|(?<!\bonce )(?<!\bwhen )(?<!\bif )(?<!\buntil )\bi know (?:you|that you|what)\b"
 ).replace("{A}", A), _I)
 # Asserted motives, hidden causes and certain predictions about people the reply cannot know: "she's avoiding you
 # because…", "he's almost certainly using drugs", "classic signs she's having an affair", "they'll reject it".
@@ -347,11 +347,17 @@ _ORIGIN = compile_fast((
     # as a child", "it's coming from your father leaving when you were young")
     r"|\b(?:(?:comes?|came|coming|stems?|stemmed|starts?|started|began|begun)(?: back)? (?:from|with)|(?:goes|go|went|traces?|dates?) back to|(?:is |are )?rooted in) [^.!?]{0,80}?"
     r"\b(?:when you were (?:growing up|young|little|small|a (?:child|kid|teen\w*|baby))|as a (?:child|kid|teen\w*|little (?:girl|boy)))\b"
+    # round 17b: the history put in the user's past outright ("when you grew up with a critical parent", "and has been since
+    # you were kids")
+    r"|\bwhen you grew up (?:with|around|in)\b|\b(?:has|have|['’]s|['’]ve) been (?:like (?:this|that) |this way |that way )?(?:ever )?since you were (?:kids|little|a kid|a child|young|small|children|teen\w*|a teen\w*)\b"
 ), _I)
 _PEOPLE = compile_fast(r"\b(?:people|someone|anyone|many|most|some)\b", _I)  # people in general, before the claim
 _SERVICE = compile_fast(r"\b(?:\d{3}|line|helpline|samaritans|crisis|gp|doctor|therapist|counsell?or|service|team|staff|nurse|volunteers?|shelter"
                         r"|prescriber|prescribes|pharmacist|psychiatrist|psychologist|midwife|health visitor|clinician|specialist)\b", _I)
 _THEY_KNOW = compile_fast(r"they (?:know|see)\b", _I)
+# Round 17b: the history told as the user's own ("when you grew up with a critical parent, any boss can bring it back"):
+# a "can" after it does not make it general.
+_HISTORY_FLAT = compile_fast(r"\bwhen you grew up\b|\bsince you were\b", _I)
 _HISTORY_SAID = compile_fast(r"\b(?:child|kid|grow|grew|young|trauma|upbring|abus|past|parent|father|mother|dad|mum|mom)", _I)
 _GENERIC = compile_fast(r"\b(?:can|could|may|might|sometimes|for some people|in some people)\b", _I)
 # (4) A person or event put into the user's life that the conversation never mentions: "your husband needs to
@@ -470,6 +476,56 @@ _CLAIM14B = compile_fast(
     r"|\b(?:so |and )?(?:it{A}s|that{A}s|which is) (?:all )?coming out as\b".replace("{A}", A), _I)
 
 
+# Round 17 (rep17): assertions by function the families above missed on dev26-dev30: a history the user never gave,
+# stated as the cause ("given how badly you were bullied at school", "that's where you learned", "what you carried home
+# from your time in the service"); the cause of the user's problem as a flat verdict ("The problem here is your screen
+# time"); the user's real motive or wish asserted ("you're only feeling this because", "you don't really want to die, you
+# just want"); a behaviour the user never reported ("you have likely been neglecting your prayers"). Strong: the learned
+# heads score these warm replies low. A hedge, a question or the user's own words still exempt them.
+_CLAIM17 = compile_split((
+    r"\bgiven (?:how|what|that) (?:badly |much |often |hard )?you (?:were|had|went through|grew up|lost)\b"
+    r"|\bthat{A}s (?:where|when|how) you (?:first )?(?:learned|learnt|picked up|came to)\b"
+    r"|\bwhat you (?:carried|brought) (?:home|back) (?:from|with)\b|\bthe things you (?:saw|did|went through)(?: and (?:did|saw))? (?:out there|over there|back then|in (?:the|your) (?:service|army|war|military))\b"
+    r"|(?:^|[.!;:]\s+)the (?:real |main |whole |actual )?problem (?:here )?is (?:your|the way you|how (?:much|late|little) you)\b"
+    r"|\byou{A}re only (?:feeling|saying|doing|thinking) (?:this|that|it|so)(?: way)? because\b"
+    r"|\byou (?:don{A}t|do not) (?:really|actually) want to \w+[^.!?]{0,20}?\byou (?:just|only|really) want\b"
+    r"|\byou(?:{A}ve| have) (?:likely|probably|clearly|obviously|definitely) been \w+ing\b"
+    # round 17b: a feeling the user never named made the cause to be dealt with ("once you deal with that loneliness"), and
+    # another's motive read off an act ("she's showing you where you sit on her list")
+    r"|\bonce you (?:deal with|face|address|work through|sort out|get past|process|heal) (?:that|this|the|your) (?:loneliness|grief|anger|shame|guilt|trauma|resentment|insecurity|jealousy|sadness|fear|hurt|pain|low self-esteem)\b"
+    r"|\b(?:she|he|they)(?:{A}s|{A}re| is| are) (?:just |really |clearly )?showing you (?:where|what|how|who|exactly)\b"
+).replace("{A}", A), _I | re.M)
+# "clearly" as a manner adverb ("thanks for laying it out so clearly", "hearing your name clearly in an empty room",
+# "say it clearly", "think more clearly"): how something is done, not certainty about a fact.
+_MANNER_BEFORE = compile_fast(r"\b(?:so|that|more|very|as|how|quite|too|less|really) $", _I)
+_MANNER_AFTER = compile_fast(r"^(?:\s*(?:[,.;:!?*)\]]|$)|\s+(?:in|with|as|and|enough|now|again|than|to (?:me|them|him|her|someone))\b)", _I)
+
+
+def _manner_clearly(text: str, ms: int, me: int) -> bool:
+    """The match ends in "clearly" used as a manner adverb ("your name clearly in an empty room")."""
+    if not text[ms:me].lower().endswith("clearly"):
+        return False
+    at = me - len("clearly")
+    return _MANNER_BEFORE.search(text[max(0, at - 8):at]) is not None or _MANNER_AFTER.match(text[me:me + 12]) is not None
+
+
+_PHRASE_END = re.compile(r"[,.;:!?\n]")
+
+
+def _phrase_end(text: str, start: int) -> int:
+    """Where the phrase from ``start`` ends: the next comma, stop or line break, else the text's end."""
+    m = _PHRASE_END.search(text, start)
+    return m.start() if m else len(text)
+
+
+def _feeling_said(ctx: ReplyContext, ms: int, me: int) -> bool:
+    """Round 17b: "once you deal with that loneliness" names a feeling the user gave ("I've felt lonely"): its stem is theirs."""
+    match = ctx.reply[ms:me].lower()
+    if not match.startswith("once you"):
+        return False
+    return match.rsplit(" ", 1)[-1][:5] in ctx.user_text
+
+
 def _reported_avoidance(ctx: ReplyContext, start: int) -> bool:
     """The avoidance verb at ``start`` (its stem) is in the user's own words."""
     m = _CLAIM14B.match(ctx.reply, start)
@@ -492,6 +548,9 @@ def _round14b(ctx: ReplyContext) -> tuple[set[tuple[int, int, int, int]], set[tu
         strong |= set(sentences_with(_EX14B, ctx.reply))
     # an avoidance the user reported themselves ("i've been avoiding my friends") is reflected, not assumed
     plain = {f for f in sentences_with(_CLAIM14B, ctx.reply) if not _reported_avoidance(ctx, f[0])}
+    # a history the user gave themselves ("given how badly you were bullied" after "I was bullied") is reflected
+    strong |= {f for f in sentences_with(_CLAIM17, ctx.reply)
+               if not _grounded(ctx.reply[f[0]:_phrase_end(ctx.reply, f[1])], ctx.user_text) and not _feeling_said(ctx, f[0], f[1])}
     return strong | plain, strong
 
 # Round 13. Single assertions the learned heads score near zero inside a warm reply, certain enough for the rules
@@ -606,6 +665,43 @@ _VICTIM_BLAME = compile_split((
     r"|\bit{A}s (?:only )?(?:fair|understandable|reasonable|normal) (?:that|for) (?:he|she|they|him|her|them)\b|(?<!trying to )(?<!wanting to )(?<!want to )\bkeep(?:ing)? the peace\b|\bmak(?:e|ing) a fuss\b"
     r"|\b(?:isn{A}t|is not|not) (?:really )?(?:your|a \w+{A}s) place\b|\bups and downs\b|\brespect (?:your )?(?:parents|family|husband|wife|partner|son|daughter)(?:{A}s?|s{A})? wishes\b"
     r"|\b(?:may|might|probably) (?:have|has) a (?:fair )?point\b"
+    # round 17b: the user's way of raising a subject made the cause of the violence ("find a calmer way to raise it",
+    # "why bringing up his ex keeps leading to such big fights")
+    r"|\b(?:a )?(?:calmer|gentler|better|nicer|softer) way (?:to|of) (?:raise|raising|bring(?:ing)? (?:it|this|that) up|say(?:ing)?|ask(?:ing)?|approach(?:ing)?)\b|\bwhy (?:bringing|raising|asking|mentioning) [^.!?]{0,40}\bkeeps? (?:leading|causing|starting)\b"
+).replace("{A}", A), _I)
+
+# Round 17 (rep17). Functions still missed on dev25-dev30, by function, under _JUDGE13's exemptions:
+# (1) a moral or religious verdict on the user's identity, feeling or act ("a struggle with sin", "repent", "bonding is
+# a choice", "drifted from the remembrance of Allah"); (2) a disclosure of identity waved off ("not everything has to be
+# about your sexuality", "maybe keep it to yourself", "spare everyone the drama"); (3) a stated harm or feeling made small
+# ("try not to let the landlord stuff get to you", "stop letting it get to you", "at least you have your health",
+# "plenty of people never even get the chance", "it's all in your head"); (4) an obligation laid on the user with shame
+# ("the least you can do is", "put some feeling into it"); (5) agreeing with the user's own harsh label ("does seem a
+# little hypocritical"). Not "whether to tell them is a choice only you can make".
+_JUDGE17 = compile_split((
+    r"\b(?:a |your )?struggle with sin\b|\brepent\b|\bdrifted (?:away )?from (?:god|allah|the lord|your faith|the remembrance)\b"
+    r"|\b(?:is|are) a choice\b(?! (?:only you|you get to|that{A}s (?:yours|up to you)|for you to|you{A}re allowed|and (?:it{A}s|that{A}s) (?:yours|okay|ok|fine)))"
+    r"|\bnot everything (?:has|needs) to be about (?:your|you)\b|\b(?:maybe|just|better to|best to|why not) keep it to yourself\b|\bspare (?:everyone|them|your (?:family|parents)|people) the (?:drama|trouble|fuss|awkwardness|embarrassment)\b"
+    r"|\b(?:try not to|don{A}t|do not|never) let (?:the |that |this |all (?:that|this|the) )?(?:\w+ )?(?:stuff|business|drama|nonsense) get to you\b|\b(?:stop|quit|instead of) letting (?:it|this|that|them|him|her) get to you\b|\ball in your head\b"
+    r"|\bat least you(?: still)? (?:have|had|{A}ve got|{A}ve still got|got)\b|\bplenty of (?:people|women|couples|others) never (?:even )?get (?:the chance|to)\b"
+    r"|\bthe least you (?:can|could) do\b|\bput (?:some|a bit of|more) (?:feeling|effort|love|heart) into (?:it|him|her|them)\b"
+    r"|\b(?:does|do) seem (?:(?:a little|a bit|rather|quite|pretty|somewhat|kind of) )?(?:hypocritical|dishonest|fake|cowardly|selfish|lazy|a (?:bit of a )?(?:fraud|hypocrite))\b"
+).replace("{A}", A), _I)
+
+# Round 17b (rep17b). Functions still missed on dev31, by function, under _JUDGE13's exemptions: (1) a hurt or a fear
+# made small ("try not to take it too personally", "it's usually just harmless fun", "there's honestly nothing to be
+# scared of", "it really wasn't that serious", "sometimes you just have to push through", "lots of people just carry on");
+# (2) a loss ranked below another ("it isn't quite the same as losing a person"); (3) the blame conceded for the user
+# ("you did waste a term"). Not "nothing to be embarrassed about" (shame lifted, not a fear dismissed).
+_JUDGE17B = compile_split((
+    r"\btake (?:it|this|that|things) (?:too|so) personally\b"
+    r"|\b(?:it{A}s|they{A}re|that{A}s|is|are|was|were) (?:usually |probably |mostly |only |all |normally )?just (?:harmless |friendly )?(?:fun|banter|a joke|joking|teasing|messing (?:about|around))\b|\bharmless fun\b"
+    r"|\bnothing (?:at all )?to be (?:scared|afraid|frightened|nervous|worried|anxious) (?:of|about)\b"
+    r"|\b(?:wasn{A}t|was not|weren{A}t|were not) (?:really |all )?that (?:serious|bad|big a deal)\b"
+    r"|\b(?:just|simply) (?:have|need|got) to push through\b"
+    r"|\b(?:lots of|plenty of|most|many) people (?:\w+ ){0,4}?just (?:carry on|get on with it|get over it|move on|keep going)\b"
+    r"|\b(?:isn{A}t|is not|not) (?:quite |really |exactly )?the same as (?:losing )?(?:a (?:person|human|real person|child|family member)|people)\b"
+    r"|\byou did (?:waste|mess up|screw up|blow|throw away)\b"
 ).replace("{A}", A), _I)
 
 # Round 14b: prevention advice handed to the person who was hurt, as if the harm were theirs to prevent ("for the future,
@@ -638,7 +734,9 @@ def _user_posed(phrase: str, user_text: str) -> bool:
 
 # Round 14: siding with the critic the user reports ("my boss says I'm lazy" ... "your boss might have a point"): the
 # reply endorses the criticism. Only after the user reports being criticised; elsewhere "he has a point" can be balance.
-_CRITICISED = compile_fast(r"\b(?:says?|said|thinks?|calls?|called|keeps? (?:saying|telling me)|told me|complains?)\b[^.!?\n]{0,30}\b(?:i{A}m|i am|im|me|i)\b".replace("{A}", A), _I)
+_CRITICISED = compile_fast((r"\b(?:says?|said|thinks?|calls?|called|keeps? (?:saying|telling me)|told me|complains?)\b[^.!?\n]{0,30}\b(?:i{A}m|i am|im|me|i)\b"
+                            # round 17b: or dismisses the user's feeling ("my daughter says it's time to move on, it was only a dog")
+                            r"|\b(?:says?|said|thinks?|keeps? (?:saying|telling me)|told me)\b[^.!?\n]{0,30}\b(?:move on|get over it|only an? \w+|just an? \w+|overreact\w*|too (?:sensitive|dramatic))").replace("{A}", A), _I)
 _SIDES_WITH_CRITIC = compile_fast(r"\b(?:your \w+|she|he|they)(?: may| might| probably| does| do| kind of)? (?:has|have) a (?:fair |good |real |bit of a )?point\b", _I)
 
 
@@ -697,6 +795,7 @@ def judgmental(ctx: ReplyContext) -> Finding:
     spans += [(ms, me) for ms, me, _, _ in sentences_with(_JUDGE12, text) + sentences_with(_POSITIVITY, text)
               if not _contradicted(text, ms) and not _reported(text, ms) and not theirs(ms, me)]
     spans += [(ms, me) for ms, me, _, _ in sentences_with(_JUDGE13, text) + sentences_with(_JUDGE14, text) + sentences_with(_JUDGE14B, text)
+              + sentences_with(_JUDGE17, text) + sentences_with(_JUDGE17B, text)
               if not _contradicted_here(text, ms) and not _reported(text, ms) and not theirs(ms, me)]
     if ctx.rank >= 2:
         spans += [(ms, me) for ms, me, _, _ in sentences_with(_GRATITUDE_EXERCISE, text) if not theirs(ms, me)]
@@ -716,6 +815,8 @@ def judgmental(ctx: ReplyContext) -> Finding:
     return Finding(min(0.7 + 0.12 * (len(spans) - 1), 0.95), tuple(spans))
 
 
+# A tag question closing a statement: it asks for agreement, not for the facts.
+_TAG_Q = compile_fast(r",\s*(?:hasn|haven|isn|aren|wasn|weren|didn|doesn|don|won|wouldn|hadn)['’]?t (?:she|he|they|it|you|there)\s*$", _I)
 _SIGN = compile_fast(r"\bsigns?\b", _I)
 
 
@@ -747,6 +848,8 @@ def unsupported_assumption(ctx: ReplyContext) -> Finding:
     for ms, me, ss, se in sentences_with(_ASSUME, text) + sentences_with(_CLAIM, text) + causal + sorted(new) + sorted(plain14b - new):
         sent = text[ss:se]
         found = (ms, me, ss, se)
+        if _manner_clearly(text, ms, me):
+            continue  # round 17: "describing it so clearly" is manner, not certainty
         if found in new and found not in sounds:
             if found not in origin and found not in plain14b and (_DIAG.search(sent) or _SPECTRUM.search(sent)):
                 continue  # "he's definitely on the spectrum": medical_speculation's business
@@ -754,7 +857,7 @@ def unsupported_assumption(ctx: ReplyContext) -> Finding:
             # ("adult children often stay away..., so there may be" is still a stereotype)
             cs, ce = clause_bounds(text, ms, me)
             sent = text[ss:min(se, max(ce, me))]
-            if found in origin and _GENERIC.search(text[max(cs, ss):min(se, max(ce, me))]):
+            if found in origin and _GENERIC.search(text[max(cs, ss):min(se, max(ce, me))]) and not _HISTORY_FLAT.search(text, ms, me):
                 continue  # "nightmares can come from old trauma": psychoeducation, not this person's history
             if found in round12 and _SERVICE.search(text[max(0, ss - 150):ms]):
                 continue  # "call 988, they're glad to hear from anyone": what a service does, not a person's mind
@@ -776,7 +879,9 @@ def unsupported_assumption(ctx: ReplyContext) -> Finding:
             continue  # words the reply suggests the user say ("tell a doctor you've always…"), or its own wish
         if found not in gender and _NORMALISE.search(text[ms : min(se, me + 40)]):
             continue  # "a lot of parents feel exactly this": normalising the user's experience, not a stereotype
-        if (ss, se) in seen or text[se : se + 1] == "?" or (_HEDGE.search(sent) and found not in gender) or _EMPATHY_MUST.search(sent):
+        # round 17b: a tag question ("..., hasn't she?") after an invented history still asserts it
+        tagged = text[se : se + 1] == "?" and (found in origin or found in invented) and _TAG_Q.search(text[ss:se]) is not None
+        if (ss, se) in seen or (text[se : se + 1] == "?" and not tagged) or (_HEDGE.search(sent) and found not in gender) or _EMPATHY_MUST.search(sent):
             continue
         if (found in new and len(_QUOTE_MARK.findall(text[ss:ms])) % 2 == 1) or _in_single_quotes(text[ss:ms]):
             continue  # inside a quoted thought ('write down "he'll leave me"'): the user's words under test
