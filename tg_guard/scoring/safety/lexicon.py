@@ -406,6 +406,9 @@ IDIOMS: re.Pattern[str] = _c(
     r"cooking|shaving|chopping|by accident|on (?:a|the) (?:trampoline|treadmill|bike|stairs|ice|pitch|court))",
     r"accidentally (?:cut|hurt|burned|burnt|stabbed|scratched|injured) (?:myself|my \w+)",
     r"(?:overdid|over ?did) it at the gym",
+    # round 17 (sfa17): drinking after a loss ("gonna drown my sorrows at the pub"): an idiom, not a method
+    # (not "X will be the death of me": masking it raised the n-gram heads on a long conversation they read as none)
+    r"drown(?:ing|ed|s)? (?:my|our|his|her|their|your|me|the|some) (?:own )?sorrows",
     # taking medication as prescribed: a means only in a suicidal context, not in adherence
     r"(?:took|take|taking|have taken|started taking|been taking|remembered to take|forgot to take|forgot) my (?:meds|medication|medicine|pills|tablets|antidepressants?|dose|prescription|inhaler)"
     r"(?: \w+){0,3}? (?:this morning|today|tonight|as prescribed|like (?:my|the) (?:doctor|gp|psychiatrist|nurse) (?:said|told me|prescribed|asked)|on time|every (?:day|morning|night|evening)|with (?:breakfast|food|dinner|lunch)|again)",

@@ -98,6 +98,23 @@ _ESTATE = compile_fast(
     r"|templates?|witness\w*|diagnos\w*|surgery|operation|deploy\w*|tour|life insurance|paperwork|admin|finances|isa"
     r"|split (?:it |everything )?(?:between|equally)|peace of mind|organised|organized|house in order)\b", re.I)
 
+# Round 17 (sfa17): a rope "up" or "ready" in a climbing message ("took my new 60m rope up to the crag", "rope's up,
+# my turn to lead"): the sport's own vocabulary somewhere in the message names the reading.
+_CLIMB = compile_fast(
+    r"\b(?:crags?|climbing|climbers?|bouldering|belay\w*|abseil\w*|rappel\w*|carabiners?|karabiners?|quickdraws?"
+    r"|top[- ]?rop\w*|multi-?pitch|(?:led|lead|leading|sent|send) (?:a|the|my|an?) (?:\w+ ){0,2}?route|via ferrata|mountaineer\w*)\b", re.I)
+# A ship's bridge: the ship's own words name the place ("on the bridge of the ship", "first night watch as cadet
+# officer", "the radar"). The crossing word is not a plain "boat" or "water" (the sea beside a road bridge).
+_SHIP = compile_fast(
+    r"\b(?:ship{A}?s?|vessels?|ferry|ferries|tanker|freighter|frigate|destroyer|cruiser|cruise ship|aircraft carrier"
+    r"|submarine|trawler|container ship|navy|naval|maritime|merchant navy|coast ?guard|cadets?|helm|helmsman|radar|sonar"
+    r"|(?:night|first|middle|morning|dog|anchor) watch|on watch|watch ?keeping|officer of the watch|oow|first mate|second mate"
+    r"|third mate|deck officer|captain|skipper|starboard|knots|nautical|ecdis|ais|bridge of (?:the|a|my|our|this) \w+)\b"
+    .replace("{A}", A), re.I)
+_SHIP_VETO = compile_fast(
+    r"\b(?:jump\w*|leap\w*|overboard|over the (?:side|edge|rail\w*)|rail(?:s|ing|ings)?|edge|ledge|the drop|into the (?:sea|water|waves)"
+    r"|how (?:deep|cold|far down|high)|(?:cold|dark) water|let go|step(?:ping)? off|fall(?:ing)? in)\b", re.I)
+
 ORDINARY_READINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
     # a height now with an ordinary task there ("im on the roof now fixing the aerial", "up on the roof getting the ball")
     (("roof", "balcony", "scaffold", "ladder"), compile_fast(
@@ -116,6 +133,16 @@ ORDINARY_READINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]
     # (an age means an older one: a will "at 19" or "at 24", "weird" for one's age, with letters, is a farewell)
     (("will",), compile_fast(_WILL.replace("{A}", A), re.I), _ESTATE, compile_fast(
         rf"{_VETO.pattern}|\b(?:letters?|notes?|explain\w*|at peace|tidied|(?:no ?one|nobody) (?:has|needs) to|weird|strange|odd)\b", re.I)),
+    # round 17 (sfa17): a climbing rope up or ready ("took my new 60m rope up to the crag", "rope's up, on belay");
+    # a neck, a chair, a drop or a crisis word anywhere in the message keeps the cue
+    (("rope",), compile_fast(
+        rf"\b(?:\w+ )?ropes?(?:{A}s| is| was| are)? (?:up|ready|tied|set up|rigged)\b".replace("{A}", A), re.I),
+     _CLIMB, compile_fast(rf"{_VETO.pattern}|{_LINE_VETO.pattern}|\b(?:beam|rafters?|loft|banister|bannister|door|wardrobe|tree|hook|knot|noose)\b", re.I)),
+    # round 17 (sfa17): on a ship's bridge at work ("I am on the bridge of the ship now, first night watch as cadet
+    # officer"): the ship's words name the place; a jump, the rail, the water below or a crisis word keeps the cue
+    (("bridge",), compile_fast(
+        rf"\b(?:on|at|up on|onto|to) the (?:ship{A}?s |vessel{A}?s |ferry{A}?s |\w+ )?bridge\b(?! (?:over|across|into)\b)".replace("{A}", A), re.I),
+     _SHIP, compile_fast(rf"{_VETO.pattern}|{_SHIP_VETO.pattern}", re.I)),
     # the edge of a piece of furniture ("im sitting on the edge of my bed crying"): the act cue's "on the edge" names a
     # place one sits every day, unless a blade, a ligature, pills or a crisis word is in the message
     (("edge",), compile_fast(

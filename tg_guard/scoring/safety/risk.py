@@ -89,6 +89,9 @@ _THIRD = frozenset({
     "teen", "teenager", "neighbor", "neighbour", "user", "op", "you", "your", "you're", "youre", "u", "ur",
     # round 16: British "my (best) mate" and housemates are third persons too ("my mate keeps picturing ...")
     "mate", "flatmate", "housemate", "pal",
+    # round 17 (sfa17): a third person's contracted subject ("my sister told me she'd been thinking about ending
+    # things"): "she'd" is the subject, the earlier "me" the object of "told"
+    "she'd", "he'd", "they'd", "she'll", "he'll", "they'll", "they've", "hed",
 })
 _BASE_RANK: dict[Kind, int] = {
     "passive": 1, "coded": 1, "nssi_urge": 1, "intrusive": 1, "unsafe": 1,
@@ -785,8 +788,20 @@ def _clarify_cues(text: str) -> tuple[bool, bool, bool, bool]:
 
     Cached by text: every turn re-reads the earlier user messages.
     """
+    accident = ACCIDENT_CONTEXT.search(text) is not None or (
+        _ACCIDENT_ANSWER.search(text) is not None and SELF_ACCIDENT_VETO.search(text) is None)
     return (_CLARIFY.search(text) is not None, _REFERENT.search(text) is not None,
-            ACCIDENT_CONTEXT.search(text) is not None, ORDINARY_FAREWELL.search(text) is not None)
+            accident, ORDINARY_FAREWELL.search(text) is not None)
+
+
+# Round 17 (sfa17): an answer that calls the injury an accident ("yeah lol accident, brunoise on onions during service",
+# "by accident! the mandoline"): the assistant asked whether it was one. SELF_ACCIDENT_VETO keeps "it wasn't an
+# accident", "I told them it was an accident" and "accidentally on purpose".
+_ACCIDENT_ANSWER = compile_fast(
+    r"^\W*(?:(?:yeah|yes|yep|yup|yh|ya|yea|ye|god|omg|oh|ha|haha|lol|lmao|sorry|no|nah|not at all)\W+){0,4}"
+    r"(?:(?:it was |it{A}?s |totally |just |an? |purely |complete(?:ly)? |genuinely )*)"
+    r"(?:an? )?(?:accident(?:al|ally)?|by accident)\b"
+    .replace("{A}", A), re.I)
 
 
 # Round 14b: a misreading corrected in answer to the assistant's question about it ("do you mean ending your life?"
