@@ -68,6 +68,7 @@ __all__ = [
     "aimed_at_other",
     "clarifies",
     "corrects_misreading",
+    "denies_own_dark_thoughts",
     "helping_someone_else",
     "misreading_corrected",
     "ordinary_sign_off",
@@ -577,6 +578,61 @@ _OWN_SAFETY = compile_fast(
 # What undoes that statement in the same message: a contrast after it ("not suicidal at all, but ...").
 _CONTRAST = compile_fast(r"\b(?:but|though|although|except|however|yet)\b", re.I)
 
+# Round 17 (lfa17): the user denies dark thoughts of their own, in answer to a safety check or volunteered, in a long
+# conversation about grief, exams, caring or a breakup ("I haven't had any dark thoughts about myself, if that's what
+# you mean", "no thoughts about myself, the material is just bleak", "no no, not like that at all, I only mean the
+# shame", "no dark stuff", "obvs i'm not actually stabbing anyone lol"). The heads read the heavy-feelings vocabulary
+# spread over many messages, or the idiom the user disowns, as a disclosure. Not a bare "I'm fine" or "I'm not
+# suicidal" (a minimising answer stays the rules' and the heads' business); not "no dark thoughts until night" or
+# "never had dark thoughts before"; undone by a contrast after it in that message (_CONTRAST) and by a later
+# message taking it back (_RETRACTS).
+_DENIES_DARK = compile_fast(
+    r"\bno (?:(?:dark|suicidal|self[- ]?harm(?:ing)?|scary) (?:thoughts|stuff|ideas)"
+    r"|thoughts? (?:about|of) (?:myself|hurting myself|harming myself|killing myself|ending (?:it|my life)|suicide))\b"
+    r"|\b(?:haven{A}?t|have not|hadn{A}?t|don{A}?t|do not|didn{A}?t|never) (?:had|have|get|got|having|ever had)"
+    r" any (?:dark|suicidal|self[- ]?harm\w*|bad) thoughts(?: about myself| of my own| like that)?\b"
+    r"|\b(?:haven{A}?t|have not|hadn{A}?t|don{A}?t|do not|didn{A}?t|never) (?:had|have|get|got|having|ever had)"
+    r" any thoughts (?:of|about) (?:hurting|harming|killing) myself\b"
+    r"|\b(?:not|nothing) like that at all\b"
+    r"|\b(?:i )?(?:didn{A}?t|don{A}?t|did not|do not) mean (?:it )?(?:like that|that way|literally)\b"
+    r"|\bnot (?:actually|really|literally|seriously) (?:going to |gonna )?(?:stab|kill|murder|hurt|strangl|poison)\w*"
+    r" (?:anyone|anybody|her|him|them|my \w+)\b".replace("{A}", A),
+    re.I,
+)
+_DENIES_DARK_NOT = compile_fast(r"\W{0,3}(?:until|till|before|except|apart from|besides|but|though|anymore)\b", re.I)
+_RETRACTS = compile_fast(
+    r"\b(?:i lied|lied to you"
+    r"|(?:wasn{A}?t|was not|haven{A}?t been|have not been|not been) (?:being )?(?:honest|truthful)"
+    r"|(?:that|it) (?:wasn{A}?t|was not|isn{A}?t|is not) (?:true|really true)|truth is|i said no but"
+    r"|i said i was (?:fine|ok|okay) but)\b".replace("{A}", A),
+    re.I,
+)
+
+
+def denies_own_dark_thoughts(users: Sequence[str]) -> bool:
+    """Whether a user message denies dark thoughts of the user's own (:data:`_DENIES_DARK`), not qualified right after
+    it (:data:`_DENIES_DARK_NOT`, :data:`_CONTRAST`) and not taken back in a later message (:data:`_RETRACTS`).
+
+    A means or a time named by the user in that message or a later one undoes it ("no dark stuff." "pills lined up for
+    tonight": :func:`states_own_safety` lets those kinds through for a third person's crisis), and so does a means named
+    earlier, unless the denial disowns a violent act (the idiom's knife: "obvs i'm not actually stabbing anyone")."""
+    def means_or_time(texts: Sequence[str], kinds: tuple[str, ...]) -> bool:
+        return any(not h.past and h.kind in kinds and not _third_party(v, h.start)
+                   for v in texts for h in scan_message(v))
+
+    for i, u in enumerate(users):
+        for m in _DENIES_DARK.finditer(u):
+            after = u[m.end() : m.end() + 80]
+            if _DENIES_DARK_NOT.match(after) or _CONTRAST.search(after):
+                continue
+            if any(_RETRACTS.search(v) for v in users[i + 1 :]) or means_or_time(users[i:], ("method", "timeline")):
+                continue
+            if m.group(0).lower().startswith("not ") and " like " not in m.group(0).lower():
+                return True  # a violent act disowned: the means it named before stays part of the idiom
+            if not means_or_time(users[:i], ("method",)):
+                return True
+    return False
+
 
 # Round 12: the user asks how to help someone else whose risk they describe ("found cuts on my son's arm, do I wake
 # him?", "my friend texted that she took pills, what do I do now", "a woman on my team is self harming, what's the
@@ -664,6 +720,8 @@ def states_own_safety(users: Sequence[str]) -> bool:
     contrast after it in that message and no current rule cue of the user's own (a third person's act, a time word
     or a means named does not count).
 
+    Round 17 (lfa17): also where the user denies dark thoughts of their own (:func:`denies_own_dark_thoughts`).
+
     Also true where the user asks how to help someone else at risk and shows none of their own
     (:func:`helping_someone_else`, round 12), or recounts a case met at work (:func:`recounts_a_case`, round 17).
 
@@ -678,6 +736,7 @@ def states_own_safety(users: Sequence[str]) -> bool:
         for m in _OWN_SAFETY.finditer(u):
             if not _CONTRAST.search(u[m.end() : m.end() + 80]):
                 said = True
+    said = said or denies_own_dark_thoughts(users)
     if not said:
         return False
     return not any(not h.past and h.kind not in ("timeline", "method") and not _third_party(u, h.start)
