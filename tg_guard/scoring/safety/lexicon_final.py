@@ -110,8 +110,8 @@ _AFTER_ORDINARY = (
 
 # -- an attempt's aftermath and regret that it failed --------------------------------------------------------------
 _REGRET = (rf"(?:annoyed|gutted|disappointed|angry|pissed(?: off)?|upset|frustrated|sad|raging|livid|furious|sorry) (?:that )?it (?:didn{A}?t|did not|didnt|hadn{A}?t) work"
-           rf"|wish(?:ed)? it (?:had|would have|would{A}ve|had{A}?ve) work(?:ed)?|(?:annoyed|gutted|disappointed|angry|upset) (?:that )?i (?:woke up|survived|am still here|{A}m still here)")
-_AFTERMATH = (r"\b(?:hospital|a&e|a and e|icu|ward|overdose|od|stomach pumped|woke up|took (?:the|my|all the|all my) (?:\w+ )?(?:tablets|pills|meds|blades|razors|laces|belts?) (?:off|away from) me"
+           rf"|wish(?:ed)? it (?:had |would have |would{A}ve |had{A}?ve )?work(?:ed)?\b(?! out)|(?:annoyed|gutted|disappointed|angry|upset) (?:that )?i (?:woke up|survived|am still here|{A}m still here)")
+_AFTERMATH = (r"\b(?:hospital|a&e|a and e|icu|ward|overdose|od|stomach pumped|(?:wash|washed|pump|pumped|empty|emptied) (?:out )?my stomach|woke up|took (?:the|my|all the|all my) (?:\w+ )?(?:tablets|pills|meds|blades|razors|laces|belts?) (?:off|away from) me"
               r"|checking on me|check(?:s|ing)? on me every|on (?:obs|watch|suicide watch)|crisis team|psych\w*)\b")
 _REGRET_ORDINARY = (r"\b(?:op|operation|surgery|procedure|treatment|ivf|chemo\w*|radiother\w*|physio\w*|injection|stent|transplant|repair|cast|plaster"
                     r"|diet|interview|exam|application|test|scan|tablets? (?:didn|did not|don|do not)|meds (?:didn|did not|don)|antidepressants?|pain ?killers"
@@ -129,9 +129,14 @@ _STASH_ORDINARY = (r"(?:£|\$|€|\b(?:quid|pounds|dollars|euros|bucks|savings a
 # -- bleeding that will not stop after the user cut themself ---------------------------------------------------------
 _BLEEDING = (rf"(?:it{A}?s|its|it is|it{A}?s still|still) (?:not|n{A}t) stop(?:ping|ped)(?: bleeding)?|(?:won{A}?t|wont|isn{A}?t|hasn{A}?t|doesn{A}?t|will not|is not|has not|not) stop(?:ping|ped)? bleeding"
              rf"|bleeding (?:won{A}?t|wont|isn{A}?t|hasn{A}?t|doesn{A}?t|will not|is not|has not) stop(?:ping|ped)?|can{A}?t (?:get (?:it|the bleeding) to )?stop(?: the)? bleeding"
-             rf"|(?:soaked|soaking|bled) (?:right )?through(?: the| a| my)?(?: \w+)?|(?:keeps|kept) bleeding through")
+             rf"|(?:soaked|soaking|bled) (?:right )?(?:through|thru)(?: the| a| my)?(?: \w+)?|(?:keeps|kept) bleeding (?:through|thru)"
+             # sev17: towels soaked by count, and pressure that does not stop it ("soaked 2 towels", "wont stop even w pressure")
+             rf"|(?:soaked|soaking|gone through|went through|bled through) (?:\d+|two|three|four|a couple of|several|loads of) (?:\w+ )?(?:towels|tea towels|plasters|bandages|dressings|pads)"
+             rf"|(?:won{A}?t|wont|will not|doesn{A}?t|isn{A}?t|not) stop(?:ping)? (?:even )?(?:with|w|w/) (?:pressure|pressing)")
 _SELF_CUT = (rf"\b(?:cut (?:my|into my) (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|stomach)|cut myself|(?:didn{A}?t|did not) mean to (?:go|cut) (?:that|so|too) deep"
-             rf"|went (?:too|that|so) deep|too deep this time|self[- ]?harm\w*)\b")
+             rf"|went (?:too|that|so) deep|too deep this time|self[- ]?harm\w*"
+             # sev17: deeper than meant, a blade still in hand, more blood than the user's usual
+             rf"|cut (?:\w+ )?(?:deeper|too deep) than i (?:meant|wanted|planned|normally do)|blade (?:still )?in (?:my )?hand|(?:bleeding|blood) (?:way |a lot |so much )?more than (?:normal|usual))\b")
 _BLEEDING_ORDINARY = (r"\b(?:kitchen|cooking|chopping|slicing|knife slipped|slipped|accident\w*|by accident|fell|fall|glass|broken|smashed|tin|can|fence|nail"
                       r"|shav\w*|nose ?bleed|nose|period|tooth|teeth|dentist|gums|dog|cat|bit|bite|bike|football|rugby|work|tool|saw|stitches? (?:came|out)"
                       r"|piercing|tattoo|surgery|op|operation|wound care|patient|story|character)\b")

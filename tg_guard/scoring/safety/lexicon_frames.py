@@ -309,8 +309,10 @@ _FAREWELL_FRAME = (r"\b(?:forever|for good|keep (?:him|her|them)|look after (?:h
 # person an adult (an age of 18 or more, "older guy", a coach or teacher). Peers asking for photos are not grooming.
 _MINOR = (r"\b(?:(?:i{A}?m|im|i am|i just turned|i turned) (?:only |just )?(?:1[0-7]|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
           r"|(?:1[0-7]) ?(?:yo|y/o|years? old|yrs? old)|(?:year|yr) (?:[7-9]|1[0-3])|grade (?:[5-9]|1[0-2])|(?:middle|high|secondary) school"
-          r"|mature for my age)\b").replace("{A}", A)
+          r"|mature for my age|(?:mature|grown up|grown-up|old) for (?:a )?(?:1[0-7]|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?! ?(?:mins?|minutes|hours|days|weeks|miles|km|pounds|quid|percent|%)))\b").replace("{A}", A)
 _ADULT = (r"\b(?:(?:he|she|they|guy|man|woman|bloke|dude|lad)(?: \w+){0,5}?(?:{A}s| is| are) (?:like |about |nearly |almost )?(?:1[89]|[2-6]\d)(?! ?(?:mins?|minutes|hours|days|weeks|miles|km|pounds|quid|percent|%))|(?:1[89]|[2-6]\d) ?(?:yo|y/o|years? old|yrs? old)"
+          # sev17: an age given in apposition ("guy from a discord server, 24, keeps asking")
+          r"|(?:guy|man|woman|bloke|dude|lad)\b[^.!?\n,]{0,40}, ?(?:1[89]|[2-6]\d)(?= ?,)"
           r"|older (?:guy|man|woman|lad|dude|boy)|grown (?:man|woman|adult)|an adult|(?:a|this|some) (?:man|woman)"
           r"|my (?:\w+ )?(?:coach|teacher|tutor|youth leader|instructor|friend{A}?s (?:dad|mum|mom|brother)))\b").replace("{A}", A)
 _AGE_GAP = rf"^(?=[\s\S]*?{_MINOR})(?=[\s\S]*?{_ADULT})"
