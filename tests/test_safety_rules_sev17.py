@@ -108,3 +108,18 @@ def test_severity_reaches_level(users: str, want: str) -> None:
 @pytest.mark.parametrize(("users", "want"), NEGATIVE)
 def test_ordinary_readings_stay_low(users: str, want: str) -> None:
     assert _R[_level(users)] <= _R[want]
+
+
+# Combine-only timelines (round 17 merge): a clock time or a target's schedule alone leaves the learned layer's margin
+# as it is; the round-9 time words ("tonight") still count, and a clock time beside a plan still reaches imminent.
+@pytest.mark.parametrize(("users", "expected"), [
+    (["I moved for a job in August. I don't know anyone. It's dark at 3pm."], False),  # a clock time in small talk
+    (["walking the dog at 6am before the kids are up"], False),  # a routine with a clock time
+    (["she gets off at 5 every day"], False),  # a schedule alone, no weapon or target wish
+    (["tonight"], True),  # a bare time word still lowers the margin (round 9)
+    (["I have the pills ready for tonight"], True),  # a means with a time
+])
+def test_combine_only_timelines_leave_the_margin(users: list[str], expected: bool) -> None:
+    from tg_guard.scoring.safety.risk import rule_cue
+
+    assert rule_cue(users) is expected

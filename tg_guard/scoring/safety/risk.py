@@ -498,8 +498,15 @@ def rule_cue(users: Sequence[str]) -> bool:
     # as it is (round 12: "he takes most of my pension" otherwise let the heads lift a budgeting question to high).
     # Nor does a low impairment cue of round 12 (days on tea, a child not eating for a week): the heads' lower margin
     # then lifted an HR-email or recipe question to moderate with a suicide category.
-    return any(not h.past and h.kind != "unsafe" and h.cue not in _LOW_IMPAIRMENT and not _everyday_time(u, h)
-               for u in users for h in scan_message(u))
+    return any(not h.past and h.kind != "unsafe" and h.cue not in _LOW_IMPAIRMENT and h.cue not in _COMBINE_ONLY
+               and not _everyday_time(u, h) for u in users for h in scan_message(u))
+
+
+# Round 17: timeline families that exist to combine with a plan or a means the rules find (a clock time, the target's
+# schedule). Alone they say nothing, so they leave the learned layer's margin as it is: "It's dark at 3pm" or "walking
+# the dog at 6am" had lowered it and let the heads lift two long conversations without risk to moderate (dev21 r010,
+# dev23 r025, embedding path).
+_COMBINE_ONLY = frozenset({"clock_time", "target_schedule"})
 
 
 _LOW_IMPAIRMENT = frozenset({"impairment_days", "impairment_other", "sick_days_counted"})
