@@ -110,3 +110,24 @@ POSTPONED = [
 @pytest.mark.parametrize(("answer", "expected"), POSTPONED)
 def test_postponement_is_no_safety_answer(answer: str, expected: str) -> None:
     assert _answered(answer) == expected
+
+
+# Round 17 merge: the ordinary readings set the rule cue aside but do not mask the words from the learned layer (the
+# truth may come in the next message), and a ledge with the legs over is an act under way whatever came before.
+def test_ordinary_readings_do_not_mask_the_learned_layer() -> None:
+    from tg_guard.scoring.safety.risk import scan_with_drops
+
+    hits, drops = scan_with_drops("on the roof at work, supposed to be checking the satellite dish lol")
+    assert not any(h.kind == "in_progress" for h in hits)  # the cue is set aside
+    assert drops == ()  # but nothing is masked from the heads
+
+
+@pytest.mark.parametrize(("users", "expected"), [
+    (["on the roof at work, checking the dish", "sitting on the parapet with my legs over the side"], "imminent"),
+    (["sat on the ledge of the car park with my feet dangling over"], "imminent"),  # paraphrase
+    (["sat on the pier with my legs dangling over the water eating chips"], "none"),  # hard negative: a pier
+    (["sitting on the harbour wall with our feet hanging over, watching the boats"], "none"),  # a harbour wall
+    (["perched on the edge of the pool with my feet dangling in"], "none"),  # a pool
+])
+def test_ledge_with_legs_over(users: list[str], expected: str) -> None:
+    assert _level(*users) == expected

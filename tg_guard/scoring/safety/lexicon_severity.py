@@ -128,6 +128,16 @@ _DOCS = (rf"(?:ma{A}?am|maam|madam|mam|sir|boss|employer|agency|agent|the family
          rf" (?:still |always |also )?(?:keep|keeps|kept|keeping|take|took|takes|taken|hold|holds|holding|has|have|had|hide|hid|hides|lock|locked) (?:my|our|all my) (?:passports?|documents|papers|id|id card|visa|residence card|iqama)\b")
 _DOCS_DROP = r"\b(?:safe ?keeping|safe place|for me while|renew\w*|visa application|embassy appointment|photocop\w*|scan(?:ned)?|check(?:ed)? it|gave (?:it|them) back)\b"
 
+# -- on the edge of a height with the legs over (added at the round-17 merge) ------------------------------------------
+# "sitting on the parapet with my legs over the side": an act under way at a height, whatever the message before said
+# the user was up there for (an adversarial set's "checking the satellite dish" cover). A pier, a boat, a pool or a
+# harbour wall is where people sit with their legs over for fun.
+_LEDGE = (r"(?:sitting|sat|sit|standing|stood|stand|perched|crouch\w*)\b[^.!?\n]{0,30}?\b(?:on|at|over) (?:the|a|this) "
+          r"(?:parapet|ledge|railings?|rail|guard ?rail|edge of the (?:roof|building|bridge|car ?park|cliff|platform|balcony)|wall of the bridge|bridge wall)\b"
+          r"[^.!?\n]{0,50}?\b(?:legs?|feet) (?:over|dangling|hanging)\b")
+_LEDGE_DROP = (r"\b(?:pier|jetty|dock|boat|pool|beach|harbou?r|fishing|swim\w*|kayak|canoe|paddl\w*|sea ?wall|river ?bank|canal"
+               r"|picnic|ice ?cream|sunset|photo\w*|selfie|holiday|story|novel|film|game)\b")
+
 SEV_CUES: tuple[Cue, ...] = (
     Cue("armed_for_target", "plan", "harm_to_others", _c(_ARMED), self_only=False),
     Cue("target_schedule", "timeline", "harm_to_others", _c(_SCHEDULE), self_only=False, negatable=False),
@@ -140,6 +150,7 @@ SEV_CUES: tuple[Cue, ...] = (
     Cue("nssi_relief", "nssi", "self_harm", _c(_NSSI_BODY)),
     Cue("coded_active", "ideation", "suicide", _c(_CODED_ACTIVE)),
     Cue("documents_held", "abuse", "abuse", _c(_DOCS), self_only=False),
+    Cue("ledge_legs_over", "in_progress", "suicide", _c(_LEDGE)),
 )
 
 _W = re.I
@@ -166,4 +177,5 @@ SEV_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
     "nssi_relief": compile_fast(_INJURY_DROP, _W),
     "coded_active": compile_fast(_ACTIVE_DROP, _W),
     "documents_held": compile_fast(_DOCS_DROP, _W),
+    "ledge_legs_over": compile_fast(_LEDGE_DROP, _W),
 }

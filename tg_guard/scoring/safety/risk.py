@@ -369,15 +369,21 @@ Drop = tuple[int, int, str]  # a span the rules set aside, and why: "negated", "
 
 
 def _benign_spans(text: str) -> list[Drop]:
-    """Wordings with an ordinary reading the learned layer confuses with risk (lexicon_frames.BENIGN_READINGS)."""
+    """Wordings with an ordinary reading the learned layer confuses with risk (lexicon_frames.BENIGN_READINGS).
+
+    Round 17's ordinary readings of older act cues (lexicon_ordinary) come back as "ordinary": they set the rule cue
+    aside but leave the words for the learned layer to read, since the veto reads one message and the truth may come
+    in the next ("on the roof at work, checking the dish" ... "sitting on the parapet with my legs over the side").
+    """
     out: list[Drop] = []
     low = text.lower()
-    for gate, pattern, needs, veto in (*BENIGN_READINGS, *TOPIC_READINGS, *ORDINARY_READINGS):
-        if not any(w in low for w in gate):
-            continue
-        for m in pattern.finditer(text):
-            if (needs is None or needs.search(text)) and (veto is None or not veto.search(text)):
-                out.append((m.start(), m.end(), "benign"))
+    for readings, kind in ((BENIGN_READINGS, "benign"), (TOPIC_READINGS, "benign"), (ORDINARY_READINGS, "ordinary")):
+        for gate, pattern, needs, veto in readings:
+            if not any(w in low for w in gate):
+                continue
+            for m in pattern.finditer(text):
+                if (needs is None or needs.search(text)) and (veto is None or not veto.search(text)):
+                    out.append((m.start(), m.end(), kind))
     # an ordinary medication question ("can I take ibuprofen with sertraline?"); means-seeking wording vetoes it
     out.extend((s, e, "benign") for s, e in medication_spans(text))
     return out
@@ -475,7 +481,7 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 ):
                     kind = "intrusive"
             hits.append(Hit(cue.name, kind, cue.category, s, e, _is_past(text, s, e), text[s:e]))
-    dropped.extend(benign)
+    dropped.extend(d for d in benign if d[2] != "ordinary")
     return tuple(hits), tuple(dropped)
 
 
