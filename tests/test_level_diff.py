@@ -1,0 +1,66 @@
+"""tg_guard.evaluation.level_diff: levels per conversation and what moved between two runs (real rules, real files)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tg_guard.evaluation.level_diff import compare, levels, main
+
+
+def _write(path: Path, rows: list[dict[str, object]]) -> Path:
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _conv(cid: str, text: str, gold: str) -> dict[str, object]:
+    return {"id": cid, "group": "g" + cid, "messages": [{"role": "user", "content": text}], "risk_level": gold,
+            "risk_categories": [] if gold == "none" else ["suicide"]}
+
+
+def test_levels_reads_the_rules_and_skips_reply_records(tmp_path: Path) -> None:
+    f = _write(tmp_path / "a.jsonl", [
+        _conv("c1", "I bought a rope and I'm going to hang myself tonight", "imminent"),
+        _conv("c2", "this commute is killing me lol", "none"),
+        {"id": "v1", "group": "gv1",
+         "messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}],
+         "risk_level": "none", "risk_categories": [], "violations": {}},
+    ])
+    got = levels([f], "rules")
+    assert set(got) == {"c1", "c2"}  # the reply record is not a risk record
+    assert got["c1"] == ("imminent", "imminent")
+    assert got["c2"] == ("none", "none")
+
+
+def test_levels_rejects_duplicate_ids(tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.jsonl", [_conv("c1", "fine thanks", "none")])
+    b = _write(tmp_path / "b.jsonl", [_conv("c1", "fine thanks", "none")])
+    with pytest.raises(ValueError, match="appears twice"):
+        levels([a, b], "rules")
+
+
+def test_compare_counts_every_kind_of_move() -> None:
+    before = {"a": ("none", "moderate"), "b": ("high", "low"), "c": ("high", "high"), "d": ("low", "low"),
+              "e": ("moderate", "moderate")}
+    after = {"a": ("none", "none"), "b": ("high", "moderate"), "c": ("high", "moderate"), "d": ("low", "high"),
+             "e": ("moderate", "none")}
+    d = compare(before, after)
+    assert d.toward == 2  # a (false alarm gone) and b (positive caught)
+    assert [x[0] for x in d.away] == ["c", "d", "e"]
+    assert (d.false_alarms_added, d.false_alarms_removed) == (1, 1)
+    assert (d.positives_caught, d.positives_lost) == (1, 1)
+
+
+def test_compare_needs_the_same_records() -> None:
+    with pytest.raises(ValueError, match="missing"):
+        compare({"a": ("none", "none")}, {})
+
+
+def test_cli_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = _write(tmp_path / "a.jsonl", [_conv("c1", "I want to die", "moderate"), _conv("c2", "great day", "none")])
+    out = tmp_path / "lv.json"
+    assert main(["levels", str(out), str(f), "--path", "rules"]) == 0
+    assert main(["compare", str(out), str(out)]) == 0
+    assert "n=2 toward=0 away=0" in capsys.readouterr().out

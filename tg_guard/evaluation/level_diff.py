@@ -1,0 +1,132 @@
+"""Risk levels per conversation, and what moved between two versions of the scorer.
+
+A rule change is checked against every labelled conversation it was not written to fix: did any level move away
+from gold, was a positive lost, was a false alarm added? Run the ``levels`` step once from each version's checkout
+(a git worktree of the older commit, with ``PYTHONPATH`` pointing at it) and ``compare`` the two files::
+
+    python -m tg_guard.evaluation.level_diff levels OUT.json FILE... [--path embedding|numpy|rules]
+    python -m tg_guard.evaluation.level_diff compare BEFORE.json AFTER.json
+
+``levels`` writes ``{id: [gold, predicted]}`` for every record that ends in a user message and has a gold level;
+``compare`` prints the records that moved away from gold and one summary line. Ids must be unique across the files.
+For a commit older than this module, copy the file into that worktree's ``tg_guard/evaluation/`` first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from ..clinical import risk_rank
+from .safety import load_jsonl
+
+Path_ = Literal["embedding", "numpy", "rules"]
+
+
+def levels(files: Sequence[str | Path], path: Path_ = "numpy") -> dict[str, tuple[str, str]]:
+    """Gold and predicted risk level for every conversation of ``files`` that ends in a user message."""
+    from ..models import Message
+
+    if path == "rules":
+        from ..scoring.safety.risk import RiskTracker
+
+        tracker = RiskTracker()
+
+        def assess(messages: list[Message]) -> str:
+            return tracker.assess(messages).level
+    else:
+        from ..scoring.safety.scorer import EmbeddedSafetyScorer
+
+        scorer = EmbeddedSafetyScorer(embeddings=path == "embedding")
+
+        def assess(messages: list[Message]) -> str:
+            return scorer.assess_risk(messages).level
+
+    out: dict[str, tuple[str, str]] = {}
+    for f in files:
+        for rec in load_jsonl(f):
+            if rec.risk_level is None or rec.messages[-1].role != "user":
+                continue
+            if rec.id in out:
+                raise ValueError(f"record id {rec.id!r} appears twice; ids must be unique across the files")
+            out[rec.id] = (rec.risk_level, assess(list(rec.messages)))
+    return out
+
+
+@dataclass
+class Diff:
+    """What moved between two runs of :func:`levels` over the same records."""
+
+    n: int = 0
+    toward: int = 0
+    away: list[tuple[str, str, str, str]] = field(default_factory=list)  # (id, gold, before, after)
+    false_alarms_added: int = 0
+    false_alarms_removed: int = 0
+    positives_caught: int = 0
+    positives_lost: int = 0
+
+    def summary(self) -> str:
+        return (f"n={self.n} toward={self.toward} away={len(self.away)} false-alarms +{self.false_alarms_added} "
+                f"-{self.false_alarms_removed} positives caught +{self.positives_caught} -{self.positives_lost}")
+
+
+def compare(before: dict[str, tuple[str, str]], after: dict[str, tuple[str, str]]) -> Diff:
+    """Moves toward and away from gold; a false alarm is moderate or above on gold ``none``/``low``."""
+    missing = before.keys() - after.keys()
+    if missing:
+        raise ValueError(f"{len(missing)} records of the first run are missing from the second, e.g. "
+                         f"{sorted(missing)[0]!r}: run both over the same files")
+    d = Diff(n=len(before))
+    for key, (gold, was) in before.items():
+        now = after[key][1]
+        if now == was:
+            continue
+        g, x, y = (risk_rank(v) for v in (gold, was, now))  # type: ignore[arg-type]
+        if abs(y - g) < abs(x - g):
+            d.toward += 1
+        else:
+            d.away.append((key, gold, was, now))
+        if g < 2:
+            d.false_alarms_added += x < 2 <= y
+            d.false_alarms_removed += y < 2 <= x
+        else:
+            d.positives_caught += x < 2 <= y
+            d.positives_lost += y < 2 <= x
+    return d
+
+
+def _read(path: str) -> dict[str, tuple[str, str]]:
+    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {k: (v[0], v[1]) for k, v in raw.items()}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tg_guard.evaluation.level_diff", description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    lv = sub.add_parser("levels", help="write {id: [gold, predicted]} for the files")
+    lv.add_argument("out")
+    lv.add_argument("files", nargs="+")
+    lv.add_argument("--path", choices=("embedding", "numpy", "rules"), default="numpy")
+    cp = sub.add_parser("compare", help="what moved between two levels files")
+    cp.add_argument("before")
+    cp.add_argument("after")
+    args = ap.parse_args(argv)
+    if args.cmd == "levels":
+        got = levels(args.files, args.path)
+        Path(args.out).write_text(json.dumps(got), encoding="utf-8")
+        print(f"wrote {len(got)} levels to {args.out}")
+        return 0
+    d = compare(_read(args.before), _read(args.after))
+    for key, gold, was, now in d.away:
+        print(f"away {key} gold {gold}: {was} -> {now}")
+    print(d.summary())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
