@@ -699,6 +699,13 @@ def _quoted_other_cue(text: str) -> bool:
                                   for s, e, k in scan_with_drops(text)[1])
 
 
+def _own_current_cue(users: Sequence[str]) -> bool:
+    """Whether any user message has a current rule cue of the user's own: a third person's cue, a time word or a
+    means named alone (:data:`_NEUTRAL_KINDS`) does not count."""
+    return any(not h.past and h.kind not in _NEUTRAL_KINDS and not _third_party(u, h.start)
+               for u in users for h in scan_message(u))
+
+
 def helping_someone_else(users: Sequence[str]) -> bool:
     """Whether the user asks how to help another person whose risk they describe (:data:`_THIRD_RISK`,
     :data:`_HELP_QUESTION`), says nothing of feeling it too (:data:`_SHARED`), and has no current rule cue of their
@@ -708,8 +715,7 @@ def helping_someone_else(users: Sequence[str]) -> bool:
         return False
     if any(_SHARED.search(u) for u in users):
         return False
-    return not any(not h.past and h.kind not in ("timeline", "method") and not _third_party(u, h.start)
-                   for u in users for h in scan_message(u))
+    return not _own_current_cue(users)
 
 
 def recounts_a_case(users: Sequence[str]) -> bool:
@@ -725,8 +731,7 @@ def recounts_a_case(users: Sequence[str]) -> bool:
         return False
     if not any(not _CONTRAST.search(u[m.end() : m.end() + 80]) for u in users for m in CASE_FINE.finditer(u)):
         return False
-    return not any(not h.past and h.kind not in _NEUTRAL_KINDS and not _third_party(u, h.start)
-                   for u in users for h in scan_message(u))
+    return not _own_current_cue(users)
 
 
 def states_own_safety(users: Sequence[str]) -> bool:
@@ -753,8 +758,7 @@ def states_own_safety(users: Sequence[str]) -> bool:
     said = said or denies_own_dark_thoughts(users)
     if not said:
         return False
-    return not any(not h.past and h.kind not in ("timeline", "method") and not _third_party(u, h.start)
-                   for u in users for h in scan_message(u))
+    return not _own_current_cue(users)
 
 
 # Round 12: an ordinary sign-off ("thank you!! going in. cya", "that's me done for tonight, dentist Thursday. night!",
