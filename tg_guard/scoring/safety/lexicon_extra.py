@@ -162,9 +162,10 @@ ORDINARY_FAREWELL: re.Pattern[str] = compile_fast(
     re.IGNORECASE,
 )
 # Round 17 (fp17): a relapse is no accident ("I slipped up and cut my arm, 3 months clean gone").
+# The injury meant after all: shared by both accident readings' vetoes.
+_PURPOSE = r"on purpose|deliberately|wanted to|urges?|meant to|slipped up|relaps\w*"
 ON_PURPOSE: re.Pattern[str] = compile_fast(
-    r"\b(?:on purpose|deliberately|wanted to|urges?|again|meant to|slipped up|relaps\w*|streak"
-    r"|(?:days?|weeks?|months?|years?) clean|clean (?:for|since))\b", re.IGNORECASE)
+    rf"\b(?:{_PURPOSE}|again|streak|(?:days?|weeks?|months?|years?) clean|clean (?:for|since))\b", re.IGNORECASE)
 # Round 17 (fp17): a self-injury cue the same clause calls accidental ("I keep cutting myself by accident cos it's so
 # dull", "keep burning myself accidentally on the oven tray", "the knife slips and I cut myself every time I chop").
 # The nssi families' own look-aheads know "cut myself by accident", not "keep cutting ... by accident". Only for the
@@ -178,7 +179,7 @@ SELF_ACCIDENT: re.Pattern[str] = compile_fast(
     r"|on (?:the|a|my|this) (?:oven|oven tray|baking tray|grill|hob|stove|kettle|iron|straighteners|mandoline|grater|tin lid|can lid))\b"
     .replace("{A}", A), re.IGNORECASE)
 SELF_ACCIDENT_VETO: re.Pattern[str] = compile_fast(
-    r"\b(?:on purpose|deliberately|meant to|wanted to|urges?|relaps\w*|slipped up"
+    rf"\b(?:{_PURPOSE}"
     r"|wish(?:ed|ing)? (?:\w+ ){0,3}(?:accident|accidental)"
     r"|(?:told|tell|telling|say|said|saying|pretend\w*|lie|lied|lying|claim\w*|made out|make out|cover (?:story|up)|excuse)\b"
     r"|(?:wasn{A}?t|was not|isn{A}?t|is not|not|never|no) (?:an? |by |really |exactly )?accident\w*"

@@ -41,6 +41,9 @@ _CRISIS = (
     r"|overdose|pills|tablets|noose|hang (?:myself|me)|hanging myself|one last|last time|final|miss me|nobody would|no one would"
 )
 _VETO = compile_fast(rf"\b(?:{_CRISIS})\b".replace("{A}", A), re.I)
+# A cover story told about the height or the line is the disclosure ("told the guy it was for a tent", dev y0388;
+# "told my wife I was fixing the aerial").
+_COVER = r"(?:told|tell|said|say) (?:\w+ ){0,3}?(?:it was|it{A}?s|i was|i{A}?m)|pretend\w*|excuse|cover story"
 
 # A height now: on, up on or off a roof, balcony, scaffold or ladder.
 _HEIGHT = r"(?:roofs?|rooftops?|balcony|scaffold(?:ing)?|ladder|flat roof)"
@@ -56,7 +59,7 @@ _ROOF_TASK = (
 # The real disclosure beside a height: a fall, a jump, the edge, looking down, a cover story.
 _HEIGHT_VETO = compile_fast(
     r"\b(?:jump\w*|leap\w*|fall(?:ing)? off|step(?:ping)? off|throw(?:ing)? myself|look(?:ing)? (?:down|over)|how high|the drop"
-    r"|over the (?:edge|side)|edge|ledge|told (?:\w+ ){0,2}i was|said i was|pretend\w*|excuse|cover story)\b".replace("{A}", A), re.I)
+    rf"|over the (?:edge|side)|edge|ledge|{_COVER})\b".replace("{A}", A), re.I)
 
 # A line rigged for a sport, a hobby or a hung object.
 _LINE = r"(?:ropes?|cords?|straps?|slings?|chains?|lines?|belts?|webbing)"
@@ -67,9 +70,8 @@ _HUNG = (
     r"|washing line|clothes ?lines?|boats?|kayaks?|canoes?|trailers?|roof rack|pulleys?|bird ?feeders?|bunting|lanterns?"
     r"|pi[nñ]atas?|tree ?house|rope ladder|obstacle course|tug of war|bikes?|hoist|sail|flag|banner|decorations)"
 )
-# (a cover story is the disclosure: "told the guy it was for a tent", dev y0388)
-_LINE_VETO = compile_fast(r"\b(?:neck|my throat|chair|stool|kick(?:ed|ing)? (?:it |the \w+ )?away|step(?:ping)? off|drop"
-                          r"|(?:told|tell|said|say) (?:\w+ ){0,3}?(?:it was|it{A}?s|i was|i{A}?m)|pretend\w*|excuse|cover story)\b".replace("{A}", A), re.I)
+_LINE_VETO = compile_fast(rf"\b(?:neck|my throat|chair|stool|kick(?:ed|ing)? (?:it |the \w+ )?away|step(?:ping)? off|drop"
+                          rf"|{_COVER})\b".replace("{A}", A), re.I)
 
 # An engine running where no fumes can gather, or for an ordinary reason; a car that "runs" (works).
 _ENGINE = rf"(?:engine|car|motor|van)(?:{A}s| is| was)? (?:still |left )?running"

@@ -13,7 +13,7 @@ lowers it, by one level per check.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -631,8 +631,7 @@ def denies_own_dark_thoughts(users: Sequence[str]) -> bool:
     tonight": :func:`states_own_safety` lets those kinds through for a third person's crisis), and so does a means named
     earlier, unless the denial disowns a violent act (the idiom's knife: "obvs i'm not actually stabbing anyone")."""
     def means_or_time(texts: Sequence[str], kinds: tuple[str, ...]) -> bool:
-        return any(not h.past and h.kind in kinds and not _third_party(v, h.start)
-                   for v in texts for h in scan_message(v))
+        return any(h.kind in kinds for h in _own_hits(texts))
 
     for i, u in enumerate(users):
         for m in _DENIES_DARK.finditer(u):
@@ -699,11 +698,15 @@ def _quoted_other_cue(text: str) -> bool:
                                   for s, e, k in scan_with_drops(text)[1])
 
 
+def _own_hits(users: Sequence[str]) -> Iterator[Hit]:
+    """The current (not past) rule hits of the user's own in ``users``; a third person's are left out."""
+    return (h for u in users for h in scan_message(u) if not h.past and not _third_party(u, h.start))
+
+
 def _own_current_cue(users: Sequence[str]) -> bool:
     """Whether any user message has a current rule cue of the user's own: a third person's cue, a time word or a
     means named alone (:data:`_NEUTRAL_KINDS`) does not count."""
-    return any(not h.past and h.kind not in _NEUTRAL_KINDS and not _third_party(u, h.start)
-               for u in users for h in scan_message(u))
+    return any(h.kind not in _NEUTRAL_KINDS for h in _own_hits(users))
 
 
 def helping_someone_else(users: Sequence[str]) -> bool:
