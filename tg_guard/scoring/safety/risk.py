@@ -300,8 +300,10 @@ def _done_to_user(cue: Cue, matched: str) -> bool:
 
 # Round 13: a cue after a contrast has its own time ("haven't cut in a year but I keep thinking about killing myself"):
 # a past marker before the "but" does not make it past. One way only: a past marker after it still dates the cue
-# before it ("my ex was abusive but I left six years ago").
-_CONTRAST = compile_fast(r"\b(?:but|though|although|yet|however|whereas)\b", re.I)
+# before it ("my ex was abusive but I left six years ago"). The same contrast undoes a statement of safety after it
+# (:func:`states_own_safety`). Until round 17 this name was assigned twice in this module and the later pattern
+# (this one) was the one every caller read at run time; one definition now, the same pattern.
+_CONTRAST = compile_fast(r"\b(?:but|though|although|except|however|yet)\b", re.I)
 
 
 def _is_past(text: str, start: int, end: int) -> bool:
@@ -589,8 +591,7 @@ _OWN_SAFETY = compile_fast(
     r"|\b(?:don{A}?t|do not) (?:fret|worry|panic)\W{1,4}(?:i{A}?m|i am|im) not going anywhere\b".replace("{A}", A),
     re.I,
 )
-# What undoes that statement in the same message: a contrast after it ("not suicidal at all, but ...").
-_CONTRAST = compile_fast(r"\b(?:but|though|although|except|however|yet)\b", re.I)
+# What undoes that statement in the same message: a contrast after it ("not suicidal at all, but ..."): _CONTRAST.
 
 # Round 17 (lfa17): the user denies dark thoughts of their own, in answer to a safety check or volunteered, in a long
 # conversation about grief, exams, caring or a breakup ("I haven't had any dark thoughts about myself, if that's what
