@@ -64,3 +64,20 @@ def test_cli_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert main(["levels", str(out), str(f), "--path", "rules"]) == 0
     assert main(["compare", str(out), str(out)]) == 0
     assert "n=2 toward=0 away=0" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("content", [b"not json\n", b"\xff\xfe\n", b""])
+def test_cli_bad_or_empty_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "bad.jsonl"
+    f.write_bytes(content)
+    out = tmp_path / "lv.json"
+    assert main(["levels", str(out), str(f), "--path", "rules"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("level_diff: ") and err.count("\n") == 1
+    assert not out.exists()  # nothing half-written
+
+
+def test_cli_missing_file_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(tmp_path / "a.json"), str(tmp_path / "b.json")]) == 2
+    assert "No such file" in capsys.readouterr().err

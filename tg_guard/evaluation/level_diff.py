@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..clinical import risk_rank
+from ..errors import TGGuardError
 from .safety import load_jsonl
 
 Path_ = Literal["embedding", "numpy", "rules"]
@@ -116,12 +117,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     cp.add_argument("before")
     cp.add_argument("after")
     args = ap.parse_args(argv)
-    if args.cmd == "levels":
-        got = levels(args.files, args.path)
-        Path(args.out).write_text(json.dumps(got), encoding="utf-8")
-        print(f"wrote {len(got)} levels to {args.out}")
-        return 0
-    d = compare(_read(args.before), _read(args.after))
+    try:
+        if args.cmd == "levels":
+            got = levels(args.files, args.path)
+            if not got:
+                raise ValueError("no conversation in these files ends in a user message with a gold risk_level")
+            Path(args.out).write_text(json.dumps(got), encoding="utf-8")
+            print(f"wrote {len(got)} levels to {args.out}")
+            return 0
+        d = compare(_read(args.before), _read(args.after))
+    except (OSError, ValueError, TGGuardError) as exc:  # one line, not a traceback: the file or record to fix
+        print(f"level_diff: {exc}", file=sys.stderr)
+        return 2
     for key, gold, was, now in d.away:
         print(f"away {key} gold {gold}: {was} -> {now}")
     print(d.summary())
