@@ -326,7 +326,7 @@ _QUOTE = re.compile(
     r"|(?<![\w'’])'(?=\w)([^'\n]{0,300}?(?:\w'\w[^'\n]{0,300}?)*)(?<=[\w.!?,])'(?![\w'’])"
 )
 _SPEAKER = compile_fast(
-    r"\b(?:he|she|they|someone|somebody|(?:my|a|an|the|our|his|her|their) (?:\w+ ){0,3}?"
+    r"\b(?:he|she|they|someone|somebody|(?:my|a|an|the|our|his|her|their|one|some|this|that) (?:\w+ ){0,3}?"
     r"(?:friend|mate|bestie|brother|sister"
     r"|mum|mom|dad|mother|father|son|daughter|cousin|partner|boyfriend|girlfriend|bf|gf|wife|husband|colleague|coworker"
     r"|co-worker|uncle|aunt|nan|gran|grandad|grandma|grandpa|kid|child|student|patient|client|roommate|flatmate|neighbou?r"
@@ -335,7 +335,9 @@ _SPEAKER = compile_fast(
     r"|team|staff|employee|report|pupil|member|tenant|resident))"
     r"\b[^.!?\n\"“‘']{0,50}?\b(?:texted|texts|messaged|messages|dm(?:ed|'d)|posted|posts|wrote|writes|said|says|sang|sings|sing"
     r"|singing|tweeted|commented|replied|jokes? about|joking about|making jokes about|keeps? saying|kept saying"
-    r"|keeps? (?:joking|texting|posting)|told me|tells me)\b[^.!?\n\"“‘']{0,30}$",
+    r"|keeps? (?:joking|texting|posting)|told me|tells me"
+    # F1: a question or a shout is someone's words too ("one lad asked 'how much would kill you, sir?'")
+    r"|asked|asks|asking|shouted|shouts|yelled|yells|screamed|whispered|muttered)\b[^.!?\n\"“‘']{0,30}$",
     re.I,
 )
 _FIRST_SPEAKER = compile_fast(r"\b(?:i|i've|ive|i'd|i'm|im)\b[^.!?\n\"“‘']{0,20}"
@@ -507,7 +509,7 @@ def rule_cue(users: Sequence[str]) -> bool:
     # Nor does a low impairment cue of round 12 (days on tea, a child not eating for a week): the heads' lower margin
     # then lifted an HR-email or recipe question to moderate with a suicide category.
     return any(not h.past and h.kind != "unsafe" and h.cue not in _LOW_IMPAIRMENT and h.cue not in _COMBINE_ONLY
-               and not _everyday_time(u, h) for u in users for h in scan_message(u))
+               and not _everyday_time(u, h) and not dates_past_event(u, h) for u in users for h in scan_message(u))
 
 
 # Round 17: timeline families that exist to combine with a plan or a means the rules find (a clock time, the target's
@@ -546,6 +548,61 @@ def _everyday_time(text: str, hit: Hit) -> bool:
     return _EVERYDAY_TIME.search(sentence) is not None and _ACT_WORDS.search(sentence) is None
 
 
+# F1 (f1risk): a time word that dates something already done ("the parcel arrived today", "dad died on thursday", "flew
+# in on tuesday", "today i coached the team") says when a thing happened, not when one will: it is no timeline. Only
+# the words that can point back ("today", a weekday with "on" or "this"); "tonight", "tomorrow", "soon", "next friday"
+# and "in an hour" always point ahead. The past verb must sit beside the time word in its own clause (up to six words
+# before it, or the time word opening the clause with a subject and the verb after it), and nothing in the sentence
+# may look ahead or name an act (_ACT_WORDS, _AHEAD).
+_BACKWARD_TIME = compile_fast(r"^(?:today|(?:on|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))$",
+                              re.I)
+_PAST_VERB = (r"(?:(?!(?:need|feed|seed|speed|bleed|breed|proceed|succeed|exceed|shed|bed|red|wed|led|fed)\b)"
+              r"[a-z]{2,}ed"
+              r"|was|were|had|did|went|came|got|gave|made|found|left|saw|sent|said|told|flew|drove|died|ran|met|spent"
+              r"|brought|bought|heard|kept|lost|won|wrote|rang|began|broke|fell|held|sat|stood|woke|took|caught|taught"
+              r"|threw|swam|rode|ate|drank|slept)")
+# "i'm so tired today", "feeling wired today": a state read as an -ed word is present, not a thing done
+_STATE_BEFORE = compile_fast(r"\b(?:am|i{A}?m|im|is|are|be|been|being|feel|feels|feeling|felt|get|getting|so|too|very"
+                             r"|really|bit|little|kinda|pretty)\s+$".replace("{A}", A), re.I)
+_VERB_THEN_TIME = compile_fast(rf"\b({_PAST_VERB})\b(?:\s+[\w'’-]+){{0,6}}\s+$", re.I)
+_OTHER_SUBJECT_WORDS = (r"(?:(?i:he|she|they|it|(?:my|the|our|his|her|their|a|an) [\w'’-]+(?: [\w'’-]+)?"
+                        r"|mum|mom|dad|nan|gran|grandad|grandma|grandpa)|[A-Z][a-z]+)")
+# whose the thing done is: someone or something else's ("the safe arrived today", "Dad died on Thursday"); the user's
+# own act dated today ("I did a big thing today", "found a new home for the dog today") may be the preparatory act
+_OTHER_SUBJECT = compile_fast(rf"\b{_OTHER_SUBJECT_WORDS}\s+(?:\w+\s+){{0,2}}$")
+_FIRST_PERSON = compile_fast(r"\b(?:i|i{A}?ve|i{A}?d|i{A}?m|im|ive|we|me|myself)\b".replace("{A}", A), re.I)
+_TIME_THEN_VERB = compile_fast(
+    rf"^\W*{_OTHER_SUBJECT_WORDS}\s+(?:\w+\s+)?(?i:{_PAST_VERB})\b")
+_AHEAD = compile_fast(r"\b(?:will|{A}ll|shall|gonna|going to|about to|plan(?:ning)? to|want(?:ing)? to|wanna|need to"
+                      r"|have to|got to|gotta|before|until|till|by then|the day)\b|\bi{A}?ll\b|\bwe{A}?ll\b"
+                      .replace("{A}", A), re.I)
+
+# ... and a thing done to the body keeps it: the date then says the act is recent ("spilled the kettle on my hand on
+# sunday", "took a few extra tablets today"), which is what a recent self-harm act is
+_ON_THE_BODY = compile_fast(
+    r"\b(?:myself|my (?:\w+ )?(?:hands?|arms?|wrists?|legs?|thighs?|skin|stomach|body|face|hips?|neck|head|chest)"
+    r"|blood|bled|bleeding|blister\w*|burn\w*|burnt|cut|cuts|cutting|scars?|pills?|tablets?|meds|overdos\w*|hurt|injur\w*"
+    r"|bruis\w*|stitches|hospital|a ?& ?e|er|ambulance|rope|noose|gun|knife|blade|razor)\b", re.I)
+
+
+def dates_past_event(text: str, hit: Hit) -> bool:
+    """Whether ``hit`` is a time word that dates something already done (:data:`_BACKWARD_TIME`, a past verb beside it
+    in its clause, nothing looking ahead in its sentence): "the safe arrived today", "dad died on thursday"."""
+    if hit.kind != "timeline" or not _BACKWARD_TIME.match(hit.text.strip()):
+        return False
+    ss, se = sentence_of(text, hit.start, hit.end)
+    if _AHEAD.search(text[ss:se]) or _ACT_WORDS.search(text[ss:se]) or _ON_THE_BODY.search(text[ss:se]):
+        return False
+    if _FIRST_PERSON.search(text[ss:se]):
+        return False  # the user is in the sentence: the dated thing may be their own act ("I did a big thing today")
+    cs, ce = clause_bounds(text, hit.start, hit.end)
+    m = _VERB_THEN_TIME.search(text[cs : hit.start])
+    if m is not None:
+        before = text[cs : cs + m.start(1)]
+        return not _STATE_BEFORE.search(before) and _OTHER_SUBJECT.search(before) is not None
+    return _TIME_THEN_VERB.match(text[hit.end : ce]) is not None
+
+
 def despair_trace(users: Sequence[str]) -> bool:
     """Whether any user message holds a suicide or self-harm cue at all, past, negated or someone else's included
     (a dropped span other than an idiom or an ordinary reading): the learned category heads may then add those
@@ -573,7 +630,9 @@ def others_impairment_only(users: Sequence[str]) -> bool:
 # gutted", "nervous, not unsafe"). Not a bare "I'm fine" or "I'm safe" (a minimising answer to a safety check).
 _OWN_SAFETY = compile_fast(
     r"\b(?:i{A}?m|i am|im) (?:\w+ )?(?:(?:fine|ok|okay|alright|all right|safe|good) (?:myself|in myself|personally)"
-    r"|not (?:at (?:any )?risk|in (?:any )?danger|unsafe|the one at risk))\b"
+    r"|not (?:at (?:any )?risk|in (?:any )?danger|unsafe|the one at risk)"
+    # F1: "I'm not in a bad place myself", "not in a dark place personally": the crisis told is someone else's
+    r"|not in a (?:bad|dark) (?:place|way|headspace|spot) (?:myself|personally|like (?:him|her|them)))\b"
     r"|\bnot unsafe\b"
     r"|\b(?:it{A}?s|its|it is) (?:him|her|them|my \w+) (?:i{A}?m|i am|im)"
     r" (?:worried|scared|frightened|panicking) (?:about|for)\b"
@@ -631,15 +690,21 @@ def denies_own_dark_thoughts(users: Sequence[str]) -> bool:
     A means or a time named by the user in that message or a later one undoes it ("no dark stuff." "pills lined up for
     tonight": :func:`states_own_safety` lets those kinds through for a third person's crisis), and so does a means named
     earlier, unless the denial disowns a violent act (the idiom's knife: "obvs i'm not actually stabbing anyone")."""
-    def means_or_time(texts: Sequence[str], kinds: tuple[str, ...]) -> bool:
-        return any(h.kind in kinds for h in _own_hits(texts))
+    def means_or_time(texts: Sequence[str], kinds: tuple[str, ...], inside: tuple[int, int] = (0, 0)) -> bool:
+        # ``inside``: a span of texts[0] whose own means is part of the act disowned there ("not actually going to
+        # poison her": the poison is the disowned act's, F1)
+        return any(h.kind in kinds and not (k == 0 and h.kind == "method" and inside[0] <= h.start < inside[1])
+                   for k, t in enumerate(texts) for h in _own_hits([t]))
 
     for i, u in enumerate(users):
         for m in _DENIES_DARK.finditer(u):
             after = u[m.end() : m.end() + 80]
             if _DENIES_DARK_NOT.match(after) or _CONTRAST.search(after):
                 continue
-            if any(_RETRACTS.search(v) for v in users[i + 1 :]) or means_or_time(users[i:], ("method", "timeline")):
+            disowned = m.span() if m.group(0).lower().startswith("not ") and " like " not in m.group(0).lower() \
+                else (0, 0)
+            if any(_RETRACTS.search(v) for v in users[i + 1 :]) or means_or_time(users[i:], ("method", "timeline"),
+                                                                                   disowned):
                 continue
             if m.group(0).lower().startswith("not ") and " like " not in m.group(0).lower():
                 return True  # a violent act disowned: the means it named before stays part of the idiom
@@ -738,6 +803,37 @@ def recounts_a_case(users: Sequence[str]) -> bool:
     return not _own_current_cue(users)
 
 
+# F1 (f1risk): a crisis the user places firmly in the past ("eight years ago I sat in the truck with my gun", "back in
+# uni") and a present-tense statement that it is over for them now: the memory without the urge ("just memories, not
+# the urge", "no urges now", "haven't had the thoughts since", "the urge is gone"). The heads read the old episode's
+# words (a weapon, a night in the car) as a disclosure. Not a bare "I'm fine"; undone by a contrast after the
+# statement (_CONTRAST), by a later retraction (_RETRACTS) and by any current cue of the user's own (states_own_safety).
+_OVER_NOW = compile_fast(
+    r"\b(?:just|only) (?:the )?(?:memor(?:y|ies)|remembering)\W{1,3}(?:and )?not (?:the |an? |any )?"
+    r"(?:urges?|thoughts?|wish)\b"
+    r"|\bno (?:urges?|(?:dark |suicidal )?thoughts|wish to die) (?:now|anymore|any more|these days|since(?: then)?)\b"
+    r"|\b(?:haven{A}?t|have not|hadn{A}?t|never) (?:had|felt) (?:the |an? |any |that |those )?(?:urges?|thoughts|wish)"
+    r"(?: \w+){0,3}? (?:since(?: then)?|in years|for years|again)\b"
+    r"|\bthe (?:urges?|thoughts|wish) (?:(?:is|are|has|have) )?(?:been )?(?:gone|long gone|went away|stopped|left me)"
+    r"(?: (?:now|since|years ago|for good|for years))?\b".replace("{A}", A),
+    re.I)
+
+
+def past_behind_now(users: Sequence[str]) -> bool:
+    """Whether one user message dates a crisis in the past (:data:`.lexicon.PAST`) and that one or a later one says in
+    the present that it is over for the user (:data:`_OVER_NOW`), with no contrast after it and no later retraction."""
+    first_past = next((i for i, u in enumerate(users) if PAST.search(u)), None)
+    if first_past is None:
+        return False
+    for i in range(first_past, len(users)):
+        for m in _OVER_NOW.finditer(users[i]):
+            if _CONTRAST.search(users[i][m.end() : m.end() + 80]) or _DENIES_DARK_NOT.match(users[i][m.end() :]):
+                continue
+            if not any(_RETRACTS.search(v) for v in users[i + 1 :]):
+                return True
+    return False
+
+
 def states_own_safety(users: Sequence[str]) -> bool:
     """Whether a user message says the risk talked about is not the user's own (:data:`_OWN_SAFETY`), with no
     contrast after it in that message and no current rule cue of the user's own (a third person's act, a time word
@@ -759,7 +855,7 @@ def states_own_safety(users: Sequence[str]) -> bool:
         for m in _OWN_SAFETY.finditer(u):
             if not _CONTRAST.search(u[m.end() : m.end() + 80]):
                 said = True
-    said = said or denies_own_dark_thoughts(users)
+    said = said or denies_own_dark_thoughts(users) or past_behind_now(users)
     if not said:
         return False
     return not _own_current_cue(users)
