@@ -19,7 +19,11 @@ audit write. Reported:
   the handler).
 
 Each simulated client has its own keep-alive connection. ``--audit-durability async`` runs the proxy with
-``TG_GUARD_PROXY_AUDIT_DURABILITY=async``.
+``TG_GUARD_PROXY_AUDIT_DURABILITY=async``. ``--client-procs N`` spreads the simulated clients over N load
+generator processes (one asyncio loop each), so that on a many-core machine the load generator is not
+what saturates; the figures are pooled over the processes and the wall time runs from the first start to
+the last finish. ``TG_BENCH_PG`` and ``TG_BENCH_REDIS`` point it at another PostgreSQL (admin URL) or
+Redis; ``bench/device/proxy_16core.sh`` runs it on a 16-core machine with no services installed.
 
 Scorers: the policy's (``embedded``) when importable, else the test doubles (said in the output).
 """
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import json
 import os
 import platform
@@ -43,10 +48,12 @@ from typing import Any
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+INSTALLED = importlib.util.find_spec("tg_guard") is not None  # else run from this checkout
+if not INSTALLED:
+    sys.path.insert(0, str(ROOT))
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
-REDIS = "redis://127.0.0.1:6379/0"
+PG_ADMIN = os.environ.get("TG_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
+REDIS = os.environ.get("TG_BENCH_REDIS", "redis://127.0.0.1:6379/0")
 USER_TEXTS = [
     "I froze when my manager asked me a question in the meeting.",
     "I keep thinking everyone at work thinks I'm useless.",
@@ -81,14 +88,16 @@ def timing(header: str) -> dict[str, float]:
     return out
 
 
-async def load(url: str, n: int, conc: int, headers: dict[str, str], session_prefix: str) -> dict[str, Any]:
+async def load(
+    url: str, n: int, conc: int, headers: dict[str, str], session_prefix: str, indices: range | None = None
+) -> dict[str, Any]:
     latencies: list[float] = []
     timings: list[dict[str, float]] = []
     records: list[str] = []
     statuses: dict[int, int] = {}
     failures: dict[str, int] = {}  # client-side errors by type and message: never hidden, always reported
     queue: asyncio.Queue[int] = asyncio.Queue()
-    for i in range(n):
+    for i in indices if indices is not None else range(n):
         queue.put_nowait(i)
     # One keep-alive connection per simulated client. A single httpx pool shared by all of them, capped at
     # ``conc`` connections, stalls some requests for up to its 5 s keep-alive expiry (several queued
@@ -157,9 +166,10 @@ async def load(url: str, n: int, conc: int, headers: dict[str, str], session_pre
                 lag[0] = max(lag[0], time.perf_counter() - t - 0.05)
 
         watch = asyncio.create_task(monitor())
-        t0 = time.perf_counter()
+        t0, started = time.perf_counter(), time.time()
         await asyncio.gather(*(worker(c) for c in clients))
         wall = time.perf_counter() - t0
+        finished = time.time()
         watch.cancel()
     finally:
         for c in clients:
@@ -172,7 +182,39 @@ async def load(url: str, n: int, conc: int, headers: dict[str, str], session_pre
         "failures": failures,
         "client_loop_lag_max_ms": round(lag[0] * 1000, 1),
         "wall_s": wall,
+        "started": started,
+        "finished": finished,
     }
+
+
+def _load_part(args: tuple[str, int, int, dict[str, str], str, int, int, float]) -> dict[str, Any]:
+    """One load generator process: its share of the clients and requests, started at ``start_at``."""
+    url, n, conc, headers, prefix, part, parts, start_at = args
+    time.sleep(max(0.0, start_at - time.time()))
+    return asyncio.run(load(url, n, conc, headers, prefix, indices=range(part, n, parts)))
+
+
+def run_load(url: str, n: int, conc: int, headers: dict[str, str], prefix: str, procs: int = 1) -> dict[str, Any]:
+    """``load`` in this process (``procs`` 1), or spread over ``procs`` processes and pooled."""
+    if procs <= 1:
+        return asyncio.run(load(url, n, conc, headers, prefix))
+    from concurrent.futures import ProcessPoolExecutor
+
+    shares = [conc // procs + (1 if k < conc % procs else 0) for k in range(procs)]
+    with ProcessPoolExecutor(procs) as pool:
+        start_at = time.time() + 1.0  # every process imported and waiting before the first request
+        jobs = [(url, n, max(1, shares[k]), headers, prefix, k, procs, start_at) for k in range(procs)]
+        parts = list(pool.map(_load_part, jobs))
+    out: dict[str, Any] = {"latencies": [], "timings": [], "records": [], "statuses": {}, "failures": {}}
+    for p in parts:
+        for key in ("latencies", "timings", "records"):
+            out[key].extend(p[key])
+        for key in ("statuses", "failures"):
+            for k, v in p[key].items():
+                out[key][k] = out[key].get(k, 0) + v
+    out["client_loop_lag_max_ms"] = max(p["client_loop_lag_max_ms"] for p in parts)
+    out["wall_s"] = max(p["finished"] for p in parts) - min(p["started"] for p in parts)
+    return out
 
 
 def tcp_aborts() -> dict[str, int]:
@@ -233,6 +275,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=64)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--client-procs", type=int, default=1, help="load generator processes (clients split evenly)")
     ap.add_argument("--warmup", type=int, default=200)
     ap.add_argument(
         "--audit-durability",
@@ -252,13 +295,15 @@ def main() -> None:
     db = f"tg_bench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {db}")
-    url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{db}"
+    url = PG_ADMIN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{db}"
     upgrade(url)
     tenant = f"bench-{uuid.uuid4().hex[:6]}"
     key = KeyStore(url, cache_s=0).create(tenant).secret
     extra, scorer_note = scorers()
     tmp = Path(tempfile.mkdtemp(prefix="tg-bench-"))
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PROMETHEUS_MULTIPROC_DIR": str(tmp / "metrics")}
+    # The servers import what this process imports: the installed package (or PYTHONPATH's), else this checkout.
+    path = os.pathsep.join(p for p in (os.environ.get("PYTHONPATH", ""), "" if INSTALLED else str(ROOT)) if p)
+    env = {**os.environ, "PYTHONPATH": path, "PROMETHEUS_MULTIPROC_DIR": str(tmp / "metrics")}
     env["TG_GUARD_PROXY_AUDIT_DURABILITY"] = args.audit_durability
     up = subprocess.Popen([sys.executable, "-c", UPSTREAM_CODE, REPLY], stdout=subprocess.PIPE, env=env, text=True)
     upstream = (up.stdout.readline() if up.stdout else "").strip()
@@ -292,6 +337,8 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
+            if proxy.poll() is not None:
+                raise SystemExit(f"proxy exited with {proxy.returncode}: " + (tmp / "serve.log").read_text()[-2000:])
             try:
                 if httpx.get(base + "/readyz", timeout=2).status_code == 200:
                     break
@@ -302,11 +349,12 @@ def main() -> None:
             raise SystemExit("proxy did not start: " + (tmp / "serve.log").read_text()[-2000:])
         auth = {"authorization": f"Bearer {key}"}
         direct_url, proxy_url = upstream + "/chat/completions", base + "/v1/chat/completions"
-        asyncio.run(load(direct_url, args.warmup, args.concurrency, {}, "w"))
-        warm_proxy = asyncio.run(load(proxy_url, args.warmup, args.concurrency, auth, "w"))
-        direct = asyncio.run(load(direct_url, args.requests, args.concurrency, {}, "d"))
+        procs = args.client_procs
+        run_load(direct_url, args.warmup, args.concurrency, {}, "w", procs)
+        warm_proxy = run_load(proxy_url, args.warmup, args.concurrency, auth, "w", procs)
+        direct = run_load(direct_url, args.requests, args.concurrency, {}, "d", procs)
         workers_before, aborts_before = children(proxy.pid), tcp_aborts()
-        proxied = asyncio.run(load(proxy_url, args.requests, args.concurrency, auth, "p"))
+        proxied = run_load(proxy_url, args.requests, args.concurrency, auth, "p", procs)
         workers_after, aborts_after = children(proxy.pid), tcp_aborts()
         lag = loop_lag(base)
         time.sleep(1.0)
@@ -333,6 +381,7 @@ def main() -> None:
             "requests": args.requests,
             "concurrency": args.concurrency,
             "workers": args.workers,
+            "client_procs": args.client_procs,
             "audit_durability": args.audit_durability,
             "scorers": scorer_note,
             "direct_ms": summary(direct["latencies"]),
