@@ -409,3 +409,73 @@ async def test_async_guard_awaits_async_store_and_sink_without_threads(
     with pytest.raises(AuditError):
         await guard.arespond("third", session_id="s")
     assert store.data["s"].turn == 3 and store.calls[-2:] == ["aget", "aput"]
+
+
+class _GatedSink(MemorySink):
+    """An async sink whose write waits until the session has been saved: proves the two overlap."""
+
+    def __init__(self, saved: asyncio.Event) -> None:
+        super().__init__()
+        self.saved = saved
+
+    async def awrite(self, record: Any) -> None:
+        await asyncio.wait_for(self.saved.wait(), 5)  # a save made only after this write would time out
+        self.write(record)
+
+
+class _SignallingStore(_AsyncOnlyStore):
+    def __init__(self) -> None:
+        super().__init__()
+        self.saved = asyncio.Event()
+
+    async def aput(self, key: str, state: Any) -> None:
+        await super().aput(key, state)
+        self.saved.set()
+
+
+async def test_async_guard_saves_the_session_while_the_audit_record_is_written(make_guard: Any) -> None:
+    """With the history in the request (the proxy's way), the saved state does not depend on the audit
+    outcome: the session write and the audit write overlap, and both are done before the reply returns."""
+
+    async def bot(messages: list[dict[str, str]]) -> str:
+        return "What went through your mind?"
+
+    store = _SignallingStore()
+    sink = _GatedSink(store.saved)
+    guard = make_guard(bot, async_=True, store=store)
+    guard.sink = sink
+    history = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]
+    reply = await guard.arespond("I froze", session_id="s", history=history)
+    assert reply.turn == 0 and [r.record_id for r in sink.records] == [reply.record_id]
+    assert store.calls == ["aget", "aput"] and store.data["s"].turn == 1 and store.data["s"].messages == ()
+    store.saved.clear()
+    reply = await guard.arespond("again highrisk", session_id="s", history=history)
+    assert store.data["s"].turn == 2 and store.data["s"].risk.level == "high"
+    sink.fail = True  # closed fail mode: the reply is refused, the session keeps the risk, one save only
+    store.saved.clear()
+    with pytest.raises(AuditError):
+        await guard.arespond("third", session_id="s", history=history)
+    assert store.data["s"].turn == 3 and store.calls[-2:] == ["aget", "aput"] and len(store.calls) == 6
+
+
+async def test_async_guard_raises_a_failed_overlapped_save(make_guard: Any) -> None:
+    class DownStore(_AsyncOnlyStore):
+        async def aput(self, key: str, state: Any) -> None:
+            raise ConnectionError("session store down")
+
+    async def bot(messages: list[dict[str, str]]) -> str:
+        return "What went through your mind?"
+
+    sink = _AsyncSink()
+    guard = make_guard(bot, async_=True, store=DownStore())
+    guard.sink = sink
+    with pytest.raises(ConnectionError):
+        await guard.arespond("I froze", session_id="s", history=[])
+    assert len(sink.records) == 1  # the record was written; the turn still fails, as before
+
+
+def test_sync_guard_saves_after_the_audit_record_with_history(make_guard: Any, sink: MemorySink) -> None:
+    guard = make_guard(lambda m: "What went through your mind?")
+    reply = guard.respond("I froze", session_id="s", history=[{"role": "user", "content": "hi"}])
+    assert guard.store.get("s").turn == 1 and guard.store.get("s").messages == ()
+    assert [r.record_id for r in sink.records] == [reply.record_id]

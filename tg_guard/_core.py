@@ -68,7 +68,15 @@ class Escalate:
 
 @dataclass(frozen=True, slots=True)
 class WriteAudit:
+    """Make ``record`` durable; the skin sends back None, or the exception that prevented it.
+
+    ``save``, when set, is a session write whose state does not depend on the audit write's outcome. The
+    skin performs it too, before sending back the result: after the record (the sync skin) or while the
+    record is being written (the asyncio skin overlaps the two round trips). A save error propagates.
+    """
+
     record: AuditRecord
+    save: SaveSession | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,19 +523,23 @@ class GuardCore:
             escalated=state.escalated if ctx.screen_err else ((state.escalated or escalate_now) and in_episode),
             turn=state.turn + 1,
         )
+        # Without kept messages the saved state is the same whether the record is durable or not (the
+        # closed fail mode below keeps the risk learned either way): the save travels with the audit write.
+        save = None if ctx.keep_messages else SaveSession(store_key, new_state)
         t0 = time.perf_counter()
-        audit_error: BaseException | None = yield WriteAudit(record)
+        audit_error: BaseException | None = yield WriteAudit(record, save)
         latency["audit_ms"] = (time.perf_counter() - t0) * 1000
         if audit_error is not None:
             log.error("audit_write_failed", record_id=record_id, error=type(audit_error).__name__)
             if policy.fail_mode.audit == "closed":
                 # Keep the risk we learned, but not a reply the user will never see.
-                kept_history = ctx.history if ctx.keep_messages else ()
-                yield SaveSession(store_key, new_state.model_copy(update={"messages": kept_history}))
+                if save is None:
+                    yield SaveSession(store_key, new_state.model_copy(update={"messages": ctx.history}))
                 if isinstance(audit_error, TGGuardError):
                     raise audit_error
                 raise AuditError(f"audit record {record_id} is not durable: {audit_error}") from audit_error
-        yield SaveSession(store_key, new_state)
+        if save is None:
+            yield SaveSession(store_key, new_state)
         _log_turn(verdict, session_id, state.turn, latency, ctx.text if policy.audit.log_text else None)
         return GuardedReply(
             text=reply,

@@ -198,7 +198,10 @@ class TherapyGuard(BaseGuard):
             return self.core.store.put(effect.key, effect.state)
         if isinstance(effect, Escalate):
             return _run_handler(self.on_escalate, effect.event)
-        return _write(self.sink, effect.record)
+        error = _write(self.sink, effect.record)
+        if effect.save is not None:
+            self.core.store.put(effect.save.key, effect.save.state)
+        return error
 
     def _call_chatbot(self, effect: CallChatbot) -> ChatOutcome:
         assert self._chat is not None
@@ -313,9 +316,7 @@ class AsyncTherapyGuard(BaseGuard):
             aget = getattr(store, "aget", None)
             return await aget(effect.key) if aget is not None else store.get(effect.key)
         if isinstance(effect, SaveSession):
-            store = self.core.store
-            aput = getattr(store, "aput", None)
-            return await aput(effect.key, effect.state) if aput is not None else store.put(effect.key, effect.state)
+            return await self._save(effect)
         if isinstance(effect, Escalate):
             result = _run_handler(self.on_escalate, effect.event)
             if inspect.isawaitable(result):
@@ -324,11 +325,32 @@ class AsyncTherapyGuard(BaseGuard):
                 except Exception as exc:
                     log.error("escalation_failed", error=type(exc).__name__)
             return None
+        if effect.save is None:
+            return await self._write_audit(effect.record)
+        # The session write does not wait for the audit commit: both round trips overlap, and both are
+        # done before the turn goes on (a failed save raises, as a separate SaveSession would).
+        saving = asyncio.ensure_future(self._save(effect.save))
+        try:
+            error = await self._write_audit(effect.record)
+        finally:
+            await asyncio.wait([saving])
+        saving.result()
+        return error
+
+    async def _save(self, effect: SaveSession) -> None:
+        store = self.core.store
+        aput = getattr(store, "aput", None)
+        if aput is not None:
+            await aput(effect.key, effect.state)
+        else:
+            store.put(effect.key, effect.state)
+
+    async def _write_audit(self, record: AuditRecord) -> BaseException | None:
         awrite = getattr(self.sink, "awrite", None)
         if awrite is None:
-            return await asyncio.to_thread(_write, self.sink, effect.record)
+            return await asyncio.to_thread(_write, self.sink, record)
         try:
-            await awrite(effect.record)
+            await awrite(record)
             return None
         except Exception as exc:
             return exc
@@ -351,7 +373,11 @@ class AsyncTherapyGuard(BaseGuard):
         return ChatOutcome(None, err, (time.perf_counter() - t0) * 1000)
 
     async def aclose(self) -> None:
-        await asyncio.to_thread(self.sink.close)
+        aclose = getattr(self.sink, "aclose", None)  # a sink with asyncio resources closes them on this loop
+        if aclose is not None:
+            await aclose()
+        else:
+            await asyncio.to_thread(self.sink.close)
 
     async def __aenter__(self) -> AsyncTherapyGuard:
         return self
