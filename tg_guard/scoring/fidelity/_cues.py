@@ -190,7 +190,7 @@ CUES: dict[CTRSItem, tuple[Family, ...]] = {
              r"no (?:problem|worries)(?: at all)?[,.;]", r"take your time", r"plenty of time", r"you'?re here now",
              r"(?:it|that) (?:isn'?t|is not|wasn'?t) (?:silly|stupid|weak|dramatic|too much)", r"(?:your|the) words are (?:clear|fine|good)"),
         _fam("interpersonal_effectiveness", "genuine", 1, 0.7,
-             r"i (?:am|'m) an ai", r"i can'?t promise", r"i can'?t replace", r"you (?:probably )?know (?:\w+ ){0,4}better than",
+             r"i(?: am|'m) an ai", r"i can'?t promise", r"i can'?t replace", r"you (?:probably )?know (?:\w+ ){0,4}better than",
              r"i'?m (?:confident|curious)", r"i'?d like to understand", r"you get to decide", r"fair (?:question|point|enough)",
              r"(?:that|it)'?s (?:useful|important) (?:information|to notice|to know)", r"rather than a failure",
              r"i (?:might|may|could) (?:well )?have(?: done| got| missed)?\b", r"what i (?:got wrong|missed)", r"put (?:it|that|things) right", r"no blame",
