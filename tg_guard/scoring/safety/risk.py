@@ -282,6 +282,26 @@ def _third_party(text: str, start: int) -> bool:
     return _OWNER_AFTER.match(text, start) is not None
 
 
+# Round 19 (f4risk): an act whose grammatical subject, right before the verb, is another person ("my roommate took a
+# bunch of pills", "she swallowed the rest of the packet", "her brother is standing on the bridge"). The families that
+# are not ``self_only`` (overdoses, acts under way, means) also read subjectless fragments ("took all my pills an hour
+# ago"), so only a subject adjacent to the verb, with no "I" between, takes the act from the user.
+_SUBJECT_NOUNS = sorted(w for w in _THIRD if w.isalpha() and w not in {
+    "you", "your", "u", "ur", "him", "her", "them", "his", "their", "people", "everyone", "someone", "somebody", "user",
+    "op", "character"})
+_ACT_OTHER_SUBJECT = compile_fast(
+    r"(?:\b(?:he|she|they)|\b(?:my|our|his|her|their) (?:\w+ )?(?:" + "|".join(_SUBJECT_NOUNS) + r")s?)"
+    r"(?: (?:had|has|have|is|was|were|are)| (?:just|already|then|also|apparently))*\s+$", re.I)
+
+
+_ACT_KINDS = frozenset({"in_progress", "attempt", "nssi", "nssi_severe"})
+
+
+def _other_is_subject(text: str, start: int) -> bool:
+    """Whether the words right before an act cue are another person as its subject (:data:`_ACT_OTHER_SUBJECT`)."""
+    return _ACT_OTHER_SUBJECT.search(text[max(0, start - 60) : start]) is not None
+
+
 _OWNER_AFTER = compile_fast(r"[^.!?\n]{0,25}?\b(?:on|in|across|up|down) (?:his|her|their)\b", re.I)
 _PREPOSITIONS = frozenset({"on", "in", "at", "of", "from", "with", "for", "into", "about", "across", "near"})
 
@@ -422,6 +442,9 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
             if ((cue.self_only or (helping_other and cue.category in _OTHER_CATS)) and _third_party(text, s)
                     and not _done_to_user(cue, text[s:e])):
                 dropped.append((s, e, "other"))
+                continue
+            if not cue.self_only and cue.kind in _ACT_KINDS and _other_is_subject(text, s):
+                dropped.append((s, e, "other"))  # round 19: "my roommate took a bunch of pills" is the roommate's act
                 continue
             kind = cue.kind
             needs = _MSG_NEEDS.get(cue.name)
