@@ -117,6 +117,15 @@ _INTERMITTENT = compile_fast(
     r"|\bnow and (?:then|again)\b|\bon and off\b|\bevery (?:now|so often)\b",
     re.I,
 )
+# Round 19 (f5rep): a total loss bounded to one night or day ("couldn't sleep at all last night", "didn't eat a
+# thing yesterday") is one bad night, not days of impairment (DATA_CARD hard negative), unless the sentence gives a
+# longer span.
+_ONE_NIGHT = compile_fast(
+    r"\b(?:last night|the night before|yesterday|today|this morning|tonight|(?:one|a single) (?:night|day))\b", re.I)
+_DAYS_SPAN = compile_fast(
+    r"\b(?:days|nights|weeks|months|(?:a|this|last|the whole|all) week"
+    r"|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)"
+    r"|again|anymore|any more|every night|most nights|in ages)\b", re.I)
 # Round 13b: sleep thrown out by a flight (DATA_CARD: 1-2 bad nights are none; jet lag is a hard negative).
 _TRAVEL = compile_fast(
     r"\b(?:jet ?lag\w*|time ?zones?|(?:fly|flew|flown|flight|landed|got back|came back) (?:in )?(?:from|back from)"
@@ -498,7 +507,8 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                     continue
                 clause = text[slice(*clause_bounds(text, s, e))]
                 if cue.category == "functional_impairment" and (
-                        _INTERMITTENT.search(text[ss:s]) or _TRAVEL.search(sentence)):
+                        _INTERMITTENT.search(text[ss:s]) or _TRAVEL.search(sentence)
+                        or (_ONE_NIGHT.search(clause) and not _DAYS_SPAN.search(sentence))):
                     continue
                 # The disavowal may follow in the next sentence ("I imagine hurting him. I'd never do it.").
                 after = text[se : se + 120]
