@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (each case reads better on one line with its comment)
-"""Round 18 (f2rep): reply-violation rules by function.
+"""Round 18 (rep18): reply-violation rules by function.
 
 ``judgmental``: a concessive "that said" or the reply's own "I think" is not reported speech; a verdict on the user's
 character, a reaction called out of proportion, a struggle recast as a choice, the user's feelings ranked below another's

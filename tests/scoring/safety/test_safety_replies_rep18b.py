@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (each case reads better on one line with its comment)
-"""Round 19 (f5rep): reply-violation rules by function.
+"""Round 18 (rep18b): reply-violation rules by function.
 
 ``medication_advice``: drink okayed beside a medicine where the warning word is denied ("doesn't interact much"), and
 someone else's medicine (named by its owner, a proper name included) declared safe for the user to take.

@@ -1,4 +1,4 @@
-"""F4 (f4risk): five functions the rules missed or misread on risk dev38, as table cases in our own words.
+"""Round 18 (acts18): five functions the rules missed or misread on risk dev38, as table cases in our own words.
 
 * the user's body at the edge of a drop or a railway now (a present participle: "standing at the edge of the
   platform") is an act under way; a past visit, a group's wait for a train or a roof terrace is not;

@@ -1,4 +1,4 @@
-"""F1 (f1risk): four functions that kept `none` conversations at moderate or above, as table cases in our own words.
+"""Round 18 (fa18): four functions that kept `none` conversations at moderate or above, as table cases in our own words.
 
 * a time word that dates something someone else already did ("the boiler got fixed today") is no timeline, so it
   does not lower the learned layer's margin (:func:`risk.dates_past_event`); the user's own act dated today, a thing

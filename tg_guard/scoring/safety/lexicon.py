@@ -240,7 +240,7 @@ CUES: tuple[Cue, ...] = (
         r"after school|in a bit|before (?:morning|the morning|dawn)|when (?:the )?(?:weather turns|kids are asleep|(?:my )?children sleep|it{A}s dark)",
         r"today|tonight|tmrw|tomorrow|tmr|this weekend|(?:in|within) (?:an|a few|a couple|\d+|one|two) (?:hours?|minutes?|mins?)",
         r"(?:on|this|next|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)",
-        # round 19 (f4risk): a bare weekday as the act's date ("gonna ctb saturday", "i'll do it friday")
+        # round 18 (acts18): a bare weekday as the act's date ("gonna ctb saturday", "i'll do it friday")
         r"(?:gonna|going to|planning to|plan to|i{A}ll|will) (?:ctb|kms|do it|end it|go through with it|unalive (?:myself|me)|off myself|kill myself|try again) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
         r"after (?:everyone|they|my (?:parents|family|wife|husband|kids|roommate|mom|dad)) (?:goes?|go|is|are|fall|falls|leave|leaves)",
         r"when (?:everyone|they){A}?(?:re| are| is)? (?:asleep|gone|out)", r"right now|rn|soon",
@@ -255,7 +255,7 @@ CUES: tuple[Cue, ...] = (
         r"took (?:the|a) (?:whole|entire) (?:bottle|pack|packet|box)",
         rf"(?:i{A}m|im|i am) (?:on|at|sitting on|standing on|standing at|up on) (?:the|a|my) (?:\w+ )?(?:bridge|roof|edge|ledge|tracks|railing|balcony|cliff|platform edge)",
         r"(?:standing|sitting) on (?:the |a )?(?:\w+ )?(?:tracks|ledge|railing|bridge|edge)", r"(?:feet|legs) (?:dangling |hanging )?over the (?:side|edge)",
-        # round 19 (f4risk): the user's body at the edge of a drop or a track now ("standing at the edge of the platform",
+        # round 18 (acts18): the user's body at the edge of a drop or a track now ("standing at the edge of the platform",
         # "sitting right on the edge of the roof"); a present participle only, so a past visit ("was/been standing"), a
         # rehearsal told after it, or a view is not read
         r"(?<!was )(?<!were )(?<!been )(?<!we're )(?<!we’re )(?<!we are )(?:standing|sitting|perched|(?:i{A}?m|im|i am) (?:stood|sat)) (?:right |just )?(?:at|on) the (?:very )?edge of (?:the |a |this )?(?:\w+ )?(?:platform|roof|rooftop|bridge|car park|multi-?stor\w*|building|tracks)(?! (?:terrace|garden|bar|party|pool|top bar))", r"train (?:is )?due in",
@@ -285,7 +285,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:pressing|pressed|held|holding|put|putting) (?:a |my |the )?(?:lit )?(?:cigarette|lighter|hot \w+|blade|knife) (?:to|on|against) (?:my|the back of my)",
         r"(?:hit|hitting|bang|banging|punch|punching) my (?:head|fists?) (?:against|on|into) (?:the )?(?:wall|floor|door)",
         r"(?:keep|kept) cutting|cut (?:again|last night|yesterday)|(?:my |the )?cuts (?:from|are|have)",
-        # round 19 (f4risk): "i cut" with no object, dated recently ("i cut last week", "cut on sunday", "i cut this
+        # round 18 (acts18): "i cut" with no object, dated recently ("i cut last week", "cut on sunday", "i cut this
         # morning"): the bare verb is the act (an object would follow it: "cut class last week", "cut the grass")
         r"i (?:(?:just|finally|also) )?cut (?:(?:again )?(?:this (?:morning|afternoon|evening|week)|last (?:week|weekend|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the other (?:day|night)|(?:a )?(?:few|couple(?: of)?|two|three|\d) (?:days|nights) ago|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|over the weekend))",
         rf"{_NOT_AFTER_URGE}(?:punched|slapped|scratched|bit|burnt|burned|cut|hit|hurt|bruised|starved) {SELF}(?! (?:at|in|while|playing|lifting|skiing|running|by accident|cooking|shaving|on (?:a|the)))", r"fresh (?:lines|cuts|ones)|barcode|cut (?:way |much |a lot )?deeper",

@@ -375,7 +375,7 @@ MESSAGE_CONTEXT_DROPS["pet_new_home"] = compile_fast(
 _SH_CONTEXT = (r"\b(?:cut|cuts|cutting|self[- ]?harm\w*|sh|razor|blade|blades|burn|burns|burning|straighteners|scratch\w*"
                r"|went (?:too|to) deep|did it|doing it|the thing)\b")
 # a cover story ("I told them it was a kitchen accident") is no accident
-# round 19 (f4risk): also a cover story told with "I" as its subject ("told the ED i fell on glass", "said i'd slipped")
+# round 18 (acts18): also a cover story told with "I" as its subject ("told the ED i fell on glass", "said i'd slipped")
 _COVER_STORY = (r"(?![\s\S]*\b(?:(?:told (?:them|him|her|everyone|people|the \w+|my \w+)|said|say|pretend\w*|lied|made out|make out) (?:\w+ ){0,3}(?:it was|it{A}s|its) "
                 r"|(?:told|tell|telling|said|say|saying|lied to|lie to) (?:\w+ ){0,3}?(?:that )?i(?:{A}d| had)? (?:\w+ )?(?:fell|slipped|tripped|caught it|cut it on|did it on)\b))").replace("{A}", A)
 _ACCIDENT = (r"^" + _COVER_STORY + r"[\s\S]*?\b(?:cooking|in the kitchen|kitchen accident|knife slipped|slipped|chopping|slicing|dicing|bagel|mandoline|tin lid|glass broke|broken glass"

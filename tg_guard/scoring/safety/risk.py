@@ -117,7 +117,7 @@ _INTERMITTENT = compile_fast(
     r"|\bnow and (?:then|again)\b|\bon and off\b|\bevery (?:now|so often)\b",
     re.I,
 )
-# Round 19 (f5rep): a total loss bounded to one night or day ("couldn't sleep at all last night", "didn't eat a
+# Round 18 (rep18b): a total loss bounded to one night or day ("couldn't sleep at all last night", "didn't eat a
 # thing yesterday") is one bad night, not days of impairment (DATA_CARD hard negative), unless the sentence gives a
 # longer span.
 _ONE_NIGHT = compile_fast(
@@ -291,7 +291,7 @@ def _third_party(text: str, start: int) -> bool:
     return _OWNER_AFTER.match(text, start) is not None
 
 
-# Round 19 (f4risk): an act whose grammatical subject, right before the verb, is another person ("my roommate took a
+# Round 18 (acts18): an act whose grammatical subject, right before the verb, is another person ("my roommate took a
 # bunch of pills", "she swallowed the rest of the packet", "her brother is standing on the bridge"). The families that
 # are not ``self_only`` (overdoses, acts under way, means) also read subjectless fragments ("took all my pills an hour
 # ago"), so only a subject adjacent to the verb, with no "I" between, takes the act from the user.
@@ -365,7 +365,7 @@ _SPEAKER = compile_fast(
     r"\b[^.!?\n\"“‘']{0,50}?\b(?:texted|texts|messaged|messages|dm(?:ed|'d)|posted|posts|wrote|writes|said|says|sang|sings|sing"
     r"|singing|tweeted|commented|replied|jokes? about|joking about|making jokes about|keeps? saying|kept saying"
     r"|keeps? (?:joking|texting|posting)|told me|tells me"
-    # F1: a question or a shout is someone's words too ("one lad asked 'how much would kill you, sir?'")
+    # round 18 (fa18): a question or a shout is someone's words too ("one lad asked 'how much would kill you, sir?'")
     r"|asked|asks|asking|shouted|shouts|yelled|yells|screamed|whispered|muttered)\b[^.!?\n\"“‘']{0,30}$",
     re.I,
 )
@@ -581,7 +581,7 @@ def _everyday_time(text: str, hit: Hit) -> bool:
     return _EVERYDAY_TIME.search(sentence) is not None and _ACT_WORDS.search(sentence) is None
 
 
-# F1 (f1risk): a time word that dates something already done ("the parcel arrived today", "dad died on thursday", "flew
+# fa18: a time word that dates something already done ("the parcel arrived today", "dad died on thursday", "flew
 # in on tuesday", "today i coached the team") says when a thing happened, not when one will: it is no timeline. Only
 # the words that can point back ("today", a weekday with "on" or "this"); "tonight", "tomorrow", "soon", "next friday"
 # and "in an hour" always point ahead. The past verb must sit beside the time word in its own clause (up to six words
@@ -664,7 +664,7 @@ def others_impairment_only(users: Sequence[str]) -> bool:
 _OWN_SAFETY = compile_fast(
     r"\b(?:i{A}?m|i am|im) (?:\w+ )?(?:(?:fine|ok|okay|alright|all right|safe|good) (?:myself|in myself|personally)"
     r"|not (?:at (?:any )?risk|in (?:any )?danger|unsafe|the one at risk)"
-    # F1: "I'm not in a bad place myself", "not in a dark place personally": the crisis told is someone else's
+    # fa18: "I'm not in a bad place myself", "not in a dark place personally": the crisis told is someone else's
     r"|not in a (?:bad|dark) (?:place|way|headspace|spot) (?:myself|personally|like (?:him|her|them)))\b"
     r"|\bnot unsafe\b"
     r"|\b(?:it{A}?s|its|it is) (?:him|her|them|my \w+) (?:i{A}?m|i am|im)"
@@ -725,7 +725,7 @@ def denies_own_dark_thoughts(users: Sequence[str]) -> bool:
     earlier, unless the denial disowns a violent act (the idiom's knife: "obvs i'm not actually stabbing anyone")."""
     def means_or_time(texts: Sequence[str], kinds: tuple[str, ...], inside: tuple[int, int] = (0, 0)) -> bool:
         # ``inside``: a span of texts[0] whose own means is part of the act disowned there ("not actually going to
-        # poison her": the poison is the disowned act's, F1)
+        # poison her": the poison is the disowned act's, fa18)
         return any(h.kind in kinds and not (k == 0 and h.kind == "method" and inside[0] <= h.start < inside[1])
                    for k, t in enumerate(texts) for h in _own_hits([t]))
 
@@ -836,7 +836,7 @@ def recounts_a_case(users: Sequence[str]) -> bool:
     return not _own_current_cue(users)
 
 
-# F1 (f1risk): a crisis the user places firmly in the past ("eight years ago I sat in the truck with my gun", "back in
+# fa18: a crisis the user places firmly in the past ("eight years ago I sat in the truck with my gun", "back in
 # uni") and a present-tense statement that it is over for them now: the memory without the urge ("just memories, not
 # the urge", "no urges now", "haven't had the thoughts since", "the urge is gone"). The heads read the old episode's
 # words (a weapon, a night in the car) as a disclosure. Not a bare "I'm fine"; undone by a contrast after the
