@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/bench_proxy.py on a bare many-core machine: installs the kit from .devkit/ (bench/device/make_kit.sh),
 # starts PostgreSQL (as an unprivileged user) and Redis on their usual local ports, then runs the proxy
-# bench once per configuration. Figures go to $OUT (else ./bench-out) as <name>.json, with the log.
+# bench once per configuration. Figures go to $OUT (else ./bench-out) as one results.json ({name: figures}), with
+# log.txt and every run's output in runs.log: three files, whatever the number of runs (the device tool returns 8).
 #   bash bench/device/proxy_16core.sh                 # every configuration below
 #   CONFIGS="c64_w12" bash bench/device/proxy_16core.sh
 # Through the device tool: run(command="bash bench/device/proxy_16core.sh", carry=[".devkit"]).
@@ -9,6 +10,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 KIT="$ROOT/.devkit"
 OUT=${OUT:-$ROOT/bench-out}
+RUNS=$(mktemp -d)  # each run's JSON and output; merged into $OUT at the end
 mkdir -p "$OUT"
 exec > >(tee -a "$OUT/log.txt") 2>&1
 say() { printf '\n== %s %s\n' "$(date -u +%H:%M:%S)" "$*"; }
@@ -70,9 +72,9 @@ $PY -c 'import os, redis; print("redis", redis.Redis.from_url(os.environ["TG_BEN
 bench() {  # name, then bench_proxy.py's arguments
     local name=$1; shift
     say "$name: $*"
-    $PY "$ROOT/bench/bench_proxy.py" --json "$OUT/$name.json" "$@" > "$OUT/$name.stdout" 2>&1
+    $PY "$ROOT/bench/bench_proxy.py" --json "$RUNS/$name.json" "$@" > "$RUNS/$name.stdout" 2>&1
     local rc=$?
-    $PY - "$OUT/$name.json" "$rc" <<'PY'
+    $PY - "$RUNS/$name.json" "$rc" <<'PY'
 import json, sys
 from pathlib import Path
 p, rc = Path(sys.argv[1]), sys.argv[2]
@@ -86,7 +88,15 @@ print(f"  added p50 {a['p50']} p99 {a['p99']} ms | in proxy p50 {ip['p50']} p99 
       f"errors {r['errors']['proxy']} | lost {r['audit']['lost']} of {r['audit']['answered']}, chain {r['audit']['chain_ok']} | "
       f"client lag {r['errors']['client_loop_lag_max_ms']}")
 PY
-    [ "$rc" = 0 ] || tail -20 "$OUT/$name.stdout"
+    [ "$rc" = 0 ] || tail -20 "$RUNS/$name.stdout"
+    $PY - "$RUNS" "$OUT" <<'PY'
+import json, sys
+from pathlib import Path
+runs, out = Path(sys.argv[1]), Path(sys.argv[2])
+merged = {p.stem: json.loads(p.read_text()) for p in sorted(runs.glob("*.json"))}
+(out / "results.json").write_text(json.dumps(merged, indent=2))
+(out / "runs.log").write_text("".join(f"== {p.stem}\n{p.read_text()}\n" for p in sorted(runs.glob("*.stdout"))))
+PY
 }
 CONFIGS=${CONFIGS:-"c1_w2 c64_w8 c64_w12 c64_w12_async"}
 for c in $CONFIGS; do
