@@ -453,7 +453,7 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
                 dropped.append((s, e, "other"))
                 continue
             if not cue.self_only and cue.kind in _ACT_KINDS and _other_is_subject(text, s):
-                dropped.append((s, e, "other"))  # round 19: "my roommate took a bunch of pills" is the roommate's act
+                dropped.append((s, e, "other"))  # acts18: "my roommate took a bunch of pills" is the roommate's act
                 continue
             kind = cue.kind
             needs = _MSG_NEEDS.get(cue.name)
@@ -734,12 +734,12 @@ def denies_own_dark_thoughts(users: Sequence[str]) -> bool:
             after = u[m.end() : m.end() + 80]
             if _DENIES_DARK_NOT.match(after) or _CONTRAST.search(after):
                 continue
-            disowned = m.span() if m.group(0).lower().startswith("not ") and " like " not in m.group(0).lower() \
-                else (0, 0)
-            if any(_RETRACTS.search(v) for v in users[i + 1 :]) or means_or_time(users[i:], ("method", "timeline"),
-                                                                                   disowned):
+            denial = m.group(0).lower()
+            disowns_act = denial.startswith("not ") and " like " not in denial  # "not actually stabbing anyone"
+            if any(_RETRACTS.search(v) for v in users[i + 1 :]) or means_or_time(
+                    users[i:], ("method", "timeline"), m.span() if disowns_act else (0, 0)):
                 continue
-            if m.group(0).lower().startswith("not ") and " like " not in m.group(0).lower():
+            if disowns_act:
                 return True  # a violent act disowned: the means it named before stays part of the idiom
             if not means_or_time(users[:i], ("method",)):
                 return True
