@@ -603,6 +603,7 @@ _OTHER_SUBJECT_WORDS = (r"(?:(?i:he|she|they|it|(?:my|the|our|his|her|their|a|an
 # whose the thing done is: someone or something else's ("the safe arrived today", "Dad died on Thursday"); the user's
 # own act dated today ("I did a big thing today", "found a new home for the dog today") may be the preparatory act
 _OTHER_SUBJECT = compile_fast(rf"\b{_OTHER_SUBJECT_WORDS}\s+(?:\w+\s+){{0,2}}$")
+# the user as a subject or object; not :data:`_FIRST`, whose possessives ("my dad died on thursday") name others
 _FIRST_PERSON = compile_fast(r"\b(?:i|i{A}?ve|i{A}?d|i{A}?m|im|ive|we|me|myself)\b".replace("{A}", A), re.I)
 _TIME_THEN_VERB = compile_fast(
     rf"^\W*{_OTHER_SUBJECT_WORDS}\s+(?:\w+\s+)?(?i:{_PAST_VERB})\b")
