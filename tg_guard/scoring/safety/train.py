@@ -274,6 +274,73 @@ class HeldReplies:
         return replace(risk_cal, blends=dict(src.blends), missed_variants=dict(src.missed_variants))
 
 
+@dataclass(frozen=True)
+class HeldRisk:
+    """A shipped model's risk side (``--hold-risk``): retrain the reply heads without moving any risk level.
+
+    The mirror of :class:`HeldReplies`. Held: the vocabulary (every fold and the final fit use it as it is, so a
+    fold's reply rows sit beside the held risk rows), the risk and category heads' int8 rows, scales and biases, the
+    ``sem_`` embedding heads, and every risk, category and lift threshold and monotone offset of both paths. New:
+    the reply heads (n-gram ``v_*``/``addr_*`` rows and the ``semv_`` heads), the reply blends and the ``missed_*``
+    variants, chosen by grouped CV of the replies against the held risk side. The held heads saw the reply sets'
+    contexts, so the ``missed_*`` relevance term is a little optimistic in CV; the text-only labels are not.
+    """
+
+    vocab: dict[str, int]
+    heads: tuple[str, ...]
+    weights: np.ndarray
+    scale: np.ndarray
+    bias: np.ndarray
+    sem: SemanticHeads | None
+    calibration: Calibration
+    calibration_path: Path
+
+    @classmethod
+    def load(cls, model_path: str, calibration_path: str | None = None) -> HeldRisk:
+        cal_path = Path(calibration_path) if calibration_path else Path(model_path).with_name("calibration.json")
+        if not Path(model_path).is_file() or not cal_path.is_file():
+            raise SystemExit(f"--hold-risk: need {model_path} and {cal_path}; give --hold-calibration if the "
+                             "calibration is elsewhere")
+        with np.load(model_path, allow_pickle=False) as z:
+            if "scale" not in z.files:
+                raise SystemExit(f"--hold-risk: {model_path} has no int8 scales; hold a model train.py wrote")
+            vocab_list: list[str] = json.loads(bytes(z["vocab"]).decode("utf-8"))
+            heads = tuple(json.loads(bytes(z["heads"]).decode("utf-8")))
+            return cls({f: i for i, f in enumerate(vocab_list)}, heads, z["weights"].copy(), z["scale"].copy(),
+                       z["bias"].copy(), SemanticHeads.from_npz(z), Calibration.load(cal_path), cal_path)
+
+    def model(self, fitted: NgramModel) -> NgramModel:
+        """One model in the held head order: the risk rows as held (dequantised, as ``NgramModel.from_npz``
+        reads them), the reply rows ``fitted`` (a CV fold's, on the held vocabulary)."""
+        w = self.weights.astype(np.float32) * self.scale.astype(np.float32)[:, None]
+        b = self.bias.astype(np.float32).copy()
+        fw = fitted.weights_t.T
+        for i, h in enumerate(self.heads):
+            if h.startswith(REPLY_HEADS):
+                j = fitted.index(h)
+                w[i], b[i] = fw[j], fitted.bias[j]
+        return NgramModel(self.vocab, w, b, self.heads)
+
+    def rows(self, fitted: list[str], q: np.ndarray, scale: np.ndarray,
+             bias: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """All heads in the held order: the ``fitted`` (reply) rows as given, the risk rows as held."""
+        out_q, out_s, out_b = self.weights.copy(), self.scale.astype(np.float32), self.bias.astype(np.float32)
+        for i, h in enumerate(self.heads):
+            if h.startswith(REPLY_HEADS):
+                j = fitted.index(h)
+                out_q[i], out_s[i], out_b[i] = q[j], scale[j], bias[j]
+        return out_q, out_s, out_b
+
+    def path(self, *, embedding: bool) -> Calibration:
+        """The held calibration of one path (the n-gram path's without its embedding section)."""
+        if not embedding:
+            return replace(self.calibration, embedding=None)
+        if self.calibration.embedding is None or self.sem is None:
+            raise SystemExit("--hold-risk: the held model has no embedding path; train with --no-embeddings or "
+                             "hold a model trained with the embedding heads")
+        return self.calibration.embedding
+
+
 def fit_semantic(exs: Sequence[Example], embed: Callable[[Sequence[str]], np.ndarray], c: float) -> SemanticHeads:
     """Logistic risk heads over the mean embedding of each example's texts (Reddit rows left out: the
     embedding heads are fit on our conversations only); same labels and class balance as :func:`fit`."""
@@ -461,6 +528,43 @@ def _pick(cands: list[tuple[float, float, str, Mode, float]], noise: float,
     return max(near, key=lambda c: (round(c[1], 6), c is rules, c[0]))
 
 
+
+def choose_replies(oof_replies: list[Any], replies: list[dict[str, Any]], prefer_rules: float,
+                   fresh: dict[str, np.ndarray] | None = None, tie_break: str = "recall",
+                   rules_margin: float = 0.05) -> tuple[dict[str, Blend], dict[str, str], dict[str, Any]]:
+    """Per violation, the blend of rules and model (and the ``missed_*`` variant) from out-of-fold reply scores:
+    the F1-best threshold of each candidate, then :func:`_pick`; only ``fresh`` replies count where given."""
+    report: dict[str, Any] = {}
+    blends: dict[str, Blend] = {}
+    variants: dict[str, str] = {}
+    for n in VIOLATIONS if oof_replies else ():
+        keep = np.ones(len(replies), dtype=bool) if fresh is None else fresh[n]
+        gold = np.array([bool(r["violations"][n]) for r in replies])[keep]
+        rs = np.array([row[n][0] for row in oof_replies])[keep]
+        rules_res = best_threshold(rs, gold)
+        f1s: dict[str, float] = {"rules": round(rules_res[1], 4)}
+        # (F1, recall, variant, mode, threshold) for the rules and every (variant, mode) pair of the model's score.
+        cands: list[tuple[float, float, str, Mode, float]] = [
+            (rules_res[1], _recall(rs >= rules_res[0], gold), "-", "rules", rules_res[0])]
+        for variant in oof_replies[0][n][1]:
+            ms = np.array([row[n][1][variant] for row in oof_replies])[keep]
+            options: dict[Mode, np.ndarray] = {"model": ms, "max": np.maximum(rs, ms), "mean": (rs + ms) / 2}
+            for m, sc in options.items():
+                t, f = best_threshold(sc, gold)
+                f1s[m if variant == "-" else f"{m}/{variant}"] = round(f, 4)
+                cands.append((f, _recall(sc >= t, gold), variant, m, t))
+        best = _pick(cands, prefer_rules, tie_break, rules_margin)
+        _, rec, variant, mode, t = best
+        blends[n] = Blend(mode=mode, threshold=min(max(t, 0.02), 0.98))
+        if variant != "-":
+            variants[n] = variant
+        report[n] = {"mode": mode if variant == "-" else f"{mode}/{variant}",
+                     "chosen_on": int(keep.sum()), "positives": int(gold.sum()),
+                     "f1": round(best[0], 4), "recall": round(rec, 4),
+                     **{f"f1_{k}": v for k, v in f1s.items()}}
+    return blends, variants, report
+
+
 def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[str, Any]], max_fpr: float,
            prefer_rules: float, fresh: dict[str, np.ndarray] | None = None,
            kinds: tuple[str, ...] = MASK_KINDS, tie_break: str = "recall",
@@ -566,33 +670,8 @@ def choose(oof: dict[str, Any], risk: list[dict[str, Any]], replies: list[dict[s
         "rules_only_fpr_on_none": round(float((rr[none] >= 2).mean()), 4),
         "exact_level_accuracy_by_max_lift": {str(k): round(v, 4) for k, v in exact.items()}, "max_lift": max_lift,
     }, "violations": {}}
-    blends: dict[str, Blend] = {}
-    variants: dict[str, str] = {}
-    for n in VIOLATIONS if oof["replies"] else ():
-        keep = np.ones(len(replies), dtype=bool) if fresh is None else fresh[n]
-        gold = np.array([bool(r["violations"][n]) for r in replies])[keep]
-        rs = np.array([row[n][0] for row in oof["replies"]])[keep]
-        rules_res = best_threshold(rs, gold)
-        f1s: dict[str, float] = {"rules": round(rules_res[1], 4)}
-        # (F1, recall, variant, mode, threshold) for the rules and every (variant, mode) pair of the model's score.
-        cands: list[tuple[float, float, str, Mode, float]] = [
-            (rules_res[1], _recall(rs >= rules_res[0], gold), "-", "rules", rules_res[0])]
-        for variant in oof["replies"][0][n][1]:
-            ms = np.array([row[n][1][variant] for row in oof["replies"]])[keep]
-            options: dict[Mode, np.ndarray] = {"model": ms, "max": np.maximum(rs, ms), "mean": (rs + ms) / 2}
-            for m, sc in options.items():
-                t, f = best_threshold(sc, gold)
-                f1s[m if variant == "-" else f"{m}/{variant}"] = round(f, 4)
-                cands.append((f, _recall(sc >= t, gold), variant, m, t))
-        best = _pick(cands, prefer_rules, tie_break, rules_margin)
-        _, rec, variant, mode, t = best
-        blends[n] = Blend(mode=mode, threshold=min(max(t, 0.02), 0.98))
-        if variant != "-":
-            variants[n] = variant
-        report["violations"][n] = {"mode": mode if variant == "-" else f"{mode}/{variant}",
-                                   "chosen_on": int(keep.sum()), "positives": int(gold.sum()),
-                                   "f1": round(best[0], 4), "recall": round(rec, 4),
-                                   **{f"f1_{k}": v for k, v in f1s.items()}}
+    blends, variants, report["violations"] = choose_replies(oof["replies"], replies, prefer_rules, fresh, tie_break,
+                                                            rules_margin)
     cal = Calibration(blends=blends, risk_thresholds=th, category_thresholds=cats, source="train.py grouped CV",
                       mask_kinds=kinds, missed_variants=variants, max_lift=max_lift)
     return cal, report
@@ -628,9 +707,91 @@ def reddit_oof(reddit: Sequence[tuple[str, str, list[str]]], fold_of: dict[str, 
     return out
 
 
+
+def train_reply_side(args: argparse.Namespace, held: HeldRisk, replies: list[dict[str, Any]],
+                     fresh: dict[str, np.ndarray] | None, kinds: tuple[str, ...]) -> None:
+    """``--hold-risk``: grouped CV of the reply heads against the held risk side, then the final fit and files."""
+    reply_heads = [h for h in held.heads if h.startswith(REPLY_HEADS)]
+    balanced = () if args.no_length_balance else tuple(f"v_{n}" for n in TEXT_VIOLATIONS)
+    groups = sorted({"v:" + r["group"] for r in replies})
+    order = np.random.default_rng(0).permutation(len(groups))
+    fold_of = {g: int(order[i]) % args.folds for i, g in enumerate(groups)}
+    embed: Callable[[Sequence[str]], np.ndarray] | None = None
+    if not args.no_embeddings:
+        from ..embedding import embeddings_available, shared_embedder
+
+        if not embeddings_available():
+            raise SystemExit("the embedding heads need the ml extra (pip install 'tg-guard[ml]'); or --no-embeddings")
+        embedder = shared_embedder()
+        every = sorted({t for e in examples([], replies, kinds) for t in (*e.texts, e.raw) if t})
+        embedder.embed(every)
+        embed = embedder.embed
+        print(f"embedded {len(every)} texts")
+    paths = {"ngram": held.path(embedding=False)}
+    if embed is not None:
+        paths["embedding"] = held.path(embedding=True)
+    oof: dict[str, list[Any]] = {name: [None] * len(replies) for name in paths}
+    for f in range(args.folds):
+        tr = examples([], [r for r in replies if fold_of["v:" + r["group"]] != f], kinds)
+        te = [i for i, r in enumerate(replies) if fold_of["v:" + r["group"]] == f]
+        model = held.model(fit(tr, reply_heads, args.c, args.min_df, balanced, args.c_replies, vocab=held.vocab))
+        sem_v = fit_semantic_replies(tr, embed, args.c_semantic, bool(balanced)) if embed else None
+        for name, cal in paths.items():
+            sem_pair = (held.sem, sem_v) if name == "embedding" else (None, None)
+            ngram_th = held.calibration.risk_thresholds if name == "embedding" else None
+            got = score_fold(model, [], [replies[i] for i in te], cal, *sem_pair, ngram_th)
+            for i, row in zip(te, got["replies"], strict=True):
+                oof[name][i] = row
+        print(f"fold {f}: {len(te)} replies held out")
+    report: dict[str, Any] = {}
+    chosen: dict[str, Calibration] = {}
+    for name, cal in paths.items():
+        blends, variants, report[name] = choose_replies(oof[name], replies, args.prefer_rules, fresh, args.tie_break,
+                                                        args.rules_margin)
+        chosen[name] = replace(cal, blends=blends, missed_variants=variants,
+                               source=f"train.py grouped CV, replies only (risk held from {args.hold_risk})")
+    final = chosen["ngram"]
+    if "embedding" in chosen:
+        final = replace(final, embedding=chosen["embedding"])
+    held_cv = json.loads(held.calibration_path.read_text(encoding="utf-8")).get("cv", {})
+    cv: dict[str, Any] = {
+        "folds": args.folds, "reply_files": args.replies, "violations": report["ngram"],
+        **({"embedding": {"violations": report["embedding"]}} if "embedding" in report else {}),
+        "length_balanced_heads": list(balanced),
+        "held_risk": {"model": args.hold_risk, "calibration": str(held.calibration_path),
+                      "note": "risk and category heads, thresholds and lift as held; the risk figures are the held "
+                              "model's own CV",
+                      "risk_files": held_cv.get("risk_files", []), "cv_risk": held_cv.get("risk", {}),
+                      "cv_risk_embedding": held_cv.get("embedding", {}).get("risk", {})},
+        "c": {"replies": args.c_replies, **({"semantic": args.c_semantic} if embed else {})},
+    }
+    print(json.dumps(cv, indent=1))
+    all_ex = examples([], replies, kinds)
+    model = fit(all_ex, reply_heads, args.c, args.min_df, balanced, args.c_replies, vocab=held.vocab)
+    w = model.weights_t.T
+    scale = np.maximum(np.abs(w).max(axis=1), 1e-8) / 127.0
+    q = np.round(w / scale[:, None]).astype(np.int8)
+    q, scale, bias = held.rows(list(model.heads), q, scale, model.bias)
+    sem_v = fit_semantic_replies(all_ex, embed, args.c_semantic, bool(balanced)) if embed else None
+    vocab_list = sorted(held.vocab, key=held.vocab.__getitem__)
+    arrays: dict[str, Any] = {
+        "vocab": np.frombuffer(json.dumps(vocab_list).encode("utf-8"), dtype=np.uint8),
+        "heads": np.frombuffer(json.dumps(list(held.heads)).encode("utf-8"), dtype=np.uint8),
+        "weights": q, "scale": scale.astype(np.float32), "bias": bias,
+        **(held.sem.arrays() if held.sem is not None else {}),
+        **(sem_v.arrays("semv_") if sem_v is not None else {}),
+    }
+    np.savez_compressed(args.out, **arrays)
+    final.dump(args.calibration)
+    data = json.loads(Path(args.calibration).read_text(encoding="utf-8"))
+    data["cv"] = cv
+    Path(args.calibration).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(held.heads)} heads x {len(vocab_list)} features) and {args.calibration}; "
+          "risk side held")
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--risk", nargs="+", required=True)
+    ap.add_argument("--risk", nargs="*", default=[], help="risk conversation files (required unless --hold-risk)")
     ap.add_argument("--replies", nargs="+", required=True)
     ap.add_argument("--out", default=str(DEFAULT_PATH))
     ap.add_argument("--calibration", default=str(Path(DEFAULT_PATH).with_name("calibration.json")))
@@ -684,8 +845,13 @@ def main(argv: Sequence[str] | None = None) -> None:
                          "v_*/addr_*, the semv_ heads), every reply blend and the missed_* variants come unchanged "
                          "from this model.npz and the calibration.json beside it (--hold-calibration); the reply CV "
                          "pass is skipped")
+    ap.add_argument("--hold-risk", default=None, metavar="MODEL_NPZ",
+                    help="retrain the reply side only: the vocabulary, the risk and category heads (n-gram rows, the "
+                         "sem_ heads) and every risk, category and lift threshold come unchanged from this model.npz "
+                         "and the calibration.json beside it (--hold-calibration), so no risk level moves; the reply "
+                         "heads, blends and missed_* variants are fit and chosen by grouped CV on --replies")
     ap.add_argument("--hold-calibration", default=None,
-                    help="with --hold-replies: the calibration to take the reply blends from (default: beside it)")
+                    help="with --hold-replies or --hold-risk: the held calibration (default: beside the model)")
     ap.add_argument("--c-semantic", type=float, default=3.0,
                     help="inverse L2 strength of the embedding risk heads (leave-one-file-out picked 3 of 0.3-10)")
     args = ap.parse_args(argv)
@@ -693,6 +859,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     if unknown := set(kinds) - set(VIEW_KINDS):
         ap.error(f"--mask: unknown kinds {sorted(unknown)}; use some of {', '.join(VIEW_KINDS)}")
 
+    if args.hold_risk and args.hold_replies:
+        ap.error("--hold-risk and --hold-replies hold opposite sides; give one")
+    if not args.risk and not args.hold_risk:
+        ap.error("--risk: give the risk conversation files (or --hold-risk to retrain the reply side only)")
+    if args.hold_risk and (args.risk or args.reddit):
+        ap.error("--hold-risk retrains the reply side only: leave out --risk and --reddit")
     risk, replies = load(args.risk), load(args.replies)
     fresh: dict[str, np.ndarray] | None = None
     if args.fresh_replies:
@@ -707,6 +879,15 @@ def main(argv: Sequence[str] | None = None) -> None:
             positives = sum(bool(r["violations"][n]) for r, k in zip(replies, primary, strict=True) if k)
             fresh[n] = primary if positives >= args.min_fresh else wide
     heads = sorted({h for e in examples(risk[:1], replies[:1], kinds) for h in e.labels})
+    if args.hold_risk:
+        held_risk = HeldRisk.load(args.hold_risk, args.hold_calibration)
+        if {h for h in heads if h.startswith(REPLY_HEADS)} != {h for h in held_risk.heads if h.startswith(REPLY_HEADS)}:
+            ap.error(f"--hold-risk: {args.hold_risk} has heads {list(held_risk.heads)}; this run's reply heads differ")
+        if tuple(held_risk.calibration.mask_kinds) != kinds:
+            ap.error(f"--hold-risk: the held model reads --mask {','.join(held_risk.calibration.mask_kinds)}; "
+                     "give that")
+        train_reply_side(args, held_risk, replies, fresh, kinds)
+        return
     held = HeldReplies.load(args.hold_replies, args.hold_calibration) if args.hold_replies else None
     if held is not None and tuple(heads) != held.heads:
         ap.error(f"--hold-replies: {args.hold_replies} has heads {list(held.heads)}, this run {heads}; "
