@@ -20,6 +20,10 @@
    best F1, the blend with the higher recall wins; ``--tie-break rules`` restores "rules win ties").
 3. Fit every head on all the training data; write ``model.npz`` (int8 weights) and ``calibration.json``
    (with the CV figures under ``"cv"``). Dev and test are never read here.
+
+One side at a time: ``--hold-replies MODEL_NPZ`` retrains the risk and category heads and keeps the reply side of a
+shipped model byte for byte; ``--hold-risk MODEL_NPZ`` (no ``--risk``) retrains the reply side and keeps every risk
+head and threshold, so no conversation's risk level can move. Both keep the held model's vocabulary.
 """
 
 from __future__ import annotations
