@@ -225,6 +225,32 @@ SEMANTIC_HEADS = ("risk_ge1", "risk_ge2", "risk_ge3", "risk_ge4")
 REPLY_HEADS = ("v_", "addr_")  # the n-gram heads that read the reply (the rest read the user's messages)
 
 
+class _Arrays(dict[str, np.ndarray]):
+    """A ``model.npz``'s arrays copied into memory, with the ``files`` listing that an opened ``NpzFile`` has (what
+    ``SemanticHeads.from_npz`` reads)."""
+
+    @property
+    def files(self) -> list[str]:
+        return list(self)
+
+
+def _open_held(flag: str, model_path: str,
+               calibration_path: str | None) -> tuple[_Arrays, dict[str, int], tuple[str, ...], Path]:
+    """A held model's arrays (copied out of the file), vocabulary, heads and calibration path, or an error that says
+    what to pass. ``flag`` names the option in the message."""
+    cal_path = Path(calibration_path) if calibration_path else Path(model_path).with_name("calibration.json")
+    if not Path(model_path).is_file() or not cal_path.is_file():
+        raise SystemExit(f"{flag}: need {model_path} and {cal_path}; give --hold-calibration if the "
+                         "calibration is elsewhere")
+    with np.load(model_path, allow_pickle=False) as z:
+        if "scale" not in z.files:
+            raise SystemExit(f"{flag}: {model_path} has no int8 scales; hold a model train.py wrote")
+        arrays = _Arrays({k: z[k].copy() for k in z.files})
+    vocab_list: list[str] = json.loads(bytes(arrays["vocab"]).decode("utf-8"))
+    heads = tuple(json.loads(bytes(arrays["heads"]).decode("utf-8")))
+    return arrays, {f: i for i, f in enumerate(vocab_list)}, heads, cal_path
+
+
 @dataclass(frozen=True)
 class HeldReplies:
     """A shipped model's reply side (``--hold-replies``): retrain the risk heads without moving the reply heads.
@@ -246,18 +272,9 @@ class HeldReplies:
 
     @classmethod
     def load(cls, model_path: str, calibration_path: str | None = None) -> HeldReplies:
-        cal_path = Path(calibration_path) if calibration_path else Path(model_path).with_name("calibration.json")
-        if not Path(model_path).is_file() or not cal_path.is_file():
-            raise SystemExit(f"--hold-replies: need {model_path} and {cal_path}; give --hold-calibration if the "
-                             "calibration is elsewhere")
-        with np.load(model_path, allow_pickle=False) as z:
-            if "scale" not in z.files:
-                raise SystemExit(f"--hold-replies: {model_path} has no int8 scales; hold a model train.py wrote")
-            vocab_list: list[str] = json.loads(bytes(z["vocab"]).decode("utf-8"))
-            heads = tuple(json.loads(bytes(z["heads"]).decode("utf-8")))
-            semv = {k: z[k].copy() for k in z.files if k.startswith("semv_")}
-            return cls({f: i for i, f in enumerate(vocab_list)}, heads, z["weights"].copy(), z["scale"].copy(),
-                       z["bias"].copy(), semv, Calibration.load(cal_path), cal_path)
+        z, vocab, heads, cal_path = _open_held("--hold-replies", model_path, calibration_path)
+        semv = {k: v for k, v in z.items() if k.startswith("semv_")}
+        return cls(vocab, heads, z["weights"], z["scale"], z["bias"], semv, Calibration.load(cal_path), cal_path)
 
     def rows(self, fitted: list[str], q: np.ndarray, scale: np.ndarray,
              bias: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -301,17 +318,9 @@ class HeldRisk:
 
     @classmethod
     def load(cls, model_path: str, calibration_path: str | None = None) -> HeldRisk:
-        cal_path = Path(calibration_path) if calibration_path else Path(model_path).with_name("calibration.json")
-        if not Path(model_path).is_file() or not cal_path.is_file():
-            raise SystemExit(f"--hold-risk: need {model_path} and {cal_path}; give --hold-calibration if the "
-                             "calibration is elsewhere")
-        with np.load(model_path, allow_pickle=False) as z:
-            if "scale" not in z.files:
-                raise SystemExit(f"--hold-risk: {model_path} has no int8 scales; hold a model train.py wrote")
-            vocab_list: list[str] = json.loads(bytes(z["vocab"]).decode("utf-8"))
-            heads = tuple(json.loads(bytes(z["heads"]).decode("utf-8")))
-            return cls({f: i for i, f in enumerate(vocab_list)}, heads, z["weights"].copy(), z["scale"].copy(),
-                       z["bias"].copy(), SemanticHeads.from_npz(z), Calibration.load(cal_path), cal_path)
+        z, vocab, heads, cal_path = _open_held("--hold-risk", model_path, calibration_path)
+        return cls(vocab, heads, z["weights"], z["scale"], z["bias"], SemanticHeads.from_npz(z),
+                   Calibration.load(cal_path), cal_path)
 
     def model(self, fitted: NgramModel) -> NgramModel:
         """One model in the held head order: the risk rows as held (dequantised, as ``NgramModel.from_npz``
