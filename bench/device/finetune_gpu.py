@@ -2,6 +2,7 @@
 
     # here:   .venv/bin/python bench/device/finetune_export.py .ftkit
     # there:  run(command="python3 bench/device/finetune_gpu.py .ftkit $OUT/finetune.json", carry=[".ftkit"])
+    #         (add --scores: the first configuration only, with its scores by id, for bench/exp_finetune_fusion.py)
 
 Standalone (torch, transformers, peft and scikit-learn, which the device image has; tg-guard's own deps are not
 needed): the texts were made here by the exporter. Each configuration trains on the `train` rows and is scored once on
@@ -124,6 +125,7 @@ def train_and_score(cfg, model_dir, tr_ids, y, te_ids, dev):
 
 def main() -> None:
     kit, dest = Path(sys.argv[1]), Path(sys.argv[2])
+    scores_only = "--scores" in sys.argv[3:]  # the first configuration's scores by id: eval, and grouped-CV out of fold
     from transformers import AutoTokenizer
 
     dev = "cuda" if torch.cuda.is_available() else "cpu"
@@ -137,11 +139,13 @@ def main() -> None:
     te_ranks = np.array([r["rank"] for r in te])
     report = {"device": torch.cuda.get_device_name(0) if dev == "cuda" else "cpu (rehearsal)", "train": len(tr),
               "eval": len(te), "runs": {}}
-    for cfg in CONFIGS[4:6] if smoke else CONFIGS:
+    for cfg in CONFIGS[4:6] if smoke else CONFIGS[:1] if scores_only else CONFIGS:
         t0 = time.time()
         s, n = train_and_score(cfg, kit / "model", tr_ids, y, te_ids, dev)
         report["runs"][cfg["name"]] = {**cfg, "trainable": n, "seconds": round(time.time() - t0, 1),
                                        "eval": metrics(s, te_ranks)}
+        if scores_only:
+            report["eval_scores"] = {r["id"]: float(v) for r, v in zip(te, s, strict=True)}
         print(cfg["name"], report["runs"][cfg["name"]], flush=True)
         dest.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     # grouped 5-fold CV of the first configuration on the training rows: out-of-fold figures
@@ -158,6 +162,9 @@ def main() -> None:
         oof[b] = s
     report["cv_full_s0"] = {"seconds": round(time.time() - t0, 1),
                             "oof": metrics(oof, np.array([r["rank"] for r in tr]))}
+    if scores_only:
+        report["oof_scores"] = [{"id": r["id"], "rank": r["rank"], "score": float(v)}
+                                for r, v in zip(tr, oof, strict=True)]
     print("cv", report["cv_full_s0"], flush=True)
     dest.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
 
