@@ -20,8 +20,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from finetune_common import none_threshold
+
 from tg_guard.clinical import risk_rank
 from tg_guard.models import Message
+from tg_guard.scoring.safety.train import load
 
 EVAL = [f"data/safety_risk/dev{i}.jsonl" for i in range(39, 45)]
 
@@ -32,13 +35,17 @@ def main() -> None:
     ap.add_argument("--budget", type=float, default=0.05, help="false-positive rate on training `none` (OOF)")
     args = ap.parse_args()
     d = json.loads(Path(args.scores).read_text(encoding="utf-8"))
-    oof = d["oof_scores"]
-    none = np.sort([r["score"] for r in oof if r["rank"] == 0])[::-1]
-    th = float(none[int(np.floor(args.budget * len(none)))])
+    if "oof_scores" not in d or "eval_scores" not in d:
+        ap.error(f"{args.scores} has no scores by id: write it with bench/device/finetune_gpu.py ... --scores")
+    if not 0.0 < args.budget < 1.0:
+        ap.error("--budget is a false-positive rate: give a number between 0 and 1")
+    th = none_threshold(np.array([r["score"] for r in d["oof_scores"] if r["rank"] == 0]), args.budget)
     from tg_guard.scoring.safety import EmbeddedSafetyScorer
 
-    rows = [json.loads(x) for p in EVAL for x in Path(p).read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = load(EVAL)
     ranks = np.array([risk_rank(r["risk_level"]) for r in rows])
+    if missing := [r["id"] for r in rows if r["id"] not in d["eval_scores"]]:
+        ap.error(f"{args.scores} scores none of {missing[:3]}...: it was made from other eval files than {EVAL}")
     enc = np.array([d["eval_scores"][r["id"]] for r in rows]) > th
     out: dict = {"threshold": th, "budget": args.budget, "n": len(rows), "paths": {}}
     for emb in (True, False):

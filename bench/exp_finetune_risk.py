@@ -26,9 +26,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from finetune_common import encode, recall_at
+
 from tg_guard.clinical import risk_rank
 from tg_guard.evaluation.safety import auroc
 from tg_guard.models import Message
+from tg_guard.scoring.safety.train import load
 from tg_guard.scoring.safety.view import conversation_view
 
 R = "data/safety_risk"
@@ -36,26 +39,11 @@ TRAIN = [f"{R}/{n}.jsonl" for n in (
     "train", "extra_train", "extra2_train", "extra3_train", "extra4_train", "extra5_train", "extra7_train",
     "extra9_dose_train", *(f"dev{i}" for i in ["", *range(2, 39)]), "extra11_mistreatment_train",
     "extra12_longnone_train")]
-MAX_LEN, HEAD = 256, 64
-
-
-def load(paths: list[str]) -> list[dict]:
-    return [json.loads(x) for p in paths for x in Path(p).read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
 def text_of(row: dict) -> str:
     users = [m["content"] for m in row["messages"] if m["role"] == "user"]
     return " | ".join(conversation_view(users))
-
-
-def encode(tok, texts: list[str]) -> list[list[int]]:
-    out = []
-    for t in texts:
-        ids = tok(t, add_special_tokens=False)["input_ids"]
-        if len(ids) > MAX_LEN - 2:
-            ids = ids[:HEAD] + ids[-(MAX_LEN - 2 - HEAD):]
-        out.append([tok.cls_token_id, *ids, tok.sep_token_id])
-    return out
 
 
 def batches(ids: list[list[int]], order: list[int], size: int):
@@ -68,14 +56,6 @@ def batches(ids: list[list[int]], order: list[int], size: int):
             x[r, : len(ids[j])] = ids[j]
             m[r, : len(ids[j])] = 1
         yield idx, x, m
-
-
-def recall_at(scores: np.ndarray, ranks: np.ndarray, fpr: float) -> float:
-    """Recall on moderate+ at the lowest threshold whose false-positive rate on `none` is at most ``fpr``."""
-    none = np.sort(scores[ranks == 0])[::-1]
-    k = int(np.floor(fpr * len(none)))
-    th = none[k] if k < len(none) else -np.inf
-    return float((scores[ranks >= 2] > th).mean())
 
 
 def main() -> None:

@@ -16,9 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from exp_finetune_risk import TRAIN, load, text_of
+from exp_finetune_risk import TRAIN, text_of
 
 from tg_guard.clinical import risk_rank
+from tg_guard.scoring.safety.train import load
 
 EVAL = [f"data/safety_risk/dev{i}.jsonl" for i in range(39, 45)]
 

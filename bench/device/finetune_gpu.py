@@ -23,7 +23,9 @@ import numpy as np
 import torch
 from sklearn.metrics import roc_auc_score
 
-MAX_LEN, HEAD = 256, 64
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from finetune_common import encode, recall_at
+
 CONFIGS = [
     {"name": "full_s0", "lora": 0, "lr": 4e-5, "epochs": 2, "seed": 0},
     {"name": "full_s1", "lora": 0, "lr": 4e-5, "epochs": 2, "seed": 1},
@@ -36,16 +38,6 @@ CONFIGS = [
 ]
 
 
-def encode(tok, texts):
-    out = []
-    for t in texts:
-        ids = tok(t, add_special_tokens=False)["input_ids"]
-        if len(ids) > MAX_LEN - 2:
-            ids = ids[:HEAD] + ids[-(MAX_LEN - 2 - HEAD):]
-        out.append([tok.cls_token_id, *ids, tok.sep_token_id])
-    return out
-
-
 def pad(ids, idx, dev):
     n = max(len(ids[j]) for j in idx)
     x = torch.zeros((len(idx), n), dtype=torch.long)
@@ -54,13 +46,6 @@ def pad(ids, idx, dev):
         x[r, : len(ids[j])] = torch.tensor(ids[j])
         m[r, : len(ids[j])] = 1
     return x.to(dev), m.to(dev)
-
-
-def recall_at(scores, ranks, fpr):
-    none = np.sort(scores[ranks == 0])[::-1]
-    k = int(np.floor(fpr * len(none)))
-    th = none[k] if k < len(none) else -np.inf
-    return float((scores[ranks >= 2] > th).mean())
 
 
 def metrics(s, ranks):
