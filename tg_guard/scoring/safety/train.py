@@ -721,6 +721,33 @@ def reddit_oof(reddit: Sequence[tuple[str, str, list[str]]], fold_of: dict[str, 
 
 
 
+def int8_rows(model: NgramModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A fitted model's weights as int8 rows with one scale per head, and its biases (what ``model.npz`` stores)."""
+    w = model.weights_t.T
+    scale = np.maximum(np.abs(w).max(axis=1), 1e-8) / 127.0
+    return np.round(w / scale[:, None]).astype(np.int8), scale, model.bias
+
+
+def write_files(out: str, calibration: str, vocab: Mapping[str, int], heads: Sequence[str],
+                rows: tuple[np.ndarray, np.ndarray, np.ndarray], semantic: Mapping[str, np.ndarray],
+                cal: Calibration, cv: dict[str, Any]) -> None:
+    """``model.npz`` (vocabulary, heads, int8 rows, the embedding heads' arrays) and ``calibration.json`` with the CV
+    report under ``"cv"``."""
+    q, scale, bias = rows
+    vocab_list = sorted(vocab, key=vocab.__getitem__)
+    arrays: dict[str, Any] = {
+        "vocab": np.frombuffer(json.dumps(vocab_list).encode("utf-8"), dtype=np.uint8),
+        "heads": np.frombuffer(json.dumps(list(heads)).encode("utf-8"), dtype=np.uint8),
+        "weights": q, "scale": scale.astype(np.float32), "bias": bias, **semantic,
+    }
+    np.savez_compressed(out, **arrays)
+    cal.dump(calibration)
+    data = json.loads(Path(calibration).read_text(encoding="utf-8"))
+    data["cv"] = cv
+    Path(calibration).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({len(heads)} heads x {len(vocab_list)} features) and {calibration}")
+
+
 def train_reply_side(args: argparse.Namespace, held: HeldRisk, replies: list[dict[str, Any]],
                      fresh: dict[str, np.ndarray] | None, kinds: tuple[str, ...]) -> None:
     """``--hold-risk``: grouped CV of the reply heads against the held risk side, then the final fit and files."""
@@ -781,26 +808,11 @@ def train_reply_side(args: argparse.Namespace, held: HeldRisk, replies: list[dic
     print(json.dumps(cv, indent=1))
     all_ex = examples([], replies, kinds)
     model = fit(all_ex, reply_heads, args.c, args.min_df, balanced, args.c_replies, vocab=held.vocab)
-    w = model.weights_t.T
-    scale = np.maximum(np.abs(w).max(axis=1), 1e-8) / 127.0
-    q = np.round(w / scale[:, None]).astype(np.int8)
-    q, scale, bias = held.rows(list(model.heads), q, scale, model.bias)
+    q, scale, bias = held.rows(list(model.heads), *int8_rows(model))
     sem_v = fit_semantic_replies(all_ex, embed, args.c_semantic, bool(balanced)) if embed else None
-    vocab_list = sorted(held.vocab, key=held.vocab.__getitem__)
-    arrays: dict[str, Any] = {
-        "vocab": np.frombuffer(json.dumps(vocab_list).encode("utf-8"), dtype=np.uint8),
-        "heads": np.frombuffer(json.dumps(list(held.heads)).encode("utf-8"), dtype=np.uint8),
-        "weights": q, "scale": scale.astype(np.float32), "bias": bias,
-        **(held.sem.arrays() if held.sem is not None else {}),
-        **(sem_v.arrays("semv_") if sem_v is not None else {}),
-    }
-    np.savez_compressed(args.out, **arrays)
-    final.dump(args.calibration)
-    data = json.loads(Path(args.calibration).read_text(encoding="utf-8"))
-    data["cv"] = cv
-    Path(args.calibration).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({len(held.heads)} heads x {len(vocab_list)} features) and {args.calibration}; "
-          "risk side held")
+    semantic = {**(held.sem.arrays() if held.sem is not None else {}), **(sem_v.arrays("semv_") if sem_v else {})}
+    write_files(args.out, args.calibration, held.vocab, held.heads, (q, scale, bias), semantic, final, cv)
+    print("risk side held")
 
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -1006,26 +1018,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     model = fit(all_ex + rd_ex, fold_heads, args.c, args.min_df, balanced, args.c_replies, vocab)
     sem = fit_semantic(all_ex, embed, args.c_semantic) if embed else None
     sem_v = fit_semantic_replies(all_ex, embed, args.c_semantic, bool(balanced)) if embed and held is None else None
-    w = model.weights_t.T
-    scale = np.maximum(np.abs(w).max(axis=1), 1e-8) / 127.0
-    q, bias = np.round(w / scale[:, None]).astype(np.int8), model.bias
+    rows = int8_rows(model)
     if held is not None:  # the held rows for the reply heads, byte for byte; the new ones for the rest
-        q, scale, bias = held.rows(list(model.heads), q, scale, bias)
-    vocab_list = sorted(model.vocab, key=model.vocab.__getitem__)
-    arrays: dict[str, Any] = {
-        "vocab": np.frombuffer(json.dumps(vocab_list).encode("utf-8"), dtype=np.uint8),
-        "heads": np.frombuffer(json.dumps(list(heads)).encode("utf-8"), dtype=np.uint8),
-        "weights": q, "scale": scale.astype(np.float32), "bias": bias,
-        **(sem.arrays() if sem is not None else {}),
-        **(sem_v.arrays("semv_") if sem_v is not None else {}),
-        **(held.semv if held is not None else {}),
-    }
-    np.savez_compressed(args.out, **arrays)
-    cal.dump(args.calibration)
-    data = json.loads(Path(args.calibration).read_text(encoding="utf-8"))
-    data["cv"] = {"folds": args.folds, "risk_files": args.risk, "reply_files": args.replies, **report}
-    Path(args.calibration).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({len(heads)} heads x {len(vocab_list)} features) and {args.calibration}")
+        rows = held.rows(list(model.heads), *rows)
+    semantic = {**(sem.arrays() if sem is not None else {}), **(sem_v.arrays("semv_") if sem_v is not None else {}),
+                **(held.semv if held is not None else {})}
+    write_files(args.out, args.calibration, model.vocab, heads, rows, semantic, cal,
+                {"folds": args.folds, "risk_files": args.risk, "reply_files": args.replies, **report})
 
 
 if __name__ == "__main__":
