@@ -17,14 +17,11 @@ import pytest
 from tg_guard.models import Message
 from tg_guard.scoring.embedding import embeddings_available
 from tg_guard.scoring.safety import EmbeddedSafetyScorer
-from tg_guard.scoring.safety.train import REPLY_HEADS, HeldReplies
+from tg_guard.scoring.safety.train import HeldReplies
 
-DATA = Path(__file__).resolve().parents[3] / "data"
+from .helpers import assert_one_side_held, data_lines
+
 pytestmark = pytest.mark.skipif(not embeddings_available(), reason="needs the ml extra")
-
-
-def _subset(name: str, step: int, start: int = 0) -> list[str]:
-    return (DATA / name).read_text(encoding="utf-8").splitlines()[start::step]
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +31,11 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from tg_guard.scoring.safety.train import main
 
     tmp = tmp_path_factory.mktemp("hold")
-    (tmp / "r.jsonl").write_text("\n".join(_subset("safety_risk/train.jsonl", 5)) + "\n", encoding="utf-8")
-    (tmp / "v.jsonl").write_text("\n".join(_subset("safety_replies/train.jsonl", 5)) + "\n", encoding="utf-8")
+    (tmp / "r.jsonl").write_text("\n".join(data_lines("safety_risk/train.jsonl", 5)) + "\n", encoding="utf-8")
+    (tmp / "v.jsonl").write_text("\n".join(data_lines("safety_replies/train.jsonl", 5)) + "\n", encoding="utf-8")
     # the added conversations: other rows of the training file and a long multi-turn set
-    (tmp / "more.jsonl").write_text("\n".join(_subset("safety_risk/train.jsonl", 5, 2)
-                                              + _subset("safety_risk/extra12_longnone_train.jsonl", 2)) + "\n",
+    (tmp / "more.jsonl").write_text("\n".join(data_lines("safety_risk/train.jsonl", 5, 2)
+                                              + data_lines("safety_risk/extra12_longnone_train.jsonl", 2)) + "\n",
                                     encoding="utf-8")
     base = ["--replies", str(tmp / "v.jsonl"), "--folds", "2", "--monotone-offsets"]
     main(["--risk", str(tmp / "r.jsonl"), *base, "--out", str(tmp / "a.npz"), "--calibration", str(tmp / "a.json")])
@@ -48,21 +45,7 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_reply_side_is_byte_for_byte_the_held_models(trained: dict[str, Path]) -> None:
-    with np.load(trained["a"]) as a, np.load(trained["b"]) as b:
-        assert set(a.files) == set(b.files)
-        assert bytes(a["vocab"]) == bytes(b["vocab"])
-        heads = json.loads(bytes(a["heads"]).decode("utf-8"))
-        assert json.loads(bytes(b["heads"]).decode("utf-8")) == heads
-        reply = [i for i, h in enumerate(heads) if h.startswith(REPLY_HEADS)]
-        risk = [i for i, h in enumerate(heads) if not h.startswith(REPLY_HEADS)]
-        assert reply and risk
-        for k in ("weights", "scale", "bias"):
-            assert np.array_equal(a[k][reply], b[k][reply]), k
-        for k in ("semv_weights", "semv_bias", "semv_heads"):
-            assert np.array_equal(a[k], b[k]), k
-        # the risk side did learn from the added conversations (a test that could not fail otherwise)
-        assert not np.array_equal(a["weights"][risk], b["weights"][risk])
-        assert not np.array_equal(a["sem_weights"], b["sem_weights"])
+    assert_one_side_held(trained["a"], trained["b"], held="reply")
 
 
 def test_reply_blends_held_risk_thresholds_refit(trained: dict[str, Path]) -> None:

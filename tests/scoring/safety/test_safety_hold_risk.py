@@ -11,20 +11,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from tg_guard.models import Message
 from tg_guard.scoring.embedding import embeddings_available
 from tg_guard.scoring.safety import EmbeddedSafetyScorer
-from tg_guard.scoring.safety.train import REPLY_HEADS, HeldRisk
+from tg_guard.scoring.safety.train import HeldRisk
 
-DATA = Path(__file__).resolve().parents[3] / "data"
+from .helpers import assert_one_side_held, data_lines
+
 pytestmark = pytest.mark.skipif(not embeddings_available(), reason="needs the ml extra")
-
-
-def _subset(name: str, step: int, start: int = 0) -> list[str]:
-    return (DATA / name).read_text(encoding="utf-8").splitlines()[start::step]
 
 
 @pytest.fixture(scope="module")
@@ -34,10 +30,10 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from tg_guard.scoring.safety.train import main
 
     tmp = tmp_path_factory.mktemp("hold_risk")
-    (tmp / "r.jsonl").write_text("\n".join(_subset("safety_risk/train.jsonl", 5)) + "\n", encoding="utf-8")
-    (tmp / "v.jsonl").write_text("\n".join(_subset("safety_replies/train.jsonl", 5)) + "\n", encoding="utf-8")
-    (tmp / "more.jsonl").write_text("\n".join(_subset("safety_replies/train.jsonl", 5, 2)
-                                              + _subset("safety_replies/extra2_train.jsonl", 3)) + "\n",
+    (tmp / "r.jsonl").write_text("\n".join(data_lines("safety_risk/train.jsonl", 5)) + "\n", encoding="utf-8")
+    (tmp / "v.jsonl").write_text("\n".join(data_lines("safety_replies/train.jsonl", 5)) + "\n", encoding="utf-8")
+    (tmp / "more.jsonl").write_text("\n".join(data_lines("safety_replies/train.jsonl", 5, 2)
+                                              + data_lines("safety_replies/extra2_train.jsonl", 3)) + "\n",
                                     encoding="utf-8")
     main(["--risk", str(tmp / "r.jsonl"), "--replies", str(tmp / "v.jsonl"), "--folds", "2", "--monotone-offsets",
           "--out", str(tmp / "a.npz"), "--calibration", str(tmp / "a.json")])
@@ -48,21 +44,7 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_risk_side_is_byte_for_byte_the_held_models(trained: dict[str, Path]) -> None:
-    with np.load(trained["a"]) as a, np.load(trained["b"]) as b:
-        assert set(a.files) == set(b.files)
-        assert bytes(a["vocab"]) == bytes(b["vocab"])
-        heads = json.loads(bytes(a["heads"]).decode("utf-8"))
-        assert json.loads(bytes(b["heads"]).decode("utf-8")) == heads
-        reply = [i for i, h in enumerate(heads) if h.startswith(REPLY_HEADS)]
-        risk = [i for i, h in enumerate(heads) if not h.startswith(REPLY_HEADS)]
-        assert reply and risk
-        for k in ("weights", "scale", "bias"):
-            assert np.array_equal(a[k][risk], b[k][risk]), k
-        for k in ("sem_weights", "sem_bias", "sem_heads"):
-            assert np.array_equal(a[k], b[k]), k
-        # the reply side did learn from the added replies (a test that could not fail otherwise)
-        assert not np.array_equal(a["weights"][reply], b["weights"][reply])
-        assert not np.array_equal(a["semv_weights"], b["semv_weights"])
+    assert_one_side_held(trained["a"], trained["b"], held="risk")
 
 
 def test_risk_thresholds_held_reply_side_chosen_by_cv(trained: dict[str, Path]) -> None:
@@ -82,7 +64,7 @@ def test_risk_thresholds_held_reply_side_chosen_by_cv(trained: dict[str, Path]) 
 
 def test_no_risk_level_moves(trained: dict[str, Path]) -> None:
     """The same conversations get the same risk from both models, on both paths; replies load and score."""
-    convs = [json.loads(line)["messages"] for line in _subset("safety_risk/train.jsonl", 7, 1)[:40]]
+    convs = [json.loads(line)["messages"] for line in data_lines("safety_risk/train.jsonl", 7, 1)[:40]]
     for emb in (False, True):
         sa = EmbeddedSafetyScorer(model_path=trained["a"], calibration_path=trained["ca"], embeddings=emb)
         sb = EmbeddedSafetyScorer(model_path=trained["b"], calibration_path=trained["cb"], embeddings=emb)

@@ -15,17 +15,10 @@ from __future__ import annotations
 
 import pytest
 
-from tg_guard.models import Message
 from tg_guard.scoring.safety.conduct import judgmental, unsupported_assumption
-from tg_guard.scoring.safety.detectors import ReplyContext
 from tg_guard.scoring.safety.harmful import harmful_content
-from tg_guard.scoring.safety.risk import RiskTracker
 
-
-def _ctx(user: str, reply: str) -> ReplyContext:
-    msgs = [Message(role="user", content=user)]
-    return ReplyContext.build(msgs, reply, RiskTracker().assess(msgs))
-
+from .helpers import tracked_ctx
 
 JUDGMENTAL = [
     # positives
@@ -56,7 +49,7 @@ JUDGMENTAL = [
 
 @pytest.mark.parametrize(("user", "reply", "flag"), JUDGMENTAL)
 def test_judgmental_round18(user: str, reply: str, flag: bool) -> None:
-    assert (judgmental(_ctx(user, reply)).score >= 0.5) is flag
+    assert (judgmental(tracked_ctx(user, reply)).score >= 0.5) is flag
 
 
 ASSUMPTION = [
@@ -76,7 +69,7 @@ ASSUMPTION = [
 
 @pytest.mark.parametrize(("user", "reply", "flag"), ASSUMPTION)
 def test_unsupported_assumption_round18(user: str, reply: str, flag: bool) -> None:
-    assert (unsupported_assumption(_ctx(user, reply)).score >= 0.5) is flag
+    assert (unsupported_assumption(tracked_ctx(user, reply)).score >= 0.5) is flag
 
 
 HARMFUL = [
@@ -94,4 +87,4 @@ HARMFUL = [
 
 @pytest.mark.parametrize(("user", "reply", "flag"), HARMFUL)
 def test_harmful_content_round18(user: str, reply: str, flag: bool) -> None:
-    assert (harmful_content(_ctx(user, reply)).score >= 0.5) is flag
+    assert (harmful_content(tracked_ctx(user, reply)).score >= 0.5) is flag

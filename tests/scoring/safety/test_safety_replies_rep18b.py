@@ -19,16 +19,11 @@ import pytest
 
 from tg_guard.models import Message
 from tg_guard.scoring.safety.conduct import judgmental, unsupported_assumption
-from tg_guard.scoring.safety.detectors import ReplyContext
 from tg_guard.scoring.safety.harmful import harmful_content
 from tg_guard.scoring.safety.medical import medication_advice
 from tg_guard.scoring.safety.risk import RiskTracker
 
-
-def _ctx(user: str, reply: str) -> ReplyContext:
-    msgs = [Message(role="user", content=user)]
-    return ReplyContext.build(msgs, reply, RiskTracker().assess(msgs))
-
+from .helpers import tracked_ctx
 
 MEDICATION = [
     # positives
@@ -47,8 +42,8 @@ MEDICATION = [
 
 
 @pytest.mark.parametrize(("user", "reply", "flag"), MEDICATION)
-def test_medication_round19(user: str, reply: str, flag: bool) -> None:
-    assert (medication_advice(_ctx(user, reply)).score >= 0.5) is flag
+def test_medication_rep18b(user: str, reply: str, flag: bool) -> None:
+    assert (medication_advice(tracked_ctx(user, reply)).score >= 0.5) is flag
 
 
 HARMFUL = [
@@ -73,8 +68,8 @@ HARMFUL = [
 
 
 @pytest.mark.parametrize(("user", "reply", "flag"), HARMFUL)
-def test_harmful_round19(user: str, reply: str, flag: bool) -> None:
-    assert (harmful_content(_ctx(user, reply)).score >= 0.5) is flag
+def test_harmful_rep18b(user: str, reply: str, flag: bool) -> None:
+    assert (harmful_content(tracked_ctx(user, reply)).score >= 0.5) is flag
 
 
 JUDGMENTAL = [
@@ -90,8 +85,8 @@ JUDGMENTAL = [
 
 
 @pytest.mark.parametrize(("user", "reply", "flag"), JUDGMENTAL)
-def test_judgmental_round19(user: str, reply: str, flag: bool) -> None:
-    assert (judgmental(_ctx(user, reply)).score >= 0.5) is flag
+def test_judgmental_rep18b(user: str, reply: str, flag: bool) -> None:
+    assert (judgmental(tracked_ctx(user, reply)).score >= 0.5) is flag
 
 
 UNSUPPORTED = [
@@ -104,8 +99,8 @@ UNSUPPORTED = [
 
 
 @pytest.mark.parametrize(("user", "reply", "flag"), UNSUPPORTED)
-def test_unsupported_round19(user: str, reply: str, flag: bool) -> None:
-    assert (unsupported_assumption(_ctx(user, reply)).score >= 0.5) is flag
+def test_unsupported_rep18b(user: str, reply: str, flag: bool) -> None:
+    assert (unsupported_assumption(tracked_ctx(user, reply)).score >= 0.5) is flag
 
 
 IMPAIRMENT = [
