@@ -1,6 +1,6 @@
 """Benchmark of the embedded safety scorer: one full safety pass on a 10-message conversation.
 
-    .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off|on]
+    .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off|on] [--risk-encoder auto|off|on]
                                            [--mode guard|offline|sequential] [--compare] [--json OUT]
 
 A *full pass* is what the guard does per turn: ``assess_risk`` over the conversation and ``check_reply``
@@ -10,7 +10,8 @@ Also reports model load time and resident memory. A benchmark, not a timed test.
 
 ``--embeddings on`` (``embeddings=True``, the ``ml`` extra) adds one all-MiniLM-L6-v2 embedding per new user
 message and one per reply; ``off`` is the numpy-only path; ``auto`` (the default) is the scorer's default:
-``on`` where the ``ml`` extra is installed.
+``on`` where the ``ml`` extra is installed. ``--risk-encoder on`` adds the fine-tuned risk encoder's pass over the
+whole conversation (round 20; ``auto`` is the scorer's default).
 
 ``--mode`` picks how a pass runs on the embedding path: ``guard`` (the default: the guard's turn, the screen
 then the reply's check, each new text's embedding started beside the rules by ``Embedder.prefetch``), ``offline``
@@ -79,6 +80,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--embeddings", choices=("auto", "off", "on"), default="auto")
+    ap.add_argument("--risk-encoder", choices=("auto", "off", "on"), default="auto")
     ap.add_argument("--mode", choices=ARMS, default="guard",
                     help="guard: the guard's turn (screen, then the reply's check), each new text's embedding beside "
                          "the rules; offline: the reply known up front (Engine.score, eval-detectors), its embedding "
@@ -90,9 +92,13 @@ def main() -> None:
     t0 = time.perf_counter()
     from tg_guard.scoring.safety import build_embedded_safety
 
-    scorer = build_embedded_safety(embeddings={"auto": None, "off": False, "on": True}[args.embeddings])
+    choice = {"off": False, "on": True}
+    extra = {"risk_encoder": choice[args.risk_encoder]} if args.risk_encoder in choice else {}
+    scorer = build_embedded_safety(embeddings=choice.get(args.embeddings), **extra)
     if scorer.embedder is not None:
         scorer.embedder.embed(["warm up the embedding model"])  # its first call pays a one-off setup
+    if scorer.encoder is not None:
+        scorer.encoder.logit(["warm up the risk encoder"])
     load_s = time.perf_counter() - t0
 
     emb = scorer.embedder
@@ -126,7 +132,8 @@ def main() -> None:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     main_arm = args.mode if args.mode in arms else arms[0]
     out: dict[str, object] = {
-        "n": args.n, "embeddings": scorer.semantic is not None, "load_s": round(load_s, 3),
+        "n": args.n, "embeddings": scorer.semantic is not None,
+        "risk_encoder": scorer.encoder is not None, "load_s": round(load_s, 3),
         "max_rss_mb": round(rss_mb, 1), "mode": main_arm,
         "cold_ms": _summary(cold[main_arm]), "warm_ms": _summary(warm[main_arm]),
         "python": sys.version.split()[0],

@@ -31,19 +31,15 @@ from finetune_common import encode, recall_at
 from tg_guard.clinical import risk_rank
 from tg_guard.evaluation.safety import auroc
 from tg_guard.models import Message
+from tg_guard.scoring.safety.encoder import encoder_text
 from tg_guard.scoring.safety.train import load
-from tg_guard.scoring.safety.view import conversation_view
-
-R = "data/safety_risk"
-TRAIN = [f"{R}/{n}.jsonl" for n in (
-    "train", "extra_train", "extra2_train", "extra3_train", "extra4_train", "extra5_train", "extra7_train",
-    "extra9_dose_train", *(f"dev{i}" for i in ["", *range(2, 39)]), "extra11_mistreatment_train",
-    "extra12_longnone_train")]
+from tg_guard.scoring.safety.train_encoder import TRAIN_FILES as TRAIN  # the files round 19's retrain read
 
 
 def text_of(row: dict) -> str:
-    users = [m["content"] for m in row["messages"] if m["role"] == "user"]
-    return " | ".join(conversation_view(users))
+    """The conversation as the encoders read it (the product's `encoder_text`, which this script's first version
+    wrote out here)."""
+    return encoder_text([m["content"] for m in row["messages"] if m["role"] == "user"])
 
 
 def batches(ids: list[list[int]], order: list[int], size: int):

@@ -31,6 +31,10 @@ def eval_detectors(
         None, "--embeddings/--no-embeddings",
         help="Embedded scorer: require the sentence-embedding heads (ml extra), or leave them out (the numpy "
              "path). Default: used where the ml extra is installed."),
+    risk_encoder: bool | None = typer.Option(
+        None, "--risk-encoder/--no-risk-encoder",
+        help="Embedded scorer: add the fine-tuned risk encoder's second opinion (ml extra), or leave it out. "
+             "Default: the scorer's."),
     fpr: float = typer.Option(0.05, "--fpr", help="False-positive rate for the risk recall-at-FPR figure."),
     reddit_aggregate: str = typer.Option(
         "share", "--reddit-aggregate",
@@ -47,14 +51,18 @@ def eval_detectors(
     for p in [*(data or []), *(x for x in (reddit, vera) if x is not None)]:
         if not p.exists():
             fail(f"{p} does not exist")
-    if rules_only and embeddings:
-        fail("--rules-only leaves the learned layer out, embedding heads included; give one of the two")
+    if rules_only and (embeddings or risk_encoder):
+        fail("--rules-only leaves the learned layer out, embedding heads and risk encoder included; give one of the "
+             "two")
     options: dict[str, Any] = {"use_model": False} if rules_only else {}
     if embeddings is not None and not rules_only:
         options["embeddings"] = embeddings
+    if risk_encoder is not None and not rules_only:
+        options["risk_encoder"] = risk_encoder
     sc = safety_scorers.create(scorer, **options)
     result: dict[str, Any] = {"scorer": scorer, "rules_only": rules_only,
-                              "embeddings": getattr(sc, "semantic", None) is not None}
+                              "embeddings": getattr(sc, "semantic", None) is not None,
+                              "risk_encoder": getattr(sc, "encoder", None) is not None}
     if data:
         result.update(evaluate_files(sc, list(data), fpr=fpr))
         _print_records(result, fpr)

@@ -29,8 +29,11 @@ from .safety import load_jsonl
 Path_ = Literal["embedding", "numpy", "rules"]
 
 
-def levels(files: Sequence[str | Path], path: Path_ = "numpy") -> dict[str, tuple[str, str]]:
-    """Gold and predicted risk level for every conversation of ``files`` that ends in a user message."""
+def levels(files: Sequence[str | Path], path: Path_ = "numpy", *,
+           risk_encoder: bool | None = None) -> dict[str, tuple[str, str]]:
+    """Gold and predicted risk level for every conversation of ``files`` that ends in a user message
+    (``risk_encoder``: with or without the fine-tuned encoder's second opinion, default the scorer's; not on the rules
+    path)."""
     from ..models import Message
 
     if path == "rules":
@@ -43,7 +46,8 @@ def levels(files: Sequence[str | Path], path: Path_ = "numpy") -> dict[str, tupl
     else:
         from ..scoring.safety.scorer import EmbeddedSafetyScorer
 
-        scorer = EmbeddedSafetyScorer(embeddings=path == "embedding")
+        scorer = (EmbeddedSafetyScorer(embeddings=path == "embedding") if risk_encoder is None
+                  else EmbeddedSafetyScorer(embeddings=path == "embedding", risk_encoder=risk_encoder))
 
         def assess(messages: list[Message]) -> str:
             return scorer.assess_risk(messages).level
@@ -113,13 +117,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     lv.add_argument("out")
     lv.add_argument("files", nargs="+")
     lv.add_argument("--path", choices=("embedding", "numpy", "rules"), default="numpy")
+    lv.add_argument("--risk-encoder", action=argparse.BooleanOptionalAction, default=None,
+                    help="with or without the fine-tuned risk encoder (default: the scorer's; not with rules)")
     cp = sub.add_parser("compare", help="what moved between two levels files")
     cp.add_argument("before")
     cp.add_argument("after")
     args = ap.parse_args(argv)
     try:
         if args.cmd == "levels":
-            got = levels(args.files, args.path)
+            if args.risk_encoder and args.path == "rules":
+                raise ValueError("--risk-encoder needs the learned layer: use --path embedding or numpy")
+            got = levels(args.files, args.path, risk_encoder=args.risk_encoder)
             if not got:
                 raise ValueError("no conversation in these files ends in a user message with a gold risk_level")
             Path(args.out).write_text(json.dumps(got), encoding="utf-8")

