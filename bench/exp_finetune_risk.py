@@ -33,7 +33,7 @@ from tg_guard.evaluation.safety import auroc
 from tg_guard.models import Message
 from tg_guard.scoring.safety.encoder import encoder_text
 from tg_guard.scoring.safety.train import load
-from tg_guard.scoring.safety.train_encoder import TRAIN_FILES as TRAIN  # the files round 19's retrain read
+from tg_guard.scoring.safety.train_encoder import ROUND19_FILES as TRAIN  # the files round 19's retrain read
 
 
 def text_of(row: dict) -> str:

@@ -36,12 +36,12 @@ from tg_guard.clinical import risk_rank
 from tg_guard.evaluation.safety import auroc
 from tg_guard.models import Message
 from tg_guard.scoring.safety.train import load
-from tg_guard.scoring.safety.train_encoder import TRAIN_FILES, fit, none_threshold
+from tg_guard.scoring.safety.train_encoder import ROUND19_FILES, fit, none_threshold
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--train", nargs="*", default=TRAIN_FILES)
+    ap.add_argument("--train", nargs="*", default=ROUND19_FILES)
     ap.add_argument("--eval", nargs="+", required=True)
     ap.add_argument("--top", type=int, default=2, help="how many of the six layers to train (from the top)")
     ap.add_argument("--epochs", type=int, default=3)

@@ -37,14 +37,25 @@ from .encoder import RiskEncoder, encoder_text, load_tokenizer, token_ids
 from .encoder_build import DEFAULT_WEIGHTS, build_risk_onnx, write_weights
 from .train import load
 
-__all__ = ["TRAIN_FILES", "Fitted", "fit", "in_calib", "none_threshold"]
+__all__ = ["REPLY_CONTEXT_FILES", "ROUND19_FILES", "TRAIN_FILES", "Fitted", "dedupe", "fit", "in_calib",
+           "none_threshold"]
 
 _R = "data/safety_risk"
 #: the files round 19's retrain read: every risk training, extra and dev file up to dev38 (dev39 on are judges)
-TRAIN_FILES = [f"{_R}/{n}.jsonl" for n in (
+ROUND19_FILES = [f"{_R}/{n}.jsonl" for n in (
     "train", "extra_train", "extra2_train", "extra3_train", "extra4_train", "extra5_train", "extra7_train",
     "extra9_dose_train", *(f"dev{i}" for i in ["", *range(2, 39)]), "extra11_mistreatment_train",
     "extra12_longnone_train")]
+_V = "data/safety_replies"
+#: the reply sets' contexts, each labelled with its risk level (their replies are not read): everyday chatbot traffic,
+#: 2,200 single `none` messages among them. Up to dev34 (dev35-dev37 judge the reply side; test and holdout unread).
+REPLY_CONTEXT_FILES = [f"{_V}/{n}.jsonl" for n in (
+    "train", "extra_train", "extra2_train", "extra3_train", "extra4_train", "extra5_train", "extra6_train",
+    "extra7_abuse_train", "extra8_conduct_train", "extra10_reflections_train",
+    *(f"dev{i}" for i in ["", *range(2, 35)]))]
+#: the encoder's training files: round 19's, round 20's everyday contrast pairs (DATA_CARD "Extra 13") and the reply
+#: sets' contexts
+TRAIN_FILES = [*ROUND19_FILES, f"{_R}/extra13_everyday_train.jsonl", *REPLY_CONTEXT_FILES]
 
 
 def in_calib(group: str, share: float) -> bool:
@@ -167,6 +178,22 @@ def fit(rows: Sequence[dict[str, Any]], *, top: int = 2, epochs: int = 3, lr: fl
     return Fitted(out, [r for r, h in zip(rows, held, strict=True) if h], record, score)
 
 
+def dedupe(rows: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """One row per text the encoder reads (several replies share a context), the first's label kept; and how many
+    duplicates disagreed with it on moderate-or-above."""
+    seen: dict[str, dict[str, Any]] = {}
+    clashes = 0
+    for r in rows:
+        if r.get("risk_level") is None:
+            continue
+        t = _text(r)
+        if t in seen:
+            clashes += (risk_rank(seen[t]["risk_level"]) >= 2) != (risk_rank(r["risk_level"]) >= 2)
+        else:
+            seen[t] = r
+    return list(seen.values()), clashes
+
+
 def _text(row: dict[str, Any]) -> str:
     return encoder_text([m["content"] for m in row["messages"] if m["role"] == "user"])
 
@@ -185,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not 0 < args.calib < 1 or not 0 <= args.budget < 1:
         ap.error("--calib must lie in (0, 1) and --budget in [0, 1)")
-    rows = load(args.files)
+    rows, clashes = dedupe(load(args.files))
     fitted = fit(rows, top=args.top, epochs=args.epochs, lr=args.lr, calib=args.calib, seed=args.seed,
                  threads=args.threads)
     args.out_dir.mkdir(parents=True, exist_ok=True)
@@ -207,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
               "calib_none": int((ranks == 0).sum()), "calib_moderate_plus": int((ranks >= 2).sum()),
               "calib_auroc_int8": round(auroc(s[sel], (ranks >= 2)[sel]) or 0.0, 4),
               "calib_recall_int8": round(float((s[ranks >= 2] > thr).mean()), 4),
-              "files": [str(f) for f in args.files]}
+              "distinct_texts": len(rows), "label_clashes_dropped": clashes, "files": [str(f) for f in args.files]}
     meta.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(record, indent=1))
     return 0
