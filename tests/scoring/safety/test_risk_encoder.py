@@ -56,7 +56,6 @@ def test_mismatched_files_are_refused_with_the_fix(tmp_path: Path) -> None:
     (["i've been saving my pills and i think this weekend is when i finally do it"], True),  # plan, means, time
     (["i've been thinking about it a lot lately", "like actually ending things. i looked up how many it would take"],
      True),  # a disclosure split over two messages, with method research
-    (["he said if i tell anyone he'll hurt me worse than last time"], True),  # abuse with threats
     (["this commute is killing me lol"], False),  # an idiom
     (["can you help me plan my week? i have three deadlines and a dentist appointment"], False),  # ordinary
     (["my grandmother passed last spring and i still miss her a lot"], False),  # grief, no risk
@@ -142,6 +141,17 @@ def test_the_encoder_lifts_an_unflagged_conversation_to_moderate_and_no_further(
     got = _with(_Encoder(True)).assess_risk(msgs)
     assert got.level == "moderate" and got.categories and got.evidence
     assert _with(_Encoder(False)).assess_risk(msgs).level in ("none", "low")
+
+
+@needs_encoder
+def test_with_the_encoder_on_the_scorer_still_flags_what_the_encoder_alone_misses() -> None:
+    """The encoder only lifts: an abuse threat the shipped encoder reads below its threshold (MODEL_CARD "Risk
+    encoder", limits) is still flagged by the rules and heads."""
+    msgs = users("he said if i tell anyone he'll hurt me worse than last time")
+    sc = build_embedded_safety(embeddings=False, risk_encoder=True)
+    assert sc.encoder is not None
+    got = sc.assess_risk(msgs)
+    assert got.level in ("moderate", "high", "imminent") and "abuse" in got.categories
 
 
 def test_the_encoder_is_not_asked_above_moderate_nor_after_a_credible_safety_answer() -> None:
