@@ -81,3 +81,9 @@ def test_cli_bad_or_empty_input_is_one_line_and_exit_2(tmp_path: Path, content: 
 def test_cli_missing_file_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", str(tmp_path / "a.json"), str(tmp_path / "b.json")]) == 2
     assert "No such file" in capsys.readouterr().err
+
+
+def test_cli_refuses_the_risk_encoder_on_the_rules_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = _write(tmp_path / "a.jsonl", [_conv("c1", "hello", "none")])
+    assert main(["levels", str(tmp_path / "o.json"), str(f), "--path", "rules", "--risk-encoder"]) == 2
+    assert "--path embedding or numpy" in capsys.readouterr().err

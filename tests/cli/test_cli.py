@@ -97,6 +97,26 @@ def test_eval_detectors_runs_both_learned_paths(tmp_path: Path) -> None:
     assert bad.returncode != 0 and b"one of the two" in bad.stderr + bad.stdout
 
 
+def test_eval_detectors_takes_the_risk_encoder_on_request(tmp_path: Path) -> None:
+    """``--risk-encoder`` adds the opt-in encoder (recorded in the JSON); the default leaves it out; with
+    ``--rules-only`` it is refused."""
+    from tg_guard.scoring.safety.encoder import encoder_available
+
+    data = Path(__file__).resolve().parents[2] / "data" / "safety_risk" / "dev.jsonl"
+    small = tmp_path / "risk.jsonl"
+    small.write_text("".join(data.read_text(encoding="utf-8").splitlines(keepends=True)[::20]), encoding="utf-8")
+    runs: list[tuple[list[str], bool]] = [(["--no-embeddings"], False)]
+    if encoder_available():
+        runs.append((["--no-embeddings", "--risk-encoder"], True))
+    for flags, expect in runs:
+        out = tmp_path / f"r{'-'.join(flags)}.json"
+        proc = run_cli("eval-detectors", str(small), "--json", str(out), *flags)
+        assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+        assert json.loads(out.read_text(encoding="utf-8"))["risk_encoder"] is expect
+    bad = run_cli("eval-detectors", str(small), "--rules-only", "--risk-encoder")
+    assert bad.returncode != 0 and b"one of the two" in bad.stderr + bad.stdout
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
