@@ -31,7 +31,7 @@ from ..errors import ConfigError
 from ..logs import get_logger
 from .embedding_build import can_build, default_onnx_path, installed
 
-__all__ = ["Embedder", "embeddings_available", "shared_embedder"]
+__all__ = ["Embedder", "build_in_child", "embeddings_available", "shared_embedder"]
 
 log = get_logger(__name__)
 _lock = threading.Lock()
@@ -187,14 +187,19 @@ def _build(path: Path) -> None:
     if not can_build():
         raise ConfigError(f"the embedding model {path} is not built and building it needs torch, transformers "
                           "and onnx: pip install 'tg-guard[ml]', then run `tg-guard build-embedder`")
-    log.info("embedder_build", path=str(path))
-    done = subprocess.run([sys.executable, "-m", "tg_guard.scoring.embedding_build", str(path)],
-                          capture_output=True, text=True, check=False)
+    build_in_child(["-m", "tg_guard.scoring.embedding_build", str(path)], path, "the embedding model",
+                   "pass embeddings=False for the numpy path")
+
+
+def build_in_child(args: list[str], path: Path, what: str, instead: str) -> None:
+    """Run ``python ARGS``, a build that writes ``path``, in a child process (this one never imports torch); where it
+    fails, raise :class:`ConfigError` with its last line, how to see why, and ``instead`` (what to do without it)."""
+    log.info("model_build", what=what, path=str(path))
+    done = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=False)
     if done.returncode != 0 or not path.exists():
         last = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
-        raise ConfigError(f"building the embedding model {path} failed: {last[0]}. Run `tg-guard build-embedder` "
-                          "to see why; set TG_GUARD_CACHE to a writable folder if this one is not, or pass "
-                          "embeddings=False for the numpy path")
+        raise ConfigError(f"building {what} {path} failed: {last[0]}. Run `tg-guard build-embedder` to see why; "
+                          f"set TG_GUARD_CACHE to a writable folder if this one is not, or {instead}")
 
 
 def shared_embedder() -> Embedder:

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -32,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from ...errors import ConfigError
-from ...logs import get_logger
+from ..embedding import build_in_child
 from ..embedding_build import can_build, installed
 from .encoder_build import DEFAULT_WEIGHTS, default_risk_onnx_path
 from .view import conversation_view
@@ -40,7 +38,6 @@ from .view import conversation_view
 __all__ = ["DEFAULT_META", "HEAD", "MAX_LEN", "RiskEncoder", "encoder_available", "encoder_text", "shared_risk_encoder",
            "token_ids"]
 
-log = get_logger(__name__)
 DEFAULT_META = Path(__file__).with_name("risk_encoder.json")
 #: at most this many tokens a pass; past that the first HEAD and the last MAX_LEN - 2 - HEAD ([CLS] and [SEP] added)
 MAX_LEN, HEAD = 256, 64
@@ -182,15 +179,9 @@ def _build(path: Path, weights: Path) -> None:
     if not can_build():
         raise ConfigError(f"the risk encoder {path} is not built and building it needs torch, transformers and onnx: "
                           "pip install 'tg-guard[ml]', then run `tg-guard build-embedder`; or pass risk_encoder=False")
-    log.info("risk_encoder_build", path=str(path))
     # -c rather than -m: the package imports encoder_build before runpy would run it as __main__
     code = "import sys; from tg_guard.scoring.safety.encoder_build import main; sys.exit(main(sys.argv[1:]))"
-    done = subprocess.run([sys.executable, "-c", code, str(path), str(weights)], capture_output=True, text=True,
-                          check=False)
-    if done.returncode != 0 or not path.exists():
-        last = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
-        raise ConfigError(f"building the risk encoder {path} failed: {last[0]}. Run `tg-guard build-embedder` to see "
-                          "why; set TG_GUARD_CACHE to a writable folder if this one is not, or pass risk_encoder=False")
+    build_in_child(["-c", code, str(path), str(weights)], path, "the risk encoder", "pass risk_encoder=False")
 
 
 _shared: RiskEncoder | None = None
