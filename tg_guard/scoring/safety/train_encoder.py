@@ -1,10 +1,10 @@
 """Fine-tune the risk encoder's top layers and write ``risk_encoder.npz`` and ``risk_encoder.json``.
 
-    .venv/bin/python -m tg_guard.scoring.safety.train_encoder [--top 2] [--epochs 3] [--out-dir DIR] [FILES...]
+    .venv/bin/python -m tg_guard.scoring.safety.train_encoder [--top 3] [--epochs 2] [--out-dir DIR] [FILES...]
 
 Needs the ``ml`` and ``train`` extras (torch, transformers); nothing is downloaded. all-MiniLM-L6-v2 comes from the
 PyPI package; its embeddings and bottom ``6 - top`` layers stay frozen, so their output is computed once per
-conversation and each epoch runs only the top layers (about 5 minutes on two cores for the default files). The
+conversation and each epoch runs only the top layers (about 6 minutes on two cores for the default files). The
 input is :func:`.encoder.encoder_text` cut by :func:`.encoder.token_ids`, the label moderate or above, the loss
 binary cross-entropy weighted to balance the classes, AdamW with warm-up and linear decay.
 
@@ -80,7 +80,7 @@ class Fitted:
     score: Any  # rows -> float logits, through the fitted torch layers (fp32; the shipped file is int8)
 
 
-def fit(rows: Sequence[dict[str, Any]], *, top: int = 2, epochs: int = 3, lr: float = 1e-4, batch: int = 16,
+def fit(rows: Sequence[dict[str, Any]], *, top: int = 3, epochs: int = 2, lr: float = 1e-4, batch: int = 16,
         calib: float = 0.15, seed: int = 0, threads: int = 2, log: Any = print) -> Fitted:
     """Fine-tune the top ``top`` layers and a head on ``rows`` less the held-out groups."""
     import torch
@@ -201,8 +201,8 @@ def _text(row: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("files", nargs="*", default=TRAIN_FILES, help="risk JSONL files (default: TRAIN_FILES)")
-    ap.add_argument("--top", type=int, default=2, help="how many of the six layers to train, from the top")
-    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--top", type=int, default=3, help="how many of the six layers to train, from the top")
+    ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--calib", type=float, default=0.15, help="share of groups held out for the threshold")
     ap.add_argument("--budget", type=float, default=0.05, help="share of held-out `none` the threshold flags")
