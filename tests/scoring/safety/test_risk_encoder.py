@@ -205,3 +205,18 @@ def test_a_missing_file_that_cannot_be_built_says_what_to_do(tmp_path: Path, mon
     with pytest.raises(ConfigError, match="risk_encoder=False"):
         RiskEncoder(onnx_path=tmp_path / "absent.onnx")
     assert not (tmp_path / "absent.onnx").exists()
+
+
+@needs_encoder
+def test_a_policy_turns_the_encoder_on(tmp_path: Path) -> None:
+    """`safety: {name: embedded, options: {risk_encoder: true}}` in a policy YAML reaches the scorer."""
+    from tg_guard.policy.loader import load_policy
+    from tg_guard.registry import safety_scorers
+
+    f = tmp_path / "enc.yaml"
+    f.write_text("extends: default\nname: enc\nversion: 1\ndescription: with the risk encoder\n"
+                 "safety: {name: embedded, options: {embeddings: false, risk_encoder: true}}\n", encoding="utf-8")
+    policy = load_policy(f)
+    sc = safety_scorers.create(policy.safety.name, **policy.safety.options)
+    assert sc.encoder is not None
+    assert safety_scorers.create("embedded", embeddings=False).encoder is None  # the default leaves it out
