@@ -36,19 +36,14 @@ from tg_guard.clinical import risk_rank
 from tg_guard.evaluation.safety import auroc
 from tg_guard.models import Message
 from tg_guard.scoring.safety.train import load
-from tg_guard.scoring.safety.train_encoder import ROUND19_FILES, fit, none_threshold
+from tg_guard.scoring.safety.train_encoder import ROUND19_FILES, fit, fit_options, none_threshold
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--train", nargs="*", default=ROUND19_FILES)
     ap.add_argument("--eval", nargs="+", required=True)
-    ap.add_argument("--top", type=int, default=2, help="how many of the six layers to train (from the top)")
-    ap.add_argument("--epochs", type=int, default=3)
-    ap.add_argument("--lr", type=float, default=1e-4)
-    ap.add_argument("--calib", type=float, default=0.15, help="share of training groups held out for the threshold")
-    ap.add_argument("--budget", type=float, default=0.05, help="share of held-out `none` the threshold flags")
-    ap.add_argument("--threads", type=int, default=2)
+    fit_options(ap, top=2, epochs=3)  # the defaults this experiment ran with (top2.json); --top 3 for top3.json
     ap.add_argument("--json", default=None)
     args = ap.parse_args()
 

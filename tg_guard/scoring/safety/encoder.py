@@ -32,7 +32,7 @@ import numpy as np
 from ...errors import ConfigError
 from ..embedding import build_in_child
 from ..embedding_build import can_build, installed
-from .encoder_build import DEFAULT_WEIGHTS, default_risk_onnx_path
+from .encoder_build import DEFAULT_WEIGHTS, default_risk_onnx_path, weights_digest
 from .view import conversation_view
 
 __all__ = ["DEFAULT_META", "HEAD", "MAX_LEN", "RiskEncoder", "encoder_available", "encoder_text", "shared_risk_encoder",
@@ -98,8 +98,7 @@ class RiskEncoder:
             raise ConfigError(f"risk encoder files missing ({weights}, {meta}): train them with "
                               "`python -m tg_guard.scoring.safety.train_encoder` or pass risk_encoder=False")
         info = json.loads(meta.read_text(encoding="utf-8"))
-        digest = hashlib.sha256(weights.read_bytes()).hexdigest()
-        if info.get("weights_sha256") != digest:
+        if info.get("weights_sha256") != weights_digest(weights):
             raise ConfigError(f"{meta} was written for other weights than {weights} (sha256 differs): retrain both "
                               "together with train_encoder")
         self.threshold = float(info["threshold"])

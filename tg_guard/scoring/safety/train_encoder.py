@@ -34,10 +34,10 @@ import numpy as np
 from ...clinical import risk_rank
 from ...evaluation.safety import auroc
 from .encoder import RiskEncoder, encoder_text, load_tokenizer, token_ids
-from .encoder_build import DEFAULT_WEIGHTS, build_risk_onnx, write_weights
+from .encoder_build import DEFAULT_WEIGHTS, build_risk_onnx, weights_digest, write_weights
 from .train import load
 
-__all__ = ["REPLY_CONTEXT_FILES", "ROUND19_FILES", "TRAIN_FILES", "Fitted", "dedupe", "fit", "in_calib",
+__all__ = ["REPLY_CONTEXT_FILES", "ROUND19_FILES", "TRAIN_FILES", "Fitted", "dedupe", "fit", "fit_options", "in_calib",
            "none_threshold"]
 
 _R = "data/safety_risk"
@@ -198,16 +198,21 @@ def _text(row: dict[str, Any]) -> str:
     return encoder_text([m["content"] for m in row["messages"] if m["role"] == "user"])
 
 
+def fit_options(ap: argparse.ArgumentParser, *, top: int = 3, epochs: int = 2) -> None:
+    """The fit's and the threshold's command-line options (this module's and ``bench/exp_finetune_top.py``'s)."""
+    ap.add_argument("--top", type=int, default=top, help="how many of the six layers to train, from the top")
+    ap.add_argument("--epochs", type=int, default=epochs)
+    ap.add_argument("--lr", type=float, default=1e-4)
+    ap.add_argument("--calib", type=float, default=0.15, help="share of training groups held out for the threshold")
+    ap.add_argument("--budget", type=float, default=0.05, help="share of held-out `none` the threshold flags")
+    ap.add_argument("--threads", type=int, default=2)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("files", nargs="*", default=TRAIN_FILES, help="risk JSONL files (default: TRAIN_FILES)")
-    ap.add_argument("--top", type=int, default=3, help="how many of the six layers to train, from the top")
-    ap.add_argument("--epochs", type=int, default=2)
-    ap.add_argument("--lr", type=float, default=1e-4)
-    ap.add_argument("--calib", type=float, default=0.15, help="share of groups held out for the threshold")
-    ap.add_argument("--budget", type=float, default=0.05, help="share of held-out `none` the threshold flags")
+    fit_options(ap)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out-dir", type=Path, default=DEFAULT_WEIGHTS.parent)
     args = ap.parse_args(argv)
     if not 0 < args.calib < 1 or not 0 <= args.budget < 1:
@@ -223,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("the held-out groups have no `none` or no moderate+ conversation: raise --calib")
     with tempfile.TemporaryDirectory() as tmp:
         onnx = build_risk_onnx(Path(tmp) / "risk.onnx", weights)
-        digest = hashlib.sha256(weights.read_bytes()).hexdigest()
+        digest = weights_digest(weights)
         meta.write_text(json.dumps({"threshold": 0.0, "weights_sha256": digest}), encoding="utf-8")
         enc = RiskEncoder(weights_path=weights, meta_path=meta, onnx_path=onnx)
         s = np.array([enc.logit([m["content"] for m in r["messages"] if m["role"] == "user"])
