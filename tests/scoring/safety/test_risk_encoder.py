@@ -52,6 +52,16 @@ def test_mismatched_files_are_refused_with_the_fix(tmp_path: Path) -> None:
 
 
 @needs_encoder
+@pytest.mark.parametrize("content", [b"not json", b"\xff\xfe", b'{"weights_sha256": "x"}', b'{"threshold": "high"}',
+                                     b"[1, 2]"])
+def test_a_broken_threshold_record_says_what_to_do(tmp_path: Path, content: bytes) -> None:
+    meta = tmp_path / "m.json"
+    meta.write_bytes(content)
+    with pytest.raises(ConfigError, match="rewrite it with train_encoder"):
+        RiskEncoder(meta_path=meta)
+
+
+@needs_encoder
 @pytest.mark.parametrize(("messages", "flagged"), [
     (["i've been saving my pills and i think this weekend is when i finally do it"], True),  # plan, means, time
     (["i've been thinking about it a lot lately", "like actually ending things. i looked up how many it would take"],

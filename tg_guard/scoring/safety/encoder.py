@@ -97,11 +97,16 @@ class RiskEncoder:
         if not weights.exists() or not meta.exists():
             raise ConfigError(f"risk encoder files missing ({weights}, {meta}): train them with "
                               "`python -m tg_guard.scoring.safety.train_encoder` or pass risk_encoder=False")
-        info = json.loads(meta.read_text(encoding="utf-8"))
+        try:
+            info = json.loads(meta.read_text(encoding="utf-8"))
+            threshold = float(info["threshold"])
+        except (ValueError, KeyError, TypeError) as exc:  # not JSON, not UTF-8, no threshold, not a number
+            raise ConfigError(f"{meta} is not a risk encoder record with a numeric 'threshold' ({exc}): rewrite it "
+                              "with train_encoder") from exc
         if info.get("weights_sha256") != weights_digest(weights):
             raise ConfigError(f"{meta} was written for other weights than {weights} (sha256 differs): retrain both "
                               "together with train_encoder")
-        self.threshold = float(info["threshold"])
+        self.threshold = threshold
         path = Path(onnx_path) if onnx_path else default_risk_onnx_path(weights)
         if not path.exists():
             _build(path, weights)
