@@ -34,7 +34,6 @@ from .lexicon import (
     Cue,
     Kind,
 )
-from .lexicon_accidents import MEANT, accident_spans
 from .lexicon_acts import ACT_CUES
 from .lexicon_disclosures import DISCLOSURE_CUES, NO_FAREWELL_READING
 from .lexicon_extra import (
@@ -423,25 +422,9 @@ def _benign_spans(text: str) -> list[Drop]:
     return out
 
 
-_INJURY_WORD = compile_fast(
-    r"\b(?:cut|cuts|cutting|sliced|slashed|stabbed|burn(?:ed|t|s|ing)?|burnt|scratched|bruised|hurt|injured)\b", re.I)
-
-
-def _meant_injury(text: str, start: int, end: int) -> bool:
-    """Whether an idiom span tells an injury its sentence says was meant (``lexicon_accidents.MEANT``)."""
-    if _INJURY_WORD.search(text, start, end) is None:
-        return False
-    ss, se = sentence_of(text, start, end)
-    return MEANT.search(text, ss, se) is not None
-
-
 @lru_cache(maxsize=8192)
 def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
-    # round 21: an accident idiom ("cut myself cooking") in a sentence that says the injury was meant is no idiom
-    # ("cut my arm on purpose while cooking dinner"); an everyday injury with its occasion named is one
-    # (lexicon_accidents: "cut my finger on a tin can", "smashed a glass and cut my palm")
-    idioms = [sp for sp in find_all(IDIOMS, text) if not _meant_injury(text, *sp)]
-    idioms.extend(sp for sp in accident_spans(text) if not any(sp[0] < ie and is_ < sp[1] for is_, ie in idioms))
+    idioms = find_all(IDIOMS, text)
     benign = _benign_spans(text)
     hits: list[Hit] = []
     dropped: list[Drop] = [(s, e, "idiom") for s, e in idioms]
