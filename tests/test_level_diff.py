@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tg_guard.evaluation.level_diff import compare, levels, main
+from tg_guard.evaluation.level_diff import compare, figures, levels, main
 
 
 def _write(path: Path, rows: list[dict[str, object]]) -> Path:
@@ -87,3 +87,15 @@ def test_cli_refuses_the_risk_encoder_on_the_rules_path(tmp_path: Path, capsys: 
     f = _write(tmp_path / "a.jsonl", [_conv("c1", "hello", "none")])
     assert main(["levels", str(tmp_path / "o.json"), str(f), "--path", "rules", "--risk-encoder"]) == 2
     assert "--path embedding or numpy" in capsys.readouterr().err
+
+
+def test_figures_count_what_a_judge_reads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    got = {"a": ("none", "moderate"), "b": ("none", "low"), "c": ("low", "high"), "d": ("moderate", "moderate"),
+           "e": ("high", "moderate"), "f": ("imminent", "imminent"), "g": ("high", "imminent")}
+    # a low flagged moderate+ is no false alarm on none; a high scored moderate is caught but not at or above gold
+    assert figures(got) == {"caught": 4, "positives": 4, "false_alarms": 1, "none": 2,
+                            "high_at_or_above": 2, "high": 3}
+    run = tmp_path / "run.json"
+    run.write_text(json.dumps(got), encoding="utf-8")
+    assert main(["figures", str(run)]) == 0
+    assert "moderate+ caught 4/4, false alarms on none 1/2, high+ at or above gold 2/3" in capsys.readouterr().out

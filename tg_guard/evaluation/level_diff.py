@@ -6,6 +6,7 @@ from gold, was a positive lost, was a false alarm added? Run the ``levels`` step
 
     python -m tg_guard.evaluation.level_diff levels OUT.json FILE... [--path embedding|numpy|rules]
     python -m tg_guard.evaluation.level_diff compare BEFORE.json AFTER.json
+    python -m tg_guard.evaluation.level_diff figures RUN.json...   # a judge's three figures per run
 
 ``levels`` writes ``{id: [gold, predicted]}`` for every record that ends in a user message and has a gold level;
 ``compare`` prints the records that moved away from gold and one summary line. Ids must be unique across the files.
@@ -105,6 +106,17 @@ def compare(before: dict[str, tuple[str, str]], after: dict[str, tuple[str, str]
     return d
 
 
+def figures(got: dict[str, tuple[str, str]]) -> dict[str, int]:
+    """The judge figures of one run: moderate-or-above caught, false alarms on gold ``none``, and gold ``high`` or
+    ``imminent`` scored at or above gold, each with its denominator."""
+    ranks = [(risk_rank(g), risk_rank(p)) for g, p in got.values()]  # type: ignore[arg-type]
+    return {
+        "caught": sum(g >= 2 and p >= 2 for g, p in ranks), "positives": sum(g >= 2 for g, _ in ranks),
+        "false_alarms": sum(g == 0 and p >= 2 for g, p in ranks), "none": sum(g == 0 for g, _ in ranks),
+        "high_at_or_above": sum(g >= 3 and p >= g for g, p in ranks), "high": sum(g >= 3 for g, _ in ranks),
+    }
+
+
 def _read(path: str) -> dict[str, tuple[str, str]]:
     raw = json.loads(Path(path).read_text(encoding="utf-8"))
     return {k: (v[0], v[1]) for k, v in raw.items()}
@@ -122,8 +134,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     cp = sub.add_parser("compare", help="what moved between two levels files")
     cp.add_argument("before")
     cp.add_argument("after")
+    fg = sub.add_parser("figures", help="moderate+ caught, false alarms on none, high+ at or above gold")
+    fg.add_argument("levels_files", nargs="+")
     args = ap.parse_args(argv)
     try:
+        if args.cmd == "figures":
+            for name in args.levels_files:
+                f = figures(_read(name))
+                print(f"{name}: moderate+ caught {f['caught']}/{f['positives']}, false alarms on none "
+                      f"{f['false_alarms']}/{f['none']}, high+ at or above gold {f['high_at_or_above']}/{f['high']}")
+            return 0
         if args.cmd == "levels":
             if args.risk_encoder and args.path == "rules":
                 raise ValueError("--risk-encoder needs the learned layer: use --path embedding or numpy")
