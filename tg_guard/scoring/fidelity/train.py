@@ -1,6 +1,6 @@
 """Fit the learned fidelity layer on the TRAIN split and write ``weights.json`` (numpy only).
 
-    python -m tg_guard.scoring.fidelity.train data/fidelity [--alpha 0.3] [--out PATH] [--report]
+    python -m tg_guard.scoring.fidelity.train data/fidelity [--alpha 0.3] [--out PATH] [--report] [--extra-pairs F...]
 
 Per item, a logistic model over that item's cue families and the general features, initialised at the
 hand-set rule priors and pulled back towards them by an L2 term (``alpha``): data may re-weight a
@@ -110,10 +110,24 @@ def _fit_item(item: CTRSItem, turns: list[tuple[dict[str, float], float]],
     return w, b
 
 
-def fit(data_dir: Path, alpha: float) -> tuple[ModelSet, dict[str, Any]]:
-    """Fit on the train split; returns the models and the JSON-ready weights file."""
+def _read_pairs(paths: list[Path]) -> list[dict[str, Any]]:
+    """Every pair in ``paths``, whatever its ``split`` (read sets a user adds to training on purpose)."""
+    rows: list[dict[str, Any]] = []
+    for path in paths:
+        if not path.is_file():
+            raise FileNotFoundError(f"extra pairs file {path} does not exist")
+        rows += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    bad = [r.get("id") for r in rows if r.get("item") not in CTRS_ITEMS or not {"better", "worse", "context"} <= r.keys()]
+    if bad:
+        raise ValueError(f"{len(bad)} rows are not contrast pairs (item, context, better, worse), e.g. id {bad[0]!r}")
+    return rows
+
+
+def fit(data_dir: Path, alpha: float, extra_pairs: list[Path] | None = None) -> tuple[ModelSet, dict[str, Any]]:
+    """Fit on the train split (plus every pair of ``extra_pairs``); returns the models and the weights file."""
     turns = _load(data_dir, "turns", "train")
-    pairs = _load(data_dir, "pairs", "train")
+    added = _read_pairs(list(extra_pairs or []))
+    pairs = _load(data_dir, "pairs", "train") + added
     tf = [(extract(user_texts(t["context"]), t["reply"]).values, t["ratings"]) for t in turns]
     pf = [(p["item"], extract(user_texts(p["context"]), p["better"]).values,
            extract(user_texts(p["context"]), p["worse"]).values) for p in pairs]
@@ -128,13 +142,14 @@ def fit(data_dir: Path, alpha: float) -> tuple[ModelSet, dict[str, Any]]:
     session = _calibrate(ms, _load(data_dir, "sessions", "train"))
     digest = hashlib.sha256()
     extras = [p for kind in ("turns", "pairs") for p in _files(data_dir, kind)[1:]]
-    for p in [data_dir / f"{n}.jsonl" for n in ("turns", "sessions", "pairs")] + extras:
+    for p in [data_dir / f"{n}.jsonl" for n in ("turns", "sessions", "pairs")] + extras + list(extra_pairs or []):
         if p.is_file():
             digest.update(p.read_bytes())
     out = {
         "version": VERSION, "trained": dt.date.today().isoformat(), "alpha": alpha,
         "data_sha256": digest.hexdigest()[:16], "split": "train",
         "counts": {"turns": len(turns), "pairs": len(pairs), "sessions": len(_load(data_dir, "sessions", "train"))},
+        "extra_pairs": [Path(p).name for p in extra_pairs or []],
         "items": items, "session": session,
     }
     return ms, out
@@ -197,8 +212,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=_OUT)
     ap.add_argument("--report", action="store_true", help="print dev figures, rules vs learned")
     ap.add_argument("--dry-run", action="store_true", help="do not write weights")
+    ap.add_argument("--extra-pairs", type=Path, nargs="*", default=[],
+                    help="pair files added to training whatever their split (e.g. read blind sets)")
     args = ap.parse_args(argv)
-    ms, out = fit(args.data_dir, args.alpha)
+    try:
+        ms, out = fit(args.data_dir, args.alpha, args.extra_pairs)
+    except (OSError, ValueError) as exc:
+        print(f"train: {exc}", file=sys.stderr)
+        return 2
     if args.report:
         _dev_report(args.data_dir, {"rules": rule_models(), f"learned alpha={args.alpha}": ms}, out["session"])
     if not args.dry_run:
