@@ -117,7 +117,8 @@ def _read_pairs(paths: list[Path]) -> list[dict[str, Any]]:
         if not path.is_file():
             raise FileNotFoundError(f"extra pairs file {path} does not exist")
         rows += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    bad = [r.get("id") for r in rows if r.get("item") not in CTRS_ITEMS or not {"better", "worse", "context"} <= r.keys()]
+    need = {"better", "worse", "context"}
+    bad = [r.get("id") for r in rows if r.get("item") not in CTRS_ITEMS or not need <= r.keys()]
     if bad:
         raise ValueError(f"{len(bad)} rows are not contrast pairs (item, context, better, worse), e.g. id {bad[0]!r}")
     return rows
