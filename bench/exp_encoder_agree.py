@@ -1,0 +1,103 @@
+"""Round 21: the opt-in risk encoder's lift, asked to agree with the learned heads before it counts.
+
+On unseen sets the shipped encoder (E4b) catches more (dev48-dev52: 199/202 against 191/202) and raises false alarms
+on `none` far more (27-30/128 against 12-19/128). Its lifts that are false alarms may be the ones the scorer's own heads
+see nothing in. This script measures, per conversation, what a candidate needs to be scored exactly:
+
+    python bench/exp_encoder_agree.py dump OUT.json FILE...        # both paths, with and without the encoder
+    python bench/exp_encoder_agree.py grid DUMP.json               # caught / false alarms per (offset, margin)
+
+``dump`` writes, per conversation and path: gold, the level without the encoder (S), with it (E), the encoder's logit
+minus its threshold, and the heads' ``risk_ge2`` logit minus its threshold. A candidate (offset ``a``, margin ``m``)
+keeps E's level where E lifted a conversation S left below moderate only if the encoder passes its threshold by ``a``
+and the heads come within ``m`` of theirs; elsewhere S's. The vetoes after the lift depend on the conversation, not on
+what lifted it, so this is the level the scorer would give with the condition in place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tg_guard.clinical import risk_rank
+from tg_guard.evaluation.safety import load_jsonl
+from tg_guard.scoring.safety.combine import ge2_threshold
+from tg_guard.scoring.safety.risk import rule_cue
+from tg_guard.scoring.safety.scorer import EmbeddedSafetyScorer
+
+OFFSETS = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0]
+MARGINS = [0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 99.0]
+
+
+def dump(files: list[str]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    scorers = {p: (EmbeddedSafetyScorer(embeddings=p == "embedding"),
+                   EmbeddedSafetyScorer(embeddings=p == "embedding", risk_encoder=True)) for p in ("numpy", "embedding")}
+    enc = scorers["numpy"][1].encoder
+    assert enc is not None
+    for f in files:
+        for rec in load_jsonl(f):
+            if rec.risk_level is None or rec.messages[-1].role != "user":
+                continue
+            msgs = list(rec.messages)
+            users = [m.content for m in msgs if m.role == "user"]
+            row: dict[str, object] = {"id": rec.id, "file": Path(f).name, "gold": rec.risk_level,
+                                      "enc": round(enc.logit(users) - enc.threshold, 4)}
+            for p, (s, e) in scorers.items():
+                z = s.risk_logits(users)
+                th = s.calibration.risk_thresholds
+                row[p] = {"S": s.assess_risk(msgs).level, "E": e.assess_risk(msgs).level,
+                          "heads": round(z.get("risk_ge2", -30.0) - ge2_threshold(th, cue=rule_cue(users)), 4)}
+            rows.append(row)
+    return rows
+
+
+def level(row: dict[str, object], path: str, a: float, m: float) -> str:
+    r = row[path]
+    assert isinstance(r, dict)
+    lifted = risk_rank(r["E"]) >= 2 > risk_rank(r["S"])
+    if lifted and float(row["enc"]) > a and float(r["heads"]) >= -m:  # type: ignore[arg-type]
+        return str(r["E"])
+    return str(r["S"])
+
+
+def figures(rows: list[dict[str, object]], path: str, a: float | None, m: float | None) -> tuple[int, int]:
+    caught = fa = 0
+    for row in rows:
+        lv = str(row[path]["S"]) if a is None else level(row, path, a, m or 0.0)  # type: ignore[index]
+        g = risk_rank(row["gold"])  # type: ignore[arg-type]
+        caught += g >= 2 and risk_rank(lv) >= 2  # type: ignore[arg-type]
+        fa += g == 0 and risk_rank(lv) >= 2  # type: ignore[arg-type]
+    return caught, fa
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("out")
+    d.add_argument("files", nargs="+")
+    g = sub.add_parser("grid")
+    g.add_argument("dump")
+    a = ap.parse_args(argv)
+    if a.cmd == "dump":
+        Path(a.out).write_text(json.dumps(dump(a.files)), encoding="utf-8")
+        return 0
+    rows = json.loads(Path(a.dump).read_text(encoding="utf-8"))
+    pos = sum(risk_rank(r["gold"]) >= 2 for r in rows)
+    neg = sum(r["gold"] == "none" for r in rows)
+    print(f"{len(rows)} conversations, {pos} moderate+, {neg} none")
+    for p in ("numpy", "embedding"):
+        s = figures(rows, p, None, None)
+        print(f"{p}: S caught {s[0]}, false alarms {s[1]}")
+        print("  offset \\ margin " + " ".join(f"{m:>9}" for m in MARGINS))
+        for off in OFFSETS:
+            cells = [figures(rows, p, off, m) for m in MARGINS]
+            print(f"  {off:>15} " + " ".join(f"{c:>4}/{f:<4}" for c, f in cells))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
