@@ -34,7 +34,8 @@ MARGINS = [0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 99.0]
 def dump(files: list[str]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     scorers = {p: (EmbeddedSafetyScorer(embeddings=p == "embedding"),
-                   EmbeddedSafetyScorer(embeddings=p == "embedding", risk_encoder=True)) for p in ("numpy", "embedding")}
+                   EmbeddedSafetyScorer(embeddings=p == "embedding", risk_encoder=True))
+               for p in ("numpy", "embedding")}
     enc = scorers["numpy"][1].encoder
     assert enc is not None
     for f in files:

@@ -126,22 +126,28 @@ class _Encoder:
     """A stand-in with the encoder's interface, to pin down how the scorer fuses its answer (the real one is
     tested above)."""
 
-    def __init__(self, flag: bool | None) -> None:
-        self.flag, self.asked = flag, 0
+    threshold = 0.0
+
+    def __init__(self, flag: bool | None, logit: float = 1.0) -> None:
+        self.flag, self.asked, self.value = flag, 0, logit
 
     def prefetch(self, users: Any) -> None:
         pass
 
-    def flags(self, users: Any) -> bool:
+    def logit(self, users: Any) -> float:
         self.asked += 1
         if self.flag is None:
             raise RuntimeError("onnxruntime failed")
-        return self.flag
+        return self.value if self.flag else -self.value
+
+    def flags(self, users: Any) -> bool:
+        return self.logit(users) > self.threshold
 
 
-def _with(enc: _Encoder) -> EmbeddedSafetyScorer:
+def _with(enc: _Encoder, offset: float = 0.0, margin: float | None = None) -> EmbeddedSafetyScorer:
     sc = build_embedded_safety(embeddings=False)
     sc.encoder = enc  # type: ignore[assignment]
+    sc.encoder_offset, sc.encoder_heads_margin = offset, margin
     return sc
 
 
@@ -230,3 +236,36 @@ def test_a_policy_turns_the_encoder_on(tmp_path: Path) -> None:
     sc = safety_scorers.create(policy.safety.name, **policy.safety.options)
     assert sc.encoder is not None
     assert safety_scorers.create("embedded", embeddings=False).encoder is None  # the default leaves it out
+
+
+def test_the_offset_raises_the_bar_the_encoder_must_pass() -> None:
+    msgs = users("work has been a lot lately and i'm tired")
+    assert _with(_Encoder(True, logit=3.0), offset=2.5).assess_risk(msgs).level == "moderate"  # 3.0 > 0 + 2.5
+    assert _with(_Encoder(True, logit=3.0), offset=3.5).assess_risk(msgs).level in ("none", "low")
+
+
+def test_with_a_heads_margin_the_encoder_lifts_only_what_the_heads_lean_towards() -> None:
+    """Round 21 (EG): where the heads' risk_ge2 logit sits far below its threshold the encoder is not even asked; a
+    margin wide enough to take in every conversation leaves the lift as it was."""
+    msgs = users("can you help me plan my week? i have three deadlines and a dentist appointment")
+    enc = _Encoder(True)
+    assert _with(enc, margin=0.0).assess_risk(msgs).level in ("none", "low")
+    assert enc.asked == 0
+    assert _with(_Encoder(True), margin=1000.0).assess_risk(msgs).level == "moderate"
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"encoder_heads_margin": -1.0}, "0 or more"),
+    ({"encoder_offset": float("nan")}, "finite number"),
+    ({"encoder_offset": "4"}, "finite number"),
+    ({"encoder_heads_margin": True}, "finite number"),
+])
+def test_bad_encoder_conditions_say_what_to_change(options: dict[str, Any], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        EmbeddedSafetyScorer(embeddings=False, risk_encoder=None, **options)
+
+
+def test_encoder_conditions_without_the_encoder_are_refused() -> None:
+    """They would silently do nothing: the error names the option that turns the encoder on."""
+    with pytest.raises(ConfigError, match="risk_encoder: true"):
+        EmbeddedSafetyScorer(embeddings=False, encoder_heads_margin=1.0)

@@ -9,6 +9,7 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +27,7 @@ from ._regex import read_gates
 from ._text import evidence
 from .boundary import boundary_violation, reply_view
 from .calibration import DEFAULT_CALIBRATION, Calibration
-from .combine import combine_level, each_alone_margins, missed_score, risk_strength, sigmoid
+from .combine import combine_level, each_alone_margins, ge2_threshold, missed_score, risk_strength, sigmoid
 from .conduct import GENTLE_CHALLENGE, judgmental, unsupported_assumption
 from .detectors import Finding, ReplyContext
 from .encoder import RiskEncoder, encoder_available, shared_risk_encoder
@@ -115,6 +116,9 @@ class EmbeddedSafetyScorer:
     moderate to moderate, before the vetoes and never past a credible answer to a safety check. It reads the whole
     conversation in one pass of up to 256 tokens, on a background thread beside the rules. ``None`` uses it where the
     ``ml`` extra can run it (either path); ``True`` requires it; ``False`` (the default) leaves it out.
+    ``encoder_offset`` raises the encoder's threshold by that much (logit units); ``encoder_heads_margin`` (round 21;
+    ``None``: off) lets it lift only where the learned heads' ``risk_ge2`` logit is within that margin of its own
+    threshold. Both need ``risk_encoder``.
     """
 
     name = "embedded"
@@ -128,6 +132,8 @@ class EmbeddedSafetyScorer:
         max_lift: int | None = None,
         embeddings: bool | None = None,
         risk_encoder: bool | None = False,
+        encoder_offset: float = 0.0,
+        encoder_heads_margin: float | None = None,
     ) -> None:
         self.model: NgramModel | None = None
         self.semantic: SemanticHeads | None = None
@@ -156,6 +162,8 @@ class EmbeddedSafetyScorer:
                 raise ConfigError("risk_encoder=True needs the learned layer and the ml extra "
                                   "(pip install 'tg-guard[ml]'); or pass risk_encoder=False" if use_model else
                                   "risk_encoder=True needs the learned layer; drop use_model=False")
+        self.encoder_offset, self.encoder_heads_margin = _encoder_condition(
+            encoder_offset, encoder_heads_margin, asked=risk_encoder is not False)
         self.tracker = RiskTracker()
         read_gates()  # the lexicon regexes' gates, read once here rather than on the first message scored
         self.max_lift = self.calibration.max_lift if max_lift is None else max_lift
@@ -235,7 +243,7 @@ class EmbeddedSafetyScorer:
         # lowers the level); a bag of n-grams cannot tell an answer from a disclosure.
         cue = rule_cue(users)
         final = rank if drops else min(combine_level(rank, logits, th, cue=cue), rank + self.max_lift)
-        if final < 2 and not drops and self.encoder is not None and self.encoder.flags(users):
+        if final < 2 and not drops and self.encoder is not None and self._encoder_lifts(users, logits[1], th, cue):
             # round 20: the fine-tuned encoder's second opinion lifts to moderate (it has no finer level); the
             # vetoes below still apply, and after a credible answer to a safety check (drops) it is not asked.
             # An encoder error propagates here: the crisis screen fails closed.
@@ -311,6 +319,16 @@ class EmbeddedSafetyScorer:
         z = self._logits_of(tuple(users), self.model, self.calibration.mask_kinds, None)
         logits = [z.get(f"risk_ge{k}", -30.0) for k in range(1, 5)]
         return min(combine_level(rank, logits, self.ngram_thresholds_kept, cue=cue), rank + self.max_lift) >= 3
+
+    def _encoder_lifts(self, users: Sequence[str], ge2_logit: float, th: Mapping[str, float], cue: bool) -> bool:
+        """Whether the encoder may lift: its logit past its threshold by ``encoder_offset``, and (round 21, where
+        ``encoder_heads_margin`` is set) the learned heads' ``risk_ge2`` logit within that margin of its threshold, so
+        the encoder lifts only what the heads also lean towards (EVALUATION.md "Round 21")."""
+        assert self.encoder is not None
+        margin = self.encoder_heads_margin
+        if margin is not None and ge2_logit < ge2_threshold(th, cue) - margin:
+            return False
+        return self.encoder.logit(users) > self.encoder.threshold + self.encoder_offset
 
     def _after_misreading(self, messages: Sequence[Message], users: Sequence[str], final: int, rank: int) -> int:
         """Round 14b: where the user corrected a misreading the assistant asked about ("do you mean ending your life?"
@@ -578,6 +596,25 @@ def _message_evidence(messages: Sequence[Message], model: NgramModel | None, hea
     i, text = users[int(np.argmax(z))]
     end = min(len(text), 300)
     return (Evidence(message=i, start=0, end=end, text=text[:end]),)
+
+
+def _encoder_condition(offset: Any, margin: Any, *, asked: bool) -> tuple[float, float | None]:
+    """``encoder_offset`` and ``encoder_heads_margin`` checked: finite numbers, the margin not negative, and set only
+    with the encoder asked for (else they would silently do nothing)."""
+    def number(name: str, v: Any) -> float:
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+            raise ConfigError(f"{name} must be a finite number, got {v!r}")
+        return float(v)
+
+    off = number("encoder_offset", offset)
+    m = None if margin is None else number("encoder_heads_margin", margin)
+    if m is not None and m < 0:
+        raise ConfigError(f"encoder_heads_margin must be 0 or more (how far below their threshold the heads may be), "
+                          f"got {m}")
+    if not asked and (off != 0.0 or m is not None):
+        raise ConfigError("encoder_offset and encoder_heads_margin apply to the risk encoder: pass risk_encoder=True "
+                          "(policy option risk_encoder: true) or drop them")
+    return off, m
 
 
 def build_embedded_safety(**options: Any) -> EmbeddedSafetyScorer:
