@@ -89,6 +89,14 @@ def test_cli_refuses_the_risk_encoder_on_the_rules_path(tmp_path: Path, capsys: 
     assert "--path embedding or numpy" in capsys.readouterr().err
 
 
+def test_cli_refuses_encoder_conditions_without_the_encoder(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    f = _write(tmp_path / "a.jsonl", [_conv("c1", "hello", "none")])
+    assert main(["levels", str(tmp_path / "o.json"), str(f), "--encoder-heads-margin", "1.0"]) == 2
+    assert "risk_encoder" in capsys.readouterr().err
+    assert not (tmp_path / "o.json").exists()
+
+
 def test_figures_count_what_a_judge_reads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     got = {"a": ("none", "moderate"), "b": ("none", "low"), "c": ("low", "high"), "d": ("moderate", "moderate"),
            "e": ("high", "moderate"), "f": ("imminent", "imminent"), "g": ("high", "imminent")}

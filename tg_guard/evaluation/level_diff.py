@@ -21,7 +21,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..clinical import risk_rank
 from ..errors import TGGuardError
@@ -31,10 +31,11 @@ Path_ = Literal["embedding", "numpy", "rules"]
 
 
 def levels(files: Sequence[str | Path], path: Path_ = "numpy", *,
-           risk_encoder: bool | None = None) -> dict[str, tuple[str, str]]:
+           risk_encoder: bool | None = None, encoder_options: dict[str, float] | None = None
+           ) -> dict[str, tuple[str, str]]:
     """Gold and predicted risk level for every conversation of ``files`` that ends in a user message
     (``risk_encoder``: with or without the fine-tuned encoder's second opinion, default the scorer's; not on the rules
-    path)."""
+    path; ``encoder_options``: its ``encoder_offset`` / ``encoder_heads_margin``)."""
     from ..models import Message
 
     if path == "rules":
@@ -47,8 +48,10 @@ def levels(files: Sequence[str | Path], path: Path_ = "numpy", *,
     else:
         from ..scoring.safety.scorer import EmbeddedSafetyScorer
 
-        scorer = (EmbeddedSafetyScorer(embeddings=path == "embedding") if risk_encoder is None
-                  else EmbeddedSafetyScorer(embeddings=path == "embedding", risk_encoder=risk_encoder))
+        extra: dict[str, Any] = dict(encoder_options or {})
+        if risk_encoder is not None:
+            extra["risk_encoder"] = risk_encoder
+        scorer = EmbeddedSafetyScorer(embeddings=path == "embedding", **extra)
 
         def assess(messages: list[Message]) -> str:
             return scorer.assess_risk(messages).level
@@ -131,6 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     lv.add_argument("--path", choices=("embedding", "numpy", "rules"), default="numpy")
     lv.add_argument("--risk-encoder", action=argparse.BooleanOptionalAction, default=None,
                     help="with or without the fine-tuned risk encoder (default: the scorer's; not with rules)")
+    lv.add_argument("--encoder-offset", type=float, help="the encoder's threshold raised by this (with --risk-encoder)")
+    lv.add_argument("--encoder-heads-margin", type=float,
+                    help="the encoder lifts only where the heads come within this of their threshold (--risk-encoder)")
     cp = sub.add_parser("compare", help="what moved between two levels files")
     cp.add_argument("before")
     cp.add_argument("after")
@@ -147,7 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.cmd == "levels":
             if args.risk_encoder and args.path == "rules":
                 raise ValueError("--risk-encoder needs the learned layer: use --path embedding or numpy")
-            got = levels(args.files, args.path, risk_encoder=args.risk_encoder)
+            opts = {k: v for k, v in (("encoder_offset", args.encoder_offset),
+                                      ("encoder_heads_margin", args.encoder_heads_margin)) if v is not None}
+            got = levels(args.files, args.path, risk_encoder=args.risk_encoder, encoder_options=opts)
             if not got:
                 raise ValueError("no conversation in these files ends in a user message with a gold risk_level")
             Path(args.out).write_text(json.dumps(got), encoding="utf-8")
