@@ -6,6 +6,7 @@ see nothing in. This script measures, per conversation, what a candidate needs t
 
     python bench/exp_encoder_agree.py dump OUT.json FILE...        # both paths, with and without the encoder
     python bench/exp_encoder_agree.py grid DUMP.json               # caught / false alarms per (offset, margin)
+    python bench/exp_encoder_agree.py veto DUMP.json               # the encoder as a veto on the heads' lifts
 
 ``dump`` writes, per conversation and path: gold, the level without the encoder (S), with it (E), the encoder's logit
 minus its threshold, and the heads' ``risk_ge2`` logit minus its threshold. A candidate (offset ``a``, margin ``m``)
@@ -29,6 +30,7 @@ from tg_guard.scoring.safety.scorer import EmbeddedSafetyScorer
 
 OFFSETS = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0]
 MARGINS = [0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 99.0]
+VETOES = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
 
 
 def dump(files: list[str]) -> list[dict[str, object]]:
@@ -45,7 +47,8 @@ def dump(files: list[str]) -> list[dict[str, object]]:
             msgs = list(rec.messages)
             users = [m.content for m in msgs if m.role == "user"]
             row: dict[str, object] = {"id": rec.id, "file": Path(f).name, "gold": rec.risk_level,
-                                      "enc": round(enc.logit(users) - enc.threshold, 4)}
+                                      "enc": round(enc.logit(users) - enc.threshold, 4),
+                                      "rules": scorers["numpy"][0].tracker.assess(msgs).level}
             for p, (s, e) in scorers.items():
                 z = s.risk_logits(users)
                 th = s.calibration.risk_thresholds
@@ -62,6 +65,28 @@ def level(row: dict[str, object], path: str, a: float, m: float) -> str:
     if lifted and float(row["enc"]) > a and float(r["heads"]) >= -m:  # type: ignore[arg-type]
         return str(r["E"])
     return str(r["S"])
+
+
+def vetoed(row: dict[str, object], path: str, b: float, moderate_only: bool) -> str:
+    """S's level, except where the heads alone took it to moderate or above (the rules below moderate) and the encoder
+    reads the conversation at least ``b`` below its threshold: then low (the cap the scorer's other vetoes use)."""
+    r = row[path]
+    assert isinstance(r, dict)
+    s, rules = risk_rank(r["S"]), risk_rank(row["rules"])  # type: ignore[arg-type]
+    if s >= 2 > rules and float(row["enc"]) < -b and (s == 2 or not moderate_only):  # type: ignore[arg-type]
+        return "low"
+    return str(r["S"])
+
+
+def veto_figures(rows: list[dict[str, object]], path: str, b: float, moderate_only: bool) -> tuple[int, int, int]:
+    caught = fa = high = 0
+    for row in rows:
+        lv = risk_rank(vetoed(row, path, b, moderate_only))  # type: ignore[arg-type]
+        g = risk_rank(row["gold"])  # type: ignore[arg-type]
+        caught += g >= 2 and lv >= 2
+        fa += g == 0 and lv >= 2
+        high += g >= 3 and lv >= g
+    return caught, fa, high
 
 
 def figures(rows: list[dict[str, object]], path: str, a: float | None, m: float | None) -> tuple[int, int]:
@@ -82,11 +107,20 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("files", nargs="+")
     g = sub.add_parser("grid")
     g.add_argument("dump")
+    v = sub.add_parser("veto", help="the encoder as a veto on the heads' own lifts, per distance below its threshold")
+    v.add_argument("dump")
     a = ap.parse_args(argv)
     if a.cmd == "dump":
         Path(a.out).write_text(json.dumps(dump(a.files)), encoding="utf-8")
         return 0
     rows = json.loads(Path(a.dump).read_text(encoding="utf-8"))
+    if a.cmd == "veto":
+        for p in ("numpy", "embedding"):
+            print(f"{p}: S caught / false alarms / high+ at or above gold", veto_figures(rows, p, 1e9, True))
+            for mo in (True, False):
+                cells = "  ".join(f"b={b}: {veto_figures(rows, p, b, mo)}" for b in VETOES)
+                print(f"  {'moderate only' if mo else 'any level    '} {cells}")
+        return 0
     pos = sum(risk_rank(r["gold"]) >= 2 for r in rows)
     neg = sum(r["gold"] == "none" for r in rows)
     print(f"{len(rows)} conversations, {pos} moderate+, {neg} none")

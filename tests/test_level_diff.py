@@ -94,6 +94,8 @@ def test_cli_refuses_encoder_conditions_without_the_encoder(tmp_path: Path,
     f = _write(tmp_path / "a.jsonl", [_conv("c1", "hello", "none")])
     assert main(["levels", str(tmp_path / "o.json"), str(f), "--encoder-heads-margin", "1.0"]) == 2
     assert "risk_encoder" in capsys.readouterr().err
+    assert main(["levels", str(tmp_path / "o.json"), str(f), "--encoder-veto", "-1"]) == 2
+    assert "encoder_veto must be" in capsys.readouterr().err
     assert not (tmp_path / "o.json").exists()
 
 

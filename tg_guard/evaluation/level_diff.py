@@ -35,7 +35,7 @@ def levels(files: Sequence[str | Path], path: Path_ = "numpy", *,
            ) -> dict[str, tuple[str, str]]:
     """Gold and predicted risk level for every conversation of ``files`` that ends in a user message
     (``risk_encoder``: with or without the fine-tuned encoder's second opinion, default the scorer's; not on the rules
-    path; ``encoder_options``: its ``encoder_offset`` / ``encoder_heads_margin``)."""
+    path; ``encoder_options``: its ``encoder_offset`` / ``encoder_heads_margin`` / ``encoder_veto``)."""
     from ..models import Message
 
     if path == "rules":
@@ -137,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lv.add_argument("--encoder-offset", type=float, help="the encoder's threshold raised by this (with --risk-encoder)")
     lv.add_argument("--encoder-heads-margin", type=float,
                     help="the encoder lifts only where the heads come within this of their threshold (--risk-encoder)")
+    lv.add_argument("--encoder-veto", type=float,
+                    help="the encoder vetoes the heads' own lifts where it reads this far below its threshold")
     cp = sub.add_parser("compare", help="what moved between two levels files")
     cp.add_argument("before")
     cp.add_argument("after")
@@ -154,7 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.risk_encoder and args.path == "rules":
                 raise ValueError("--risk-encoder needs the learned layer: use --path embedding or numpy")
             opts = {k: v for k, v in (("encoder_offset", args.encoder_offset),
-                                      ("encoder_heads_margin", args.encoder_heads_margin)) if v is not None}
+                                      ("encoder_heads_margin", args.encoder_heads_margin),
+                                      ("encoder_veto", args.encoder_veto)) if v is not None}
             got = levels(args.files, args.path, risk_encoder=args.risk_encoder, encoder_options=opts)
             if not got:
                 raise ValueError("no conversation in these files ends in a user message with a gold risk_level")

@@ -146,8 +146,15 @@ class _Encoder:
 
 def _with(enc: _Encoder, offset: float = 0.0, margin: float | None = None) -> EmbeddedSafetyScorer:
     sc = build_embedded_safety(embeddings=False)
-    sc.encoder = enc  # type: ignore[assignment]
+    sc.encoder, sc.encoder_lifts = enc, True  # type: ignore[assignment]
     sc.encoder_offset, sc.encoder_heads_margin = offset, margin
+    return sc
+
+
+def _veto(enc: _Encoder, b: float) -> EmbeddedSafetyScorer:
+    """The encoder as a veto only (round 21, EV): never a lift."""
+    sc = build_embedded_safety(embeddings=False)
+    sc.encoder, sc.encoder_veto = enc, b  # type: ignore[assignment]
     return sc
 
 
@@ -269,3 +276,51 @@ def test_encoder_conditions_without_the_encoder_are_refused() -> None:
     """They would silently do nothing: the error names the option that turns the encoder on."""
     with pytest.raises(ConfigError, match="risk_encoder: true"):
         EmbeddedSafetyScorer(embeddings=False, encoder_heads_margin=1.0)
+
+
+# Round 21 (EV): heads-only lifts, fresh wording; the rules see nothing at moderate in either
+HEADS_ONLY = ["been thinking a lot about not being here", "i keep thinking about the pills in the cupboard"]
+
+
+@pytest.mark.parametrize("text", HEADS_ONLY)
+def test_the_veto_caps_a_heads_only_lift_at_low_where_the_encoder_reads_well_below(text: str) -> None:
+    msgs = users(text)
+    assert build_embedded_safety(embeddings=False).tracker.assess(msgs).level in ("none", "low")
+    assert build_embedded_safety(embeddings=False).assess_risk(msgs).level in ("moderate", "high", "imminent")
+    assert _veto(_Encoder(False, logit=3.5), b=3.0).assess_risk(msgs).level == "low"  # -3.5 < 0 - 3.0
+    # not far enough below: the heads' level stands
+    assert _veto(_Encoder(False, logit=2.5), b=3.0).assess_risk(msgs).level in ("moderate", "high", "imminent")
+
+
+def test_the_veto_never_touches_what_the_rules_flag_nor_lifts_anything() -> None:
+    enc = _Encoder(False, logit=10.0)
+    sc = _veto(enc, b=0.0)
+    assert sc.assess_risk(users("i cut myself again last night, deeper than before")).level in ("moderate", "high")
+    assert sc.assess_risk(users("work has been a lot lately and i'm tired")).level in ("none", "low")
+    assert enc.asked == 0  # asked only where the heads alone lift: not on a rules flag, not below moderate
+    assert _veto(_Encoder(True, logit=10.0), b=0.0).assess_risk(users("work has been a lot lately and i'm tired")
+                                                              ).level in ("none", "low")  # a veto never lifts
+
+
+def test_a_veto_error_is_raised_so_the_screen_fails_closed() -> None:
+    with pytest.raises(RuntimeError, match="onnxruntime failed"):
+        _veto(_Encoder(None), b=3.0).assess_risk(users(HEADS_ONLY[0]))
+
+
+@pytest.mark.parametrize("value", [-1.0, float("inf"), "3", True])
+def test_a_bad_encoder_veto_says_what_to_change(value: Any) -> None:
+    with pytest.raises(ConfigError, match="encoder_veto must be"):
+        EmbeddedSafetyScorer(embeddings=False, encoder_veto=value)
+
+
+def test_the_veto_without_the_learned_layer_says_what_to_change() -> None:
+    with pytest.raises(ConfigError, match="drop use_model=False"):
+        EmbeddedSafetyScorer(use_model=False, encoder_veto=3.0)
+
+
+@needs_encoder
+def test_the_committed_encoder_as_a_veto_keeps_a_clear_heads_only_risk() -> None:
+    """With the real encoder: a means kept in mind is risk to it too, so the veto leaves the heads' level."""
+    sc = EmbeddedSafetyScorer(embeddings=False, encoder_veto=3.0)
+    assert sc.encoder is not None and not sc.encoder_lifts
+    assert sc.assess_risk(users(HEADS_ONLY[1])).level in ("moderate", "high", "imminent")

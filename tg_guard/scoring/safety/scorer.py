@@ -118,7 +118,10 @@ class EmbeddedSafetyScorer:
     ``ml`` extra can run it (either path); ``True`` requires it; ``False`` (the default) leaves it out.
     ``encoder_offset`` raises the encoder's threshold by that much (logit units); ``encoder_heads_margin`` (round 21;
     ``None``: off) lets it lift only where the learned heads' ``risk_ge2`` logit is within that margin of its own
-    threshold. Both need ``risk_encoder``.
+    threshold. Both need ``risk_encoder``. ``encoder_veto`` (round 21; ``None``: off) loads the encoder as a veto:
+    where the learned heads alone take a conversation to moderate or above (the rules below moderate) and the encoder
+    reads it at least that far below its threshold, the level is capped at low. It needs the ``ml`` extra, runs only
+    on those turns, and works with or without ``risk_encoder``.
     """
 
     name = "embedded"
@@ -134,6 +137,7 @@ class EmbeddedSafetyScorer:
         risk_encoder: bool | None = False,
         encoder_offset: float = 0.0,
         encoder_heads_margin: float | None = None,
+        encoder_veto: float | None = None,
     ) -> None:
         self.model: NgramModel | None = None
         self.semantic: SemanticHeads | None = None
@@ -155,13 +159,18 @@ class EmbeddedSafetyScorer:
                 self._use_semantic(heads, reply_heads, path, required=embeddings is True)
         elif embeddings:
             raise ConfigError("embeddings=True needs the learned layer; drop use_model=False")
-        if risk_encoder is not False:
+        self.encoder_veto = _encoder_veto(encoder_veto)
+        #: whether the encoder may lift (``risk_encoder``); with only ``encoder_veto`` it is asked, lazily, to veto
+        self.encoder_lifts = False
+        if risk_encoder is not False or self.encoder_veto is not None:
             if use_model and encoder_available():
                 self.encoder = shared_risk_encoder()
-            elif risk_encoder:
-                raise ConfigError("risk_encoder=True needs the learned layer and the ml extra "
-                                  "(pip install 'tg-guard[ml]'); or pass risk_encoder=False" if use_model else
-                                  "risk_encoder=True needs the learned layer; drop use_model=False")
+                self.encoder_lifts = risk_encoder is not False
+            elif risk_encoder or self.encoder_veto is not None:
+                what = "risk_encoder=True" if risk_encoder else "encoder_veto"
+                fix = "pass risk_encoder=False" if risk_encoder else "drop encoder_veto"
+                raise ConfigError(f"{what} needs the learned layer and the ml extra (pip install 'tg-guard[ml]'); "
+                                  f"or {fix}" if use_model else f"{what} needs the learned layer; drop use_model=False")
         self.encoder_offset, self.encoder_heads_margin = _encoder_condition(
             encoder_offset, encoder_heads_margin, asked=risk_encoder is not False)
         self.tracker = RiskTracker()
@@ -171,7 +180,7 @@ class EmbeddedSafetyScorer:
         # check_reply): the logits are a pure function of them, so the second read is a cache hit.
         self._logits_of = lru_cache(maxsize=256)(self._risk_logits)
         log.info("safety_scorer_ready", model=self.model is not None, embeddings=self.semantic is not None,
-                 risk_encoder=self.encoder is not None, calibration=self.calibration.source)
+                 risk_encoder=self.encoder_lifts, encoder_veto=self.encoder_veto, calibration=self.calibration.source)
 
     def _use_semantic(self, heads: SemanticHeads | None, reply_heads: SemanticHeads | None, path: Path, *,
                       required: bool) -> None:
@@ -230,7 +239,7 @@ class EmbeddedSafetyScorer:
             # the newest message's embedding runs on the other core while the rules do (Embedder.prefetch);
             # the embedding heads read its model view (conversation_view never rewrites the newest message)
             self.embedder.prefetch(model_view(users[-1], self.calibration.mask_kinds))
-        if self.encoder is not None and users:
+        if self.encoder is not None and self.encoder_lifts and users:
             self.encoder.prefetch(users)  # the whole conversation, on its own thread while the rules run
         rules, drops = self.tracker.assess_with_drops(messages, prior=prior)
         z = self.risk_logits(users)
@@ -243,7 +252,7 @@ class EmbeddedSafetyScorer:
         # lowers the level); a bag of n-grams cannot tell an answer from a disclosure.
         cue = rule_cue(users)
         final = rank if drops else min(combine_level(rank, logits, th, cue=cue), rank + self.max_lift)
-        if final < 2 and not drops and self.encoder is not None and self._encoder_lifts(users, logits[1], th, cue):
+        if final < 2 and not drops and self.encoder_lifts and self._encoder_lifts(users, logits[1], th, cue):
             # round 20: the fine-tuned encoder's second opinion lifts to moderate (it has no finer level); the
             # vetoes below still apply, and after a credible answer to a safety check (drops) it is not asked.
             # An encoder error propagates here: the crisis screen fails closed.
@@ -272,6 +281,12 @@ class EmbeddedSafetyScorer:
             # (high at or above, embedding / numpy: test 0.58 / 0.84, blind dev26 0.71 / 0.93, dev27 0.77 / 0.85);
             # only conversations already at moderate move, so the moderate-or-above flag and its false alarms stay.
             final = min(3, rank + self.max_lift)
+        if final >= 2 > rank and not drops and self.encoder_veto is not None and self._encoder_vetoes(users):
+            # round 21 (EV): the heads alone took the level to moderate or above, the rules saw no cue at that level,
+            # and the fine-tuned encoder reads the conversation well below its threshold: low at most, as the vetoes
+            # above cap it. Asked only here (a few turns in a hundred), so other turns do not wait for it. An encoder
+            # error propagates: the crisis screen fails closed.
+            final = 1
         cats: set[RiskCategory] = set(rules.categories)
         if final >= 1 and final == rank and others_impairment_only(users):
             pass  # someone else's impairment at the rules' own level: its category stands (risk.others_impairment_only)
@@ -329,6 +344,11 @@ class EmbeddedSafetyScorer:
         if margin is not None and ge2_logit < ge2_threshold(th, cue) - margin:
             return False
         return self.encoder.logit(users) > self.encoder.threshold + self.encoder_offset
+
+    def _encoder_vetoes(self, users: Sequence[str]) -> bool:
+        """Whether the encoder reads the conversation at least ``encoder_veto`` below its threshold."""
+        assert self.encoder is not None and self.encoder_veto is not None
+        return self.encoder.logit(users) < self.encoder.threshold - self.encoder_veto
 
     def _after_misreading(self, messages: Sequence[Message], users: Sequence[str], final: int, rank: int) -> int:
         """Round 14b: where the user corrected a misreading the assistant asked about ("do you mean ending your life?"
@@ -596,6 +616,16 @@ def _message_evidence(messages: Sequence[Message], model: NgramModel | None, hea
     i, text = users[int(np.argmax(z))]
     end = min(len(text), 300)
     return (Evidence(message=i, start=0, end=end, text=text[:end]),)
+
+
+def _encoder_veto(value: Any) -> float | None:
+    """``encoder_veto`` checked: ``None`` (off) or a finite number, 0 or more (logit units below the threshold)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        raise ConfigError(f"encoder_veto must be a finite number, 0 or more (how far below its threshold the encoder "
+                          f"must read a conversation to veto the heads' lift), or null; got {value!r}")
+    return float(value)
 
 
 def _encoder_condition(offset: Any, margin: Any, *, asked: bool) -> tuple[float, float | None]:
