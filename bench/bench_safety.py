@@ -1,7 +1,7 @@
 """Benchmark of the embedded safety scorer: one full safety pass on a 10-message conversation.
 
     .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off|on] [--risk-encoder auto|off|on]
-                                           [--mode guard|offline|sequential] [--compare] [--json OUT]
+                                           [--encoder-veto B] [--mode guard|offline|sequential] [--compare] [--json OUT]
 
 A *full pass* is what the guard does per turn: ``assess_risk`` over the conversation and ``check_reply``
 on the reply. Two figures: **cold** (every message text is new, so nothing is cached: the worst case)
@@ -11,7 +11,8 @@ Also reports model load time and resident memory. A benchmark, not a timed test.
 ``--embeddings on`` (``embeddings=True``, the ``ml`` extra) adds one all-MiniLM-L6-v2 embedding per new user
 message and one per reply; ``off`` is the numpy-only path; ``auto`` (the default) is the scorer's default:
 ``on`` where the ``ml`` extra is installed. ``--risk-encoder on`` adds the fine-tuned risk encoder's pass over the
-whole conversation (round 20; ``auto`` is the scorer's default).
+whole conversation (round 20; ``auto`` is the scorer's default). ``--encoder-veto B`` loads it as a veto (round 21),
+asked only where the heads alone lift a conversation; it also times such turns with the veto on and off.
 
 ``--mode`` picks how a pass runs on the embedding path: ``guard`` (the default: the guard's turn, the screen
 then the reply's check, each new text's embedding started beside the rules by ``Embedder.prefetch``), ``offline``
@@ -81,6 +82,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--embeddings", choices=("auto", "off", "on"), default="auto")
     ap.add_argument("--risk-encoder", choices=("auto", "off", "on"), default="auto")
+    ap.add_argument("--encoder-veto", type=float, default=None,
+                    help="the encoder as a veto on the heads' own lifts (round 21); also times one vetoed turn")
     ap.add_argument("--mode", choices=ARMS, default="guard",
                     help="guard: the guard's turn (screen, then the reply's check), each new text's embedding beside "
                          "the rules; offline: the reply known up front (Engine.score, eval-detectors), its embedding "
@@ -93,7 +96,9 @@ def main() -> None:
     from tg_guard.scoring.safety import build_embedded_safety
 
     choice = {"off": False, "on": True}
-    extra = {"risk_encoder": choice[args.risk_encoder]} if args.risk_encoder in choice else {}
+    extra: dict[str, object] = {"risk_encoder": choice[args.risk_encoder]} if args.risk_encoder in choice else {}
+    if args.encoder_veto is not None:
+        extra["encoder_veto"] = args.encoder_veto
     scorer = build_embedded_safety(embeddings=choice.get(args.embeddings), **extra)
     if scorer.embedder is not None:
         scorer.embedder.embed(["warm up the embedding model"])  # its first call pays a one-off setup
@@ -133,11 +138,27 @@ def main() -> None:
     main_arm = args.mode if args.mode in arms else arms[0]
     out: dict[str, object] = {
         "n": args.n, "embeddings": scorer.semantic is not None,
-        "risk_encoder": scorer.encoder is not None, "load_s": round(load_s, 3),
+        "risk_encoder": scorer.encoder_lifts, "encoder_veto": scorer.encoder_veto, "load_s": round(load_s, 3),
         "max_rss_mb": round(rss_mb, 1), "mode": main_arm,
         "cold_ms": _summary(cold[main_arm]), "warm_ms": _summary(warm[main_arm]),
         "python": sys.version.split()[0],
     }
+    if scorer.encoder_veto is not None:
+        # the turns where the veto is asked: the heads alone lift a message the rules leave below moderate (each text
+        # new, so the encoder pass is not cached); against the same turns' time with the veto switched off
+        def heads_only(k: int, veto: float | None) -> float:
+            scorer.encoder_veto = veto
+            msgs = [Message(role="user", content=f"been thinking a lot about not being here ({k}{veto})")]
+            t = time.perf_counter()
+            scorer.assess_risk(msgs)
+            return (time.perf_counter() - t) * 1000
+
+        on, off = [], []
+        for k in range(max(args.n // 10, 20)):
+            on.append(heads_only(k, args.encoder_veto))
+            off.append(heads_only(k, None))
+        scorer.encoder_veto = args.encoder_veto
+        out["heads_only_lift_ms"] = {"veto_on": _summary(on), "veto_off": _summary(off)}
     if len(arms) > 1:
         seq_cold, seq_warm = statistics.median(cold["sequential"]), statistics.median(warm["sequential"])
         out["compare"] = {a: {"cold_ms": _summary(cold[a]), "warm_ms": _summary(warm[a]),
