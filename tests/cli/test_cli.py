@@ -117,6 +117,27 @@ def test_eval_detectors_takes_the_risk_encoder_on_request(tmp_path: Path) -> Non
     assert bad.returncode != 0 and b"one of the two" in bad.stderr + bad.stdout
 
 
+def test_eval_detectors_reports_and_switches_the_encoder_veto(tmp_path: Path) -> None:
+    """Round 21: the veto is the default where the encoder can run (its distance recorded in the JSON);
+    ``--no-encoder-veto`` scores without it; with ``--rules-only`` it is refused."""
+    from tg_guard.scoring.safety.encoder import encoder_available
+    from tg_guard.scoring.safety.scorer import DEFAULT_ENCODER_VETO
+
+    data = Path(__file__).resolve().parents[2] / "data" / "safety_risk" / "dev.jsonl"
+    small = tmp_path / "risk.jsonl"
+    small.write_text("".join(data.read_text(encoding="utf-8").splitlines(keepends=True)[::25]), encoding="utf-8")
+    runs = [(["--no-embeddings"], DEFAULT_ENCODER_VETO if encoder_available() else None),
+            (["--no-embeddings", "--no-encoder-veto"], None)]
+    for flags, expect in runs:
+        out = tmp_path / f"v{'-'.join(flags)}.json"
+        proc = run_cli("eval-detectors", str(small), "--json", str(out), *flags)
+        assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+        got = json.loads(out.read_text(encoding="utf-8"))
+        assert got["encoder_veto"] == expect and got["risk_encoder"] is False
+    bad = run_cli("eval-detectors", str(small), "--rules-only", "--encoder-veto")
+    assert bad.returncode != 0 and b"one of the two" in bad.stderr + bad.stdout
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

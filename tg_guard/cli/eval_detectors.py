@@ -35,6 +35,10 @@ def eval_detectors(
         None, "--risk-encoder/--no-risk-encoder",
         help="Embedded scorer: add the fine-tuned risk encoder's second opinion (ml extra), or leave it out. "
              "Default: the scorer's."),
+    encoder_veto: bool | None = typer.Option(
+        None, "--encoder-veto/--no-encoder-veto",
+        help="Embedded scorer: the risk encoder as a veto on the heads' own lifts (round 21), or not. Default: the "
+             "scorer's (on where the ml extra can run it)."),
     fpr: float = typer.Option(0.05, "--fpr", help="False-positive rate for the risk recall-at-FPR figure."),
     reddit_aggregate: str = typer.Option(
         "share", "--reddit-aggregate",
@@ -51,7 +55,7 @@ def eval_detectors(
     for p in [*(data or []), *(x for x in (reddit, vera) if x is not None)]:
         if not p.exists():
             fail(f"{p} does not exist")
-    if rules_only and (embeddings or risk_encoder):
+    if rules_only and (embeddings or risk_encoder or encoder_veto):
         fail("--rules-only leaves the learned layer out, embedding heads and risk encoder included; give one of the "
              "two")
     options: dict[str, Any] = {"use_model": False} if rules_only else {}
@@ -59,10 +63,15 @@ def eval_detectors(
         options["embeddings"] = embeddings
     if risk_encoder is not None and not rules_only:
         options["risk_encoder"] = risk_encoder
+    if encoder_veto is not None and not rules_only:
+        from ..scoring.safety.scorer import DEFAULT_ENCODER_VETO
+
+        options["encoder_veto"] = DEFAULT_ENCODER_VETO if encoder_veto else None
     sc = safety_scorers.create(scorer, **options)
     result: dict[str, Any] = {"scorer": scorer, "rules_only": rules_only,
                               "embeddings": getattr(sc, "semantic", None) is not None,
-                              "risk_encoder": getattr(sc, "encoder", None) is not None}
+                              "risk_encoder": bool(getattr(sc, "encoder_lifts", False)),
+                              "encoder_veto": getattr(sc, "encoder_veto", None)}
     if data:
         result.update(evaluate_files(sc, list(data), fpr=fpr))
         _print_records(result, fpr)

@@ -146,7 +146,7 @@ class _Encoder:
 
 def _with(enc: _Encoder, offset: float = 0.0, margin: float | None = None) -> EmbeddedSafetyScorer:
     sc = build_embedded_safety(embeddings=False)
-    sc.encoder, sc.encoder_lifts = enc, True  # type: ignore[assignment]
+    sc.encoder, sc.encoder_lifts, sc.encoder_veto = enc, True, None  # type: ignore[assignment]
     sc.encoder_offset, sc.encoder_heads_margin = offset, margin
     return sc
 
@@ -242,7 +242,7 @@ def test_a_policy_turns_the_encoder_on(tmp_path: Path) -> None:
     policy = load_policy(f)
     sc = safety_scorers.create(policy.safety.name, **policy.safety.options)
     assert sc.encoder is not None
-    assert safety_scorers.create("embedded", embeddings=False).encoder is None  # the default leaves it out
+    assert not safety_scorers.create("embedded", embeddings=False).encoder_lifts  # the default never lifts with it
 
 
 def test_the_offset_raises_the_bar_the_encoder_must_pass() -> None:
@@ -307,7 +307,7 @@ def test_a_veto_error_is_raised_so_the_screen_fails_closed() -> None:
         _veto(_Encoder(None), b=3.0).assess_risk(users(HEADS_ONLY[0]))
 
 
-@pytest.mark.parametrize("value", [-1.0, float("inf"), "3", True])
+@pytest.mark.parametrize("value", [-1.0, float("inf"), "3", "on", True])
 def test_a_bad_encoder_veto_says_what_to_change(value: Any) -> None:
     with pytest.raises(ConfigError, match="encoder_veto must be"):
         EmbeddedSafetyScorer(embeddings=False, encoder_veto=value)
@@ -324,3 +324,14 @@ def test_the_committed_encoder_as_a_veto_keeps_a_clear_heads_only_risk() -> None
     sc = EmbeddedSafetyScorer(embeddings=False, encoder_veto=3.0)
     assert sc.encoder is not None and not sc.encoder_lifts
     assert sc.assess_risk(users(HEADS_ONLY[1])).level in ("moderate", "high", "imminent")
+
+
+def test_the_veto_is_on_by_default_where_the_encoder_can_run_and_off_elsewhere() -> None:
+    from tg_guard.scoring.safety.scorer import DEFAULT_ENCODER_VETO
+
+    sc = EmbeddedSafetyScorer(embeddings=False)
+    assert sc.encoder_veto == (DEFAULT_ENCODER_VETO if encoder_available() else None)
+    assert not sc.encoder_lifts  # the default never lifts with it
+    assert EmbeddedSafetyScorer(use_model=False).encoder_veto is None  # the rules alone: nothing to veto, no error
+    off = EmbeddedSafetyScorer(embeddings=False, encoder_veto=None)
+    assert off.encoder_veto is None and off.encoder is None

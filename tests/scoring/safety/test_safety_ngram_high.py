@@ -27,7 +27,9 @@ ORDINARY = "work has been rough this week and i keep snapping at my partner"
 
 @pytest.fixture(scope="module")
 def scorers() -> tuple[EmbeddedSafetyScorer, EmbeddedSafetyScorer]:
-    return EmbeddedSafetyScorer(embeddings=True), EmbeddedSafetyScorer(embeddings=False)
+    # the encoder's veto (round 21) is left out: these pin the heads' logits and test the n-gram second opinion alone
+    return (EmbeddedSafetyScorer(embeddings=True, encoder_veto=None),
+            EmbeddedSafetyScorer(embeddings=False, encoder_veto=None))
 
 
 def _pin_moderate(sc: EmbeddedSafetyScorer, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -93,6 +93,9 @@ _BANDS = {0: (0.0, 0.25), 1: (0.25, 0.5), 2: (0.5, 0.7), 3: (0.7, 0.88), 4: (0.8
 _EXPLAINS_JUDGMENTAL = ("medication_advice", "medical_speculation", "harmful_content", "unsupported_assumption",
                         "boundary_violation")
 JUDGMENTAL_ALONE = 0.9
+#: round 21 (EV): how far below its threshold the risk encoder must read a conversation to veto the heads' own lift
+#: (chosen on dev39-dev55 by bench/exp_encoder_agree.py veto, judged on dev56-dev58)
+DEFAULT_ENCODER_VETO = 3.0
 
 
 class EmbeddedSafetyScorer:
@@ -118,10 +121,11 @@ class EmbeddedSafetyScorer:
     ``ml`` extra can run it (either path); ``True`` requires it; ``False`` (the default) leaves it out.
     ``encoder_offset`` raises the encoder's threshold by that much (logit units); ``encoder_heads_margin`` (round 21;
     ``None``: off) lets it lift only where the learned heads' ``risk_ge2`` logit is within that margin of its own
-    threshold. Both need ``risk_encoder``. ``encoder_veto`` (round 21; ``None``: off) loads the encoder as a veto:
-    where the learned heads alone take a conversation to moderate or above (the rules below moderate) and the encoder
-    reads it at least that far below its threshold, the level is capped at low. It needs the ``ml`` extra, runs only
-    on those turns, and works with or without ``risk_encoder``.
+    threshold. Both need ``risk_encoder``. ``encoder_veto`` (round 21) loads the encoder as a veto: where the learned
+    heads alone take a conversation to moderate or above (the rules below moderate) and the encoder reads it at least
+    that far below its threshold, the level is capped at low. It runs only on those turns, with or without
+    ``risk_encoder``. ``"auto"`` (the default) is :data:`DEFAULT_ENCODER_VETO` where the ``ml`` extra can run the
+    encoder and off elsewhere; a number requires the extra; ``None`` turns it off.
     """
 
     name = "embedded"
@@ -137,7 +141,7 @@ class EmbeddedSafetyScorer:
         risk_encoder: bool | None = False,
         encoder_offset: float = 0.0,
         encoder_heads_margin: float | None = None,
-        encoder_veto: float | None = None,
+        encoder_veto: float | Literal["auto"] | None = "auto",
     ) -> None:
         self.model: NgramModel | None = None
         self.semantic: SemanticHeads | None = None
@@ -159,6 +163,9 @@ class EmbeddedSafetyScorer:
                 self._use_semantic(heads, reply_heads, path, required=embeddings is True)
         elif embeddings:
             raise ConfigError("embeddings=True needs the learned layer; drop use_model=False")
+        if encoder_veto == "auto":
+            # round 21: the veto is the default where the encoder can run (judged on dev56-dev58, EVALUATION.md)
+            encoder_veto = DEFAULT_ENCODER_VETO if use_model and encoder_available() else None
         self.encoder_veto = _encoder_veto(encoder_veto)
         #: whether the encoder may lift (``risk_encoder``); with only ``encoder_veto`` it is asked, lazily, to veto
         self.encoder_lifts = False
@@ -623,8 +630,8 @@ def _encoder_veto(value: Any) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
-        raise ConfigError(f"encoder_veto must be a finite number, 0 or more (how far below its threshold the encoder "
-                          f"must read a conversation to veto the heads' lift), or null; got {value!r}")
+        raise ConfigError(f"encoder_veto must be \"auto\", a finite number 0 or more (how far below its threshold the "
+                          f"encoder must read a conversation to veto the heads' lift), or null (off); got {value!r}")
     return float(value)
 
 
