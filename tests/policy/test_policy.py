@@ -41,6 +41,15 @@ def test_strict_regenerates_on_every_violation_and_observe_never_enforces() -> N
     assert observe.mode == "observe"
 
 
+def test_strict_keeps_every_lift_of_the_heads() -> None:
+    """Round 21: the encoder's veto trades a few crises caught for fewer false alarms; `strict` turns it off."""
+    from tg_guard.registry import safety_scorers
+
+    spec = load_policy("strict").safety
+    assert spec.options.get("encoder_veto", "unset") is None
+    assert safety_scorers.create(spec.name, **spec.options).encoder_veto is None
+
+
 @pytest.mark.parametrize(
     ("yaml_text", "field"),
     [
