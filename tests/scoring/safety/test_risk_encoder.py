@@ -225,7 +225,7 @@ def test_a_missing_file_that_cannot_be_built_says_what_to_do(tmp_path: Path, mon
     from tg_guard.scoring.safety import encoder as encoder_module
 
     monkeypatch.setattr(encoder_module, "can_build", lambda: False)
-    with pytest.raises(ConfigError, match="risk_encoder=False"):
+    with pytest.raises(ConfigError, match="risk_encoder=False and encoder_veto=None"):
         RiskEncoder(onnx_path=tmp_path / "absent.onnx")
     assert not (tmp_path / "absent.onnx").exists()
 

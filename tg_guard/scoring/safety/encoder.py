@@ -182,10 +182,12 @@ def _build(path: Path, weights: Path) -> None:
     """Build the ONNX file in a child process, so this one never imports torch."""
     if not can_build():
         raise ConfigError(f"the risk encoder {path} is not built and building it needs torch, transformers and onnx: "
-                          "pip install 'tg-guard[ml]', then run `tg-guard build-embedder`; or pass risk_encoder=False")
+                          "pip install 'tg-guard[ml]', then run `tg-guard build-embedder`; or pass "
+                          "risk_encoder=False and encoder_veto=None")
     # -c rather than -m: the package imports encoder_build before runpy would run it as __main__
     code = "import sys; from tg_guard.scoring.safety.encoder_build import main; sys.exit(main(sys.argv[1:]))"
-    build_in_child(["-c", code, str(path), str(weights)], path, "the risk encoder", "pass risk_encoder=False")
+    build_in_child(["-c", code, str(path), str(weights)], path, "the risk encoder",
+                   "pass risk_encoder=False and encoder_veto=None")
 
 
 _shared: RiskEncoder | None = None

@@ -625,26 +625,29 @@ def _message_evidence(messages: Sequence[Message], model: NgramModel | None, hea
     return (Evidence(message=i, start=0, end=end, text=text[:end]),)
 
 
+def _finite(name: str, value: Any, requirement: str = "a finite number") -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ConfigError(f"{name} must be {requirement}, got {value!r}")
+    return float(value)
+
+
 def _encoder_veto(value: Any) -> float | None:
     """``encoder_veto`` checked: ``None`` (off) or a finite number, 0 or more (logit units below the threshold)."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
-        raise ConfigError(f"encoder_veto must be \"auto\", a finite number 0 or more (how far below its threshold the "
-                          f"encoder must read a conversation to veto the heads' lift), or null (off); got {value!r}")
-    return float(value)
+    need = ("\"auto\", a finite number 0 or more (how far below its threshold the encoder must read a conversation to "
+            "veto the heads' lift), or null (off)")
+    b = _finite("encoder_veto", value, need)
+    if b < 0:
+        raise ConfigError(f"encoder_veto must be {need}, got {value!r}")
+    return b
 
 
 def _encoder_condition(offset: Any, margin: Any, *, asked: bool) -> tuple[float, float | None]:
     """``encoder_offset`` and ``encoder_heads_margin`` checked: finite numbers, the margin not negative, and set only
     with the encoder asked for (else they would silently do nothing)."""
-    def number(name: str, v: Any) -> float:
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-            raise ConfigError(f"{name} must be a finite number, got {v!r}")
-        return float(v)
-
-    off = number("encoder_offset", offset)
-    m = None if margin is None else number("encoder_heads_margin", margin)
+    off = _finite("encoder_offset", offset)
+    m = None if margin is None else _finite("encoder_heads_margin", margin)
     if m is not None and m < 0:
         raise ConfigError(f"encoder_heads_margin must be 0 or more (how far below their threshold the heads may be), "
                           f"got {m}")
