@@ -1,7 +1,8 @@
 """Benchmark of the embedded safety scorer: one full safety pass on a 10-message conversation.
 
     .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off|on] [--risk-encoder auto|off|on]
-                                           [--encoder-veto B] [--mode guard|offline|sequential] [--compare] [--json OUT]
+                                           [--encoder-veto auto|off|B] [--mode guard|offline|sequential] [--compare]
+                                           [--json OUT]
 
 A *full pass* is what the guard does per turn: ``assess_risk`` over the conversation and ``check_reply``
 on the reply. Two figures: **cold** (every message text is new, so nothing is cached: the worst case)
@@ -11,8 +12,9 @@ Also reports model load time and resident memory. A benchmark, not a timed test.
 ``--embeddings on`` (``embeddings=True``, the ``ml`` extra) adds one all-MiniLM-L6-v2 embedding per new user
 message and one per reply; ``off`` is the numpy-only path; ``auto`` (the default) is the scorer's default:
 ``on`` where the ``ml`` extra is installed. ``--risk-encoder on`` adds the fine-tuned risk encoder's pass over the
-whole conversation (round 20; ``auto`` is the scorer's default). ``--encoder-veto B`` loads it as a veto (round 21),
-asked only where the heads alone lift a conversation; it also times such turns with the veto on and off.
+whole conversation (round 20; ``auto`` is the scorer's default). ``--encoder-veto`` (round 21: ``auto``, the
+scorer's default, is on with the ``ml`` extra; ``off``; or a distance) loads it as a veto, asked only where the heads
+alone lift a conversation; where it is on, such turns are also timed with the veto on and off.
 
 ``--mode`` picks how a pass runs on the embedding path: ``guard`` (the default: the guard's turn, the screen
 then the reply's check, each new text's embedding started beside the rules by ``Embedder.prefetch``), ``offline``
@@ -82,8 +84,9 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--embeddings", choices=("auto", "off", "on"), default="auto")
     ap.add_argument("--risk-encoder", choices=("auto", "off", "on"), default="auto")
-    ap.add_argument("--encoder-veto", type=float, default=None,
-                    help="the encoder as a veto on the heads' own lifts (round 21); also times one vetoed turn")
+    ap.add_argument("--encoder-veto", default="auto",
+                    help="auto (the scorer's default: on with the ml extra), off, or a distance B below the encoder's "
+                         "threshold (round 21); where on, also times the turns the veto is asked on")
     ap.add_argument("--mode", choices=ARMS, default="guard",
                     help="guard: the guard's turn (screen, then the reply's check), each new text's embedding beside "
                          "the rules; offline: the reply known up front (Engine.score, eval-detectors), its embedding "
@@ -97,8 +100,8 @@ def main() -> None:
 
     choice = {"off": False, "on": True}
     extra: dict[str, object] = {"risk_encoder": choice[args.risk_encoder]} if args.risk_encoder in choice else {}
-    if args.encoder_veto is not None:
-        extra["encoder_veto"] = args.encoder_veto
+    if args.encoder_veto != "auto":
+        extra["encoder_veto"] = None if args.encoder_veto == "off" else float(args.encoder_veto)
     scorer = build_embedded_safety(embeddings=choice.get(args.embeddings), **extra)
     if scorer.embedder is not None:
         scorer.embedder.embed(["warm up the embedding model"])  # its first call pays a one-off setup
@@ -153,11 +156,12 @@ def main() -> None:
             scorer.assess_risk(msgs)
             return (time.perf_counter() - t) * 1000
 
+        veto = scorer.encoder_veto
         on, off = [], []
         for k in range(max(args.n // 10, 20)):
-            on.append(heads_only(k, args.encoder_veto))
+            on.append(heads_only(k, veto))
             off.append(heads_only(k, None))
-        scorer.encoder_veto = args.encoder_veto
+        scorer.encoder_veto = veto
         out["heads_only_lift_ms"] = {"veto_on": _summary(on), "veto_off": _summary(off)}
     if len(arms) > 1:
         seq_cold, seq_warm = statistics.median(cold["sequential"]), statistics.median(warm["sequential"])
