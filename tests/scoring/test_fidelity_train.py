@@ -48,4 +48,8 @@ def test_a_bad_extra_pairs_file_is_one_line_and_exit_2(tmp_path: Path, capsys: p
     assert "not contrast pairs" in capsys.readouterr().err
     assert main([str(data), "--out", str(out), "--extra-pairs", str(tmp_path / "missing.jsonl")]) == 2
     assert "does not exist" in capsys.readouterr().err
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(json.dumps(_pair(5, "blind9")) + "\n{not json\n", encoding="utf-8")
+    assert main([str(data), "--out", str(out), "--extra-pairs", str(broken)]) == 2
+    assert "broken.jsonl:2 is not JSON" in capsys.readouterr().err
     assert not out.exists()
