@@ -84,7 +84,15 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--embeddings", choices=("auto", "off", "on"), default="auto")
     ap.add_argument("--risk-encoder", choices=("auto", "off", "on"), default="auto")
-    ap.add_argument("--encoder-veto", default="auto",
+    def veto_arg(v: str) -> str:
+        if v not in ("auto", "off"):
+            try:
+                float(v)
+            except ValueError:
+                raise argparse.ArgumentTypeError(f"{v!r}: give auto, off or a distance such as 3") from None
+        return v
+
+    ap.add_argument("--encoder-veto", default="auto", type=veto_arg,
                     help="auto (the scorer's default: on with the ml extra), off, or a distance B below the encoder's "
                          "threshold (round 21); where on, also times the turns the veto is asked on")
     ap.add_argument("--mode", choices=ARMS, default="guard",

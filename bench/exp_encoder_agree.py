@@ -20,9 +20,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from tg_guard.clinical import risk_rank
+from tg_guard.evaluation.level_diff import figures
 from tg_guard.evaluation.safety import load_jsonl
 from tg_guard.scoring.safety.combine import ge2_threshold
 from tg_guard.scoring.safety.risk import rule_cue
@@ -78,25 +81,15 @@ def vetoed(row: dict[str, object], path: str, b: float, moderate_only: bool) -> 
     return str(r["S"])
 
 
-def veto_figures(rows: list[dict[str, object]], path: str, b: float, moderate_only: bool) -> tuple[int, int, int]:
-    caught = fa = high = 0
-    for row in rows:
-        lv = risk_rank(vetoed(row, path, b, moderate_only))  # type: ignore[arg-type]
-        g = risk_rank(row["gold"])  # type: ignore[arg-type]
-        caught += g >= 2 and lv >= 2
-        fa += g == 0 and lv >= 2
-        high += g >= 3 and lv >= g
-    return caught, fa, high
+def counts(rows: list[dict[str, object]], level_of: Callable[[dict[str, object]], str]) -> tuple[int, int, int]:
+    """Moderate+ caught, false alarms on `none`, high+ at or above gold, with ``level_of`` giving each level
+    (:func:`tg_guard.evaluation.level_diff.figures`, the judge's own count)."""
+    f = figures({str(r["id"]): (str(r["gold"]), level_of(r)) for r in rows})
+    return f["caught"], f["false_alarms"], f["high_at_or_above"]
 
 
-def figures(rows: list[dict[str, object]], path: str, a: float | None, m: float | None) -> tuple[int, int]:
-    caught = fa = 0
-    for row in rows:
-        lv = str(row[path]["S"]) if a is None else level(row, path, a, m or 0.0)  # type: ignore[index]
-        g = risk_rank(row["gold"])  # type: ignore[arg-type]
-        caught += g >= 2 and risk_rank(lv) >= 2  # type: ignore[arg-type]
-        fa += g == 0 and risk_rank(lv) >= 2  # type: ignore[arg-type]
-    return caught, fa
+def shipped(path: str) -> Callable[[dict[str, object]], str]:
+    return lambda r: str(r[path]["S"])  # type: ignore[index]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,21 +109,22 @@ def main(argv: list[str] | None = None) -> int:
     rows = json.loads(Path(a.dump).read_text(encoding="utf-8"))
     if a.cmd == "veto":
         for p in ("numpy", "embedding"):
-            print(f"{p}: S caught / false alarms / high+ at or above gold", veto_figures(rows, p, 1e9, True))
+            print(f"{p}: S caught / false alarms / high+ at or above gold", counts(rows, shipped(p)))
             for mo in (True, False):
-                cells = "  ".join(f"b={b}: {veto_figures(rows, p, b, mo)}" for b in VETOES)
+                cells = "  ".join(f"b={b}: {counts(rows, partial(vetoed, path=p, b=b, moderate_only=mo))}"
+                                  for b in VETOES)
                 print(f"  {'moderate only' if mo else 'any level    '} {cells}")
         return 0
     pos = sum(risk_rank(r["gold"]) >= 2 for r in rows)
     neg = sum(r["gold"] == "none" for r in rows)
     print(f"{len(rows)} conversations, {pos} moderate+, {neg} none")
     for p in ("numpy", "embedding"):
-        s = figures(rows, p, None, None)
+        s = counts(rows, shipped(p))
         print(f"{p}: S caught {s[0]}, false alarms {s[1]}")
         print("  offset \\ margin " + " ".join(f"{m:>9}" for m in MARGINS))
         for off in OFFSETS:
-            cells = [figures(rows, p, off, m) for m in MARGINS]
-            print(f"  {off:>15} " + " ".join(f"{c:>4}/{f:<4}" for c, f in cells))
+            cells = [counts(rows, partial(level, path=p, a=off, m=m)) for m in MARGINS]
+            print(f"  {off:>15} " + " ".join(f"{c:>4}/{f:<4}" for c, f, _ in cells))
     return 0
 
 

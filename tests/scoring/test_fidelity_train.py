@@ -51,5 +51,9 @@ def test_a_bad_extra_pairs_file_is_one_line_and_exit_2(tmp_path: Path, capsys: p
     broken = tmp_path / "broken.jsonl"
     broken.write_text(json.dumps(_pair(5, "blind9")) + "\n{not json\n", encoding="utf-8")
     assert main([str(data), "--out", str(out), "--extra-pairs", str(broken)]) == 2
-    assert "broken.jsonl:2 is not JSON" in capsys.readouterr().err
+    assert "broken.jsonl:2: not a JSON line" in capsys.readouterr().err
+    latin = tmp_path / "latin1.jsonl"
+    latin.write_bytes(json.dumps(_pair(6, "blind9")).replace("panic", "p\\u00e1nic").encode() + b"\n\xe1\n")
+    assert main([str(data), "--out", str(out), "--extra-pairs", str(latin)]) == 2
+    assert "latin1.jsonl:2: not a JSON line" in capsys.readouterr().err
     assert not out.exists()

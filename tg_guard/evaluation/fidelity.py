@@ -27,6 +27,7 @@ __all__ = [
     "THERAPYGYM_CASES",
     "THERAPYGYM_ITEMS",
     "evaluate_fidelity",
+    "jsonl_rows",
     "load_fidelity_data",
     "pairwise_accuracy",
     "session_correlation",
@@ -100,9 +101,9 @@ def spearman(x: Sequence[float], y: Sequence[float]) -> float:
 
 
 # -- data ---------------------------------------------------------------------------------------------
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    """The rows of one JSONL file; a bad line (bytes that are not UTF-8, not JSON, not an object) is an
-    error naming the file and line."""
+def jsonl_rows(path: Path) -> list[dict[str, Any]]:
+    """The rows of one JSONL file (none where it does not exist); a bad line (bytes that are not UTF-8, not JSON,
+    not an object) is an error naming the file and line."""
     if not path.is_file():
         return []
     rows: list[dict[str, Any]] = []
@@ -131,7 +132,7 @@ def load_fidelity_data(data_dir: str | Path, splits: Iterable[str] = ("test",)) 
         raise ConfigError(f"fidelity data directory {d} does not exist")
     keep = set(splits)
     out = {name: [r for path in (d / f"{name}.jsonl", *sorted(d.glob(f"*_{name}.jsonl")))
-                  for r in _jsonl(path) if r.get("split") in keep]
+                  for r in jsonl_rows(path) if r.get("split") in keep]
            for name in ("turns", "sessions", "pairs")}
     if not any(out.values()):
         raise ConfigError(f"no turns, sessions or pairs for splits {sorted(keep)} in {d}")

@@ -140,9 +140,6 @@ class _Encoder:
             raise RuntimeError("onnxruntime failed")
         return self.value if self.flag else -self.value
 
-    def flags(self, users: Any) -> bool:
-        return self.logit(users) > self.threshold
-
 
 def _with(enc: _Encoder, offset: float = 0.0, margin: float | None = None) -> EmbeddedSafetyScorer:
     sc = build_embedded_safety(embeddings=False)

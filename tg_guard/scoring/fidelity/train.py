@@ -112,20 +112,13 @@ def _fit_item(item: CTRSItem, turns: list[tuple[dict[str, float], float]],
 
 def _read_pairs(paths: list[Path]) -> list[dict[str, Any]]:
     """Every pair in ``paths``, whatever its ``split`` (read sets a user adds to training on purpose)."""
+    from ...evaluation.fidelity import jsonl_rows
+
     rows: list[dict[str, Any]] = []
     for path in paths:
         if not path.is_file():
             raise FileNotFoundError(f"extra pairs file {path} does not exist")
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n} is not JSON ({exc.msg}): one contrast pair per line") from None
-            if not isinstance(row, dict):
-                raise ValueError(f"{path}:{n} is not a JSON object: one contrast pair per line")
-            rows.append(row)
+        rows += jsonl_rows(path)  # a bad line (not UTF-8, not JSON, not an object) names the file and line
     need = {"better", "worse", "context"}
     bad = [r.get("id") for r in rows if r.get("item") not in CTRS_ITEMS or not need <= r.keys()]
     if bad:
