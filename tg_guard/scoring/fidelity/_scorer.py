@@ -21,6 +21,7 @@ from ...clinical import CTRS_ITEMS, CTRSItem
 from ...errors import ConfigError
 from ...models import Evidence, Fidelity, ItemScore
 from ._features import extract
+from ._homework_head import HomeworkHead, load_head
 from ._model import ModelSet, load_models, rule_models
 from ._session import Calibration, rate_session
 from ._signals import TurnSignals, _role_content, signals_from_features
@@ -46,6 +47,14 @@ class EmbeddedFidelityScorer:
     ``model="learned"`` (default) uses the shipped weights fitted on the train split; ``"rules"`` uses
     the hand-set priors only. ``weights`` points at another ``weights.json``. Replies are cached by
     their text and the user messages they answer, so a session's earlier turns are scored once.
+
+    ``homework_head``: the embedding head that ranks tasks the rules already see (:mod:`._homework_head`), opt-in.
+    ``False`` (default): the rules alone; ``True`` uses the shipped head (a clear error without the ``ml`` extra);
+    ``"auto"`` uses it where the extra can embed and the rules elsewhere; a path loads another head. ``"auto"`` with
+    ``model="rules"`` stays off. Only replies the rules see a task in are embedded, through the shared embedder
+    (cached: a reply the safety pass embedded costs nothing more). It ranks two tasks better than the rules on new
+    authors' pairs but moved session ratings the wrong way on the dev sessions, so it is not the default
+    (EVALUATION.md, "Round 22").
     """
 
     name = "embedded"
@@ -56,6 +65,7 @@ class EmbeddedFidelityScorer:
         model: Literal["learned", "rules"] = "learned",
         weights: str | Path | None = None,
         cache_size: int = 8192,
+        homework_head: bool | Literal["auto"] | str | Path = False,
     ) -> None:
         if model not in ("learned", "rules"):
             raise ConfigError(f"fidelity model must be 'learned' or 'rules', not {model!r}")
@@ -63,7 +73,9 @@ class EmbeddedFidelityScorer:
             raise ConfigError("fidelity cache_size must be >= 0")
         self.models: ModelSet = load_models(weights) if model == "learned" else rule_models()
         self.calibration: Calibration = _load_calibration(weights) if model == "learned" else {}
-        self.backend = f"embedded:{self.models.source}"
+        self.head: HomeworkHead | None = _resolve_head(homework_head, model)
+        self._embedder: Any = None
+        self.backend = f"embedded:{self.models.source}" + ("+homework-head" if self.head else "")
         self._cache: OrderedDict[bytes, TurnSignals] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -81,13 +93,30 @@ class EmbeddedFidelityScorer:
             if hit is not None:
                 self._cache.move_to_end(key)
                 return hit
-        sig = signals_from_features(extract(users, reply), self.models, len(context))
+        sig = signals_from_features(extract(users, reply), self.models, len(context),
+                                    homework_shift=self._shift_for(reply) if self.head else None)
         if self._cache_size:
             with self._lock:
                 self._cache[key] = sig
                 while len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
         return sig
+
+    def _shift_for(self, reply: str) -> Any:
+        """The head's logit move for ``reply``, embedding it only where the rules see a task (strength >= gate)."""
+        head = self.head
+        assert head is not None
+
+        def shift(strength: float) -> float:
+            if strength < head.gate:
+                return 0.0
+            if self._embedder is None:
+                from ..embedding import shared_embedder
+
+                self._embedder = shared_embedder()
+            return head.shift(self._embedder.embed([reply])[0])
+
+        return shift
 
     def turns(self, pairs: Iterable[tuple[Sequence[Any], str]]) -> list[TurnSignals]:
         """Batch form of :meth:`turn` (e.g. a reward over a batch of completions)."""
@@ -129,6 +158,25 @@ class EmbeddedFidelityScorer:
         for _, s in earlier[:1]:
             ev.extend(s.items[item].evidence)
         return tuple(ev[:_MAX_EVIDENCE])
+
+
+def _resolve_head(option: bool | str | Path, model: str) -> HomeworkHead | None:
+    if option is False or (option == "auto" and model == "rules"):
+        return None
+    if option == "auto":
+        from ..embedding import embeddings_available
+
+        return load_head() if embeddings_available() else None
+    if option is True:
+        from ..embedding import embeddings_available
+
+        if not embeddings_available():
+            raise ConfigError("fidelity homework_head=True needs embeddings: pip install 'tg-guard[ml]' "
+                              "(or homework_head=False)")
+        return load_head()
+    if isinstance(option, (str, Path)):
+        return load_head(option)
+    raise ConfigError(f"fidelity homework_head must be 'auto', true, false or a path, not {option!r}")
 
 
 def build_embedded_fidelity(**options: Any) -> EmbeddedFidelityScorer:

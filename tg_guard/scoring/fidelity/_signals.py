@@ -8,7 +8,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -17,6 +17,7 @@ from ...clinical import CTRS_ITEMS, CTRSItem
 from ...models import Evidence, Message
 from ._cues import CUES
 from ._features import ReplyFeatures, extract
+from ._homework_head import homework_strength
 from ._model import ModelSet, rule_models
 from ._semantic import SEMANTIC
 
@@ -81,12 +82,24 @@ def _evidence(item: CTRSItem, feats: ReplyFeatures, message: int) -> tuple[Evide
     return tuple(out)
 
 
-def signals_from_features(feats: ReplyFeatures, models: ModelSet, message: int) -> TurnSignals:
-    """Apply item models and the gaming gate to precomputed features."""
+def signals_from_features(feats: ReplyFeatures, models: ModelSet, message: int, *,
+                          homework_shift: Callable[[float], float] | None = None) -> TurnSignals:
+    """Apply item models and the gaming gate to precomputed features.
+
+    ``homework_shift``, given the rules' homework strength, returns a move of the homework logit (the embedding
+    head, :mod:`._homework_head`; 0 leaves it as the rules have it). It is called once, for homework only.
+    """
     items: dict[CTRSItem, ItemSignal] = {}
     strengths: dict[CTRSItem, float] = {}
     for item in CTRS_ITEMS:
-        s = round(models.models[item].strength(feats.values) * feats.gate, 6)
+        if item == "homework":
+            z = models.models[item].z(feats.values)
+            s = homework_strength(z, feats.gate, 0.0)
+            shift = homework_shift(s) if homework_shift is not None else 0.0
+            if shift:
+                s = homework_strength(z, feats.gate, shift)
+        else:
+            s = round(models.models[item].strength(feats.values) * feats.gate, 6)
         strengths[item] = s
         items[item] = ItemSignal(strength=s, evidence=_evidence(item, feats, message))
     return TurnSignals(
