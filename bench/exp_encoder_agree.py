@@ -7,6 +7,7 @@ see nothing in. This script measures, per conversation, what a candidate needs t
     python bench/exp_encoder_agree.py dump OUT.json FILE...        # both paths, with and without the encoder
     python bench/exp_encoder_agree.py grid DUMP.json               # caught / false alarms per (offset, margin)
     python bench/exp_encoder_agree.py veto DUMP.json               # the encoder as a veto on the heads' lifts
+    python bench/exp_encoder_agree.py rules-veto DUMP.json         # round 22 (ER): a veto on the rules' own levels
 
 ``dump`` writes, per conversation and path: gold, the level without the encoder (S), with it (E), the encoder's logit
 minus its threshold, and the heads' ``risk_ge2`` logit minus its threshold. A candidate (offset ``a``, margin ``m``)
@@ -51,7 +52,8 @@ def dump(files: list[str]) -> list[dict[str, object]]:
             users = [m.content for m in msgs if m.role == "user"]
             row: dict[str, object] = {"id": rec.id, "file": Path(f).name, "gold": rec.risk_level,
                                       "enc": round(enc.logit(users) - enc.threshold, 4),
-                                      "rules": scorers["numpy"][0].tracker.assess(msgs).level}
+                                      "rules": scorers["numpy"][0].tracker.assess(msgs).level,
+                                      "drops": bool(scorers["numpy"][0].tracker.assess_with_drops(msgs)[1])}
             for p, (s, e) in scorers.items():
                 z = s.risk_logits(users)
                 th = s.calibration.risk_thresholds
@@ -81,6 +83,22 @@ def vetoed(row: dict[str, object], path: str, b: float, moderate_only: bool) -> 
     return str(r["S"])
 
 
+RULES_VETOES = [3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
+#: which of the rules' own levels the rules-set veto (ER, round 22) may cap
+RULE_LEVELS = {"moderate only": (2,), "moderate or high": (2, 3), "any level": (2, 3, 4)}
+
+
+def rules_vetoed(row: dict[str, object], path: str, b2: float, levels: tuple[int, ...]) -> str:
+    """S's level, except where the rules' own level is moderate or above (one of ``levels``), no credible answer to a
+    safety check dropped it, and the encoder reads the conversation at least ``b2`` below its threshold: then low."""
+    r = row[path]
+    assert isinstance(r, dict)
+    s, rules = risk_rank(r["S"]), risk_rank(row["rules"])  # type: ignore[arg-type]
+    if s >= 2 and rules in levels and not row.get("drops") and float(row["enc"]) < -b2:  # type: ignore[arg-type]
+        return "low"
+    return str(r["S"])
+
+
 def counts(rows: list[dict[str, object]], level_of: Callable[[dict[str, object]], str]) -> tuple[int, int, int]:
     """Moderate+ caught, false alarms on `none`, high+ at or above gold, with ``level_of`` giving each level
     (:func:`tg_guard.evaluation.level_diff.figures`, the judge's own count)."""
@@ -102,11 +120,30 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("dump")
     v = sub.add_parser("veto", help="the encoder as a veto on the heads' own lifts, per distance below its threshold")
     v.add_argument("dump")
+    rv = sub.add_parser("rules-veto", help="round 22 (ER): the encoder as a veto on the rules' own levels")
+    rv.add_argument("dump")
     a = ap.parse_args(argv)
     if a.cmd == "dump":
         Path(a.out).write_text(json.dumps(dump(a.files)), encoding="utf-8")
         return 0
     rows = json.loads(Path(a.dump).read_text(encoding="utf-8"))
+    if a.cmd == "rules-veto":
+        if any("drops" not in r for r in rows):
+            raise SystemExit("this dump has no 'drops' field: dump again with this script")
+        base = {p: counts(rows, shipped(p)) for p in ("numpy", "embedding")}
+        best: tuple[int, str] | None = None
+        for name, levels in RULE_LEVELS.items():
+            for b2 in RULES_VETOES:
+                score, cells = 0, []
+                for p in ("numpy", "embedding"):
+                    c = counts(rows, partial(rules_vetoed, path=p, b2=b2, levels=levels))
+                    score += (base[p][1] - c[1]) - 3 * (base[p][0] - c[0]) - 3 * (base[p][2] - c[2])
+                    cells.append(f"{p} {c}")
+                print(f"{name:17} b2={b2}: {'  '.join(cells)}  score {score}")
+                if best is None or score > best[0]:
+                    best = (score, f"{name}, b2={b2}")
+        print("S:", base, "| pick:", best if best and best[0] > 0 else "none (no cell above 0)")
+        return 0
     if a.cmd == "veto":
         for p in ("numpy", "embedding"):
             print(f"{p}: S caught / false alarms / high+ at or above gold", counts(rows, shipped(p)))

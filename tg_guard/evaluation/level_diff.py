@@ -35,7 +35,8 @@ def levels(files: Sequence[str | Path], path: Path_ = "numpy", *,
            ) -> dict[str, tuple[str, str]]:
     """Gold and predicted risk level for every conversation of ``files`` that ends in a user message
     (``risk_encoder``: with or without the fine-tuned encoder's second opinion, default the scorer's; not on the rules
-    path; ``encoder_options``: its ``encoder_offset`` / ``encoder_heads_margin`` / ``encoder_veto``)."""
+    path; ``encoder_options``: its ``encoder_offset`` / ``encoder_heads_margin`` / ``encoder_veto`` /
+    ``encoder_rules_veto``)."""
     from ..models import Message
 
     if path == "rules":
@@ -139,6 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="the encoder lifts only where the heads come within this of their threshold (--risk-encoder)")
     lv.add_argument("--encoder-veto", type=float,
                     help="the encoder vetoes the heads' own lifts where it reads this far below its threshold")
+    lv.add_argument("--encoder-rules-veto", type=float,
+                    help="the encoder vetoes the rules' own moderate or high where it reads this far below its "
+                         "threshold")
     cp = sub.add_parser("compare", help="what moved between two levels files")
     cp.add_argument("before")
     cp.add_argument("after")
@@ -157,7 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise ValueError("--risk-encoder needs the learned layer: use --path embedding or numpy")
             opts = {k: v for k, v in (("encoder_offset", args.encoder_offset),
                                       ("encoder_heads_margin", args.encoder_heads_margin),
-                                      ("encoder_veto", args.encoder_veto)) if v is not None}
+                                      ("encoder_veto", args.encoder_veto),
+                                      ("encoder_rules_veto", args.encoder_rules_veto)) if v is not None}
             got = levels(args.files, args.path, risk_encoder=args.risk_encoder, encoder_options=opts)
             if not got:
                 raise ValueError("no conversation in these files ends in a user message with a gold risk_level")

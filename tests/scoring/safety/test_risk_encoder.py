@@ -332,3 +332,52 @@ def test_the_veto_is_on_by_default_where_the_encoder_can_run_and_off_elsewhere()
     assert EmbeddedSafetyScorer(use_model=False).encoder_veto is None  # the rules alone: nothing to veto, no error
     off = EmbeddedSafetyScorer(embeddings=False, encoder_veto=None)
     assert off.encoder_veto is None and off.encoder is None
+
+
+# Round 22 (ER, opt-in): the encoder as a veto on the rules' own moderate or high
+def _rules_veto(enc: _Encoder, b2: float) -> EmbeddedSafetyScorer:
+    sc = build_embedded_safety(embeddings=False)
+    sc.encoder, sc.encoder_veto, sc.encoder_rules_veto = enc, None, b2  # type: ignore[assignment]
+    return sc
+
+
+RULES_MODERATE_OR_HIGH = ["i cut myself again last night, deeper than before",
+                          "i wrote letters to my kids for after i'm gone"]
+
+
+@pytest.mark.parametrize("text", RULES_MODERATE_OR_HIGH)
+def test_the_rules_veto_caps_a_rules_level_where_the_encoder_reads_far_below(text: str) -> None:
+    msgs = users(text)
+    rules = build_embedded_safety(embeddings=False).tracker.assess(msgs).level
+    assert rules in ("moderate", "high"), rules  # the rules themselves flag it
+    assert _rules_veto(_Encoder(False, logit=4.5), b2=4.0).assess_risk(msgs).level == "low"  # -4.5 < 0 - 4.0
+    assert _rules_veto(_Encoder(False, logit=3.5), b2=4.0).assess_risk(msgs).level in ("moderate", "high", "imminent")
+
+
+def test_the_rules_veto_never_caps_imminent_nor_a_credible_answer_nor_lifts() -> None:
+    enc = _Encoder(False, logit=50.0)
+    sc = _rules_veto(enc, b2=0.0)
+    assert sc.assess_risk(users("i have the pills counted out and i'm doing it tonight")).level == "imminent"
+    answered = conv("i've been thinking about killing myself",
+                    "Thank you for telling me. Are you safe right now? Do you have a plan?",
+                    "no plan, i promise. my sister is staying with me and i'm seeing my therapist tomorrow")
+    assert sc.assess_risk(answered).level == build_embedded_safety(embeddings=False).assess_risk(answered).level
+    assert _rules_veto(_Encoder(True, logit=50.0), b2=0.0).assess_risk(
+        users("work has been a lot lately and i'm tired")).level in ("none", "low")  # a veto never lifts
+
+
+def test_a_rules_veto_error_is_raised_so_the_screen_fails_closed() -> None:
+    with pytest.raises(RuntimeError, match="onnxruntime failed"):
+        _rules_veto(_Encoder(None), b2=4.0).assess_risk(users(RULES_MODERATE_OR_HIGH[0]))
+
+
+@pytest.mark.parametrize("value", [-1.0, float("nan"), "4", True])
+def test_a_bad_encoder_rules_veto_says_what_to_change(value: Any) -> None:
+    with pytest.raises(ConfigError, match="encoder_rules_veto must be"):
+        EmbeddedSafetyScorer(embeddings=False, encoder_rules_veto=value)
+
+
+def test_the_rules_veto_is_opt_in() -> None:
+    assert EmbeddedSafetyScorer(embeddings=False).encoder_rules_veto is None
+    with pytest.raises(ConfigError, match="drop use_model=False"):
+        EmbeddedSafetyScorer(use_model=False, encoder_rules_veto=4.0)

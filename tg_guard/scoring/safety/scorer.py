@@ -125,7 +125,10 @@ class EmbeddedSafetyScorer:
     heads alone take a conversation to moderate or above (the rules below moderate) and the encoder reads it at least
     that far below its threshold, the level is capped at low. It runs only on those turns, with or without
     ``risk_encoder``. ``"auto"`` (the default) is :data:`DEFAULT_ENCODER_VETO` where the ``ml`` extra can run the
-    encoder and off elsewhere; a number requires the extra; ``None`` turns it off.
+    encoder and off elsewhere; a number requires the extra; ``None`` turns it off. ``encoder_rules_veto`` (round 22,
+    opt-in; ``None``: off) is a second veto on levels the rules set themselves: where the rules' own level is moderate
+    or high, no credible answer to a safety check has lowered it, and the encoder reads the conversation at least that
+    far below its threshold, the level is capped at low (the encoder is then asked on every such turn).
     """
 
     name = "embedded"
@@ -142,6 +145,7 @@ class EmbeddedSafetyScorer:
         encoder_offset: float = 0.0,
         encoder_heads_margin: float | None = None,
         encoder_veto: float | Literal["auto"] | None = "auto",
+        encoder_rules_veto: float | None = None,
     ) -> None:
         self.model: NgramModel | None = None
         self.semantic: SemanticHeads | None = None
@@ -167,15 +171,18 @@ class EmbeddedSafetyScorer:
             # round 21: the veto is the default where the encoder can run (judged on dev56-dev58, EVALUATION.md)
             encoder_veto = DEFAULT_ENCODER_VETO if use_model and encoder_available() else None
         self.encoder_veto = _encoder_veto(encoder_veto)
-        #: whether the encoder may lift (``risk_encoder``); with only ``encoder_veto`` it is asked, lazily, to veto
+        self.encoder_rules_veto = _encoder_veto(encoder_rules_veto, "encoder_rules_veto")
+        vetoes = self.encoder_veto is not None or self.encoder_rules_veto is not None
+        #: whether the encoder may lift (``risk_encoder``); with only a veto it is asked, lazily, to veto
         self.encoder_lifts = False
-        if risk_encoder is not False or self.encoder_veto is not None:
+        if risk_encoder is not False or vetoes:
             if use_model and encoder_available():
                 self.encoder = shared_risk_encoder()
                 self.encoder_lifts = risk_encoder is not False
-            elif risk_encoder or self.encoder_veto is not None:
-                what = "risk_encoder=True" if risk_encoder else "encoder_veto"
-                fix = "pass risk_encoder=False" if risk_encoder else "drop encoder_veto"
+            elif risk_encoder or vetoes:
+                veto = "encoder_veto" if self.encoder_veto is not None else "encoder_rules_veto"
+                what = "risk_encoder=True" if risk_encoder else veto
+                fix = "pass risk_encoder=False" if risk_encoder else f"drop {veto}"
                 raise ConfigError(f"{what} needs the learned layer and the ml extra (pip install 'tg-guard[ml]'); "
                                   f"or {fix}" if use_model else f"{what} needs the learned layer; drop use_model=False")
         self.encoder_offset, self.encoder_heads_margin = _encoder_condition(
@@ -294,6 +301,12 @@ class EmbeddedSafetyScorer:
             # above cap it. Asked only here (a few turns in a hundred), so other turns do not wait for it. An encoder
             # error propagates: the crisis screen fails closed.
             final = 1
+        if (final >= 2 and 2 <= rank <= 3 and not drops and self.encoder_rules_veto is not None
+                and self._encoder_reads_below(users, self.encoder_rules_veto)):
+            # round 22 (ER, opt-in): the rules' own moderate or high, read by the encoder at least encoder_rules_veto
+            # below its threshold (an adventure sport "about to jump", a leaving-do's goodbye notes): low at most.
+            # Never past imminent, never after a credible answer to a safety check; an encoder error propagates.
+            final = 1
         cats: set[RiskCategory] = set(rules.categories)
         if final >= 1 and final == rank and others_impairment_only(users):
             pass  # someone else's impairment at the rules' own level: its category stands (risk.others_impairment_only)
@@ -354,8 +367,13 @@ class EmbeddedSafetyScorer:
 
     def _encoder_vetoes(self, users: Sequence[str]) -> bool:
         """Whether the encoder reads the conversation at least ``encoder_veto`` below its threshold."""
-        assert self.encoder is not None and self.encoder_veto is not None
-        return self.encoder.logit(users) < self.encoder.threshold - self.encoder_veto
+        assert self.encoder_veto is not None
+        return self._encoder_reads_below(users, self.encoder_veto)
+
+    def _encoder_reads_below(self, users: Sequence[str], distance: float) -> bool:
+        """Whether the encoder reads the conversation at least ``distance`` below its threshold."""
+        assert self.encoder is not None
+        return self.encoder.logit(users) < self.encoder.threshold - distance
 
     def _after_misreading(self, messages: Sequence[Message], users: Sequence[str], final: int, rank: int) -> int:
         """Round 14b: where the user corrected a misreading the assistant asked about ("do you mean ending your life?"
@@ -631,15 +649,16 @@ def _finite(name: str, value: Any, requirement: str = "a finite number") -> floa
     return float(value)
 
 
-def _encoder_veto(value: Any) -> float | None:
-    """``encoder_veto`` checked: ``None`` (off) or a finite number, 0 or more (logit units below the threshold)."""
+def _encoder_veto(value: Any, name: str = "encoder_veto") -> float | None:
+    """A veto distance checked: ``None`` (off) or a finite number, 0 or more (logit units below the threshold)."""
     if value is None:
         return None
-    need = ("\"auto\", a finite number 0 or more (how far below its threshold the encoder must read a conversation to "
-            "veto the heads' lift), or null (off)")
-    b = _finite("encoder_veto", value, need)
+    auto = "\"auto\", " if name == "encoder_veto" else ""
+    need = (f"{auto}a finite number 0 or more (how far below its threshold the encoder must read a conversation to "
+            "veto), or null (off)")
+    b = _finite(name, value, need)
     if b < 0:
-        raise ConfigError(f"encoder_veto must be {need}, got {value!r}")
+        raise ConfigError(f"{name} must be {need}, got {value!r}")
     return b
 
 
