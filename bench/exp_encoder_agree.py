@@ -8,6 +8,7 @@ see nothing in. This script measures, per conversation, what a candidate needs t
     python bench/exp_encoder_agree.py grid DUMP.json               # caught / false alarms per (offset, margin)
     python bench/exp_encoder_agree.py veto DUMP.json               # the encoder as a veto on the heads' lifts
     python bench/exp_encoder_agree.py rules-veto DUMP.json         # round 22 (ER): a veto on the rules' own levels
+    python bench/exp_encoder_agree.py ee DUMP.json                 # round 22 (EE): the lift and that veto together
 
 ``dump`` writes, per conversation and path: gold, the level without the encoder (S), with it (E), the encoder's logit
 minus its threshold, and the heads' ``risk_ge2`` logit minus its threshold. A candidate (offset ``a``, margin ``m``)
@@ -99,6 +100,32 @@ def rules_vetoed(row: dict[str, object], path: str, b2: float, levels: tuple[int
     return str(r["S"])
 
 
+EE_OFFSETS: list[float | None] = [0.0, 0.5, 1.0, 2.0, 3.0, None]
+EE_VETOES: list[float | None] = [0.0, 0.5, 1.0, 2.0, 3.0, 4.0, None]
+EE_LEVELS = {"moderate only": (2,), "moderate or high": (2, 3)}
+
+
+def ee_level(row: dict[str, object], path: str, a: float | None, b2: float | None, levels: tuple[int, ...]) -> str:
+    """Round 22 (EE): the lift where the encoder passes its threshold by ``a`` (None: no lift), then the veto on the
+    rules' own levels at ``b2`` (None: none), as the scorer orders them."""
+    r = row[path]
+    assert isinstance(r, dict)
+    enc = float(row["enc"])  # type: ignore[arg-type]
+    lv = str(r["S"])
+    if a is not None and risk_rank(r["E"]) >= 2 > risk_rank(lv) and enc > a:
+        lv = str(r["E"])
+    if (b2 is not None and risk_rank(lv) >= 2 and risk_rank(row["rules"]) in levels  # type: ignore[arg-type]
+            and not row.get("drops") and enc < -b2):
+        lv = "low"
+    return lv
+
+
+def ee_score(base: tuple[int, int, int], c: tuple[int, int, int]) -> int:
+    """2 x each moderate+ caught gained, -3 x each lost, -1 x each false alarm added (+1 removed), -3 x high+ lost."""
+    d = c[0] - base[0]
+    return (2 * d if d > 0 else 3 * d) - (c[1] - base[1]) - 3 * max(0, base[2] - c[2])
+
+
 def counts(rows: list[dict[str, object]], level_of: Callable[[dict[str, object]], str]) -> tuple[int, int, int]:
     """Moderate+ caught, false alarms on `none`, high+ at or above gold, with ``level_of`` giving each level
     (:func:`tg_guard.evaluation.level_diff.figures`, the judge's own count)."""
@@ -122,11 +149,30 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("dump")
     rv = sub.add_parser("rules-veto", help="round 22 (ER): the encoder as a veto on the rules' own levels")
     rv.add_argument("dump")
+    ee = sub.add_parser("ee", help="round 22 (EE): a lift at offset a and a veto on the rules' levels at b2")
+    ee.add_argument("dump")
     a = ap.parse_args(argv)
     if a.cmd == "dump":
         Path(a.out).write_text(json.dumps(dump(a.files)), encoding="utf-8")
         return 0
     rows = json.loads(Path(a.dump).read_text(encoding="utf-8"))
+    if a.cmd == "ee":
+        if any("drops" not in r for r in rows):
+            raise SystemExit("this dump has no 'drops' field: dump again with this script")
+        base = {p: counts(rows, shipped(p)) for p in ("numpy", "embedding")}
+        cells = []
+        for name, levels in EE_LEVELS.items():
+            for off in EE_OFFSETS:
+                for b2 in EE_VETOES:
+                    got = {p: counts(rows, partial(ee_level, path=p, a=off, b2=b2, levels=levels)) for p in base}
+                    score = sum(ee_score(base[p], got[p]) for p in base)
+                    cells.append((score, off, b2, name, got))
+                    print(f"{name:17} a={off} b2={b2}: numpy {got['numpy']}  embedding {got['embedding']}  "
+                          f"score {score}")
+        # ties: no lift, then no veto, then the larger a and b2 (None sorts as "none")
+        best = max(cells, key=lambda c: (c[0], c[1] is None, c[2] is None, c[1] or 0.0, c[2] or 0.0))
+        print("S:", base, "| pick:", best[:4] if best[0] > 0 else "none (no cell above 0)")
+        return 0
     if a.cmd == "rules-veto":
         if any("drops" not in r for r in rows):
             raise SystemExit("this dump has no 'drops' field: dump again with this script")
