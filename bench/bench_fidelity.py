@@ -1,12 +1,15 @@
 """Benchmark the embedded fidelity scorer: load time and per-turn latency (p50/p99) on this machine.
 
-    .venv/bin/python bench/bench_fidelity.py [--data data/fidelity] [--repeat 5] [--json OUT]
+    .venv/bin/python bench/bench_fidelity.py [--data data/fidelity] [--repeat 5] [--homework-head] [--json OUT]
 
 Two paths are timed:
 - ``guard``: what the guard does on every turn, ``scorer.score(history + reply)``: the new reply is
   scored, earlier replies come from the per-reply cache, the session ratings are re-accumulated.
 - ``cold``: one reply scored with the cache off (``turn()``): a reward over fresh completions.
 Replies come from the labelled sessions and turns (all splits: timing only, no labels are read).
+``--homework-head`` turns the opt-in embedding head on (round 22): on the guard path the reply's embedding comes from
+the shared cache after the first repeat (in the guard the safety pass has embedded the reply already); on the cold path
+the embedder's cache is off, so every reply the rules see a task in is embedded afresh, as over new completions.
 """
 
 from __future__ import annotations
@@ -41,15 +44,17 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=ROOT / "data" / "fidelity")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--model", default="learned")
+    ap.add_argument("--homework-head", action="store_true")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
+    head = bool(args.homework_head)
 
     t0 = time.perf_counter()
     from tg_guard.scoring.fidelity import EmbeddedFidelityScorer
 
     t_import = time.perf_counter() - t0
     t1 = time.perf_counter()
-    EmbeddedFidelityScorer(model=args.model)
+    EmbeddedFidelityScorer(model=args.model, homework_head=head)
     t_build = time.perf_counter() - t1
 
     sessions = [s["messages"] for s in _rows(args.data / "sessions.jsonl")]
@@ -59,7 +64,7 @@ def main() -> int:
                      {"role": "assistant", "content": "What goes through your mind when you lie awake?"}] * 3]
     guard_ms: list[float] = []
     for _ in range(args.repeat):
-        scorer = EmbeddedFidelityScorer(model=args.model)  # fresh cache: each reply is new once
+        scorer = EmbeddedFidelityScorer(model=args.model, homework_head=head)  # fresh cache: each reply new once
         for msgs in sessions:
             for k, m in enumerate(msgs):
                 if m["role"] != "assistant":
@@ -68,7 +73,11 @@ def main() -> int:
                 scorer.score(msgs[: k + 1])
                 guard_ms.append((time.perf_counter() - a) * 1000)
     cold_ms: list[float] = []
-    cold = EmbeddedFidelityScorer(model=args.model, cache_size=0)
+    cold = EmbeddedFidelityScorer(model=args.model, cache_size=0, homework_head=head)
+    if head:
+        from tg_guard.scoring.embedding import Embedder
+
+        cold._embedder = Embedder(cache_size=0)  # every reply embedded afresh
     pairs = turns or [(m[:i], x["content"]) for m in sessions for i, x in enumerate(m) if x["role"] == "assistant"]
     for _ in range(args.repeat):
         for ctx, reply in pairs:
@@ -80,6 +89,7 @@ def main() -> int:
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python "
                    f"{platform.python_version()}",
         "model": args.model,
+        "homework_head": head,
         "load_s": {"import": round(t_import, 4), "build": round(t_build, 4)},
         "guard_turn_ms": {"p50": round(_pct(guard_ms, 0.5), 3), "p99": round(_pct(guard_ms, 0.99), 3),
                           "mean": round(statistics.fmean(guard_ms), 3), "n": len(guard_ms)},
