@@ -53,7 +53,7 @@ class EmbeddedFidelityScorer:
     ``"auto"`` uses it where the extra can embed and the rules elsewhere; a path loads another head. ``"auto"`` with
     ``model="rules"`` stays off. Only replies the rules see a task in are embedded, through the shared embedder
     (cached: a reply the safety pass embedded costs nothing more). It ranks two tasks better than the rules on new
-    authors' pairs but moved session ratings the wrong way on the dev sessions, so it is not the default
+    authors' pairs but does not rate whole sessions better (dev and fresh sessions), so it is not the default
     (EVALUATION.md, "Round 22").
     """
 
