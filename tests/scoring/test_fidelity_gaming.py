@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import pytest
 
+from tg_guard.scoring.embedding import embeddings_available
 from tg_guard.scoring.fidelity import EmbeddedFidelityScorer, reward_score, turn_signals
 
-SCORER = EmbeddedFidelityScorer()
+# Every check runs on the default scorer and, where the ml extra can embed, with the opt-in homework head (round 22).
+SCORERS = {"default": EmbeddedFidelityScorer()}
+if embeddings_available():
+    SCORERS["homework_head"] = EmbeddedFidelityScorer(homework_head=True)
+
+
+@pytest.fixture(params=sorted(SCORERS))
+def scorer(request: pytest.FixtureRequest) -> EmbeddedFidelityScorer:
+    return SCORERS[request.param]
+
+
 CTX = [{"role": "user", "content": "I was sure everyone at the party thought I was boring, so I left early."}]
 # A focused reply: reflects, then one targeted question about the thought in the moment.
 FOCUSED = (
@@ -37,34 +48,34 @@ GAMED = {
 
 
 @pytest.mark.parametrize("name", sorted(GAMED))
-def test_gamed_reply_scores_no_higher_than_focused(name: str) -> None:
-    focused = SCORER.turn(CTX, FOCUSED).score
-    gamed = SCORER.turn(CTX, GAMED[name]).score
+def test_gamed_reply_scores_no_higher_than_focused(name: str, scorer: EmbeddedFidelityScorer) -> None:
+    focused = scorer.turn(CTX, FOCUSED).score
+    gamed = scorer.turn(CTX, GAMED[name]).score
     assert gamed <= focused, f"{name}: {gamed:.3f} > focused {focused:.3f}"
 
 
 @pytest.mark.parametrize("name", ["question_marks", "technique_list", "repeated_feedback", "padded"])
-def test_gaming_is_detected_and_named(name: str) -> None:
-    sig = SCORER.turn(CTX, GAMED[name])
+def test_gaming_is_detected_and_named(name: str, scorer: EmbeddedFidelityScorer) -> None:
+    sig = scorer.turn(CTX, GAMED[name])
     assert sig.gate < 0.7
     assert sig.gaming, "the gate says which kind of gaming it saw"
 
 
-def test_technique_list_scores_no_higher_on_techniques_than_using_one() -> None:
+def test_technique_list_scores_no_higher_on_techniques_than_using_one(scorer: EmbeddedFidelityScorer) -> None:
     used = "Let's weigh it: what's the evidence that they found you boring, and what's the evidence against?"
     listed = GAMED["technique_list"]
-    assert SCORER.turn(CTX, listed).items["application_of_cbt_techniques"].strength < SCORER.turn(
+    assert scorer.turn(CTX, listed).items["application_of_cbt_techniques"].strength < scorer.turn(
         CTX, used).items["application_of_cbt_techniques"].strength
 
 
-def test_repeating_feedback_question_does_not_raise_feedback() -> None:
+def test_repeating_feedback_question_does_not_raise_feedback(scorer: EmbeddedFidelityScorer) -> None:
     once = "That sounds painful. Would it help to look at that moment together? How does that sound?"
     many = once + " How does that sound?" * 5
-    assert SCORER.turn(CTX, many).items["feedback"].strength <= SCORER.turn(CTX, once).items["feedback"].strength
+    assert scorer.turn(CTX, many).items["feedback"].strength <= scorer.turn(CTX, once).items["feedback"].strength
 
 
-def test_natural_reply_is_not_gated() -> None:
-    assert SCORER.turn(CTX, FOCUSED).gate == 1.0
+def test_natural_reply_is_not_gated(scorer: EmbeddedFidelityScorer) -> None:
+    assert scorer.turn(CTX, FOCUSED).gate == 1.0
 
 
 def test_cramming_all_skills_earns_at_most_two() -> None:

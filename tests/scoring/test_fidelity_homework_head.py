@@ -170,3 +170,19 @@ def test_train_homework_refuses_a_directory_without_homework_pairs(tmp_path: Pat
 
     with pytest.raises(SystemExit, match="no homework pairs"):
         main([str(tmp_path)])
+
+
+@needs_embeddings
+def test_the_head_moves_turns_not_session_ratings() -> None:
+    """Round 22 (F22e): it ranks two replies better than the rules and does not rate whole sessions better, so the
+    session ratings accumulate the rules' homework strength."""
+    session = [*CTX, {"role": "assistant", "content": FOCUSED_TASK},
+               {"role": "user", "content": "Okay, Tuesday could work."},
+               {"role": "assistant", "content": "Great. Which two emails will you start with?"}]
+    on, off = EmbeddedFidelityScorer(homework_head=True), EmbeddedFidelityScorer(homework_head=False)
+    sig = on.turn(CTX, FOCUSED_TASK)
+    assert sig.homework_rules is not None  # the head moved this reply
+    assert sig.homework_rules == off.turn(CTX, FOCUSED_TASK).items["homework"].strength
+    assert sig.session_strengths()["homework"] == sig.homework_rules
+    a, b = on.score(session), off.score(session)
+    assert {i: v.score for i, v in a.items.items()} == {i: v.score for i, v in b.items.items()}

@@ -135,7 +135,7 @@ class EmbeddedFidelityScorer:
     def score(self, messages: Sequence[Any]) -> Fidelity:
         """Session ratings for ``messages``; ``turn`` and ``turn_score`` describe its last reply."""
         sigs = self.session_signals(messages)
-        strengths = [s.strengths() for _, s in sigs]
+        strengths = [s.session_strengths() for _, s in sigs]  # the homework head moves turns, not sessions
         session = rate_session(strengths, self.calibration)
         last_is_reply = bool(sigs) and sigs[-1][0] == len(messages) - 1
         last = sigs[-1][1] if last_is_reply else None

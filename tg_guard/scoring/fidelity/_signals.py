@@ -48,9 +48,20 @@ class TurnSignals(BaseModel):
     score: float = Field(ge=0.0, le=1.0)
     gate: float = Field(ge=0.0, le=1.0)
     gaming: dict[str, float] = {}
+    #: the rules' homework strength where the embedding head moved it (None: it did not)
+    homework_rules: float | None = Field(default=None, ge=0.0, le=1.0)
 
     def strengths(self) -> dict[CTRSItem, float]:
         return {k: v.strength for k, v in self.items.items()}
+
+    def session_strengths(self) -> dict[CTRSItem, float]:
+        """What the session ratings accumulate: :meth:`strengths`, with the rules' homework strength where the head
+        moved it. The head ranks two replies better than the rules and does not rate whole sessions better
+        (EVALUATION.md "Round 22"), so it moves turns only."""
+        out = self.strengths()
+        if self.homework_rules is not None:
+            out["homework"] = self.homework_rules
+        return out
 
 
 def reward_score(strengths: Mapping[CTRSItem, float], gate: float) -> float:
@@ -91,20 +102,21 @@ def signals_from_features(feats: ReplyFeatures, models: ModelSet, message: int, 
     """
     items: dict[CTRSItem, ItemSignal] = {}
     strengths: dict[CTRSItem, float] = {}
+    homework_rules: float | None = None
     for item in CTRS_ITEMS:
         if item == "homework":
             z = models.models[item].z(feats.values)
             s = homework_strength(z, feats.gate, 0.0)
             shift = homework_shift(s) if homework_shift is not None else 0.0
             if shift:
-                s = homework_strength(z, feats.gate, shift)
+                homework_rules, s = s, homework_strength(z, feats.gate, shift)
         else:
             s = round(models.models[item].strength(feats.values) * feats.gate, 6)
         strengths[item] = s
         items[item] = ItemSignal(strength=s, evidence=_evidence(item, feats, message))
     return TurnSignals(
         items=items, score=reward_score(strengths, feats.gate), gate=round(feats.gate, 6),
-        gaming={k: round(v, 4) for k, v in feats.gaming.items() if v > 0},
+        gaming={k: round(v, 4) for k, v in feats.gaming.items() if v > 0}, homework_rules=homework_rules,
     )
 
 
