@@ -1,15 +1,16 @@
 """Benchmark the embedded fidelity scorer: load time and per-turn latency (p50/p99) on this machine.
 
-    .venv/bin/python bench/bench_fidelity.py [--data data/fidelity] [--repeat 5] [--homework-head] [--json OUT]
+    .venv/bin/python bench/bench_fidelity.py [--data data/fidelity] [--repeat 5] [--no-homework-head] [--json OUT]
 
 Two paths are timed:
 - ``guard``: what the guard does on every turn, ``scorer.score(history + reply)``: the new reply is
   scored, earlier replies come from the per-reply cache, the session ratings are re-accumulated.
 - ``cold``: one reply scored with the cache off (``turn()``): a reward over fresh completions.
 Replies come from the labelled sessions and turns (all splits: timing only, no labels are read).
-``--homework-head`` turns the opt-in embedding head on (round 22): on the guard path the reply's embedding comes from
-the shared cache after the first repeat (in the guard the safety pass has embedded the reply already); on the cold path
-the embedder's cache is off, so every reply the rules see a task in is embedded afresh, as over new completions.
+The homework embedding head (round 22) is on where the ml extra can embed, as in the scorer;
+``--no-homework-head`` turns it off. With it, on the guard path the reply's embedding comes from the shared cache
+after the first repeat (in the guard the safety pass has embedded the reply already); on the cold path the embedder's
+cache is off, so every reply the rules see a task in is embedded afresh, as over new completions.
 """
 
 from __future__ import annotations
@@ -44,10 +45,10 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=ROOT / "data" / "fidelity")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--model", default="learned")
-    ap.add_argument("--homework-head", action="store_true")
+    ap.add_argument("--no-homework-head", action="store_true", help="the rules' homework alone")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
-    head = bool(args.homework_head)
+    head: bool | str = False if args.no_homework_head else "auto"
 
     t0 = time.perf_counter()
     from tg_guard.scoring.fidelity import EmbeddedFidelityScorer
@@ -74,7 +75,7 @@ def main() -> int:
                 guard_ms.append((time.perf_counter() - a) * 1000)
     cold_ms: list[float] = []
     cold = EmbeddedFidelityScorer(model=args.model, cache_size=0, homework_head=head)
-    if head:
+    if cold.head is not None:
         from tg_guard.scoring.embedding import Embedder
 
         cold._embedder = Embedder(cache_size=0)  # every reply embedded afresh
@@ -89,7 +90,7 @@ def main() -> int:
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python "
                    f"{platform.python_version()}",
         "model": args.model,
-        "homework_head": head,
+        "homework_head": cold.head is not None,
         "load_s": {"import": round(t_import, 4), "build": round(t_build, 4)},
         "guard_turn_ms": {"p50": round(_pct(guard_ms, 0.5), 3), "p99": round(_pct(guard_ms, 0.99), 3),
                           "mean": round(statistics.fmean(guard_ms), 3), "n": len(guard_ms)},

@@ -90,12 +90,13 @@ RULE_LEVELS = {"moderate only": (2,), "moderate or high": (2, 3), "any level": (
 
 
 def rules_vetoed(row: dict[str, object], path: str, b2: float, levels: tuple[int, ...]) -> str:
-    """S's level, except where the rules' own level is moderate or above (one of ``levels``), no credible answer to a
-    safety check dropped it, and the encoder reads the conversation at least ``b2`` below its threshold: then low."""
+    """S's level, except where it is moderate or high, the rules' own level is one of ``levels``, no credible answer to
+    a safety check dropped it, and the encoder reads the conversation at least ``b2`` below its threshold: then low.
+    (Never imminent: the grids of round 22 first ran without that bound; PREREGISTERED.md, "Corrections".)"""
     r = row[path]
     assert isinstance(r, dict)
     s, rules = risk_rank(r["S"]), risk_rank(row["rules"])  # type: ignore[arg-type]
-    if s >= 2 and rules in levels and not row.get("drops") and float(row["enc"]) < -b2:  # type: ignore[arg-type]
+    if 2 <= s <= 3 and rules in levels and not row.get("drops") and float(row["enc"]) < -b2:  # type: ignore[arg-type]
         return "low"
     return str(r["S"])
 
@@ -114,7 +115,7 @@ def ee_level(row: dict[str, object], path: str, a: float | None, b2: float | Non
     lv = str(r["S"])
     if a is not None and risk_rank(r["E"]) >= 2 > risk_rank(lv) and enc > a:
         lv = str(r["E"])
-    if (b2 is not None and risk_rank(lv) >= 2 and risk_rank(row["rules"]) in levels  # type: ignore[arg-type]
+    if (b2 is not None and 2 <= risk_rank(lv) <= 3 and risk_rank(row["rules"]) in levels  # type: ignore[arg-type]
             and not row.get("drops") and enc < -b2):
         lv = "low"
     return lv

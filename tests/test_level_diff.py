@@ -109,3 +109,11 @@ def test_figures_count_what_a_judge_reads(tmp_path: Path, capsys: pytest.Capture
     run.write_text(json.dumps(got), encoding="utf-8")
     assert main(["figures", str(run)]) == 0
     assert "moderate+ caught 4/4, false alarms on none 1/2, high+ at or above gold 2/3" in capsys.readouterr().out
+
+
+def test_cli_refuses_any_encoder_option_on_the_rules_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = _write(tmp_path / "a.jsonl", [_conv("c1", "hello", "none")])
+    for opt in (["--encoder-veto", "3"], ["--encoder-rules-veto", "4"], ["--encoder-offset", "1"]):
+        assert main(["levels", str(tmp_path / "o.json"), str(f), "--path", "rules", *opt]) == 2
+        assert "--path embedding or numpy" in capsys.readouterr().err
+    assert not (tmp_path / "o.json").exists()

@@ -105,17 +105,16 @@ def test_cli_writes_json(tmp_path: Path) -> None:
     assert json.loads(out.read_text())["splits"] == ["test"]
 
 
-def test_cli_homework_head_is_opt_in(tmp_path: Path) -> None:
+def test_cli_homework_head_follows_the_scorer_and_can_be_turned_off(tmp_path: Path) -> None:
     from tg_guard.cli import app
     from tg_guard.scoring.embedding import embeddings_available
 
     data, out = _tiny_data(tmp_path), tmp_path / "report.json"
     assert CliRunner().invoke(app, ["eval-fidelity", str(data), "--json", str(out)]).exit_code == 0
-    assert not json.loads(out.read_text())["scorer"].endswith("+homework-head")  # the default is the rules' homework
-    if embeddings_available():
-        res = CliRunner().invoke(app, ["eval-fidelity", str(data), "--homework-head", "--json", str(out)])
-        assert res.exit_code == 0, res.output
-        assert json.loads(out.read_text())["scorer"].endswith("+homework-head")
+    assert json.loads(out.read_text())["scorer"].endswith("+homework-head") == embeddings_available()
+    res = CliRunner().invoke(app, ["eval-fidelity", str(data), "--no-homework-head", "--json", str(out)])
+    assert res.exit_code == 0, res.output
+    assert not json.loads(out.read_text())["scorer"].endswith("+homework-head")
 
 
 def test_cli_missing_dir_fails_cleanly(tmp_path: Path) -> None:

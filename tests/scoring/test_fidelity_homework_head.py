@@ -26,21 +26,23 @@ FOCUSED_TASK = (
     "them on Tuesday morning before you open anything else, and jot down what you expected people to think and what "
     "actually came back. If Tuesday gets busy, what would get in the way? We can look at your notes next session."
 )
-# Homework words stuffed together: names the item many times, sets nothing concrete.
-HOMEWORK_SPAM = (
-    "Homework: homework this week. Your homework plan is to do your homework, review your homework, and track the "
-    "homework daily. Homework homework. Sound okay? Sound okay? We'll review the homework next time."
+# An imposed, oversized task: the rules see a task (strength past the head's gate), so the head acts on it.
+IMPOSED_TASK = (
+    "From tomorrow you will answer every email within ten minutes of it arriving, all of them, every day this week, "
+    "and log each one in a spreadsheet. We'll go through the spreadsheet next session."
 )
 NO_TASK = "That sounds really frustrating. What goes through your mind right before you open the inbox?"
 
 
 def test_shift_is_bounded_by_its_lams() -> None:
-    w = np.zeros(4)
+    w = np.zeros(384)
     w[0] = 100.0  # saturates tanh
     head = HomeworkHead(w=w, lam_up=3.0, lam_down=2.0, gate=0.1)
-    assert head.shift(np.array([1.0, 0, 0, 0])) == pytest.approx(3.0)
-    assert head.shift(np.array([-1.0, 0, 0, 0])) == pytest.approx(-2.0)
-    assert head.shift(np.zeros(4)) == 0.0
+    e = np.zeros(384)
+    e[0] = 1.0
+    assert head.shift(e) == pytest.approx(3.0)
+    assert head.shift(-e) == pytest.approx(-2.0)
+    assert head.shift(np.zeros(384)) == 0.0
 
 
 def test_zero_shift_reproduces_the_rules_strength_bit_for_bit() -> None:
@@ -52,8 +54,11 @@ def test_zero_shift_reproduces_the_rules_strength_bit_for_bit() -> None:
 
 @pytest.mark.parametrize("bad", [
     {"w": [0.1, float("nan")], "lam_up": 1, "lam_down": 1, "gate": 0.1},  # not finite
-    {"w": [0.1], "lam_up": -1, "lam_down": 1, "gate": 0.1},  # negative reach
-    {"w": [0.1], "lam_up": 1, "lam_down": 1, "gate": 1.5},  # gate outside [0, 1]
+    {"w": [0.1] * 384, "lam_up": -1, "lam_down": 1, "gate": 0.1},  # negative reach
+    {"w": [0.1] * 384, "lam_up": 1, "lam_down": 1, "gate": 1.5},  # gate outside [0, 1]
+    {"w": [0.1] * 384, "lam_up": float("nan"), "lam_down": 1, "gate": 0.4},  # a NaN reach would max the strength
+    {"w": [0.1] * 384, "lam_up": 1, "lam_down": float("inf"), "gate": 0.4},  # not finite
+    {"w": [0.1] * 10, "lam_up": 1, "lam_down": 1, "gate": 0.4},  # not the embedder's dimension
     {"lam_up": 1, "lam_down": 1, "gate": 0.1},  # no weights
 ])
 def test_a_bad_head_file_is_refused_with_its_name(tmp_path: Path, bad: dict[str, object]) -> None:
@@ -80,17 +85,27 @@ def test_required_head_without_embeddings_fails_clearly(monkeypatch: pytest.Monk
     with pytest.raises(ConfigError, match="ml"):
         EmbeddedFidelityScorer(homework_head=True)
     assert EmbeddedFidelityScorer(homework_head="auto").head is None  # auto falls back to the rules
-    assert EmbeddedFidelityScorer().head is None  # off by default
+    assert EmbeddedFidelityScorer().head is None  # the default is "auto": the rules alone without embeddings
 
 
-def test_rules_model_leaves_the_head_off_unless_asked() -> None:
+def test_rules_model_leaves_the_head_off_and_refuses_it() -> None:
     assert EmbeddedFidelityScorer(model="rules").head is None
+    assert EmbeddedFidelityScorer(model="rules", homework_head="auto").head is None
+    with pytest.raises(ConfigError, match="learned layer"):  # fitted on the learned layer's homework logit
+        EmbeddedFidelityScorer(model="rules", homework_head=True)
+
+
+def test_the_head_is_the_default_where_embeddings_run() -> None:
+    assert (EmbeddedFidelityScorer().head is not None) == embeddings_available()
+    assert EmbeddedFidelityScorer(homework_head=False).head is None
 
 
 @needs_embeddings
 def test_the_head_moves_homework_only() -> None:
     on, off = EmbeddedFidelityScorer(homework_head=True), EmbeddedFidelityScorer(homework_head=False)
-    a, b = on.turn(CTX, FOCUSED_TASK), off.turn(CTX, FOCUSED_TASK)
+    a, b = on.turn(CTX, IMPOSED_TASK), off.turn(CTX, IMPOSED_TASK)
+    assert on.head is not None and b.items["homework"].strength >= on.head.gate
+    assert abs(a.items["homework"].strength - b.items["homework"].strength) > 0.01  # it moved
     for item, sig in a.items.items():
         if item != "homework":
             assert sig.strength == b.items[item].strength, item
@@ -110,14 +125,6 @@ def test_a_reply_without_a_task_is_not_embedded_or_moved() -> None:
     on._embedder = Boom()
     off = EmbeddedFidelityScorer(homework_head=False)
     assert on.turn(CTX, NO_TASK).items["homework"].strength == off.turn(CTX, NO_TASK).items["homework"].strength
-
-
-@needs_embeddings
-def test_homework_spam_scores_below_a_focused_task_with_the_head_on() -> None:
-    on = EmbeddedFidelityScorer(homework_head=True)
-    spam, focused = on.turn(CTX, HOMEWORK_SPAM), on.turn(CTX, FOCUSED_TASK)
-    assert spam.items["homework"].strength < focused.items["homework"].strength
-    assert spam.score <= focused.score
 
 
 @needs_embeddings
@@ -169,7 +176,31 @@ def test_train_homework_refuses_a_directory_without_homework_pairs(tmp_path: Pat
     from tg_guard.scoring.fidelity.train_homework import main
 
     with pytest.raises(SystemExit, match="no homework pairs"):
-        main([str(tmp_path)])
+        main([str(tmp_path), "--out", str(tmp_path / "h.json")])
+    assert not (tmp_path / "h.json").exists()
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--C", "nan"], "finite"),
+    (["--lam-up", "inf"], "finite"),
+    (["--gate", "1.5"], "gate"),
+    (["--loso", "blindA", "--exclude", "blindA"], "both held out"),
+])
+def test_train_homework_refuses_bad_arguments_before_any_work(tmp_path: Path, args: list[str], says: str,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from tg_guard.scoring.fidelity.train_homework import main
+
+    with pytest.raises(SystemExit):
+        main([str(tmp_path), "--out", str(tmp_path / "h.json"), *args])
+    assert says in capsys.readouterr().err
+
+
+def test_train_homework_names_a_missing_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tg_guard.scoring.fidelity.train_homework import main
+
+    with pytest.raises(SystemExit):
+        main([str(tmp_path / "nope"), "--out", str(tmp_path / "h.json")])
+    assert "is not a directory" in capsys.readouterr().err
 
 
 @needs_embeddings

@@ -27,7 +27,7 @@ def eval_fidelity(
     model: Annotated[str, typer.Option(help="'learned' (shipped weights) or 'rules'")] = "learned",
     weights: Annotated[Path | None, typer.Option(help="another weights.json for the learned model")] = None,
     homework_head: Annotated[bool, typer.Option(
-        help="add the opt-in homework embedding head (needs the ml extra)")] = False,
+        help="the homework embedding head where the ml extra can embed (--no-homework-head: the rules alone)")] = True,
     json_out: Annotated[Path | None, typer.Option("--json", help="write the full report as JSON here")] = None,
     strict: Annotated[bool, typer.Option(help="exit 1 when any target is missed")] = False,
 ) -> None:
@@ -38,7 +38,7 @@ def eval_fidelity(
     try:
         report = evaluate_fidelity(data_dir, splits=[s.strip() for s in split.split(",") if s.strip()],
                                    model=model, weights=weights,
-                                   homework_head=homework_head)
+                                   homework_head="auto" if homework_head else False)
     except TGGuardError as exc:
         fail(str(exc))
         return

@@ -157,12 +157,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                       f"{f['false_alarms']}/{f['none']}, high+ at or above gold {f['high_at_or_above']}/{f['high']}")
             return 0
         if args.cmd == "levels":
-            if args.risk_encoder and args.path == "rules":
-                raise ValueError("--risk-encoder needs the learned layer: use --path embedding or numpy")
             opts = {k: v for k, v in (("encoder_offset", args.encoder_offset),
                                       ("encoder_heads_margin", args.encoder_heads_margin),
                                       ("encoder_veto", args.encoder_veto),
                                       ("encoder_rules_veto", args.encoder_rules_veto)) if v is not None}
+            if (args.risk_encoder or opts) and args.path == "rules":
+                raise ValueError("--risk-encoder and the --encoder-* options need the learned layer: use --path "
+                                 "embedding or numpy")
             got = levels(args.files, args.path, risk_encoder=args.risk_encoder, encoder_options=opts)
             if not got:
                 raise ValueError("no conversation in these files ends in a user message with a gold risk_level")

@@ -354,16 +354,25 @@ def test_the_rules_veto_caps_a_rules_level_where_the_encoder_reads_far_below(tex
     assert _rules_veto(_Encoder(False, logit=3.5), b2=4.0).assess_risk(msgs).level in ("moderate", "high", "imminent")
 
 
-def test_the_rules_veto_never_caps_imminent_nor_a_credible_answer_nor_lifts() -> None:
+def test_the_rules_veto_never_caps_imminent_nor_a_credible_answer() -> None:
     enc = _Encoder(False, logit=50.0)
     sc = _rules_veto(enc, b2=0.0)
+    rules_of = build_embedded_safety(embeddings=False).tracker
+    # the rules' own imminent
     assert sc.assess_risk(users("i have the pills counted out and i'm doing it tonight")).level == "imminent"
-    answered = conv("i've been thinking about killing myself",
+    # the rules at moderate or high, the heads lifting to imminent: never capped
+    for text in ["i want to kill myself. i've made up my mind, tonight is the night, going to the bridge after work",
+                 "i don't want to live anymore. i'm going to the tracks tonight once it's dark"]:
+        assert rules_of.assess(users(text)).level in ("moderate", "high")
+        assert sc.assess_risk(users(text)).level == "imminent", text
+    # a credible answer to a safety check took high to moderate: the rules' judgement stands
+    answered = conv("i have pills saved up and i keep thinking about taking them all",
                     "Thank you for telling me. Are you safe right now? Do you have a plan?",
-                    "no plan, i promise. my sister is staying with me and i'm seeing my therapist tomorrow")
-    assert sc.assess_risk(answered).level == build_embedded_safety(embeddings=False).assess_risk(answered).level
-    assert _rules_veto(_Encoder(True, logit=50.0), b2=0.0).assess_risk(
-        users("work has been a lot lately and i'm tired")).level in ("none", "low")  # a veto never lifts
+                    "no plan, i promise. my sister took the pills and she is staying with me and i'm seeing my "
+                    "therapist tomorrow")
+    level, drops = rules_of.assess_with_drops(answered)
+    assert level.level == "moderate" and drops == 1
+    assert sc.assess_risk(answered).level == "moderate"
 
 
 def test_a_rules_veto_error_is_raised_so_the_screen_fails_closed() -> None:

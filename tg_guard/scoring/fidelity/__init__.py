@@ -8,7 +8,9 @@
 
 Layers: cue families (``_cues``) -> bounded features and a gaming gate (``_features``) -> per-item
 logistic models, hand-set priors re-weighted on the train split (``_model``, ``weights.json``,
-``train.py``) -> session accumulation (``_session``). No torch at run time; see MODEL_CARD.md.
+``train.py``) -> session accumulation (``_session``). With the ``ml`` extra, homework's turn strength also reads the
+reply's sentence embedding (``_homework_head``, ``homework_head.json``, ``train_homework.py``). No torch at run time;
+see MODEL_CARD.md.
 """
 
 from __future__ import annotations

@@ -27,9 +27,10 @@ import numpy as np
 
 from ...errors import ConfigError
 
-__all__ = ["HEAD_FILE", "HomeworkHead", "homework_strength", "load_head"]
+__all__ = ["EMBEDDING_DIM", "HEAD_FILE", "HomeworkHead", "homework_strength", "load_head"]
 
 HEAD_FILE = "homework_head.json"
+EMBEDDING_DIM = 384  # all-MiniLM-L6-v2 (:class:`..embedding.Embedder`)
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,11 @@ class HomeworkHead:
     source: str = "homework_head.json"
 
     def __post_init__(self) -> None:
-        if self.w.ndim != 1 or not np.isfinite(self.w).all():
-            raise ConfigError(f"{self.source}: 'w' must be a finite vector")
-        if min(self.lam_up, self.lam_down) < 0 or not 0 <= self.gate <= 1:
-            raise ConfigError(f"{self.source}: lam_up and lam_down must be >= 0 and gate in [0, 1]")
+        if self.w.ndim != 1 or len(self.w) != EMBEDDING_DIM or not np.isfinite(self.w).all():
+            raise ConfigError(f"{self.source}: 'w' must be {EMBEDDING_DIM} finite numbers (the embedder's dimension)")
+        finite = all(math.isfinite(v) for v in (self.lam_up, self.lam_down, self.gate))
+        if not finite or min(self.lam_up, self.lam_down) < 0 or not 0 <= self.gate <= 1:
+            raise ConfigError(f"{self.source}: lam_up and lam_down must be finite and >= 0, and gate in [0, 1]")
 
     def shift(self, embedding: np.ndarray) -> float:
         """The move of the homework logit for a reply with this (L2-normalised) embedding, in [-lam_down, lam_up]."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -48,13 +48,13 @@ class EmbeddedFidelityScorer:
     the hand-set priors only. ``weights`` points at another ``weights.json``. Replies are cached by
     their text and the user messages they answer, so a session's earlier turns are scored once.
 
-    ``homework_head``: the embedding head that ranks tasks the rules already see (:mod:`._homework_head`), opt-in.
-    ``False`` (default): the rules alone; ``True`` uses the shipped head (a clear error without the ``ml`` extra);
-    ``"auto"`` uses it where the extra can embed and the rules elsewhere; a path loads another head. ``"auto"`` with
+    ``homework_head``: the embedding head that ranks tasks the rules already see (:mod:`._homework_head`). ``"auto"``
+    (default) uses the shipped head where the ``ml`` extra can embed and the rules alone elsewhere; ``True`` requires
+    it (a clear error without the extra); ``False`` turns it off; a path loads another head. ``"auto"`` with
     ``model="rules"`` stays off. Only replies the rules see a task in are embedded, through the shared embedder
-    (cached: a reply the safety pass embedded costs nothing more). It ranks two tasks better than the rules on new
-    authors' pairs but does not rate whole sessions better (dev and fresh sessions), so it is not the default
-    (EVALUATION.md, "Round 22").
+    (cached: a reply the safety pass embedded costs nothing more). It moves the turn's homework strength (the item's
+    ``turn``, pairwise comparisons, the reward's ``score``); session ratings accumulate the rules' homework strength,
+    since it ranks two replies better without rating whole sessions better (EVALUATION.md, "Round 22").
     """
 
     name = "embedded"
@@ -65,7 +65,7 @@ class EmbeddedFidelityScorer:
         model: Literal["learned", "rules"] = "learned",
         weights: str | Path | None = None,
         cache_size: int = 8192,
-        homework_head: bool | Literal["auto"] | str | Path = False,
+        homework_head: bool | Literal["auto"] | str | Path = "auto",
     ) -> None:
         if model not in ("learned", "rules"):
             raise ConfigError(f"fidelity model must be 'learned' or 'rules', not {model!r}")
@@ -102,7 +102,7 @@ class EmbeddedFidelityScorer:
                     self._cache.popitem(last=False)
         return sig
 
-    def _shift_for(self, reply: str) -> Any:
+    def _shift_for(self, reply: str) -> Callable[[float], float]:
         """The head's logit move for ``reply``, embedding it only where the rules see a task (strength >= gate)."""
         head = self.head
         assert head is not None
@@ -163,6 +163,9 @@ class EmbeddedFidelityScorer:
 def _resolve_head(option: bool | str | Path, model: str) -> HomeworkHead | None:
     if option is False or (option == "auto" and model == "rules"):
         return None
+    if model == "rules":
+        raise ConfigError("the homework head was fitted on the learned layer's homework logit: use model='learned' "
+                          "or homework_head=False")
     if option == "auto":
         from ..embedding import embeddings_available
 

@@ -180,11 +180,13 @@ class EmbeddedSafetyScorer:
                 self.encoder = shared_risk_encoder()
                 self.encoder_lifts = risk_encoder is not False
             elif risk_encoder or vetoes:
-                veto = "encoder_veto" if self.encoder_veto is not None else "encoder_rules_veto"
-                what = "risk_encoder=True" if risk_encoder else veto
-                fix = "pass risk_encoder=False" if risk_encoder else f"drop {veto}"
-                raise ConfigError(f"{what} needs the learned layer and the ml extra (pip install 'tg-guard[ml]'); "
-                                  f"or {fix}" if use_model else f"{what} needs the learned layer; drop use_model=False")
+                asked = [n for n, on in (("risk_encoder=True", bool(risk_encoder)),
+                                         ("encoder_veto", self.encoder_veto is not None),
+                                         ("encoder_rules_veto", self.encoder_rules_veto is not None)) if on]
+                what = " and ".join(asked) + (" need" if len(asked) > 1 else " needs")
+                fix = "drop " + " and ".join(n.replace("risk_encoder=True", "risk_encoder") for n in asked)
+                raise ConfigError(f"{what} the learned layer and the ml extra (pip install 'tg-guard[ml]'); "
+                                  f"or {fix}" if use_model else f"{what} the learned layer; drop use_model=False")
         self.encoder_offset, self.encoder_heads_margin = _encoder_condition(
             encoder_offset, encoder_heads_margin, asked=risk_encoder is not False)
         self.tracker = RiskTracker()
@@ -301,11 +303,12 @@ class EmbeddedSafetyScorer:
             # above cap it. Asked only here (a few turns in a hundred), so other turns do not wait for it. An encoder
             # error propagates: the crisis screen fails closed.
             final = 1
-        if (final >= 2 and 2 <= rank <= 3 and not drops and self.encoder_rules_veto is not None
+        if (2 <= final <= 3 and 2 <= rank <= 3 and not drops and self.encoder_rules_veto is not None
                 and self._encoder_reads_below(users, self.encoder_rules_veto)):
             # round 22 (ER, opt-in): the rules' own moderate or high, read by the encoder at least encoder_rules_veto
             # below its threshold (an adventure sport "about to jump", a leaving-do's goodbye notes): low at most.
-            # Never past imminent, never after a credible answer to a safety check; an encoder error propagates.
+            # Never on imminent (the rules' or the heads'), never after a credible answer to a safety check; an encoder
+            # error propagates.
             final = 1
         cats: set[RiskCategory] = set(rules.categories)
         if final >= 1 and final == rank and others_impairment_only(users):
