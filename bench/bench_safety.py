@@ -95,6 +95,9 @@ def main() -> None:
     ap.add_argument("--encoder-veto", default="auto", type=veto_arg,
                     help="auto (the scorer's default: on with the ml extra), off, or a distance B below the encoder's "
                          "threshold (round 21); where on, also times the turns the veto is asked on")
+    ap.add_argument("--encoder-release", default="round20", help="the shipped encoder to load (round 22: round22)")
+    ap.add_argument("--encoder-offset", type=float, default=None,
+                    help="with --risk-encoder on: lift where the encoder reads this far above its threshold")
     ap.add_argument("--mode", choices=ARMS, default="guard",
                     help="guard: the guard's turn (screen, then the reply's check), each new text's embedding beside "
                          "the rules; offline: the reply known up front (Engine.score, eval-detectors), its embedding "
@@ -110,6 +113,10 @@ def main() -> None:
     extra: dict[str, object] = {"risk_encoder": choice[args.risk_encoder]} if args.risk_encoder in choice else {}
     if args.encoder_veto != "auto":
         extra["encoder_veto"] = None if args.encoder_veto == "off" else float(args.encoder_veto)
+    if args.encoder_release != "round20":
+        extra["encoder_release"] = args.encoder_release
+    if args.encoder_offset is not None:
+        extra["encoder_offset"] = args.encoder_offset
     scorer = build_embedded_safety(embeddings=choice.get(args.embeddings), **extra)
     if scorer.embedder is not None:
         scorer.embedder.embed(["warm up the embedding model"])  # its first call pays a one-off setup

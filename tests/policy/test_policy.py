@@ -43,11 +43,23 @@ def test_strict_regenerates_on_every_violation_and_observe_never_enforces() -> N
 
 def test_strict_keeps_every_lift_of_the_heads() -> None:
     """Round 21: the encoder's veto trades a few crises caught for fewer false alarms; `strict` turns it off."""
-    from tg_guard.registry import safety_scorers
-
     spec = load_policy("strict").safety
     assert spec.options.get("encoder_veto", "unset") is None
-    assert safety_scorers.create(spec.name, **spec.options).encoder_veto is None
+
+
+def test_strict_lifts_with_the_round22_encoder() -> None:
+    """Round 22 (EL): the round-22 encoder lifts to moderate where it reads 2 above its threshold; no veto."""
+    from tg_guard.registry import safety_scorers
+    from tg_guard.scoring.safety.encoder import encoder_available
+    from tg_guard.scoring.safety.encoder_build import RELEASES, default_risk_onnx_path
+
+    spec = load_policy("strict").safety
+    assert spec.options["encoder_release"] == "round22" and spec.options["risk_encoder"] is True
+    if not encoder_available(RELEASES["round22"]):
+        pytest.skip("needs the ml extra")
+    sc = safety_scorers.create(spec.name, **spec.options)
+    assert sc.encoder_veto is None and sc.encoder_lifts and sc.encoder_offset == 2.0
+    assert sc.encoder is not None and sc.encoder.path == default_risk_onnx_path(RELEASES["round22"])
 
 
 @pytest.mark.parametrize(

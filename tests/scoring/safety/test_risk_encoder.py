@@ -390,3 +390,31 @@ def test_the_rules_veto_is_opt_in() -> None:
     assert EmbeddedSafetyScorer(embeddings=False).encoder_rules_veto is None
     with pytest.raises(ConfigError, match="drop use_model=False"):
         EmbeddedSafetyScorer(use_model=False, encoder_rules_veto=4.0)
+
+
+# Round 22: two shipped encoder releases; the strict policy lifts with round 22's
+def test_an_unknown_encoder_release_says_which_exist() -> None:
+    with pytest.raises(ConfigError, match="encoder_release must be one of"):
+        EmbeddedSafetyScorer(embeddings=False, encoder_release="round99")
+
+
+def test_each_release_ships_weights_and_a_record_written_for_them() -> None:
+    from tg_guard.scoring.safety.encoder_build import RELEASES, weights_digest
+
+    for release, weights in RELEASES.items():
+        info = json.loads(weights.with_suffix(".json").read_text(encoding="utf-8"))
+        assert info["weights_sha256"] == weights_digest(weights), release
+        assert np.isfinite(float(info["threshold"]))
+
+
+@needs_encoder
+def test_the_round22_release_is_its_own_encoder() -> None:
+    from tg_guard.scoring.safety.encoder import shared_risk_encoder
+
+    r20, r22 = shared_risk_encoder("round20"), shared_risk_encoder("round22")
+    assert r20 is not r22 and r20.path != r22.path and r20.threshold != r22.threshold
+    assert shared_risk_encoder("round22") is r22  # one per process
+    sc = EmbeddedSafetyScorer(embeddings=False, encoder_veto=None, risk_encoder=True, encoder_release="round22",
+                              encoder_offset=2.0)
+    assert sc.encoder is r22 and sc.encoder_lifts
+    assert EmbeddedSafetyScorer(embeddings=False).encoder is r20  # the default's veto keeps round 20's

@@ -32,7 +32,7 @@ import numpy as np
 from ...errors import ConfigError
 from ..embedding import build_in_child
 from ..embedding_build import can_build, installed
-from .encoder_build import DEFAULT_WEIGHTS, default_risk_onnx_path, weights_digest
+from .encoder_build import DEFAULT_WEIGHTS, default_risk_onnx_path, release_weights, weights_digest
 from .view import conversation_view
 
 __all__ = ["DEFAULT_META", "HEAD", "MAX_LEN", "RiskEncoder", "encoder_available", "encoder_text", "shared_risk_encoder",
@@ -190,14 +190,15 @@ def _build(path: Path, weights: Path) -> None:
                    "pass risk_encoder=False and encoder_veto=None")
 
 
-_shared: RiskEncoder | None = None
+_shared: dict[str, RiskEncoder] = {}
 _shared_lock = threading.Lock()
 
 
-def shared_risk_encoder() -> RiskEncoder:
-    """The process-wide :class:`RiskEncoder` for the committed files, loaded on first call."""
-    global _shared
+def shared_risk_encoder(release: str = "round20") -> RiskEncoder:
+    """The process-wide :class:`RiskEncoder` of a shipped release (:data:`.encoder_build.RELEASES`), loaded on first
+    call."""
+    weights = release_weights(release)
     with _shared_lock:
-        if _shared is None:
-            _shared = RiskEncoder()
-        return _shared
+        if release not in _shared:
+            _shared[release] = RiskEncoder(weights_path=weights, meta_path=weights.with_suffix(".json"))
+        return _shared[release]

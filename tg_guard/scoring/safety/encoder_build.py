@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from ...errors import ConfigError
 from ..embedding_build import cache_dir, export_int8, load_bert
 
 __all__ = ["DEFAULT_WEIGHTS", "RECIPE", "build_risk_onnx", "default_risk_onnx_path", "read_weights", "weights_digest",
@@ -34,6 +35,18 @@ __all__ = ["DEFAULT_WEIGHTS", "RECIPE", "build_risk_onnx", "default_risk_onnx_pa
 #: bump when the export changes: the cached file name changes with it
 RECIPE = "e1"
 DEFAULT_WEIGHTS = Path(__file__).with_name("risk_encoder.npz")
+#: the shipped encoders by release: round 20's is the default's (its veto); round 22's (retrained with the new authors'
+#: sets dev39-dev58) is the strict policy's lift (EVALUATION.md "Round 22")
+RELEASES: dict[str, Path] = {"round20": DEFAULT_WEIGHTS,
+                             "round22": Path(__file__).with_name("risk_encoder_round22.npz")}
+
+
+def release_weights(release: str) -> Path:
+    """The weights file of a shipped encoder release (:data:`RELEASES`)."""
+    try:
+        return RELEASES[release]
+    except (KeyError, TypeError):
+        raise ConfigError(f"encoder_release must be one of {sorted(RELEASES)}, got {release!r}") from None
 
 
 def weights_digest(weights: str | Path) -> str:

@@ -31,6 +31,7 @@ from .combine import combine_level, each_alone_margins, ge2_threshold, missed_sc
 from .conduct import GENTLE_CHALLENGE, judgmental, unsupported_assumption
 from .detectors import Finding, ReplyContext
 from .encoder import RiskEncoder, encoder_available, shared_risk_encoder
+from .encoder_build import release_weights
 from .harmful import harm_view, harmful_content
 from .learned import DEFAULT_PATH, NgramModel
 from .medical import (
@@ -129,6 +130,8 @@ class EmbeddedSafetyScorer:
     opt-in; ``None``: off) is a second veto on levels the rules set themselves: where the rules' own level is moderate
     or high, no credible answer to a safety check has lowered it, and the encoder reads the conversation at least that
     far below its threshold, the level is capped at low (the encoder is then asked on every such turn).
+    ``encoder_release`` picks the shipped encoder: ``"round20"`` (the default's, for its veto) or ``"round22"``
+    (retrained with the new authors' sets; the ``strict`` policy lifts with it at ``encoder_offset`` 2, round 22).
     """
 
     name = "embedded"
@@ -146,6 +149,7 @@ class EmbeddedSafetyScorer:
         encoder_heads_margin: float | None = None,
         encoder_veto: float | Literal["auto"] | None = "auto",
         encoder_rules_veto: float | None = None,
+        encoder_release: str = "round20",
     ) -> None:
         self.model: NgramModel | None = None
         self.semantic: SemanticHeads | None = None
@@ -167,17 +171,18 @@ class EmbeddedSafetyScorer:
                 self._use_semantic(heads, reply_heads, path, required=embeddings is True)
         elif embeddings:
             raise ConfigError("embeddings=True needs the learned layer; drop use_model=False")
+        weights = release_weights(encoder_release)  # an unknown release fails here, whatever else is asked
         if encoder_veto == "auto":
             # round 21: the veto is the default where the encoder can run (judged on dev56-dev58, EVALUATION.md)
-            encoder_veto = DEFAULT_ENCODER_VETO if use_model and encoder_available() else None
+            encoder_veto = DEFAULT_ENCODER_VETO if use_model and encoder_available(weights) else None
         self.encoder_veto = _encoder_veto(encoder_veto)
         self.encoder_rules_veto = _encoder_veto(encoder_rules_veto, "encoder_rules_veto")
         vetoes = self.encoder_veto is not None or self.encoder_rules_veto is not None
         #: whether the encoder may lift (``risk_encoder``); with only a veto it is asked, lazily, to veto
         self.encoder_lifts = False
         if risk_encoder is not False or vetoes:
-            if use_model and encoder_available():
-                self.encoder = shared_risk_encoder()
+            if use_model and encoder_available(weights):
+                self.encoder = shared_risk_encoder(encoder_release)
                 self.encoder_lifts = risk_encoder is not False
             elif risk_encoder or vetoes:
                 asked = [n for n, on in (("risk_encoder=True", bool(risk_encoder)),
@@ -196,7 +201,9 @@ class EmbeddedSafetyScorer:
         # check_reply): the logits are a pure function of them, so the second read is a cache hit.
         self._logits_of = lru_cache(maxsize=256)(self._risk_logits)
         log.info("safety_scorer_ready", model=self.model is not None, embeddings=self.semantic is not None,
-                 risk_encoder=self.encoder_lifts, encoder_veto=self.encoder_veto, calibration=self.calibration.source)
+                 risk_encoder=self.encoder_lifts, encoder_veto=self.encoder_veto,
+                 encoder_rules_veto=self.encoder_rules_veto, encoder_release=encoder_release if self.encoder else None,
+                 calibration=self.calibration.source)
 
     def _use_semantic(self, heads: SemanticHeads | None, reply_heads: SemanticHeads | None, path: Path, *,
                       required: bool) -> None:
