@@ -39,6 +39,10 @@ def eval_detectors(
         None, "--encoder-veto/--no-encoder-veto",
         help="Embedded scorer: the risk encoder as a veto on the heads' own lifts (round 21), or not. Default: the "
              "scorer's (on where the ml extra can run it)."),
+    policy: str | None = typer.Option(
+        None, "--policy",
+        help="Score with this policy's safety scorer and options (a shipped name such as strict, or a YAML path); "
+             "the scorer options above may not be given with it."),
     fpr: float = typer.Option(0.05, "--fpr", help="False-positive rate for the risk recall-at-FPR figure."),
     reddit_aggregate: str = typer.Option(
         "share", "--reddit-aggregate",
@@ -67,11 +71,27 @@ def eval_detectors(
         from ..scoring.safety.scorer import DEFAULT_ENCODER_VETO
 
         options["encoder_veto"] = DEFAULT_ENCODER_VETO if encoder_veto else None
+    if policy is not None:
+        if options or scorer != "embedded":
+            fail("--policy sets the scorer and its options: drop --scorer, --rules-only, --embeddings, "
+                 "--risk-encoder and --encoder-veto, or drop --policy")
+        from ..errors import TGGuardError
+        from ..policy import load_policy
+
+        try:
+            spec = load_policy(policy).safety
+        except TGGuardError as exc:
+            fail(str(exc))
+            return
+        if spec is not None:
+            scorer, options = spec.name, dict(spec.options)
     sc = safety_scorers.create(scorer, **options)
-    result: dict[str, Any] = {"scorer": scorer, "rules_only": rules_only,
+    result: dict[str, Any] = {"scorer": scorer, "policy": policy, "rules_only": rules_only,
                               "embeddings": getattr(sc, "semantic", None) is not None,
                               "risk_encoder": bool(getattr(sc, "encoder_lifts", False)),
                               "encoder_veto": getattr(sc, "encoder_veto", None)}
+    if result["risk_encoder"]:
+        result["encoder_offset"] = getattr(sc, "encoder_offset", None)
     if data:
         result.update(evaluate_files(sc, list(data), fpr=fpr))
         _print_records(result, fpr)
