@@ -1,12 +1,15 @@
 """Benchmark of the embedded safety scorer: one full safety pass on a 10-message conversation.
 
     .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off|on] [--risk-encoder auto|off|on]
-                                           [--encoder-veto auto|off|B] [--mode guard|offline|sequential] [--compare]
+                                           [--encoder-veto auto|off|B] [--encoder-release round20|round22]
+                                           [--encoder-offset A] [--mode guard|offline|sequential] [--compare]
                                            [--json OUT]
 
 A *full pass* is what the guard does per turn: ``assess_risk`` over the conversation and ``check_reply``
 on the reply. Two figures: **cold** (every message text is new, so nothing is cached: the worst case)
-and **warm** (the earlier messages were seen on previous turns and are cached; the realistic case).
+and **warm** (the earlier messages were seen on previous turns and are cached; the realistic case). With the
+encoder lifting (``--risk-encoder on``, the strict policy's round-22 lift) warm can exceed cold: the encoder reads the
+whole conversation each turn, and a warm session grows turn by turn up to its 256 tokens.
 Also reports model load time and resident memory. A benchmark, not a timed test.
 
 ``--embeddings on`` (``embeddings=True``, the ``ml`` extra) adds one all-MiniLM-L6-v2 embedding per new user
@@ -95,7 +98,10 @@ def main() -> None:
     ap.add_argument("--encoder-veto", default="auto", type=veto_arg,
                     help="auto (the scorer's default: on with the ml extra), off, or a distance B below the encoder's "
                          "threshold (round 21); where on, also times the turns the veto is asked on")
-    ap.add_argument("--encoder-release", default="round20", help="the shipped encoder to load (round 22: round22)")
+    from tg_guard.scoring.safety.encoder_build import RELEASES
+
+    ap.add_argument("--encoder-release", default="round20", choices=sorted(RELEASES),
+                    help="the shipped encoder to load (strict's lift: round22)")
     ap.add_argument("--encoder-offset", type=float, default=None,
                     help="with --risk-encoder on: lift where the encoder reads this far above its threshold")
     ap.add_argument("--mode", choices=ARMS, default="guard",
@@ -156,7 +162,9 @@ def main() -> None:
     main_arm = args.mode if args.mode in arms else arms[0]
     out: dict[str, object] = {
         "n": args.n, "embeddings": scorer.semantic is not None,
-        "risk_encoder": scorer.encoder_lifts, "encoder_veto": scorer.encoder_veto, "load_s": round(load_s, 3),
+        "risk_encoder": scorer.encoder_lifts, "encoder_veto": scorer.encoder_veto,
+        "encoder_release": args.encoder_release if scorer.encoder is not None else None,
+        "encoder_offset": scorer.encoder_offset if scorer.encoder_lifts else None, "load_s": round(load_s, 3),
         "max_rss_mb": round(rss_mb, 1), "mode": main_arm,
         "cold_ms": _summary(cold[main_arm]), "warm_ms": _summary(warm[main_arm]),
         "python": sys.version.split()[0],

@@ -147,17 +147,18 @@ def test_eval_detectors_scores_a_policys_safety_scorer(tmp_path: Path) -> None:
     data = Path(__file__).resolve().parents[2] / "data" / "safety_risk" / "dev.jsonl"
     small = tmp_path / "risk.jsonl"
     small.write_text("".join(data.read_text(encoding="utf-8").splitlines(keepends=True)[::40]), encoding="utf-8")
-    if encoder_available(RELEASES["round22"]):
-        out = tmp_path / "strict.json"
-        proc = run_cli("eval-detectors", str(small), "--policy", "strict", "--json", str(out))
-        assert proc.returncode == 0, proc.stderr.decode()[-2000:]
-        got = json.loads(out.read_text(encoding="utf-8"))
-        assert got["policy"] == "strict" and got["risk_encoder"] is True and got["encoder_veto"] is None
-        assert got["encoder_offset"] == 2.0
     bad = run_cli("eval-detectors", str(small), "--policy", "strict", "--no-embeddings")
     assert bad.returncode != 0 and b"drop --policy" in bad.stderr + bad.stdout
     missing = run_cli("eval-detectors", str(small), "--policy", str(tmp_path / "nope.yaml"))
     assert missing.returncode != 0 and b"nope" in missing.stderr + missing.stdout
+    if not encoder_available(RELEASES["round22"]):
+        pytest.skip("scoring with strict needs the ml extra and the round-22 encoder built")
+    out = tmp_path / "strict.json"
+    proc = run_cli("eval-detectors", str(small), "--policy", "strict", "--json", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+    got = json.loads(out.read_text(encoding="utf-8"))
+    assert got["policy"] == "strict" and got["risk_encoder"] is True and got["encoder_veto"] is None
+    assert got["encoder_offset"] == 2.0 and got["encoder_release"] == "round22"
 
 
 @pytest.mark.parametrize(

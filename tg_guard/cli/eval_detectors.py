@@ -83,13 +83,17 @@ def eval_detectors(
         except TGGuardError as exc:
             fail(str(exc))
             return
-        if spec is not None:
-            scorer, options = spec.name, dict(spec.options)
+        if spec is None:
+            fail(f"policy {policy!r} names no safety scorer: nothing to score")
+            return
+        scorer, options = spec.name, dict(spec.options)
     sc = safety_scorers.create(scorer, **options)
     result: dict[str, Any] = {"scorer": scorer, "policy": policy, "rules_only": rules_only,
                               "embeddings": getattr(sc, "semantic", None) is not None,
                               "risk_encoder": bool(getattr(sc, "encoder_lifts", False)),
                               "encoder_veto": getattr(sc, "encoder_veto", None)}
+    if getattr(sc, "encoder", None) is not None:
+        result["encoder_release"] = options.get("encoder_release", "round20")
     if result["risk_encoder"]:
         result["encoder_offset"] = getattr(sc, "encoder_offset", None)
     if data:

@@ -394,8 +394,24 @@ def test_the_rules_veto_is_opt_in() -> None:
 
 # Round 22: two shipped encoder releases; the strict policy lifts with round 22's
 def test_an_unknown_encoder_release_says_which_exist() -> None:
-    with pytest.raises(ConfigError, match="encoder_release must be one of"):
+    with pytest.raises(ConfigError, match=r"encoder_release must be one of \['round20', 'round22'\]"):
         EmbeddedSafetyScorer(embeddings=False, encoder_release="round99")
+
+
+def test_another_release_is_for_the_lift_not_the_default_veto() -> None:
+    """Round 22's encoder was judged as strict's lift; under the default's veto it failed (E22), so asking for it with
+    neither the lift nor an explicit veto distance is refused, and "auto" never vetoes with it."""
+    with pytest.raises(ConfigError, match="risk_encoder: true"):
+        EmbeddedSafetyScorer(embeddings=False, encoder_release="round22")
+
+
+def test_a_release_that_is_not_built_and_cannot_be_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tg_guard.scoring.safety import scorer as scorer_module
+
+    monkeypatch.setattr(scorer_module, "encoder_available", lambda weights=None: False)
+    monkeypatch.setattr(scorer_module, "runtime_installed", lambda: True)
+    with pytest.raises(ConfigError, match=r"'round22' is not built.*tg-guard build-embedder"):
+        EmbeddedSafetyScorer(embeddings=False, risk_encoder=True, encoder_release="round22")
 
 
 def test_each_release_ships_weights_and_a_record_written_for_them() -> None:
@@ -407,7 +423,9 @@ def test_each_release_ships_weights_and_a_record_written_for_them() -> None:
         assert np.isfinite(float(info["threshold"]))
 
 
-@needs_encoder
+@pytest.mark.skipif(not (encoder_available() and encoder_available(
+    Path(__file__).resolve().parents[3] / "tg_guard" / "scoring" / "safety" / "risk_encoder_round22.npz")),
+    reason="needs the ml extra and both releases built")
 def test_the_round22_release_is_its_own_encoder() -> None:
     from tg_guard.scoring.safety.encoder import shared_risk_encoder
 
@@ -418,3 +436,5 @@ def test_the_round22_release_is_its_own_encoder() -> None:
                               encoder_offset=2.0)
     assert sc.encoder is r22 and sc.encoder_lifts
     assert EmbeddedSafetyScorer(embeddings=False).encoder is r20  # the default's veto keeps round 20's
+    lift_only = EmbeddedSafetyScorer(embeddings=False, risk_encoder=True, encoder_release="round22")
+    assert lift_only.encoder is r22 and lift_only.encoder_veto is None  # "auto" never vetoes with round 22's

@@ -35,8 +35,8 @@ from ..embedding_build import can_build, installed
 from .encoder_build import DEFAULT_WEIGHTS, default_risk_onnx_path, release_weights, weights_digest
 from .view import conversation_view
 
-__all__ = ["DEFAULT_META", "HEAD", "MAX_LEN", "RiskEncoder", "encoder_available", "encoder_text", "shared_risk_encoder",
-           "token_ids"]
+__all__ = ["DEFAULT_META", "HEAD", "MAX_LEN", "RiskEncoder", "encoder_available", "encoder_text", "runtime_installed",
+           "shared_risk_encoder", "token_ids"]
 
 DEFAULT_META = Path(__file__).with_name("risk_encoder.json")
 #: at most this many tokens a pass; past that the first HEAD and the last MAX_LEN - 2 - HEAD ([CLS] and [SEP] added)
@@ -67,6 +67,11 @@ def load_tokenizer() -> Any:
     tok.no_truncation()
     tok.no_padding()
     return tok
+
+
+def runtime_installed() -> bool:
+    """Whether the ``ml`` extra's serving runtime for the encoder is installed (onnxruntime, tokenizers, the model)."""
+    return installed(*_RUNTIME)
 
 
 def encoder_available(weights: str | Path = DEFAULT_WEIGHTS) -> bool:
@@ -191,7 +196,8 @@ def _build(path: Path, weights: Path) -> None:
 
 
 _shared: dict[str, RiskEncoder] = {}
-_shared_lock = threading.Lock()
+_shared_lock = threading.Lock()  # guards the dict of per-release locks below
+_release_locks: dict[str, threading.Lock] = {}
 
 
 def shared_risk_encoder(release: str = "round20") -> RiskEncoder:
@@ -199,6 +205,8 @@ def shared_risk_encoder(release: str = "round20") -> RiskEncoder:
     call."""
     weights = release_weights(release)
     with _shared_lock:
+        lock = _release_locks.setdefault(release, threading.Lock())
+    with lock:  # one per release: a release being built never holds up one already loaded
         if release not in _shared:
             _shared[release] = RiskEncoder(weights_path=weights, meta_path=weights.with_suffix(".json"))
         return _shared[release]

@@ -30,7 +30,7 @@ from .calibration import DEFAULT_CALIBRATION, Calibration
 from .combine import combine_level, each_alone_margins, ge2_threshold, missed_score, risk_strength, sigmoid
 from .conduct import GENTLE_CHALLENGE, judgmental, unsupported_assumption
 from .detectors import Finding, ReplyContext
-from .encoder import RiskEncoder, encoder_available, shared_risk_encoder
+from .encoder import RiskEncoder, encoder_available, runtime_installed, shared_risk_encoder
 from .encoder_build import release_weights
 from .harmful import harm_view, harmful_content
 from .learned import DEFAULT_PATH, NgramModel
@@ -132,6 +132,8 @@ class EmbeddedSafetyScorer:
     far below its threshold, the level is capped at low (the encoder is then asked on every such turn).
     ``encoder_release`` picks the shipped encoder: ``"round20"`` (the default's, for its veto) or ``"round22"``
     (retrained with the new authors' sets; the ``strict`` policy lifts with it at ``encoder_offset`` 2, round 22).
+    Another release than round 20's is for the lift: ``encoder_veto="auto"`` is off with it, and asking for it with
+    neither the lift nor an explicit veto distance is refused.
     """
 
     name = "embedded"
@@ -172,9 +174,15 @@ class EmbeddedSafetyScorer:
         elif embeddings:
             raise ConfigError("embeddings=True needs the learned layer; drop use_model=False")
         weights = release_weights(encoder_release)  # an unknown release fails here, whatever else is asked
+        if encoder_release != "round20" and risk_encoder is not True and encoder_veto == "auto" \
+                and encoder_rules_veto is None:
+            raise ConfigError(f"encoder_release {encoder_release!r} is judged as a lift (the strict policy's): set "
+                              "risk_encoder: true, or ask for a veto distance explicitly, or drop encoder_release")
         if encoder_veto == "auto":
-            # round 21: the veto is the default where the encoder can run (judged on dev56-dev58, EVALUATION.md)
-            encoder_veto = DEFAULT_ENCODER_VETO if use_model and encoder_available(weights) else None
+            # round 21: the veto is the default where the encoder can run (judged on dev56-dev58, EVALUATION.md), with
+            # round 20's encoder only: another release vetoes only where a distance is given for it
+            encoder_veto = (DEFAULT_ENCODER_VETO if use_model and encoder_release == "round20"
+                            and encoder_available(weights) else None)
         self.encoder_veto = _encoder_veto(encoder_veto)
         self.encoder_rules_veto = _encoder_veto(encoder_rules_veto, "encoder_rules_veto")
         vetoes = self.encoder_veto is not None or self.encoder_rules_veto is not None
@@ -184,6 +192,11 @@ class EmbeddedSafetyScorer:
             if use_model and encoder_available(weights):
                 self.encoder = shared_risk_encoder(encoder_release)
                 self.encoder_lifts = risk_encoder is not False
+            elif (risk_encoder or vetoes) and use_model and runtime_installed():
+                # the extra is here, this release's ONNX file is not and cannot be built (no torch): say which
+                raise ConfigError(f"the risk encoder release {encoder_release!r} is not built here and building it "
+                                  "needs torch, transformers and onnx: run `tg-guard build-embedder` where they are "
+                                  "installed (it builds every release into the cache), or drop the encoder options")
             elif risk_encoder or vetoes:
                 asked = [n for n, on in (("risk_encoder=True", bool(risk_encoder)),
                                          ("encoder_veto", self.encoder_veto is not None),
