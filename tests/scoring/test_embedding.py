@@ -180,3 +180,20 @@ def test_prefetch_and_embed_from_many_threads_neither_deadlock_nor_mix_texts() -
     with ThreadPoolExecutor(8) as pool:
         assert all(pool.map(turn, range(48), timeout=120))
     assert not emb._pending
+
+
+def test_readable_replaces_only_a_lone_surrogate() -> None:
+    from tg_guard.scoring.embedding import readable
+
+    assert readable("plain text, emoji 😀 kept") == "plain text, emoji 😀 kept"
+    assert readable("ok \ud83d then") == "ok \ufffd then"  # half an emoji's escape, from a caller past no edge check
+
+
+@needs_ml
+def test_a_lone_surrogate_embeds_instead_of_failing_and_keeps_its_own_cache_key() -> None:
+    """A scorer called directly (not through the guard, whose edge refuses it) may pass half an emoji: the embedding
+    of the text with U+FFFD in its place, cached apart from that text."""
+    emb = Embedder()
+    broken, replaced = emb.embed(["ok \ud83d then", "ok \ufffd then"])
+    np.testing.assert_allclose(broken, replaced, atol=1e-6)
+    assert len(emb._cache) == 2  # the two texts keep their own keys

@@ -31,7 +31,7 @@ from ..errors import ConfigError
 from ..logs import get_logger
 from .embedding_build import can_build, default_onnx_path, installed
 
-__all__ = ["Embedder", "build_in_child", "embeddings_available", "shared_embedder"]
+__all__ = ["Embedder", "build_in_child", "embeddings_available", "readable", "shared_embedder"]
 
 log = get_logger(__name__)
 _lock = threading.Lock()
@@ -170,7 +170,7 @@ class Embedder:
         """One text's mean-pooled, L2-normalised last hidden state. One text per run, not padded batches: the
         int8 model quantizes each activation tensor with the range of the whole batch, padding included, so a
         text's vector would depend on its batch-mates."""
-        ids = np.array([self._tokenizer.encode(text).ids], dtype=np.int64)
+        ids = np.array([self._tokenizer.encode(readable(text)).ids], dtype=np.int64)
         hidden: np.ndarray = self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids),
                                                       "token_type_ids": np.zeros_like(ids)})[0][0]
         pooled: np.ndarray = hidden.mean(axis=0)
@@ -179,7 +179,17 @@ class Embedder:
 
 
 def _key(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def readable(text: str) -> str:
+    """``text`` as the tokenizer can take it: a lone surrogate (half an emoji's escape, from a caller that skipped the
+    guard's edge checks) becomes U+FFFD instead of failing the encode; every other character is kept."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _build(path: Path) -> None:

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from ...errors import ConfigError
-from ..embedding import build_in_child
+from ..embedding import build_in_child, readable
 from ..embedding_build import can_build, installed
 from .encoder_build import DEFAULT_WEIGHTS, default_risk_onnx_path, release_weights, weights_digest
 from .view import conversation_view
@@ -52,7 +52,7 @@ def encoder_text(users: Sequence[str]) -> str:
 def token_ids(tokenizer: Any, text: str) -> list[int]:
     """``text``'s token ids as the encoder reads them, cut as :data:`MAX_LEN` and :data:`HEAD` say (a disclosure may
     sit at either end of a long conversation). ``tokenizer``: a ``tokenizers.Tokenizer`` with no truncation."""
-    ids: list[int] = tokenizer.encode(text, add_special_tokens=False).ids
+    ids: list[int] = tokenizer.encode(readable(text), add_special_tokens=False).ids
     if len(ids) > MAX_LEN - 2:
         ids = ids[:HEAD] + ids[-(MAX_LEN - 2 - HEAD):]
     return [tokenizer.token_to_id("[CLS]"), *ids, tokenizer.token_to_id("[SEP]")]
@@ -180,7 +180,7 @@ class RiskEncoder:
 
 
 def _key(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _build(path: Path, weights: Path) -> None:
