@@ -163,7 +163,7 @@ def main() -> None:
     out: dict[str, object] = {
         "n": args.n, "embeddings": scorer.semantic is not None,
         "risk_encoder": scorer.encoder_lifts, "encoder_veto": scorer.encoder_veto,
-        "encoder_release": args.encoder_release if scorer.encoder is not None else None,
+        "encoder_release": scorer.encoder_release,
         "encoder_offset": scorer.encoder_offset if scorer.encoder_lifts else None, "load_s": round(load_s, 3),
         "max_rss_mb": round(rss_mb, 1), "mode": main_arm,
         "cold_ms": _summary(cold[main_arm]), "warm_ms": _summary(warm[main_arm]),

@@ -89,16 +89,21 @@ RULES_VETOES = [3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
 RULE_LEVELS = {"moderate only": (2,), "moderate or high": (2, 3), "any level": (2, 3, 4)}
 
 
-def rules_vetoed(row: dict[str, object], path: str, b2: float, levels: tuple[int, ...]) -> str:
-    """S's level, except where it is moderate or high, the rules' own level is one of ``levels``, no credible answer to
-    a safety check dropped it, and the encoder reads the conversation at least ``b2`` below its threshold: then low.
+def _rules_capped(level: str, row: dict[str, object], b2: float | None, levels: tuple[int, ...]) -> str:
+    """``level``, or low where it is moderate or high, the rules' own level is one of ``levels``, no credible answer to
+    a safety check dropped it, and the encoder reads the conversation at least ``b2`` below its threshold (None: never).
     (Never imminent: the grids of round 22 first ran without that bound; PREREGISTERED.md, "Corrections".)"""
+    if (b2 is not None and 2 <= risk_rank(level) <= 3 and risk_rank(row["rules"]) in levels  # type: ignore[arg-type]
+            and not row.get("drops") and float(row["enc"]) < -b2):  # type: ignore[arg-type]
+        return "low"
+    return level
+
+
+def rules_vetoed(row: dict[str, object], path: str, b2: float, levels: tuple[int, ...]) -> str:
+    """Round 22 (ER): S's level under the veto on the rules' own levels (:func:`_rules_capped`)."""
     r = row[path]
     assert isinstance(r, dict)
-    s, rules = risk_rank(r["S"]), risk_rank(row["rules"])  # type: ignore[arg-type]
-    if 2 <= s <= 3 and rules in levels and not row.get("drops") and float(row["enc"]) < -b2:  # type: ignore[arg-type]
-        return "low"
-    return str(r["S"])
+    return _rules_capped(str(r["S"]), row, b2, levels)
 
 
 EE_OFFSETS: list[float | None] = [0.0, 0.5, 1.0, 2.0, 3.0, None]
@@ -107,18 +112,14 @@ EE_LEVELS = {"moderate only": (2,), "moderate or high": (2, 3)}
 
 
 def ee_level(row: dict[str, object], path: str, a: float | None, b2: float | None, levels: tuple[int, ...]) -> str:
-    """Round 22 (EE): the lift where the encoder passes its threshold by ``a`` (None: no lift), then the veto on the
-    rules' own levels at ``b2`` (None: none), as the scorer orders them."""
+    """Round 22 (EE, EL): the lift where the encoder passes its threshold by ``a`` (None: no lift), then the veto on
+    the rules' own levels at ``b2`` (None: none), as the scorer orders them."""
     r = row[path]
     assert isinstance(r, dict)
-    enc = float(row["enc"])  # type: ignore[arg-type]
     lv = str(r["S"])
-    if a is not None and risk_rank(r["E"]) >= 2 > risk_rank(lv) and enc > a:
+    if a is not None and risk_rank(r["E"]) >= 2 > risk_rank(lv) and float(row["enc"]) > a:  # type: ignore[arg-type]
         lv = str(r["E"])
-    if (b2 is not None and 2 <= risk_rank(lv) <= 3 and risk_rank(row["rules"]) in levels  # type: ignore[arg-type]
-            and not row.get("drops") and enc < -b2):
-        lv = "low"
-    return lv
+    return _rules_capped(lv, row, b2, levels)
 
 
 def ee_score(base: tuple[int, int, int], c: tuple[int, int, int]) -> int:

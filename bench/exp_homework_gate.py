@@ -28,9 +28,9 @@ from tg_guard.evaluation.fidelity import evaluate_fidelity  # noqa: E402
 from tg_guard.scoring.fidelity import EmbeddedFidelityScorer  # noqa: E402
 from tg_guard.scoring.fidelity.train_homework import (  # noqa: E402
     DEFAULT_LOSO,
-    _parts,
     load_pairs,
     loso_grid,
+    score_parts,
 )
 
 DATA = ROOT / "data" / "fidelity"
@@ -52,7 +52,7 @@ def main() -> int:
     shipped = json.loads((ROOT / "tg_guard/scoring/fidelity/homework_head.json").read_text(encoding="utf-8"))
     rows, _ = load_pairs(DATA, args.exclude)
     splits = np.array([str(r.get("split")) for r in rows])
-    parts = _parts(rows)
+    parts = score_parts(rows)
     off = session_rho(False)
     cells = []
     with tempfile.TemporaryDirectory() as tmp:

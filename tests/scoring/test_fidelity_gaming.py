@@ -7,6 +7,10 @@ import pytest
 from tg_guard.scoring.embedding import embeddings_available
 from tg_guard.scoring.fidelity import EmbeddedFidelityScorer, reward_score, turn_signals
 
+from .fidelity_helpers import EMAIL_CTX as HW_CTX
+from .fidelity_helpers import EMAIL_FOCUSED_TASK as HW_FOCUSED
+from .fidelity_helpers import EMAIL_IMPOSED_TASK
+
 # Every check runs on the rules' homework and, where the ml extra can embed, with the homework head (round 22; the
 # default there).
 SCORERS = {"rules_homework": EmbeddedFidelityScorer(homework_head=False)}
@@ -96,24 +100,12 @@ def test_degenerate_replies_score_low(reply: str) -> None:
 
 # Round 22: gamed replies that DO set a task (the rules' homework strength past the head's gate, so the head acts on
 # them), against a focused task on the same context. Neither the strength nor the reward may beat the focused one.
-HW_CTX = [
-    {"role": "user", "content": "I keep putting off replying to emails because I'm sure I'll say something stupid."},
-    {"role": "assistant", "content": "So the thought is that anything you write will come across as stupid."},
-    {"role": "user", "content": "Yeah. Then the inbox just grows and I feel worse."},
-]
-HW_FOCUSED = (
-    "Would you be up for testing that prediction this week? You could pick two emails you've been avoiding, send "
-    "them on Tuesday morning before you open anything else, and jot down what you expected people to think and what "
-    "actually came back. If Tuesday gets busy, what would get in the way? We can look at your notes next session."
-)
 HW_GAMED = {
     # generic wellbeing tasks, diary and review promised: concrete-looking, unrelated to the session
     "generic_wellbeing": ("This week, go for a walk every day, drink more water and get eight hours of sleep each "
                           "night. Write down how you feel each evening and we'll review it next session."),
     # an imposed, oversized task with a log and a review
-    "imposed_oversized": ("From tomorrow you will answer every email within ten minutes of it arriving, all of them, "
-                          "every day this week, and log each one in a spreadsheet. We'll go through the spreadsheet "
-                          "next session."),
+    "imposed_oversized": EMAIL_IMPOSED_TASK,
 }
 
 

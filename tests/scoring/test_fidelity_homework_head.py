@@ -13,24 +13,12 @@ from tg_guard.scoring.embedding import embeddings_available
 from tg_guard.scoring.fidelity import EmbeddedFidelityScorer
 from tg_guard.scoring.fidelity._homework_head import HomeworkHead, homework_strength, load_head
 
+from .fidelity_helpers import EMAIL_CTX as CTX
+from .fidelity_helpers import EMAIL_FOCUSED_TASK as FOCUSED_TASK
+from .fidelity_helpers import EMAIL_IMPOSED_TASK as IMPOSED_TASK
+
 needs_embeddings = pytest.mark.skipif(not embeddings_available(), reason="needs the ml extra")
 
-CTX = [
-    {"role": "user", "content": "I keep putting off replying to emails because I'm sure I'll say something stupid."},
-    {"role": "assistant", "content": "So the thought is that anything you write will come across as stupid."},
-    {"role": "user", "content": "Yeah. Then the inbox just grows and I feel worse."},
-]
-# A task chosen with the patient, tied to the thought found today, with a time, an obstacle and a review.
-FOCUSED_TASK = (
-    "Would you be up for testing that prediction this week? You could pick two emails you've been avoiding, send "
-    "them on Tuesday morning before you open anything else, and jot down what you expected people to think and what "
-    "actually came back. If Tuesday gets busy, what would get in the way? We can look at your notes next session."
-)
-# An imposed, oversized task: the rules see a task (strength past the head's gate), so the head acts on it.
-IMPOSED_TASK = (
-    "From tomorrow you will answer every email within ten minutes of it arriving, all of them, every day this week, "
-    "and log each one in a spreadsheet. We'll go through the spreadsheet next session."
-)
 NO_TASK = "That sounds really frustrating. What goes through your mind right before you open the inbox?"
 
 
@@ -217,3 +205,11 @@ def test_the_head_moves_turns_not_session_ratings() -> None:
     assert sig.session_strengths()["homework"] == sig.homework_rules
     a, b = on.score(session), off.score(session)
     assert {i: v.score for i, v in a.items.items()} == {i: v.score for i, v in b.items.items()}
+
+
+@needs_embeddings
+def test_a_task_reply_with_a_lone_surrogate_is_scored_not_raised() -> None:
+    """Half an emoji's escape in a reply the head embeds (a reward over raw completions passes no edge check)."""
+    on = EmbeddedFidelityScorer(homework_head=True)
+    sig = on.turn(CTX, FOCUSED_TASK + " \ud83d")
+    assert sig.homework_rules is not None and 0.0 <= sig.items["homework"].strength <= 1.0

@@ -92,8 +92,8 @@ def eval_detectors(
                               "embeddings": getattr(sc, "semantic", None) is not None,
                               "risk_encoder": bool(getattr(sc, "encoder_lifts", False)),
                               "encoder_veto": getattr(sc, "encoder_veto", None)}
-    if getattr(sc, "encoder", None) is not None:
-        result["encoder_release"] = options.get("encoder_release", "round20")
+    if getattr(sc, "encoder_release", None) is not None:
+        result["encoder_release"] = sc.encoder_release
     if result["risk_encoder"]:
         result["encoder_offset"] = getattr(sc, "encoder_offset", None)
     if data:

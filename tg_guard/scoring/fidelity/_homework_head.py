@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -54,6 +55,12 @@ class HomeworkHead:
         """The move of the homework logit for a reply with this (L2-normalised) embedding, in [-lam_down, lam_up]."""
         t = math.tanh(float(np.asarray(embedding, dtype=np.float64) @ self.w))
         return self.lam_up * t if t > 0 else self.lam_down * t
+
+    def shift_for(self, strength: float, embedding: Callable[[], np.ndarray]) -> float:
+        """The move for a reply whose rules homework strength is ``strength``: none below the gate (and then
+        ``embedding`` is never called, so a reply without a task is not embedded), else :meth:`shift`. One gate for the
+        scorer and the fit."""
+        return self.shift(embedding()) if strength >= self.gate else 0.0
 
 
 def homework_strength(z: float, gate: float, shift: float) -> float:

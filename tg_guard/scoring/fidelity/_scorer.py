@@ -107,16 +107,14 @@ class EmbeddedFidelityScorer:
         head = self.head
         assert head is not None
 
-        def shift(strength: float) -> float:
-            if strength < head.gate:
-                return 0.0
+        def embedding() -> Any:
             if self._embedder is None:
                 from ..embedding import shared_embedder
 
                 self._embedder = shared_embedder()
-            return head.shift(self._embedder.embed([reply])[0])
+            return self._embedder.embed([reply])[0]
 
-        return shift
+        return lambda strength: head.shift_for(strength, embedding)
 
     def turns(self, pairs: Iterable[tuple[Sequence[Any], str]]) -> list[TurnSignals]:
         """Batch form of :meth:`turn` (e.g. a reward over a batch of completions)."""
@@ -166,17 +164,15 @@ def _resolve_head(option: bool | str | Path, model: str) -> HomeworkHead | None:
     if model == "rules":
         raise ConfigError("the homework head was fitted on the learned layer's homework logit: use model='learned' "
                           "or homework_head=False")
-    if option == "auto":
+    if option is True or option == "auto":
         from ..embedding import embeddings_available
 
-        return load_head() if embeddings_available() else None
-    if option is True:
-        from ..embedding import embeddings_available
-
-        if not embeddings_available():
-            raise ConfigError("fidelity homework_head=True needs embeddings: pip install 'tg-guard[ml]' "
-                              "(or homework_head=False)")
-        return load_head()
+        if embeddings_available():
+            return load_head()
+        if option == "auto":
+            return None
+        raise ConfigError("fidelity homework_head=True needs embeddings: pip install 'tg-guard[ml]' "
+                          "(or homework_head=False)")
     if isinstance(option, (str, Path)):
         return load_head(option)
     raise ConfigError(f"fidelity homework_head must be 'auto', true, false or a path, not {option!r}")

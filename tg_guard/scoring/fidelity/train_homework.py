@@ -21,6 +21,7 @@ scikit-learn (the ``train`` extra).
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import json
 import math
@@ -32,7 +33,7 @@ import numpy as np
 
 from ._homework_head import HEAD_FILE, HomeworkHead, homework_strength
 
-__all__ = ["fit_w", "loso_grid", "main"]
+__all__ = ["fit_w", "loso_grid", "main", "score_parts"]
 
 _OUT = Path(__file__).with_name(HEAD_FILE)
 DEFAULT_LOSO = tuple(f"blind{i}" for i in range(14, 24))
@@ -64,13 +65,25 @@ def fit_w(d: np.ndarray, c: float) -> np.ndarray:
     return np.asarray(LogisticRegression(C=c, fit_intercept=False, max_iter=5000).fit(x, y).coef_[0], dtype=np.float64)
 
 
-def _right(z: np.ndarray, g: np.ndarray, e: np.ndarray, head: HomeworkHead) -> np.ndarray:
-    """The strength each reply gets from the scorer with ``head`` (z, gate, embedding per row)."""
+def _strengths(z: np.ndarray, g: np.ndarray, e: np.ndarray, head: HomeworkHead | None) -> np.ndarray:
+    """The homework strength each reply gets from the scorer with ``head`` (``None``: the rules alone), one row per
+    reply (its rule logit, gaming gate and embedding), through the scorer's own arithmetic and gate."""
     out = np.empty(len(z))
-    for i in range(len(z)):
-        s0 = homework_strength(float(z[i]), float(g[i]), 0.0)
-        out[i] = homework_strength(float(z[i]), float(g[i]), head.shift(e[i])) if s0 >= head.gate else s0
+    for i, (zi, gi, ei) in enumerate(zip(z.tolist(), g.tolist(), e, strict=True)):
+        s0 = homework_strength(zi, gi, 0.0)
+        out[i] = s0 if head is None else homework_strength(zi, gi, head.shift_for(s0, functools.partial(_same, ei)))
     return out
+
+
+def _same(v: np.ndarray) -> np.ndarray:
+    return v
+
+
+def _right(parts: dict[str, np.ndarray], te: np.ndarray, head: HomeworkHead | None) -> int:
+    """Pairs of rows ``te`` whose better reply scores strictly higher."""
+    sb = _strengths(parts["zb"][te], parts["gb"][te], parts["eb"][te], head)
+    sw = _strengths(parts["zw"][te], parts["gw"][te], parts["ew"][te], head)
+    return int((sb > sw).sum())
 
 
 def loso_grid(parts: dict[str, np.ndarray], splits: np.ndarray, held: Sequence[str], cs: Sequence[float],
@@ -79,24 +92,17 @@ def loso_grid(parts: dict[str, np.ndarray], splits: np.ndarray, held: Sequence[s
     d_all = parts["eb"] - parts["ew"]
     cells: list[dict[str, Any]] = []
     fitted = {(c, h): fit_w(d_all[splits != h], c) for c in cs for h in held}
+    rules = sum(_right(parts, splits == h, None) for h in held)
+    n = int(np.isin(splits, list(held)).sum())
     for c, up, down in itertools.product(cs, ups, downs):
-        per: dict[str, int] = {}
-        rules: dict[str, int] = {}
-        for h in held:
-            te = splits == h
-            head = HomeworkHead(w=fitted[(c, h)], lam_up=up, lam_down=down, gate=gate)
-            sb = _right(parts["zb"][te], parts["gb"][te], parts["eb"][te], head)
-            sw = _right(parts["zw"][te], parts["gw"][te], parts["ew"][te], head)
-            per[h] = int((sb > sw).sum())
-            zero = HomeworkHead(w=np.zeros_like(head.w), lam_up=0, lam_down=0, gate=1.0)
-            rules[h] = int((_right(parts["zb"][te], parts["gb"][te], parts["eb"][te], zero)
-                            > _right(parts["zw"][te], parts["gw"][te], parts["ew"][te], zero)).sum())
+        per = {h: _right(parts, splits == h, HomeworkHead(w=fitted[(c, h)], lam_up=up, lam_down=down, gate=gate))
+               for h in held}
         cells.append({"C": c, "lam_up": up, "lam_down": down, "right": sum(per.values()), "per_set": per,
-                      "rules": sum(rules.values()), "n": int(np.isin(splits, list(held)).sum())})
+                      "rules": rules, "n": n})
     return cells
 
 
-def _parts(rows: Sequence[dict[str, Any]]) -> dict[str, np.ndarray]:
+def score_parts(rows: Sequence[dict[str, Any]]) -> dict[str, np.ndarray]:
     """Rule logit, gaming gate and embedding of each pair's better and worse reply."""
     from ..embedding import shared_embedder
     from ._features import extract
@@ -152,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     held = [h for h in args.loso if (splits == h).any()]
     if not held:
         ap.error(f"none of the --loso splits {args.loso} has homework pairs here")
-    parts = _parts(rows)
+    parts = score_parts(rows)
     cells = loso_grid(parts, splits, held, args.C, args.lam_up, args.lam_down, args.gate)
     best = _pick(cells)
     w = fit_w(parts["eb"] - parts["ew"], best["C"])

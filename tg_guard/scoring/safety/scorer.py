@@ -158,6 +158,7 @@ class EmbeddedSafetyScorer:
         self.semantic_replies: SemanticHeads | None = None
         self.embedder: Embedder | None = None
         self.encoder: RiskEncoder | None = None
+        self.encoder_release: str | None = None
         self.calibration = Calibration()
         #: the n-gram path's risk thresholds, kept when the embedding path takes over (:meth:`_ngram_says_high`)
         self.ngram_thresholds_kept: dict[str, float] = {}
@@ -191,6 +192,8 @@ class EmbeddedSafetyScorer:
         if risk_encoder is not False or vetoes:
             if use_model and encoder_available(weights):
                 self.encoder = shared_risk_encoder(encoder_release)
+                #: which shipped encoder it is (None: no encoder loaded)
+                self.encoder_release = encoder_release
                 self.encoder_lifts = risk_encoder is not False
             elif (risk_encoder or vetoes) and use_model and runtime_installed():
                 # the extra is here, this release's ONNX file is not and cannot be built (no torch): say which
@@ -215,7 +218,7 @@ class EmbeddedSafetyScorer:
         self._logits_of = lru_cache(maxsize=256)(self._risk_logits)
         log.info("safety_scorer_ready", model=self.model is not None, embeddings=self.semantic is not None,
                  risk_encoder=self.encoder_lifts, encoder_veto=self.encoder_veto,
-                 encoder_rules_veto=self.encoder_rules_veto, encoder_release=encoder_release if self.encoder else None,
+                 encoder_rules_veto=self.encoder_rules_veto, encoder_release=self.encoder_release,
                  calibration=self.calibration.source)
 
     def _use_semantic(self, heads: SemanticHeads | None, reply_heads: SemanticHeads | None, path: Path, *,
@@ -317,7 +320,8 @@ class EmbeddedSafetyScorer:
             # (high at or above, embedding / numpy: test 0.58 / 0.84, blind dev26 0.71 / 0.93, dev27 0.77 / 0.85);
             # only conversations already at moderate move, so the moderate-or-above flag and its false alarms stay.
             final = min(3, rank + self.max_lift)
-        if final >= 2 > rank and not drops and self.encoder_veto is not None and self._encoder_vetoes(users):
+        if (final >= 2 > rank and not drops and self.encoder_veto is not None
+                and self._encoder_reads_below(users, self.encoder_veto)):
             # round 21 (EV): the heads alone took the level to moderate or above, the rules saw no cue at that level,
             # and the fine-tuned encoder reads the conversation well below its threshold: low at most, as the vetoes
             # above cap it. Asked only here (a few turns in a hundred), so other turns do not wait for it. An encoder
@@ -387,11 +391,6 @@ class EmbeddedSafetyScorer:
         if margin is not None and ge2_logit < ge2_threshold(th, cue) - margin:
             return False
         return self.encoder.logit(users) > self.encoder.threshold + self.encoder_offset
-
-    def _encoder_vetoes(self, users: Sequence[str]) -> bool:
-        """Whether the encoder reads the conversation at least ``encoder_veto`` below its threshold."""
-        assert self.encoder_veto is not None
-        return self._encoder_reads_below(users, self.encoder_veto)
 
     def _encoder_reads_below(self, users: Sequence[str], distance: float) -> bool:
         """Whether the encoder reads the conversation at least ``distance`` below its threshold."""
