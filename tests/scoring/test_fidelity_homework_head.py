@@ -213,3 +213,19 @@ def test_a_task_reply_with_a_lone_surrogate_is_scored_not_raised() -> None:
     on = EmbeddedFidelityScorer(homework_head=True)
     sig = on.turn(CTX, FOCUSED_TASK + " \ud83d")
     assert sig.homework_rules is not None and 0.0 <= sig.items["homework"].strength <= 1.0
+
+
+@pytest.mark.parametrize(("lines", "says"), [
+    ([b'{"id": "x1", "item": "homework", "split": "b", "context": [], "better": "a"}'], "lacks worse"),
+    ([b"\xff\xfe not utf-8"], "a_pairs.jsonl:1: not a JSON line"),
+])
+def test_train_homework_names_a_bad_pair_file(tmp_path: Path, lines: list[bytes], says: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from tg_guard.scoring.fidelity.train_homework import main
+
+    (tmp_path / "a_pairs.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    with pytest.raises(SystemExit) as exc:
+        main([str(tmp_path), "--out", str(tmp_path / "h.json")])
+    assert says in str(exc.value) + capsys.readouterr().err
+    assert not (tmp_path / "h.json").exists()
+

@@ -48,6 +48,11 @@ def load_pairs(data_dir: Path, exclude: Sequence[str]) -> tuple[list[dict[str, A
     files: list[str] = []
     for path in sorted(data_dir.glob("*pairs*.jsonl")):
         kept = [r for r in jsonl_rows(path) if r.get("item") == "homework" and r.get("split") not in drop]
+        for r in kept:
+            bad = [k for k, t in (("context", list), ("better", str), ("worse", str)) if not isinstance(r.get(k), t)]
+            if bad:
+                raise SystemExit(f"{path}: pair {r.get('id', '?')!r} lacks {' and '.join(bad)} (context: a list of "
+                                 "messages; better and worse: text)")
         if kept:
             rows += kept
             files.append(path.name)
@@ -153,7 +158,12 @@ def main(argv: list[str] | None = None) -> int:
         import sklearn  # noqa: F401  (fit_w's; checked before the embedding work)
     except ImportError:
         ap.error("the fit needs scikit-learn: pip install 'tg-guard[train]'")
-    rows, files = load_pairs(args.data_dir, args.exclude)
+    from ...errors import TGGuardError
+
+    try:
+        rows, files = load_pairs(args.data_dir, args.exclude)
+    except TGGuardError as exc:  # a line that is not UTF-8, not JSON or not an object: named, no traceback
+        ap.error(str(exc))
     splits = np.array([str(r.get("split")) for r in rows])
     held = [h for h in args.loso if (splits == h).any()]
     if not held:
