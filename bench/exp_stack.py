@@ -49,11 +49,13 @@ def dump(files: list[str]) -> list[dict[str, object]]:
             row: dict[str, object] = {"id": rec.id, "file": Path(f).name, "gold": rec.risk_level,
                                       "e20": round(e20.logit(users) - e20.threshold, 4),
                                       "e22": round(e22.logit(users) - e22.threshold, 4),
-                                      "rules": rules.level, "drops": bool(drops), "n_users": len(users)}
+                                      "rules": rules.level, "rules_cats": list(rules.categories),
+                                      "drops": bool(drops), "n_users": len(users)}
             for p, s in scorers.items():
                 z = s.risk_logits(users)
                 th = s.calibration.risk_thresholds
-                row[p] = {"S": s.assess_risk(msgs).level,
+                got = s.assess_risk(msgs)
+                row[p] = {"S": got.level, "cats": list(got.categories),
                           "heads": round(z.get("risk_ge2", -30.0) - ge2_threshold(th, cue=rule_cue(users)), 4)}
             rows.append(row)
     return rows
@@ -144,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
                 w, b = fit([r for r in rows if r["file"] != f], c)
                 held = [r for r in rows if r["file"] == f]
                 for p in PATHS:
-                    k = counts(held, lambda r, p=p: stacked(r, p, w, b, t))
+                    k = counts(held, lambda r, p=p, w=w, b=b, t=t: stacked(r, p, w, b, t))
                     got[p] = [g + v for g, v in zip(got[p], k, strict=True)]
             print(f"C={c} t={t}: " + "  ".join(f"{p} {tuple(got[p])}" for p in PATHS))
     return 0
