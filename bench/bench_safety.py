@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off|on] [--risk-encoder auto|off|on]
                                            [--encoder-veto auto|off|B] [--encoder-release round20|round22]
-                                           [--encoder-offset A] [--mode guard|offline|sequential] [--compare]
+                                           [--encoder-offset A] [--encoder-line default|em|em2|off]
+                                           [--mode guard|offline|sequential] [--compare]
                                            [--json OUT]
 
 A *full pass* is what the guard does per turn: ``assess_risk`` over the conversation and ``check_reply``
@@ -104,6 +105,9 @@ def main() -> None:
                     help="the shipped encoder to load (strict's lift: round22)")
     ap.add_argument("--encoder-offset", type=float, default=None,
                     help="with --risk-encoder on: lift where the encoder reads this far above its threshold")
+    ap.add_argument("--encoder-line", choices=("default", "em", "em2", "off"), default="default",
+                    help="round 23: the round-22 encoder's last word on the moderate line, as judged cell em or em2, "
+                         "or off (default: the scorer's)")
     ap.add_argument("--mode", choices=ARMS, default="guard",
                     help="guard: the guard's turn (screen, then the reply's check), each new text's embedding beside "
                          "the rules; offline: the reply known up front (Engine.score, eval-detectors), its embedding "
@@ -123,11 +127,15 @@ def main() -> None:
         extra["encoder_release"] = args.encoder_release
     if args.encoder_offset is not None:
         extra["encoder_offset"] = args.encoder_offset
+    if args.encoder_line != "default":
+        extra["encoder_line"] = False if args.encoder_line == "off" else args.encoder_line
     scorer = build_embedded_safety(embeddings=choice.get(args.embeddings), **extra)
     if scorer.embedder is not None:
         scorer.embedder.embed(["warm up the embedding model"])  # its first call pays a one-off setup
     if scorer.encoder is not None:
         scorer.encoder.logit(["warm up the risk encoder"])
+    if scorer.line_encoder is not None:
+        scorer.line_encoder.logit(["warm up the risk encoder"])
     load_s = time.perf_counter() - t0
 
     emb = scorer.embedder
@@ -164,6 +172,7 @@ def main() -> None:
         "n": args.n, "embeddings": scorer.semantic is not None,
         "risk_encoder": scorer.encoder_lifts, "encoder_veto": scorer.encoder_veto,
         "encoder_release": scorer.encoder_release,
+        "encoder_line": None if scorer.encoder_line is None else vars(scorer.encoder_line),
         "encoder_offset": scorer.encoder_offset if scorer.encoder_lifts else None, "load_s": round(load_s, 3),
         "max_rss_mb": round(rss_mb, 1), "mode": main_arm,
         "cold_ms": _summary(cold[main_arm]), "warm_ms": _summary(warm[main_arm]),

@@ -9,6 +9,7 @@ needs, so a candidate can be chosen on sets the encoder never trained on and the
                                                         # heads' risk_ge2 margin per path, both encoders' margins
     python bench/exp_stack.py cv DUMP.json              # leave-one-file-out: the stacker against S, per path
     python bench/exp_stack.py fit DUMP.json --out W.json   # the stacker's weights, fitted on every row
+    python bench/exp_stack.py line DUMP.json --block 70  # EM2's grid: the encoder's line, per block of files
 
 The stacker is a logistic regression on a few features of what the scorer already computes (the round-22 encoder's
 margin, the heads' margin, the rules' level, S's level). It decides only the moderate line of conversations S puts at
@@ -18,8 +19,10 @@ none, low or moderate, with no credible answer to a safety check (drops); high a
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -104,9 +107,51 @@ def stacked(row: dict[str, object], path: str, w: np.ndarray, b: float, t: float
     return "low" if risk_rank(s) >= 2 else s
 
 
+#: the categories EM2's vetoes keep (the encoder reads abuse and violence too low: MODEL_CARD "Risk encoder")
+KEEP = frozenset({"abuse", "harm_to_others"})
+
+
+def line_level(row: dict[str, object], path: str, a: float | None, bm: float | None, bh: float | None) -> str:
+    """The level with the encoder's line (:class:`tg_guard.scoring.safety.scorer.EncoderLine`): a lift past ``a``
+    where the heads come within 3, a veto of moderate past ``bm`` and of high and imminent past ``bh`` (None: none),
+    neither veto where S's or the rules' categories name abuse or harm to others, nothing after drops."""
+    r = row[path]
+    assert isinstance(r, dict)
+    s, k, e = str(r["S"]), risk_rank(str(r["S"])), float(row["e22"])  # type: ignore[arg-type]
+    if row["drops"]:
+        return s
+    if k < 2:
+        return "moderate" if a is not None and float(r["heads"]) > -3.0 and e > a else s
+    if KEEP & (set(r["cats"]) | set(row["rules_cats"])):  # type: ignore[arg-type]
+        return s
+    veto = bm if k == 2 else bh
+    return "low" if veto is not None and e < -veto else s
+
+
 def counts(rows: list[dict[str, object]], level_of) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
     f = figures({str(r["id"]): (str(r["gold"]), level_of(r)) for r in rows})
     return f["caught"], f["false_alarms"], f["high_at_or_above"]
+
+
+def line_grid(rows: list[dict[str, object]], block: int) -> int:
+    """Every cell that on each path and block catches at least S's, raises no more false alarms and keeps every high+,
+    best first by caught gained plus false alarms removed (ties: the larger moderate veto, then the larger lift)."""
+    if any("cats" not in r["numpy"] for r in rows):  # type: ignore[operator]
+        raise SystemExit("this dump has no categories: dump again with this script")
+    blocks = {"first": [r for r in rows if int(str(r["file"])[3:5]) <= block],
+              "second": [r for r in rows if int(str(r["file"])[3:5]) > block]}
+    base = {(b, p): counts(rs, lambda r, p=p: str(r[p]["S"])) for b, rs in blocks.items() for p in PATHS}  # type: ignore[index]
+    print("S:", base)
+    kept = []
+    for a, bm, bh in itertools.product([None, 0.0, 0.5, 1.0, 1.5, 2.0], [None, 1.5, 2.0, 2.5, 3.0],
+                                       [None, 2.5, 3.0, 3.5, 4.0]):
+        got = {(b, p): counts(blocks[b], partial(line_level, path=p, a=a, bm=bm, bh=bh)) for b, p in base}
+        if all(g[0] >= base[k][0] and g[1] <= base[k][1] and g[2] >= base[k][2] for k, g in got.items()):
+            score = sum(g[0] - base[k][0] + base[k][1] - g[1] for k, g in got.items())
+            kept.append((score, bm or 0.0, a or 0.0, (a, bm, bh), got))
+    for score, _, _, cell, got in sorted(kept, key=lambda c: (c[0], c[1], c[2]), reverse=True)[:8]:
+        print(f"a, bm, bh = {cell}: score {score}  " + "  ".join(f"{b} {p} {g}" for (b, p), g in got.items()))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     cv.add_argument("dump")
     cv.add_argument("--c", type=float, nargs="+", default=[0.1, 1.0, 10.0])
     cv.add_argument("--t", type=float, nargs="+", default=[-1.0, -0.5, 0.0, 0.5, 1.0])
+    ln = sub.add_parser("line", help="EM2's grid over the encoder's line (a dump with categories)")
+    ln.add_argument("dump")
+    ln.add_argument("--block", type=int, default=70, help="files numbered up to this form the first block")
     ft = sub.add_parser("fit")
     ft.add_argument("dump")
     ft.add_argument("--c", type=float, default=1.0)
@@ -135,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
                                            "c": a.c, "rows": len(rows)}, indent=1), encoding="utf-8")
         print(w, b)
         return 0
+    if a.cmd == "line":
+        return line_grid(rows, a.block)
     files = sorted({str(r["file"]) for r in rows})
     for p in PATHS:
         print(p, "S:", counts(rows, lambda r, p=p: str(r[p]["S"])))

@@ -113,7 +113,8 @@ def test_figures_count_what_a_judge_reads(tmp_path: Path, capsys: pytest.Capture
 
 def test_cli_refuses_any_encoder_option_on_the_rules_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = _write(tmp_path / "a.jsonl", [_conv("c1", "hello", "none")])
-    for opt in (["--encoder-veto", "3"], ["--encoder-rules-veto", "4"], ["--encoder-offset", "1"]):
+    for opt in (["--encoder-veto", "3"], ["--encoder-rules-veto", "4"], ["--encoder-offset", "1"],
+                ["--encoder-line", "em2"]):
         assert main(["levels", str(tmp_path / "o.json"), str(f), "--path", "rules", *opt]) == 2
         assert "--path embedding or numpy" in capsys.readouterr().err
     assert not (tmp_path / "o.json").exists()

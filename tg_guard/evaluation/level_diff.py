@@ -31,12 +31,12 @@ Path_ = Literal["embedding", "numpy", "rules"]
 
 
 def levels(files: Sequence[str | Path], path: Path_ = "numpy", *,
-           risk_encoder: bool | None = None, encoder_options: dict[str, float] | None = None
+           risk_encoder: bool | None = None, encoder_options: dict[str, Any] | None = None
            ) -> dict[str, tuple[str, str]]:
     """Gold and predicted risk level for every conversation of ``files`` that ends in a user message
     (``risk_encoder``: with or without the fine-tuned encoder's second opinion, default the scorer's; not on the rules
     path; ``encoder_options``: its ``encoder_offset`` / ``encoder_heads_margin`` / ``encoder_veto`` /
-    ``encoder_rules_veto``)."""
+    ``encoder_rules_veto`` / ``encoder_line``)."""
     from ..models import Message
 
     if path == "rules":
@@ -143,6 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     lv.add_argument("--encoder-rules-veto", type=float,
                     help="the encoder vetoes the rules' own moderate or high where it reads this far below its "
                          "threshold")
+    lv.add_argument("--encoder-line", choices=("em", "em2", "off"), default=None,
+                    help="round 23: the round-22 encoder's last word on the moderate line, as judged cell em or em2, "
+                         "or off (default: the scorer's)")
     cp = sub.add_parser("compare", help="what moved between two levels files")
     cp.add_argument("before")
     cp.add_argument("after")
@@ -160,8 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             opts = {k: v for k, v in (("encoder_offset", args.encoder_offset),
                                       ("encoder_heads_margin", args.encoder_heads_margin),
                                       ("encoder_veto", args.encoder_veto),
-                                      ("encoder_rules_veto", args.encoder_rules_veto)) if v is not None}
-            if (args.risk_encoder or opts) and args.path == "rules":
+                                      ("encoder_rules_veto", args.encoder_rules_veto),
+                                      ("encoder_line", False if args.encoder_line == "off" else args.encoder_line))
+                    if v is not None}
+            if (args.risk_encoder or any(v is not False for v in opts.values())) and args.path == "rules":
                 raise ValueError("--risk-encoder and the --encoder-* options need the learned layer: use --path "
                                  "embedding or numpy")
             got = levels(args.files, args.path, risk_encoder=args.risk_encoder, encoder_options=opts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -73,7 +74,7 @@ from .risk import (
 from .semantic import SemanticHeads, average_logits
 from .view import QUOTE_ELLIPSIS, conversation_view, model_view, quote_view
 
-__all__ = ["DETECTORS", "EmbeddedSafetyScorer", "build_embedded_safety", "relevance"]
+__all__ = ["DETECTORS", "ENCODER_LINES", "EmbeddedSafetyScorer", "EncoderLine", "build_embedded_safety", "relevance"]
 
 log = get_logger(__name__)
 
@@ -97,6 +98,76 @@ JUDGMENTAL_ALONE = 0.9
 #: round 21 (EV): how far below its threshold the risk encoder must read a conversation to veto the heads' own lift
 #: (chosen on dev39-dev55 by bench/exp_encoder_agree.py veto, judged on dev56-dev58)
 DEFAULT_ENCODER_VETO = 3.0
+
+
+@dataclass(frozen=True)
+class EncoderLine:
+    """Round 23: a shipped risk encoder has the last word on the moderate line, and may veto high and imminent.
+
+    Applied after every other step of the risk level, never after a credible answer to a safety check:
+
+    - **lift:** below moderate, where the learned heads' ``risk_ge2`` logit is within ``heads_gate`` of its threshold
+      (so ordinary turns never wait for the encoder), the encoder reading the conversation more than ``lift`` above
+      its threshold makes it moderate;
+    - **veto:** exactly moderate (whichever step set it, the rules' own included), the encoder reading it more than
+      ``veto`` below its threshold makes it low; ``high_veto`` (``None``: never) does the same for high and imminent;
+    - neither veto where the conversation's categories (the scorer's or the rules') include one of ``keep``.
+
+    :data:`ENCODER_LINES` names the judged cells: ``"em"`` and ``"em2"`` (bench/results/round23-2026-11-27/
+    PREREGISTERED.md; chosen with ``bench/exp_stack.py``).
+    """
+
+    release: str = "round22"
+    lift: float = 2.0
+    veto: float = 2.0
+    high_veto: float | None = 3.0
+    heads_gate: float = 3.0
+    keep: tuple[str, ...] = ("abuse", "harm_to_others")
+
+    @classmethod
+    def parse(cls, value: Any) -> EncoderLine | None:
+        """A policy's ``encoder_line``: a name of :data:`ENCODER_LINES`, ``true`` (``"em2"``), ``false``/``null``
+        (off), or a mapping of the fields, each checked."""
+        if value is None or value is False:
+            return None
+        if value is True:
+            return ENCODER_LINES["em2"]
+        if isinstance(value, str):
+            if value not in ENCODER_LINES:
+                raise ConfigError(f"encoder_line {value!r} is not a judged setting: use one of "
+                                  f"{sorted(ENCODER_LINES)}, true, false or a mapping of its fields")
+            return ENCODER_LINES[value]
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, Mapping):
+            raise ConfigError(f"encoder_line must be one of {sorted(ENCODER_LINES)}, true, false, null or a mapping of "
+                              f"{', '.join(_LINE_FIELDS)}, got {value!r}")
+        unknown = sorted(set(value) - set(_LINE_FIELDS))
+        if unknown:
+            raise ConfigError(f"encoder_line has no option {unknown[0]!r}: use {', '.join(_LINE_FIELDS)}")
+        release = value.get("release", cls.release)
+        release_weights(release)  # an unknown release is named here
+        lift = _finite("encoder_line lift", value.get("lift", cls.lift))
+        veto = _finite("encoder_line veto", value.get("veto", cls.veto))
+        hv = value.get("high_veto", cls.high_veto)
+        high_veto = None if hv is None else _finite("encoder_line high_veto", hv)
+        gate = _finite("encoder_line heads_gate", value.get("heads_gate", cls.heads_gate))
+        if min(veto, gate, 0.0 if high_veto is None else high_veto) < 0:
+            raise ConfigError("encoder_line veto, high_veto and heads_gate must be 0 or more (logit units below a "
+                              f"threshold), got veto={veto}, high_veto={high_veto}, heads_gate={gate}")
+        keep = value.get("keep", cls.keep)
+        if isinstance(keep, str) or not isinstance(keep, Sequence) or any(c not in RISK_CATEGORIES for c in keep):
+            raise ConfigError(f"encoder_line keep must be a list of risk categories ({', '.join(RISK_CATEGORIES)}), "
+                              f"got {keep!r}")
+        return cls(release=release, lift=lift, veto=veto, high_veto=high_veto, heads_gate=gate, keep=tuple(keep))
+
+
+_LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep")
+#: the judged cells of round 23: EM (the moderate line only; failed its judge on false alarms) and EM2
+ENCODER_LINES: dict[str, EncoderLine] = {
+    "em": EncoderLine(lift=0.0, veto=2.0, high_veto=None, keep=()),
+    "em2": EncoderLine(),
+}
 
 
 class EmbeddedSafetyScorer:
@@ -152,6 +223,7 @@ class EmbeddedSafetyScorer:
         encoder_veto: float | Literal["auto"] | None = "auto",
         encoder_rules_veto: float | None = None,
         encoder_release: str = "round20",
+        encoder_line: EncoderLine | Mapping[str, Any] | bool | None = None,
     ) -> None:
         self.model: NgramModel | None = None
         self.semantic: SemanticHeads | None = None
@@ -208,6 +280,21 @@ class EmbeddedSafetyScorer:
                 fix = "drop " + " and ".join(n.replace("risk_encoder=True", "risk_encoder") for n in asked)
                 raise ConfigError(f"{what} the learned layer and the ml extra (pip install 'tg-guard[ml]'); "
                                   f"or {fix}" if use_model else f"{what} the learned layer; drop use_model=False")
+        #: round 23 (EM): the encoder that decides the moderate line, and its settings (None: off)
+        self.encoder_line = EncoderLine.parse(encoder_line)
+        self.line_encoder: RiskEncoder | None = None
+        if self.encoder_line is not None:
+            release = self.encoder_line.release
+            if use_model and encoder_available(release_weights(release)):
+                self.line_encoder = shared_risk_encoder(release)
+            elif use_model and runtime_installed():
+                raise ConfigError(f"encoder_line needs the risk encoder release {release!r}, which is not built here "
+                                  "and building it needs torch, transformers and onnx: run `tg-guard build-embedder` "
+                                  "where they are installed, or drop encoder_line")
+            else:
+                raise ConfigError("encoder_line needs the learned layer and the ml extra (pip install "
+                                  "'tg-guard[ml]'); or drop encoder_line" if use_model else
+                                  "encoder_line needs the learned layer; drop use_model=False")
         self.encoder_offset, self.encoder_heads_margin = _encoder_condition(
             encoder_offset, encoder_heads_margin, asked=risk_encoder is not False)
         self.tracker = RiskTracker()
@@ -219,7 +306,7 @@ class EmbeddedSafetyScorer:
         log.info("safety_scorer_ready", model=self.model is not None, embeddings=self.semantic is not None,
                  risk_encoder=self.encoder_lifts, encoder_veto=self.encoder_veto,
                  encoder_rules_veto=self.encoder_rules_veto, encoder_release=self.encoder_release,
-                 calibration=self.calibration.source)
+                 encoder_line=self.encoder_line, calibration=self.calibration.source)
 
     def _use_semantic(self, heads: SemanticHeads | None, reply_heads: SemanticHeads | None, path: Path, *,
                       required: bool) -> None:
@@ -334,30 +421,15 @@ class EmbeddedSafetyScorer:
             # Never on imminent (the rules' or the heads'), never after a credible answer to a safety check; an encoder
             # error propagates.
             final = 1
-        cats: set[RiskCategory] = set(rules.categories)
-        if final >= 1 and final == rank and others_impairment_only(users):
-            pass  # someone else's impairment at the rules' own level: its category stands (risk.others_impairment_only)
-        elif final >= 1:
-            # Where the rules found functional impairment and nothing else at all (no suicide or self-harm cue, even
-            # a past or negated one), the heads do not add suicide or self-harm: days in bed or without food read
-            # to them like despair (CLINICAL.md: the impairment alone is missed_functional_impairment's business).
-            blocked = _blocked_categories(set(rules.categories), users)
-            for c in RISK_CATEGORIES:
-                t = self.calibration.category_thresholds.get(c)
-                if c in blocked:
-                    continue
-                if t is not None and z.get(f"cat_{c}", -30.0) >= t:
-                    cats.add(c)
-            if not cats:
-                # No head passed its threshold: the category nearest its own threshold, not the largest raw logit.
-                # The heads' thresholds differ (abuse's sits far above suicide's), so a raw argmax named `abuse`
-                # for a lifted conversation with no abuse in it and `missed_abuse` followed (round 15, a worker
-                # mocked for his accent). Categories the rules block stay out here too.
-                open_cats = [c for c in RISK_CATEGORIES if c not in blocked] or list(RISK_CATEGORIES)
-                cats.add(max(open_cats, key=lambda c: z.get(f"cat_{c}", -30.0)
-                             - (self.calibration.category_thresholds.get(c) or 0.0)))
-        else:
-            cats = set()
+        cats = self._categories(final, rank, rules.categories, users, z)
+        if self.encoder_line is not None and not drops:
+            # round 23 (EncoderLine): the round-22 encoder has the last word on the moderate line and may veto high
+            # and imminent, never where abuse or violence is named; an encoder error propagates (the crisis screen
+            # fails closed)
+            kept = bool(set(self.encoder_line.keep) & (cats | set(rules.categories)))
+            line = self._encoder_line(users, final, logits[1] - ge2_threshold(th, cue), kept)
+            if line != final:
+                final, cats = line, self._categories(line, rank, rules.categories, users, z)
         # Within the level's band the score follows the combined moderate-or-above strength, so it ranks
         # conversations (AUROC) more finely than five levels can.
         lo, hi = _BANDS[final]
@@ -391,6 +463,51 @@ class EmbeddedSafetyScorer:
         if margin is not None and ge2_logit < ge2_threshold(th, cue) - margin:
             return False
         return self.encoder.logit(users) > self.encoder.threshold + self.encoder_offset
+
+    def _categories(self, final: int, rank: int, rule_cats: Sequence[RiskCategory], users: Sequence[str],
+                    z: Mapping[str, float]) -> set[RiskCategory]:
+        """The risk categories of a conversation at level ``final``: the rules' own, and the heads' above their
+        thresholds where the level is low or above."""
+        cats: set[RiskCategory] = set(rule_cats)
+        if final >= 1 and final == rank and others_impairment_only(users):
+            pass  # someone else's impairment at the rules' own level: its category stands (risk.others_impairment_only)
+        elif final >= 1:
+            # Where the rules found functional impairment and nothing else at all (no suicide or self-harm cue, even
+            # a past or negated one), the heads do not add suicide or self-harm: days in bed or without food read
+            # to them like despair (CLINICAL.md: the impairment alone is missed_functional_impairment's business).
+            blocked = _blocked_categories(set(rule_cats), users)
+            for c in RISK_CATEGORIES:
+                t = self.calibration.category_thresholds.get(c)
+                if c in blocked:
+                    continue
+                if t is not None and z.get(f"cat_{c}", -30.0) >= t:
+                    cats.add(c)
+            if not cats:
+                # No head passed its threshold: the category nearest its own threshold, not the largest raw logit.
+                # The heads' thresholds differ (abuse's sits far above suicide's), so a raw argmax named `abuse`
+                # for a lifted conversation with no abuse in it and `missed_abuse` followed (round 15, a worker
+                # mocked for his accent). Categories the rules block stay out here too.
+                open_cats = [c for c in RISK_CATEGORIES if c not in blocked] or list(RISK_CATEGORIES)
+                cats.add(max(open_cats, key=lambda c: z.get(f"cat_{c}", -30.0)
+                             - (self.calibration.category_thresholds.get(c) or 0.0)))
+        else:
+            cats = set()
+        return cats
+
+    def _encoder_line(self, users: Sequence[str], final: int, heads_margin: float, kept: bool) -> int:
+        """``final`` lifted to moderate or vetoed to low by the line's encoder (:class:`EncoderLine`); ``kept``: the
+        conversation names a category the vetoes keep."""
+        line, enc = self.encoder_line, self.line_encoder
+        assert line is not None and enc is not None
+        if final < 2 and heads_margin > -line.heads_gate:
+            return 2 if enc.logit(users) > enc.threshold + line.lift else final
+        if kept:
+            return final
+        if final == 2 and enc.logit(users) < enc.threshold - line.veto:
+            return 1
+        if final >= 3 and line.high_veto is not None and enc.logit(users) < enc.threshold - line.high_veto:
+            return 1
+        return final
 
     def _encoder_reads_below(self, users: Sequence[str], distance: float) -> bool:
         """Whether the encoder reads the conversation at least ``distance`` below its threshold."""

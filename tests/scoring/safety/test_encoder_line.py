@@ -1,0 +1,207 @@
+"""Round 23: a shipped risk encoder has the last word on the moderate line (EM) and may veto high and imminent (EM2).
+
+The stand-in encoder pins down how the scorer uses its answer; the real releases are tested in test_risk_encoder.py,
+and the candidate's figures come from ``level_diff levels --encoder-line`` (EVALUATION.md "Round 23").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tg_guard.errors import ConfigError
+from tg_guard.scoring.safety import EmbeddedSafetyScorer, build_embedded_safety
+from tg_guard.scoring.safety.encoder import encoder_available
+from tg_guard.scoring.safety.encoder_build import release_weights
+from tg_guard.scoring.safety.scorer import EncoderLine
+
+from .helpers import conv, users
+
+needs_round22 = pytest.mark.skipif(not encoder_available(release_weights("round22")),
+                                   reason="needs the ml extra and the round-22 encoder built")
+
+#: below moderate, the heads within the gate (numpy path: risk_ge2 about 1.7 below its threshold)
+PASSIVE = "some days i think everyone would be better off without me"
+#: an everyday request: the heads about 3.9 below their threshold, past the gate
+EVERYDAY = "can you help me plan a birthday party for my son"
+#: exactly moderate, from the rules themselves
+MODERATE = "i've been thinking about killing myself"
+
+
+class _Encoder:
+    """A stand-in with the encoder's interface: reads every conversation at ``value`` (None: raises)."""
+
+    threshold = 0.0
+
+    def __init__(self, value: float | None) -> None:
+        self.value, self.asked = value, 0
+
+    def prefetch(self, users: Any) -> None:
+        pass
+
+    def logit(self, users: Any) -> float:
+        self.asked += 1
+        if self.value is None:
+            raise RuntimeError("onnxruntime failed")
+        return self.value
+
+
+def _line(enc: _Encoder, **settings: Any) -> EmbeddedSafetyScorer:
+    """The scorer with ``enc`` as the line's encoder; settings over EM's (lift 0, moderate veto 2, no high veto)."""
+    sc = build_embedded_safety(embeddings=False, encoder_veto=None)
+    base: dict[str, Any] = {"lift": 0.0, "veto": 2.0, "high_veto": None, "keep": ()}
+    sc.encoder_line, sc.line_encoder = EncoderLine(**{**base, **settings}), enc  # type: ignore[assignment]
+    return sc
+
+
+def _plain(msgs: Any) -> str:
+    return build_embedded_safety(embeddings=False, encoder_veto=None).assess_risk(msgs).level
+
+
+def test_the_encoder_lifts_a_conversation_below_moderate_to_moderate() -> None:
+    msgs = users(PASSIVE)
+    assert _plain(msgs) == "low"
+    got = _line(_Encoder(0.5)).assess_risk(msgs)
+    assert got.level == "moderate" and got.categories == ("suicide",) and got.evidence
+    assert got.backend == "rules+model"
+    assert _line(_Encoder(-0.5)).assess_risk(msgs).level == "low"  # below its threshold: nothing changes
+    assert _line(_Encoder(0.5), lift=1.0).assess_risk(msgs).level == "low"  # the lift's offset raises the bar
+
+
+def test_the_encoder_is_not_asked_past_the_heads_gate() -> None:
+    enc = _Encoder(9.0)
+    sc = _line(enc)
+    assert sc.assess_risk(users(EVERYDAY)).level == "none" and enc.asked == 0  # ordinary turns never wait for it
+    assert _line(_Encoder(9.0), heads_gate=5.0).assess_risk(users(EVERYDAY)).level == "moderate"  # a wider gate
+
+
+def test_the_encoder_vetoes_an_exact_moderate_it_reads_well_below() -> None:
+    msgs = users(MODERATE)
+    assert _plain(msgs) == "moderate"
+    assert _line(_Encoder(-2.5)).assess_risk(msgs).level == "low"  # -2.5 < 0 - 2
+    assert _line(_Encoder(-1.5)).assess_risk(msgs).level == "moderate"
+    assert _line(_Encoder(-2.5), veto=3.0).assess_risk(msgs).level == "moderate"
+    got = _line(_Encoder(-2.5)).assess_risk(msgs)
+    assert got.categories == ("suicide",) and got.evidence  # the rules' categories and evidence stand
+
+
+@pytest.mark.parametrize("text", ["i have the pills counted out and i'm doing it tonight",
+                                  "i wrote letters to my kids for after i'm gone"])
+def test_high_and_imminent_are_never_touched_nor_is_the_encoder_asked(text: str) -> None:
+    msgs = users(text)
+    before = _plain(msgs)
+    assert before in ("high", "imminent")
+    enc = _Encoder(-50.0)
+    assert _line(enc).assess_risk(msgs).level == before and enc.asked == 0
+
+
+def test_a_credible_answer_to_a_safety_check_stands() -> None:
+    answered = conv("i've been thinking about killing myself",
+                    "Thank you for telling me. Are you safe right now? Do you have a plan?",
+                    "no plan, i promise. my sister is staying with me and i'm seeing my therapist tomorrow")
+    before = _plain(answered)
+    for value in (-50.0, 50.0):
+        enc = _Encoder(value)
+        assert _line(enc).assess_risk(answered).level == before and enc.asked == 0
+
+
+def test_appending_benign_messages_never_lowers_a_level_the_encoder_keeps() -> None:
+    sc = _line(_Encoder(0.5))
+    first = users(PASSIVE)
+    later = users(PASSIVE, "anyway what should i cook tonight", "thanks, pasta it is")
+    assert sc.assess_risk(first).level == "moderate"
+    assert sc.assess_risk(later).level == "moderate"
+
+
+def test_an_encoder_error_is_raised_so_the_screen_fails_closed() -> None:
+    for text in (PASSIVE, MODERATE):
+        with pytest.raises(RuntimeError, match="onnxruntime failed"):
+            _line(_Encoder(None)).assess_risk(users(text))
+
+
+#: the rules' own high, with no abuse or violence named
+HIGH = "i wrote letters to my kids for after i'm gone"
+#: the rules' own high, abuse
+ABUSE_HIGH = "he put his hands round my throat last night and said next time he won't stop"
+
+
+def test_the_high_veto_caps_high_and_imminent_it_reads_far_below() -> None:
+    for text in (HIGH, "i have the pills counted out and i'm doing it tonight"):
+        msgs = users(text)
+        before = _plain(msgs)
+        assert before in ("high", "imminent")
+        assert _line(_Encoder(-3.5), high_veto=3.0).assess_risk(msgs).level == "low"  # -3.5 < 0 - 3
+        assert _line(_Encoder(-2.5), high_veto=3.0).assess_risk(msgs).level == before
+        got = _line(_Encoder(-3.5), high_veto=3.0).assess_risk(msgs)
+        assert got.categories  # the categories follow the new level (low still names what was disclosed)
+
+
+def test_the_vetoes_keep_what_names_abuse_or_violence() -> None:
+    msgs = users(ABUSE_HIGH)
+    before = build_embedded_safety(embeddings=False, encoder_veto=None).assess_risk(msgs)
+    assert before.level in ("high", "imminent") and "abuse" in before.categories
+    enc = _Encoder(-50.0)
+    assert _line(enc, high_veto=3.0, keep=("abuse", "harm_to_others")).assess_risk(msgs).level == before.level
+    assert _line(_Encoder(-50.0), high_veto=3.0).assess_risk(msgs).level == "low"  # nothing kept: vetoed
+
+
+def test_the_judged_cells_are_named() -> None:
+    assert EncoderLine.parse("em") == EncoderLine(lift=0.0, veto=2.0, high_veto=None, keep=())
+    assert EncoderLine.parse("em2") == EncoderLine.parse(True) == EncoderLine(
+        release="round22", lift=2.0, veto=2.0, high_veto=3.0, heads_gate=3.0, keep=("abuse", "harm_to_others"))
+
+
+def test_the_option_reads_true_false_and_a_mapping() -> None:
+    assert EncoderLine.parse(False) is None and EncoderLine.parse(None) is None
+    got = EncoderLine.parse({"lift": 1, "veto": 2.5, "heads_gate": 4, "release": "round20", "high_veto": None,
+                             "keep": ["abuse"]})
+    assert got == EncoderLine(release="round20", lift=1.0, veto=2.5, high_veto=None, heads_gate=4.0, keep=("abuse",))
+    assert EncoderLine.parse(got) == got
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ({"lfit": 1.0}, "no option 'lfit': use release, lift, veto, high_veto, heads_gate, keep"),
+    ({"veto": -1.0}, "veto, high_veto and heads_gate must be 0 or more"),
+    ({"heads_gate": -0.5}, "veto, high_veto and heads_gate must be 0 or more"),
+    ({"high_veto": -0.5}, "veto, high_veto and heads_gate must be 0 or more"),
+    ({"high_veto": "3"}, "encoder_line high_veto must be a finite number"),
+    ({"keep": "abuse"}, "keep must be a list of risk categories"),
+    ({"keep": ["abuse", "violence"]}, "keep must be a list of risk categories"),
+    ("em3", r"'em3' is not a judged setting: use one of \['em', 'em2'\]"),
+    ({"lift": float("nan")}, "encoder_line lift must be a finite number"),
+    ({"veto": "2"}, "encoder_line veto must be a finite number"),
+    ({"release": "round99"}, r"encoder_release must be one of \['round20', 'round22'\]"),
+    (3, r"encoder_line must be one of \['em', 'em2'\], true, false, null or a mapping"),
+])
+def test_a_bad_option_says_what_to_change(value: Any, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        EmbeddedSafetyScorer(embeddings=False, encoder_line=value)
+
+
+def test_without_the_learned_layer_it_says_what_to_change() -> None:
+    with pytest.raises(ConfigError, match="encoder_line needs the learned layer; drop use_model=False"):
+        EmbeddedSafetyScorer(use_model=False, encoder_line=True)
+
+
+def test_a_release_that_is_not_built_and_cannot_be_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tg_guard.scoring.safety import scorer as scorer_module
+
+    monkeypatch.setattr(scorer_module, "encoder_available", lambda weights=None: False)
+    monkeypatch.setattr(scorer_module, "runtime_installed", lambda: True)
+    with pytest.raises(ConfigError, match=r"encoder_line needs the risk encoder release 'round22'.*build-embedder"):
+        EmbeddedSafetyScorer(embeddings=False, encoder_veto=None, encoder_line=True)
+    monkeypatch.setattr(scorer_module, "runtime_installed", lambda: False)
+    with pytest.raises(ConfigError, match=r"pip install 'tg-guard\[ml\]'"):
+        EmbeddedSafetyScorer(embeddings=False, encoder_veto=None, encoder_line=True)
+
+
+@needs_round22
+def test_the_option_loads_the_shipped_round22_encoder() -> None:
+    from tg_guard.scoring.safety.encoder import shared_risk_encoder
+
+    sc = build_embedded_safety(embeddings=False, encoder_line="em2")
+    assert sc.line_encoder is shared_risk_encoder("round22") and sc.encoder_line == EncoderLine()
+    # the real encoder keeps a clear disclosure and an everyday request where they are
+    assert sc.assess_risk(users("i have the pills counted out and i'm doing it tonight")).level == "imminent"
+    assert sc.assess_risk(users(EVERYDAY)).level == "none"
