@@ -40,7 +40,8 @@ PATHS = ("numpy", "embedding")
 
 def dump(files: list[str]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    scorers = {p: EmbeddedSafetyScorer(embeddings=p == "embedding") for p in PATHS}
+    # S: the default scorer of round 22, without the encoder's line whatever the default is now
+    scorers = {p: EmbeddedSafetyScorer(embeddings=p == "embedding", encoder_line=False) for p in PATHS}
     e20, e22 = shared_risk_encoder("round20"), shared_risk_encoder("round22")
     for f in files:
         for rec in load_jsonl(f):
@@ -111,18 +112,21 @@ def stacked(row: dict[str, object], path: str, w: np.ndarray, b: float, t: float
 KEEP = frozenset({"abuse", "harm_to_others"})
 
 
-def line_level(row: dict[str, object], path: str, a: float | None, bm: float | None, bh: float | None) -> str:
+def line_level(row: dict[str, object], path: str, a: float | None, bm: float | None, bh: float | None, *,
+               gate: float = 3.0, keep: frozenset[str] = KEEP, blocked: frozenset[str] = frozenset()) -> str:
     """The level with the encoder's line (:class:`tg_guard.scoring.safety.scorer.EncoderLine`): a lift past ``a``
-    where the heads come within 3, a veto of moderate past ``bm`` and of high and imminent past ``bh`` (None: none),
-    neither veto where S's or the rules' categories name abuse or harm to others, nothing after drops."""
+    where the heads come within ``gate`` and the conversation is not in ``blocked`` (ids the scorer's own vetoes cap at
+    low: :func:`lift_blocked`), a veto of moderate past ``bm`` and of high and imminent past ``bh`` (None: none),
+    neither veto where S's or the rules' categories name one of ``keep``, nothing after drops."""
     r = row[path]
     assert isinstance(r, dict)
     s, k, e = str(r["S"]), risk_rank(str(r["S"])), float(row["e22"])  # type: ignore[arg-type]
     if row["drops"]:
         return s
     if k < 2:
-        return "moderate" if a is not None and float(r["heads"]) > -3.0 and e > a else s
-    if KEEP & (set(r["cats"]) | set(row["rules_cats"])):  # type: ignore[arg-type]
+        lifts = a is not None and float(r["heads"]) > -gate and e > a and row["id"] not in blocked
+        return "moderate" if lifts else s
+    if keep & (set(r["cats"]) | set(row["rules_cats"])):  # type: ignore[arg-type]
         return s
     veto = bm if k == 2 else bh
     return "low" if veto is not None and e < -veto else s
@@ -133,24 +137,44 @@ def counts(rows: list[dict[str, object]], level_of) -> tuple[int, int, int]:  # 
     return f["caught"], f["false_alarms"], f["high_at_or_above"]
 
 
-def line_grid(rows: list[dict[str, object]], block: int) -> int:
-    """Every cell that on each path and block catches at least S's, raises no more false alarms and keeps every high+,
-    best first by caught gained plus false alarms removed (ties: the larger moderate veto, then the larger lift)."""
+def lift_blocked(files: list[str]) -> frozenset[str]:
+    """Ids of the conversations the scorer's own vetoes keep at low whatever lifts them (the user says the risk is not
+    theirs, a resisted urge only, payback only, a corrected misreading): :func:`tg_guard.scoring.safety.scorer.
+    lift_blocked`."""
+    from tg_guard.scoring.safety.scorer import lift_blocked as blocked
+
+    return frozenset(rec.id for f in files for rec in load_jsonl(f)
+                     if rec.risk_level is not None and blocked(list(rec.messages)))
+
+
+def line_grid(rows: list[dict[str, object]], blocks: list[int], *, keep: frozenset[str] = KEEP,
+              blocked: frozenset[str] = frozenset(), gates: tuple[float, ...] = (3.0,),
+              lifts: tuple[float | None, ...] = (None, 0.0, 0.5, 1.0, 1.5, 2.0),
+              high_vetoes: tuple[float | None, ...] = (None, 2.5, 3.0, 3.5, 4.0)) -> int:
+    """Every cell that on each path and block of files (numbered up to each of ``blocks``, then the rest) catches at
+    least S's, raises no more false alarms and keeps every high+, best first by caught gained plus false alarms
+    removed (ties: the larger gate, then the larger moderate veto, then the larger lift)."""
     if any("cats" not in r["numpy"] for r in rows):  # type: ignore[operator]
         raise SystemExit("this dump has no categories: dump again with this script")
-    blocks = {"first": [r for r in rows if int(str(r["file"])[3:5]) <= block],
-              "second": [r for r in rows if int(str(r["file"])[3:5]) > block]}
-    base = {(b, p): counts(rs, lambda r, p=p: str(r[p]["S"])) for b, rs in blocks.items() for p in PATHS}  # type: ignore[index]
+
+    def block_of(row: dict[str, object]) -> int:
+        n = int(str(row["file"])[3:5])
+        return next((i for i, b in enumerate(blocks) if n <= b), len(blocks))
+
+    by: dict[int, list[dict[str, object]]] = {}
+    for r in rows:
+        by.setdefault(block_of(r), []).append(r)
+    base = {(b, p): counts(rs, lambda r, p=p: str(r[p]["S"])) for b, rs in sorted(by.items()) for p in PATHS}  # type: ignore[index]
     print("S:", base)
     kept = []
-    for a, bm, bh in itertools.product([None, 0.0, 0.5, 1.0, 1.5, 2.0], [None, 1.5, 2.0, 2.5, 3.0],
-                                       [None, 2.5, 3.0, 3.5, 4.0]):
-        got = {(b, p): counts(blocks[b], partial(line_level, path=p, a=a, bm=bm, bh=bh)) for b, p in base}
+    for gate, a, bm, bh in itertools.product(gates, lifts, [None, 1.5, 2.0, 2.5, 3.0], high_vetoes):
+        got = {(b, p): counts(by[b], partial(line_level, path=p, a=a, bm=bm, bh=bh, gate=gate, keep=keep,
+                                             blocked=blocked)) for b, p in base}
         if all(g[0] >= base[k][0] and g[1] <= base[k][1] and g[2] >= base[k][2] for k, g in got.items()):
             score = sum(g[0] - base[k][0] + base[k][1] - g[1] for k, g in got.items())
-            kept.append((score, bm or 0.0, a or 0.0, (a, bm, bh), got))
-    for score, _, _, cell, got in sorted(kept, key=lambda c: (c[0], c[1], c[2]), reverse=True)[:8]:
-        print(f"a, bm, bh = {cell}: score {score}  " + "  ".join(f"{b} {p} {g}" for (b, p), g in got.items()))
+            kept.append((score, gate, bm or 0.0, a or 0.0, (gate, a, bm, bh), got))
+    for score, *_, cell, got in sorted(kept, key=lambda c: c[:4], reverse=True)[:8]:
+        print(f"gate, a, bm, bh = {cell}: score {score}  " + "  ".join(f"{b} {p} {g}" for (b, p), g in got.items()))
     return 0
 
 
@@ -166,7 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     cv.add_argument("--t", type=float, nargs="+", default=[-1.0, -0.5, 0.0, 0.5, 1.0])
     ln = sub.add_parser("line", help="EM2's grid over the encoder's line (a dump with categories)")
     ln.add_argument("dump")
-    ln.add_argument("--block", type=int, default=70, help="files numbered up to this form the first block")
+    ln.add_argument("--blocks", type=int, nargs="+", default=[70],
+                    help="the blocks of files: numbered up to each of these, then the rest")
+    ln.add_argument("--em2b", action="store_true",
+                    help="EM2b's family: keep functional impairment too, no lift where the scorer's vetoes or an "
+                         "accident cap it, heads gates 2 and 3, high vetoes that keep the clinical case tables "
+                         "(3.5, 4)")
     ft = sub.add_parser("fit")
     ft.add_argument("dump")
     ft.add_argument("--c", type=float, default=1.0)
@@ -184,7 +213,11 @@ def main(argv: list[str] | None = None) -> int:
         print(w, b)
         return 0
     if a.cmd == "line":
-        return line_grid(rows, a.block)
+        if not a.em2b:
+            return line_grid(rows, a.blocks)
+        files = sorted({f"data/safety_risk/{r['file']}" for r in rows})
+        return line_grid(rows, a.blocks, keep=KEEP | {"functional_impairment"}, blocked=lift_blocked(files),
+                         gates=(2.0, 3.0), lifts=(None, 1.0, 1.5, 2.0, 2.5, 3.0), high_vetoes=(None, 3.5, 4.0))
     files = sorted({str(r["file"]) for r in rows})
     for p in PATHS:
         print(p, "S:", counts(rows, lambda r, p=p: str(r[p]["S"])))

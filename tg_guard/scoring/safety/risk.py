@@ -993,6 +993,12 @@ def clarifies(text: str, hits: Sequence[tuple[int, Hit]]) -> bool:
     return kinds <= {"nssi", "method", "timeline"} and accident
 
 
+def reads_accident(users: Sequence[str]) -> bool:
+    """Whether a user message reads an injury as an accident or as sport (a kitchen knife, a fall, a sparring
+    session: :data:`.lexicon_extra.ACCIDENT_CONTEXT`, or an answer that calls it an accident)."""
+    return any(_clarify_cues(u)[2] for u in users)
+
+
 @lru_cache(maxsize=8192)
 def _clarify_cues(text: str) -> tuple[bool, bool, bool, bool]:
     """What :func:`clarifies` reads in a message: a correction, a benign referent, an accident, a farewell.

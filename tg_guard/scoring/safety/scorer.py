@@ -67,6 +67,7 @@ from .risk import (
     ordinary_sign_off,
     others_impairment_only,
     payback_only,
+    reads_accident,
     resisted_urge_only,
     rule_cue,
     states_own_safety,
@@ -111,7 +112,9 @@ class EncoderLine:
       its threshold makes it moderate;
     - **veto:** exactly moderate (whichever step set it, the rules' own included), the encoder reading it more than
       ``veto`` below its threshold makes it low; ``high_veto`` (``None``: never) does the same for high and imminent;
-    - neither veto where the conversation's categories (the scorer's or the rules') include one of ``keep``.
+    - neither veto where the conversation's categories (the scorer's or the rules') include one of ``keep``;
+    - with ``respect_vetoes``, no lift where the scorer's own vetoes cap every lift at low (:func:`lift_blocked`: the
+      user says the risk is not their own, a resisted urge or payback only, a corrected misreading, an accident).
 
     :data:`ENCODER_LINES` names the judged cells: ``"em"`` and ``"em2"`` (bench/results/round23-2026-11-27/
     PREREGISTERED.md; chosen with ``bench/exp_stack.py``).
@@ -123,6 +126,7 @@ class EncoderLine:
     high_veto: float | None = 3.0
     heads_gate: float = 3.0
     keep: tuple[str, ...] = ("abuse", "harm_to_others")
+    respect_vetoes: bool = False
 
     @classmethod
     def parse(cls, value: Any) -> EncoderLine | None:
@@ -135,7 +139,7 @@ class EncoderLine:
         if isinstance(value, str):
             if value not in ENCODER_LINES:
                 raise ConfigError(f"encoder_line {value!r} is not a judged setting: use one of "
-                                  f"{sorted(ENCODER_LINES)}, true, false or a mapping of its fields")
+                                  f"{sorted(ENCODER_LINES)}, \"auto\", true, false or a mapping of its fields")
             return ENCODER_LINES[value]
         if isinstance(value, cls):
             return value
@@ -155,14 +159,18 @@ class EncoderLine:
         if min(veto, gate, 0.0 if high_veto is None else high_veto) < 0:
             raise ConfigError("encoder_line veto, high_veto and heads_gate must be 0 or more (logit units below a "
                               f"threshold), got veto={veto}, high_veto={high_veto}, heads_gate={gate}")
+        respect = value.get("respect_vetoes", cls.respect_vetoes)
+        if not isinstance(respect, bool):
+            raise ConfigError(f"encoder_line respect_vetoes must be true or false, got {respect!r}")
         keep = value.get("keep", cls.keep)
         if isinstance(keep, str) or not isinstance(keep, Sequence) or any(c not in RISK_CATEGORIES for c in keep):
             raise ConfigError(f"encoder_line keep must be a list of risk categories ({', '.join(RISK_CATEGORIES)}), "
                               f"got {keep!r}")
-        return cls(release=release, lift=lift, veto=veto, high_veto=high_veto, heads_gate=gate, keep=tuple(keep))
+        return cls(release=release, lift=lift, veto=veto, high_veto=high_veto, heads_gate=gate, keep=tuple(keep),
+                   respect_vetoes=respect)
 
 
-_LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep")
+_LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep", "respect_vetoes")
 #: the judged cells of round 23: EM (the moderate line only; failed its judge on false alarms) and EM2
 ENCODER_LINES: dict[str, EncoderLine] = {
     "em": EncoderLine(lift=0.0, veto=2.0, high_veto=None, keep=()),
@@ -205,6 +213,12 @@ class EmbeddedSafetyScorer:
     (retrained with the new authors' sets; the ``strict`` policy lifts with it at ``encoder_offset`` 2, round 22).
     Another release than round 20's is for the lift: ``encoder_veto="auto"`` is off with it, and asking for it with
     neither the lift nor an explicit veto distance is refused.
+
+    ``encoder_line`` (round 23, :class:`EncoderLine`) gives the round-22 encoder the last word on the moderate line,
+    after every other step: a lift to moderate, a veto of moderate, high and imminent to low, never where abuse or
+    violence is named, never after a credible answer to a safety check. ``"auto"`` (the default) is the judged cell
+    ``"em2"`` where the ``ml`` extra can run that encoder and off elsewhere; ``"em"``, ``"em2"``, ``True`` (``"em2"``),
+    a mapping of :class:`EncoderLine`'s fields, or ``False``/``None`` (off).
     """
 
     name = "embedded"
@@ -223,7 +237,7 @@ class EmbeddedSafetyScorer:
         encoder_veto: float | Literal["auto"] | None = "auto",
         encoder_rules_veto: float | None = None,
         encoder_release: str = "round20",
-        encoder_line: EncoderLine | Mapping[str, Any] | bool | None = None,
+        encoder_line: EncoderLine | Mapping[str, Any] | str | bool | None = None,
     ) -> None:
         self.model: NgramModel | None = None
         self.semantic: SemanticHeads | None = None
@@ -280,7 +294,11 @@ class EmbeddedSafetyScorer:
                 fix = "drop " + " and ".join(n.replace("risk_encoder=True", "risk_encoder") for n in asked)
                 raise ConfigError(f"{what} the learned layer and the ml extra (pip install 'tg-guard[ml]'); "
                                   f"or {fix}" if use_model else f"{what} the learned layer; drop use_model=False")
-        #: round 23 (EM): the encoder that decides the moderate line, and its settings (None: off)
+        if encoder_line == "auto":
+            # round 23: EM2 is the default where the round-22 encoder can run (judged on dev77-dev82, EVALUATION.md)
+            encoder_line = (ENCODER_LINES["em2"] if use_model
+                            and encoder_available(release_weights(ENCODER_LINES["em2"].release)) else None)
+        #: round 23: the encoder with the last word on the moderate line, and its settings (None: off)
         self.encoder_line = EncoderLine.parse(encoder_line)
         self.line_encoder: RiskEncoder | None = None
         if self.encoder_line is not None:
@@ -418,16 +436,19 @@ class EmbeddedSafetyScorer:
                 and self._encoder_reads_below(users, self.encoder_rules_veto)):
             # round 22 (ER, opt-in): the rules' own moderate or high, read by the encoder at least encoder_rules_veto
             # below its threshold (an adventure sport "about to jump", a leaving-do's goodbye notes): low at most.
-            # Never on imminent (the rules' or the heads'), never after a credible answer to a safety check; an encoder
-            # error propagates.
-            final = 1
+            # Never on imminent (the rules' or the heads'), never after a credible answer to a safety check, never
+            # below the session's level (prior); an encoder error propagates.
+            final = max(1, risk_rank(prior.level)) if prior is not None else 1
         cats = self._categories(final, rank, rules.categories, users, z)
         if self.encoder_line is not None and not drops:
             # round 23 (EncoderLine): the round-22 encoder has the last word on the moderate line and may veto high
             # and imminent, never where abuse or violence is named; an encoder error propagates (the crisis screen
             # fails closed)
             kept = bool(set(self.encoder_line.keep) & (cats | set(rules.categories)))
-            line = self._encoder_line(users, final, logits[1] - ge2_threshold(th, cue), kept)
+            blocked = final < 2 and self.encoder_line.respect_vetoes and lift_blocked(messages)
+            line = self._encoder_line(users, final, logits[1] - ge2_threshold(th, cue), kept, blocked)
+            if line < final and prior is not None:
+                line = max(line, risk_rank(prior.level))  # the session's level is a floor: a veto never goes below it
             if line != final:
                 final, cats = line, self._categories(line, rank, rules.categories, users, z)
         # Within the level's band the score follows the combined moderate-or-above strength, so it ranks
@@ -494,13 +515,14 @@ class EmbeddedSafetyScorer:
             cats = set()
         return cats
 
-    def _encoder_line(self, users: Sequence[str], final: int, heads_margin: float, kept: bool) -> int:
+    def _encoder_line(self, users: Sequence[str], final: int, heads_margin: float, kept: bool, blocked: bool) -> int:
         """``final`` lifted to moderate or vetoed to low by the line's encoder (:class:`EncoderLine`); ``kept``: the
-        conversation names a category the vetoes keep."""
+        conversation names a category the vetoes keep; ``blocked``: the scorer's own vetoes cap any lift here."""
         line, enc = self.encoder_line, self.line_encoder
         assert line is not None and enc is not None
-        if final < 2 and heads_margin > -line.heads_gate:
-            return 2 if enc.logit(users) > enc.threshold + line.lift else final
+        if final < 2:
+            lifts = not blocked and heads_margin > -line.heads_gate and enc.logit(users) > enc.threshold + line.lift
+            return 2 if lifts else final
         if kept:
             return final
         if final == 2 and enc.logit(users) < enc.threshold - line.veto:
@@ -780,6 +802,16 @@ def _message_evidence(messages: Sequence[Message], model: NgramModel | None, hea
     i, text = users[int(np.argmax(z))]
     end = min(len(text), 300)
     return (Evidence(message=i, start=0, end=end, text=text[:end]),)
+
+
+def lift_blocked(messages: Sequence[Message]) -> bool:
+    """Whether the scorer's own vetoes cap any lift of this conversation at low: the user says the risk talked about
+    is not their own, a resisted self-harm urge or payback only, or a corrected misreading (:meth:`EmbeddedSafetyScorer.
+    assess_risk`); or a message reads an injury as an accident or sport (:func:`.risk.reads_accident`, the rules'
+    own reading). :class:`EncoderLine`'s lift (round 23, ``respect_vetoes``) is not asked there."""
+    users = [m.content for m in messages if m.role == "user"]
+    return (states_own_safety(users) or resisted_urge_only(users) or payback_only(users)
+            or misreading_corrected(messages) >= 0 or reads_accident(users))
 
 
 def _finite(name: str, value: Any, requirement: str = "a finite number") -> float:
