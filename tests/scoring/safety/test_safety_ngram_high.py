@@ -27,9 +27,10 @@ ORDINARY = "work has been rough this week and i keep snapping at my partner"
 
 @pytest.fixture(scope="module")
 def scorers() -> tuple[EmbeddedSafetyScorer, EmbeddedSafetyScorer]:
-    # the encoder's veto (round 21) is left out: these pin the heads' logits and test the n-gram second opinion alone
-    return (EmbeddedSafetyScorer(embeddings=True, encoder_veto=None),
-            EmbeddedSafetyScorer(embeddings=False, encoder_veto=None))
+    # the encoder's veto (round 21) and line (round 23) are left out: these pin the heads' logits and test the n-gram
+    # second opinion alone
+    return (EmbeddedSafetyScorer(embeddings=True, encoder_veto=None, encoder_line=None),
+            EmbeddedSafetyScorer(embeddings=False, encoder_veto=None, encoder_line=None))
 
 
 def _pin_moderate(sc: EmbeddedSafetyScorer, monkeypatch: pytest.MonkeyPatch) -> None:

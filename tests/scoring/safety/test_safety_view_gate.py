@@ -107,7 +107,7 @@ def test_scorer_applies_the_no_cue_threshold(scorer: EmbeddedSafetyScorer) -> No
     th = dict(scorer.calibration.risk_thresholds)
     # Put the ordinary threshold just under this logit and the no-cue one just over it: the gate decides.
     th.update({"risk_ge2": z - 0.01, "risk_ge3": 99.0, "risk_ge4": 99.0, "risk_ge2_nocue": z + 0.01})
-    gated = EmbeddedSafetyScorer(encoder_veto=None)  # the thresholds alone decide here, not the encoder's veto
+    gated = EmbeddedSafetyScorer(encoder_veto=None, encoder_line=None)  # the thresholds alone decide, no encoder
     gated.calibration = dataclasses.replace(scorer.calibration, risk_thresholds=th)
     assert gated.assess_risk(msgs).level in ("none", "low")
     del th["risk_ge2_nocue"]

@@ -75,7 +75,8 @@ from .risk import (
 from .semantic import SemanticHeads, average_logits
 from .view import QUOTE_ELLIPSIS, conversation_view, model_view, quote_view
 
-__all__ = ["DETECTORS", "ENCODER_LINES", "EmbeddedSafetyScorer", "EncoderLine", "build_embedded_safety", "relevance"]
+__all__ = ["DEFAULT_ENCODER_LINE", "DETECTORS", "ENCODER_LINES", "EmbeddedSafetyScorer", "EncoderLine",
+           "build_embedded_safety", "lift_blocked", "relevance"]
 
 log = get_logger(__name__)
 
@@ -116,26 +117,27 @@ class EncoderLine:
     - with ``respect_vetoes``, no lift where the scorer's own vetoes cap every lift at low (:func:`lift_blocked`: the
       user says the risk is not their own, a resisted urge or payback only, a corrected misreading, an accident).
 
-    :data:`ENCODER_LINES` names the judged cells: ``"em"`` and ``"em2"`` (bench/results/round23-2026-11-27/
-    PREREGISTERED.md; chosen with ``bench/exp_stack.py``).
+    :data:`ENCODER_LINES` names the judged cells, ``"em"``, ``"em2"`` and ``"em2b"`` (bench/results/round23-2026-11-27/
+    PREREGISTERED.md; chosen with ``bench/exp_stack.py``); the field defaults are EM2b's, the default where the ``ml``
+    extra can run the round-22 encoder.
     """
 
     release: str = "round22"
     lift: float = 2.0
-    veto: float = 2.0
-    high_veto: float | None = 3.0
-    heads_gate: float = 3.0
-    keep: tuple[str, ...] = ("abuse", "harm_to_others")
-    respect_vetoes: bool = False
+    veto: float = 1.5
+    high_veto: float | None = 3.5
+    heads_gate: float = 2.0
+    keep: tuple[str, ...] = ("abuse", "harm_to_others", "functional_impairment")
+    respect_vetoes: bool = True
 
     @classmethod
     def parse(cls, value: Any) -> EncoderLine | None:
-        """A policy's ``encoder_line``: a name of :data:`ENCODER_LINES`, ``true`` (``"em2"``), ``false``/``null``
-        (off), or a mapping of the fields, each checked."""
+        """A policy's ``encoder_line``: a name of :data:`ENCODER_LINES`, ``true`` (:data:`DEFAULT_ENCODER_LINE`),
+        ``false``/``null`` (off), or a mapping of the fields (the rest as the default's), each checked."""
         if value is None or value is False:
             return None
         if value is True:
-            return ENCODER_LINES["em2"]
+            return ENCODER_LINES[DEFAULT_ENCODER_LINE]
         if isinstance(value, str):
             if value not in ENCODER_LINES:
                 raise ConfigError(f"encoder_line {value!r} is not a judged setting: use one of "
@@ -170,11 +172,16 @@ class EncoderLine:
                    respect_vetoes=respect)
 
 
+#: the judged cell the scorer uses by default (``encoder_line="auto"``) where the round-22 encoder can run
+DEFAULT_ENCODER_LINE = "em2b"
 _LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep", "respect_vetoes")
-#: the judged cells of round 23: EM (the moderate line only; failed its judge on false alarms) and EM2
+#: the judged cells of round 23: EM (the moderate line only; failed its judge on false alarms), EM2 (passed its judge,
+#: failed the clinical case tables) and EM2b (EM2 within them)
 ENCODER_LINES: dict[str, EncoderLine] = {
-    "em": EncoderLine(lift=0.0, veto=2.0, high_veto=None, keep=()),
-    "em2": EncoderLine(),
+    "em": EncoderLine(lift=0.0, veto=2.0, high_veto=None, heads_gate=3.0, keep=(), respect_vetoes=False),
+    "em2": EncoderLine(lift=2.0, veto=2.0, high_veto=3.0, heads_gate=3.0, keep=("abuse", "harm_to_others"),
+                       respect_vetoes=False),
+    "em2b": EncoderLine(),
 }
 
 
@@ -216,9 +223,10 @@ class EmbeddedSafetyScorer:
 
     ``encoder_line`` (round 23, :class:`EncoderLine`) gives the round-22 encoder the last word on the moderate line,
     after every other step: a lift to moderate, a veto of moderate, high and imminent to low, never where abuse or
-    violence is named, never after a credible answer to a safety check. ``"auto"`` (the default) is the judged cell
-    ``"em2"`` where the ``ml`` extra can run that encoder and off elsewhere; ``"em"``, ``"em2"``, ``True`` (``"em2"``),
-    a mapping of :class:`EncoderLine`'s fields, or ``False``/``None`` (off).
+    violence or functional impairment is named, never after a credible answer to a safety check, never below a
+    session's prior. ``"auto"`` (the default) is the judged cell ``"em2b"`` where the ``ml`` extra can run that encoder
+    and off elsewhere; ``"em"``, ``"em2"``, ``"em2b"``, ``True`` (``"em2b"``), a mapping of :class:`EncoderLine`'s
+    fields, or ``False``/``None`` (off).
     """
 
     name = "embedded"
@@ -237,7 +245,7 @@ class EmbeddedSafetyScorer:
         encoder_veto: float | Literal["auto"] | None = "auto",
         encoder_rules_veto: float | None = None,
         encoder_release: str = "round20",
-        encoder_line: EncoderLine | Mapping[str, Any] | str | bool | None = None,
+        encoder_line: EncoderLine | Mapping[str, Any] | str | bool | None = "auto",
     ) -> None:
         self.model: NgramModel | None = None
         self.semantic: SemanticHeads | None = None
@@ -295,9 +303,9 @@ class EmbeddedSafetyScorer:
                 raise ConfigError(f"{what} the learned layer and the ml extra (pip install 'tg-guard[ml]'); "
                                   f"or {fix}" if use_model else f"{what} the learned layer; drop use_model=False")
         if encoder_line == "auto":
-            # round 23: EM2 is the default where the round-22 encoder can run (judged on dev77-dev82, EVALUATION.md)
-            encoder_line = (ENCODER_LINES["em2"] if use_model
-                            and encoder_available(release_weights(ENCODER_LINES["em2"].release)) else None)
+            # round 23: EM2b is the default where the round-22 encoder can run (judged on dev83-dev88, EVALUATION.md)
+            line = ENCODER_LINES[DEFAULT_ENCODER_LINE]
+            encoder_line = line if use_model and encoder_available(release_weights(line.release)) else None
         #: round 23: the encoder with the last word on the moderate line, and its settings (None: off)
         self.encoder_line = EncoderLine.parse(encoder_line)
         self.line_encoder: RiskEncoder | None = None
