@@ -138,6 +138,31 @@ def test_eval_detectors_reports_and_switches_the_encoder_veto(tmp_path: Path) ->
     assert bad.returncode != 0 and b"one of the two" in bad.stderr + bad.stdout
 
 
+def test_eval_detectors_reports_and_switches_the_encoder_line(tmp_path: Path) -> None:
+    """Round 23: EM2b is the default where the round-22 encoder can run (its settings recorded in the JSON);
+    ``--encoder-line off`` scores without it, a judged cell by name with it; a bad name or ``--rules-only`` with a cell
+    is refused."""
+    from tg_guard.scoring.safety.encoder import encoder_available
+    from tg_guard.scoring.safety.encoder_build import RELEASES
+
+    data = Path(__file__).resolve().parents[2] / "data" / "safety_risk" / "dev.jsonl"
+    small = tmp_path / "risk.jsonl"
+    small.write_text("".join(data.read_text(encoding="utf-8").splitlines(keepends=True)[::40]), encoding="utf-8")
+    bad = run_cli("eval-detectors", str(small), "--encoder-line", "em9")
+    assert bad.returncode != 0 and b"give em, em2, em2b or off" in bad.stderr + bad.stdout
+    bad = run_cli("eval-detectors", str(small), "--rules-only", "--encoder-line", "em2b")
+    assert bad.returncode != 0 and b"one of the two" in bad.stderr + bad.stdout
+    available = encoder_available(RELEASES["round22"])
+    for flags, expect in [([], available), (["--encoder-line", "off"], False)]:
+        out = tmp_path / f"l{len(flags)}.json"
+        proc = run_cli("eval-detectors", str(small), "--no-embeddings", "--json", str(out), *flags)
+        assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+        line = json.loads(out.read_text(encoding="utf-8"))["encoder_line"]
+        assert (line is not None) is expect
+        if expect:
+            assert line["veto"] == 1.5 and line["high_veto"] == 3.5 and line["respect_vetoes"] is True
+
+
 def test_eval_detectors_scores_a_policys_safety_scorer(tmp_path: Path) -> None:
     """Round 22: ``--policy strict`` scores with strict's own options (the round-22 encoder lifting at +2, no veto,
     recorded in the JSON); the scorer options may not be given beside it; a bad policy is named."""

@@ -39,6 +39,10 @@ def eval_detectors(
         None, "--encoder-veto/--no-encoder-veto",
         help="Embedded scorer: the risk encoder as a veto on the heads' own lifts (round 21), or not. Default: the "
              "scorer's (on where the ml extra can run it)."),
+    encoder_line: str | None = typer.Option(
+        None, "--encoder-line",
+        help="Embedded scorer: the round-22 encoder's last word on the moderate line (round 23) as a judged cell "
+             "(em, em2, em2b) or off. Default: the scorer's (em2b where the ml extra can run it)."),
     policy: str | None = typer.Option(
         None, "--policy",
         help="Score with this policy's safety scorer and options (a shipped name such as strict, or a YAML path); "
@@ -59,7 +63,9 @@ def eval_detectors(
     for p in [*(data or []), *(x for x in (reddit, vera) if x is not None)]:
         if not p.exists():
             fail(f"{p} does not exist")
-    if rules_only and (embeddings or risk_encoder or encoder_veto):
+    if encoder_line is not None and encoder_line not in ("em", "em2", "em2b", "off"):
+        fail(f"--encoder-line {encoder_line!r}: give em, em2, em2b or off")
+    if rules_only and (embeddings or risk_encoder or encoder_veto or encoder_line not in (None, "off")):
         fail("--rules-only leaves the learned layer out, embedding heads and risk encoder included; give one of the "
              "two")
     options: dict[str, Any] = {"use_model": False} if rules_only else {}
@@ -71,10 +77,12 @@ def eval_detectors(
         from ..scoring.safety.scorer import DEFAULT_ENCODER_VETO
 
         options["encoder_veto"] = DEFAULT_ENCODER_VETO if encoder_veto else None
+    if encoder_line is not None and not rules_only:
+        options["encoder_line"] = False if encoder_line == "off" else encoder_line
     if policy is not None:
         if options or scorer != "embedded":
             fail("--policy sets the scorer and its options: drop --scorer, --rules-only, --embeddings, "
-                 "--risk-encoder and --encoder-veto, or drop --policy")
+                 "--risk-encoder, --encoder-veto and --encoder-line, or drop --policy")
         from ..errors import TGGuardError
         from ..policy import load_policy
 
@@ -91,7 +99,9 @@ def eval_detectors(
     result: dict[str, Any] = {"scorer": scorer, "policy": policy, "rules_only": rules_only,
                               "embeddings": getattr(sc, "semantic", None) is not None,
                               "risk_encoder": bool(getattr(sc, "encoder_lifts", False)),
-                              "encoder_veto": getattr(sc, "encoder_veto", None)}
+                              "encoder_veto": getattr(sc, "encoder_veto", None),
+                              "encoder_line": (None if getattr(sc, "encoder_line", None) is None
+                                               else vars(sc.encoder_line))}
     if getattr(sc, "encoder_release", None) is not None:
         result["encoder_release"] = sc.encoder_release
     if result["risk_encoder"]:
