@@ -113,7 +113,8 @@ KEEP = frozenset({"abuse", "harm_to_others"})
 
 
 def line_level(row: dict[str, object], path: str, a: float | None, bm: float | None, bh: float | None, *,
-               gate: float = 3.0, keep: frozenset[str] = KEEP, blocked: frozenset[str] = frozenset()) -> str:
+               gate: float = 3.0, keep: frozenset[str] = KEEP, blocked: frozenset[str] = frozenset(),
+               kept_ids: frozenset[str] = frozenset()) -> str:
     """The level with the encoder's line (:class:`tg_guard.scoring.safety.scorer.EncoderLine`): a lift past ``a``
     where the heads come within ``gate`` and the conversation is not in ``blocked`` (ids the scorer's own vetoes cap at
     low: :func:`lift_blocked`), a veto of moderate past ``bm`` and of high and imminent past ``bh`` (None: none),
@@ -126,7 +127,7 @@ def line_level(row: dict[str, object], path: str, a: float | None, bm: float | N
     if k < 2:
         lifts = a is not None and float(r["heads"]) > -gate and e > a and row["id"] not in blocked
         return "moderate" if lifts else s
-    if keep & (set(r["cats"]) | set(row["rules_cats"])):  # type: ignore[arg-type]
+    if keep & (set(r["cats"]) | set(row["rules_cats"])) or row["id"] in kept_ids:  # type: ignore[arg-type]
         return s
     veto = bm if k == 2 else bh
     return "low" if veto is not None and e < -veto else s
@@ -145,6 +146,15 @@ def lift_blocked(files: list[str]) -> frozenset[str]:
 
     return frozenset(rec.id for f in files for rec in load_jsonl(f)
                      if rec.risk_level is not None and blocked(list(rec.messages)))
+
+
+def ideation_ids(files: list[str]) -> frozenset[str]:
+    """Ids of the conversations where a user message states current ideation itself (EM2c keeps them from the
+    vetoes): :func:`tg_guard.scoring.safety.risk.states_ideation`."""
+    from tg_guard.scoring.safety.risk import states_ideation
+
+    return frozenset(rec.id for f in files for rec in load_jsonl(f) if rec.risk_level is not None
+                     and states_ideation([m.content for m in rec.messages if m.role == "user"]))
 
 
 def line_grid(rows: list[dict[str, object]], blocks: list[int], *, keep: frozenset[str] = KEEP,

@@ -993,6 +993,13 @@ def clarifies(text: str, hits: Sequence[tuple[int, Hit]]) -> bool:
     return kinds <= {"nssi", "method", "timeline"} and accident
 
 
+def states_ideation(users: Sequence[str]) -> bool:
+    """Whether a user message states current ideation itself (a rule cue of kind ``ideation`` left after idioms,
+    negation and third-party subjects are removed, not placed in the past): "I've been having suicidal thoughts",
+    "i want to die"."""
+    return any(h.kind == "ideation" and not h.past for u in users for h in scan_message(u))
+
+
 def reads_accident(users: Sequence[str]) -> bool:
     """Whether a user message reads an injury as an accident or as sport (a kitchen knife, a fall, a sparring
     session: :data:`.lexicon_extra.ACCIDENT_CONTEXT`, or an answer that calls it an accident)."""

@@ -70,6 +70,7 @@ from .risk import (
     reads_accident,
     resisted_urge_only,
     rule_cue,
+    states_ideation,
     states_own_safety,
 )
 from .semantic import SemanticHeads, average_logits
@@ -114,6 +115,8 @@ class EncoderLine:
     - **veto:** exactly moderate (whichever step set it, the rules' own included), the encoder reading it more than
       ``veto`` below its threshold makes it low; ``high_veto`` (``None``: never) does the same for high and imminent;
     - neither veto where the conversation's categories (the scorer's or the rules') include one of ``keep``;
+    - with ``keep_ideation``, neither veto where a user message states current ideation itself (the rules' own
+      ``ideation`` cue, :func:`.risk.states_ideation`);
     - with ``respect_vetoes``, no lift where the scorer's own vetoes cap every lift at low (:func:`lift_blocked`: the
       user says the risk is not their own, a resisted urge or payback only, a corrected misreading, an accident).
 
@@ -129,6 +132,7 @@ class EncoderLine:
     heads_gate: float = 2.0
     keep: tuple[str, ...] = ("abuse", "harm_to_others", "functional_impairment")
     respect_vetoes: bool = True
+    keep_ideation: bool = False
 
     @classmethod
     def parse(cls, value: Any) -> EncoderLine | None:
@@ -162,19 +166,21 @@ class EncoderLine:
             raise ConfigError("encoder_line veto, high_veto and heads_gate must be 0 or more (logit units below a "
                               f"threshold), got veto={veto}, high_veto={high_veto}, heads_gate={gate}")
         respect = value.get("respect_vetoes", cls.respect_vetoes)
-        if not isinstance(respect, bool):
-            raise ConfigError(f"encoder_line respect_vetoes must be true or false, got {respect!r}")
+        ideation = value.get("keep_ideation", cls.keep_ideation)
+        for name, flag in (("respect_vetoes", respect), ("keep_ideation", ideation)):
+            if not isinstance(flag, bool):
+                raise ConfigError(f"encoder_line {name} must be true or false, got {flag!r}")
         keep = value.get("keep", cls.keep)
         if isinstance(keep, str) or not isinstance(keep, Sequence) or any(c not in RISK_CATEGORIES for c in keep):
             raise ConfigError(f"encoder_line keep must be a list of risk categories ({', '.join(RISK_CATEGORIES)}), "
                               f"got {keep!r}")
         return cls(release=release, lift=lift, veto=veto, high_veto=high_veto, heads_gate=gate, keep=tuple(keep),
-                   respect_vetoes=respect)
+                   respect_vetoes=respect, keep_ideation=ideation)
 
 
 #: the judged cell the scorer uses by default (``encoder_line="auto"``) where the round-22 encoder can run
 DEFAULT_ENCODER_LINE = "em2b"
-_LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep", "respect_vetoes")
+_LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep", "respect_vetoes", "keep_ideation")
 #: the judged cells of round 23: EM (the moderate line only; failed its judge on false alarms), EM2 (passed its judge,
 #: failed the clinical case tables) and EM2b (EM2 within them)
 ENCODER_LINES: dict[str, EncoderLine] = {
@@ -452,7 +458,8 @@ class EmbeddedSafetyScorer:
             # round 23 (EncoderLine): the round-22 encoder has the last word on the moderate line and may veto high
             # and imminent, never where abuse or violence is named; an encoder error propagates (the crisis screen
             # fails closed)
-            kept = bool(set(self.encoder_line.keep) & (cats | set(rules.categories)))
+            kept = bool(set(self.encoder_line.keep) & (cats | set(rules.categories))) or (
+                final >= 2 and self.encoder_line.keep_ideation and states_ideation(users))
             blocked = final < 2 and self.encoder_line.respect_vetoes and lift_blocked(messages)
             line = self._encoder_line(users, final, logits[1] - ge2_threshold(th, cue), kept, blocked)
             if line < final and prior is not None:
