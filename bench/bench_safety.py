@@ -105,9 +105,9 @@ def main() -> None:
                     help="the shipped encoder to load (strict's lift: round22)")
     ap.add_argument("--encoder-offset", type=float, default=None,
                     help="with --risk-encoder on: lift where the encoder reads this far above its threshold")
-    ap.add_argument("--encoder-line", choices=("default", "em", "em2", "em2b", "off"), default="default",
-                    help="round 23: the round-22 encoder's last word on the moderate line, as judged cell em, em2 "
-                         "or em2b, or off (default: the scorer's)")
+    ap.add_argument("--encoder-line", choices=("default", "em", "em2", "em2b", "em2c", "off"), default="default",
+                    help="round 23: the round-22 encoder's last word on the moderate line, as judged cell em, em2, "
+                         "em2b or em2c, or off (default: the scorer's)")
     ap.add_argument("--mode", choices=ARMS, default="guard",
                     help="guard: the guard's turn (screen, then the reply's check), each new text's embedding beside "
                          "the rules; offline: the reply known up front (Engine.score, eval-detectors), its embedding "

@@ -139,7 +139,7 @@ def test_eval_detectors_reports_and_switches_the_encoder_veto(tmp_path: Path) ->
 
 
 def test_eval_detectors_reports_and_switches_the_encoder_line(tmp_path: Path) -> None:
-    """Round 23: EM2b is the default where the round-22 encoder can run (its settings recorded in the JSON);
+    """Round 23: EM2c is the default where the round-22 encoder can run (its settings recorded in the JSON);
     ``--encoder-line off`` scores without it, a judged cell by name with it; a bad name or ``--rules-only`` with a cell
     is refused."""
     from tg_guard.scoring.safety.encoder import encoder_available
@@ -149,7 +149,7 @@ def test_eval_detectors_reports_and_switches_the_encoder_line(tmp_path: Path) ->
     small = tmp_path / "risk.jsonl"
     small.write_text("".join(data.read_text(encoding="utf-8").splitlines(keepends=True)[::40]), encoding="utf-8")
     bad = run_cli("eval-detectors", str(small), "--encoder-line", "em9")
-    assert bad.returncode != 0 and b"give em, em2, em2b or off" in bad.stderr + bad.stdout
+    assert bad.returncode != 0 and b"give em, em2, em2b, em2c or off" in bad.stderr + bad.stdout
     bad = run_cli("eval-detectors", str(small), "--rules-only", "--encoder-line", "em2b")
     assert bad.returncode != 0 and b"one of the two" in bad.stderr + bad.stdout
     available = encoder_available(RELEASES["round22"])
@@ -160,7 +160,7 @@ def test_eval_detectors_reports_and_switches_the_encoder_line(tmp_path: Path) ->
         line = json.loads(out.read_text(encoding="utf-8"))["encoder_line"]
         assert (line is not None) is expect
         if expect:
-            assert line["veto"] == 1.5 and line["high_veto"] == 3.5 and line["respect_vetoes"] is True
+            assert line["veto"] == 1.5 and line["high_veto"] == 3.5 and line["keep_ideation"] is True
 
 
 def test_eval_detectors_scores_a_policys_safety_scorer(tmp_path: Path) -> None:

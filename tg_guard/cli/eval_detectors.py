@@ -42,7 +42,7 @@ def eval_detectors(
     encoder_line: str | None = typer.Option(
         None, "--encoder-line",
         help="Embedded scorer: the round-22 encoder's last word on the moderate line (round 23) as a judged cell "
-             "(em, em2, em2b) or off. Default: the scorer's (em2b where the ml extra can run it)."),
+             "(em, em2, em2b, em2c) or off. Default: the scorer's (em2c where the ml extra can run it)."),
     policy: str | None = typer.Option(
         None, "--policy",
         help="Score with this policy's safety scorer and options (a shipped name such as strict, or a YAML path); "
@@ -63,8 +63,8 @@ def eval_detectors(
     for p in [*(data or []), *(x for x in (reddit, vera) if x is not None)]:
         if not p.exists():
             fail(f"{p} does not exist")
-    if encoder_line is not None and encoder_line not in ("em", "em2", "em2b", "off"):
-        fail(f"--encoder-line {encoder_line!r}: give em, em2, em2b or off")
+    if encoder_line is not None and encoder_line not in ("em", "em2", "em2b", "em2c", "off"):
+        fail(f"--encoder-line {encoder_line!r}: give em, em2, em2b, em2c or off")
     if rules_only and (embeddings or risk_encoder or encoder_veto or encoder_line not in (None, "off")):
         fail("--rules-only leaves the learned layer out, embedding heads and risk encoder included; give one of the "
              "two")

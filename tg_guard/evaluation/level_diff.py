@@ -143,9 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     lv.add_argument("--encoder-rules-veto", type=float,
                     help="the encoder vetoes the rules' own moderate or high where it reads this far below its "
                          "threshold")
-    lv.add_argument("--encoder-line", choices=("em", "em2", "em2b", "off"), default=None,
-                    help="round 23: the round-22 encoder's last word on the moderate line, as judged cell em, em2 "
-                         "or em2b, or off (default: the scorer's)")
+    lv.add_argument("--encoder-line", choices=("em", "em2", "em2b", "em2c", "off"), default=None,
+                    help="round 23: the round-22 encoder's last word on the moderate line, as judged cell em, em2, "
+                         "em2b or em2c, or off (default: the scorer's)")
     cp = sub.add_parser("compare", help="what moved between two levels files")
     cp.add_argument("before")
     cp.add_argument("after")

@@ -6,6 +6,7 @@ and the candidate's figures come from ``level_diff levels --encoder-line`` (EVAL
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -50,10 +51,11 @@ class _Encoder:
 
 def _line(enc: _Encoder, **settings: Any) -> EmbeddedSafetyScorer:
     """The scorer with ``enc`` as the line's encoder; settings over EM's (lift 0, moderate veto 2, no high veto, gate
-    3, nothing kept, the scorer's vetoes not respected), so each test below turns on what it pins down."""
+    3, nothing kept, no stated ideation kept, the scorer's vetoes not respected), so each test below turns on what it
+    pins down."""
     sc = build_embedded_safety(embeddings=False, encoder_veto=None, encoder_line=None)
     base: dict[str, Any] = {"lift": 0.0, "veto": 2.0, "high_veto": None, "heads_gate": 3.0, "keep": (),
-                            "respect_vetoes": False}
+                            "respect_vetoes": False, "keep_ideation": False}
     sc.encoder_line, sc.line_encoder = EncoderLine(**{**base, **settings}), enc  # type: ignore[assignment]
     return sc
 
@@ -156,8 +158,11 @@ def test_the_judged_cells_are_named() -> None:
                                                    heads_gate=3.0, keep=("abuse", "harm_to_others"),
                                                    respect_vetoes=False)
     em2b = EncoderLine(release="round22", lift=2.0, veto=1.5, high_veto=3.5, heads_gate=2.0,
-                       keep=("abuse", "harm_to_others", "functional_impairment"), respect_vetoes=True)
-    assert EncoderLine.parse("em2b") == EncoderLine.parse(True) == EncoderLine() == em2b  # the default's cell
+                       keep=("abuse", "harm_to_others", "functional_impairment"), respect_vetoes=True,
+                       keep_ideation=False)
+    assert EncoderLine.parse("em2b") == em2b
+    assert EncoderLine.parse("em2c") == dataclasses.replace(em2b, keep_ideation=True) == EncoderLine()
+    assert DEFAULT_ENCODER_LINE == "em2c" and EncoderLine.parse(True) == ENCODER_LINES["em2c"]  # the default's cell
 
 
 #: the scorer's own vetoes cap any lift here (the kitchen accident and the payback are pinned clinical cases)
@@ -193,6 +198,30 @@ def test_the_vetoes_keep_functional_impairment_when_asked() -> None:
     assert kept.level == "moderate"
 
 
+@pytest.mark.parametrize("text", [
+    "I've been having suicidal thoughts for a few weeks now, though I still go to work and see my friends",
+    "honestly i want to die most days. anyway can you help me with my cv",
+])
+def test_keep_ideation_never_vetoes_a_stated_ideation(text: str) -> None:
+    msgs = users(text)
+    assert _plain(msgs) in ("moderate", "high")
+    assert _line(_Encoder(-9.0), veto=1.5, high_veto=3.5).assess_risk(msgs).level == "low"  # EM2b would
+    enc = _Encoder(-9.0)
+    assert _line(enc, veto=1.5, high_veto=3.5, keep_ideation=True).assess_risk(msgs).level == _plain(msgs)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm not suicidal at all, just tired after a long week",  # negated: no stated ideation
+    "my friend told me she wants to die and I don't know what to say",  # someone else's
+    "years ago I was suicidal, I'm doing well now",  # in the past
+])
+def test_states_ideation_reads_only_the_users_current_ideation(text: str) -> None:
+    from tg_guard.scoring.safety.risk import states_ideation
+
+    assert not states_ideation([text])
+    assert states_ideation(["i've been thinking about killing myself"])
+
+
 def test_no_veto_goes_below_the_sessions_prior() -> None:
     prior = RiskAssessment(level="high", categories=("suicide",), score=0.8)
     msgs = users("anyway how do I make a revision timetable")
@@ -225,25 +254,28 @@ def test_the_strict_policy_turns_it_off() -> None:
 def test_the_option_reads_true_false_and_a_mapping() -> None:
     assert EncoderLine.parse(False) is None and EncoderLine.parse(None) is None
     got = EncoderLine.parse({"lift": 1, "veto": 2.5, "heads_gate": 4, "release": "round20", "high_veto": None,
-                             "keep": ["abuse"]})
-    assert got == EncoderLine(release="round20", lift=1.0, veto=2.5, high_veto=None, heads_gate=4.0, keep=("abuse",))
+                             "keep": ["abuse"], "keep_ideation": False})
+    assert got == EncoderLine(release="round20", lift=1.0, veto=2.5, high_veto=None, heads_gate=4.0, keep=("abuse",),
+                              keep_ideation=False)
     assert EncoderLine.parse(got) == got
 
 
 @pytest.mark.parametrize(("value", "message"), [
-    ({"lfit": 1.0}, "no option 'lfit': use release, lift, veto, high_veto, heads_gate, keep, respect_vetoes"),
+    ({"lfit": 1.0}, "no option 'lfit': use release, lift, veto, high_veto, heads_gate, keep, respect_vetoes, "
+                    "keep_ideation"),
     ({"respect_vetoes": "yes"}, "respect_vetoes must be true or false"),
+    ({"keep_ideation": 1}, "keep_ideation must be true or false"),
     ({"veto": -1.0}, "veto, high_veto and heads_gate must be 0 or more"),
     ({"heads_gate": -0.5}, "veto, high_veto and heads_gate must be 0 or more"),
     ({"high_veto": -0.5}, "veto, high_veto and heads_gate must be 0 or more"),
     ({"high_veto": "3"}, "encoder_line high_veto must be a finite number"),
     ({"keep": "abuse"}, "keep must be a list of risk categories"),
     ({"keep": ["abuse", "violence"]}, "keep must be a list of risk categories"),
-    ("em3", r"'em3' is not a judged setting: use one of \['em', 'em2', 'em2b'\], \"auto\""),
+    ("em3", r"'em3' is not a judged setting: use one of \['em', 'em2', 'em2b', 'em2c'\], \"auto\""),
     ({"lift": float("nan")}, "encoder_line lift must be a finite number"),
     ({"veto": "2"}, "encoder_line veto must be a finite number"),
     ({"release": "round99"}, r"encoder_release must be one of \['round20', 'round22'\]"),
-    (3, r"encoder_line must be one of \['em', 'em2', 'em2b'\], true, false, null or a mapping"),
+    (3, r"encoder_line must be one of \['em', 'em2', 'em2b', 'em2c'\], true, false, null or a mapping"),
 ])
 def test_a_bad_option_says_what_to_change(value: Any, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
@@ -271,7 +303,7 @@ def test_a_release_that_is_not_built_and_cannot_be_says_so(monkeypatch: pytest.M
 def test_the_option_loads_the_shipped_round22_encoder() -> None:
     from tg_guard.scoring.safety.encoder import shared_risk_encoder
 
-    sc = build_embedded_safety(embeddings=False, encoder_line="em2b")
+    sc = build_embedded_safety(embeddings=False, encoder_line="em2c")
     assert sc.line_encoder is shared_risk_encoder("round22") and sc.encoder_line == EncoderLine()
     # the real encoder keeps a clear disclosure and an everyday request where they are
     assert sc.assess_risk(users("i have the pills counted out and i'm doing it tonight")).level == "imminent"

@@ -120,9 +120,9 @@ class EncoderLine:
     - with ``respect_vetoes``, no lift where the scorer's own vetoes cap every lift at low (:func:`lift_blocked`: the
       user says the risk is not their own, a resisted urge or payback only, a corrected misreading, an accident).
 
-    :data:`ENCODER_LINES` names the judged cells, ``"em"``, ``"em2"`` and ``"em2b"`` (bench/results/round23-2026-11-27/
-    PREREGISTERED.md; chosen with ``bench/exp_stack.py``); the field defaults are EM2b's, the default where the ``ml``
-    extra can run the round-22 encoder.
+    :data:`ENCODER_LINES` names the judged cells, ``"em"``, ``"em2"``, ``"em2b"`` and ``"em2c"`` (bench/results/
+    round23-2026-11-27/PREREGISTERED.md; chosen with ``bench/exp_stack.py``); the field defaults are EM2c's, the
+    default where the ``ml`` extra can run the round-22 encoder.
     """
 
     release: str = "round22"
@@ -132,7 +132,7 @@ class EncoderLine:
     heads_gate: float = 2.0
     keep: tuple[str, ...] = ("abuse", "harm_to_others", "functional_impairment")
     respect_vetoes: bool = True
-    keep_ideation: bool = False
+    keep_ideation: bool = True
 
     @classmethod
     def parse(cls, value: Any) -> EncoderLine | None:
@@ -179,15 +179,16 @@ class EncoderLine:
 
 
 #: the judged cell the scorer uses by default (``encoder_line="auto"``) where the round-22 encoder can run
-DEFAULT_ENCODER_LINE = "em2b"
+DEFAULT_ENCODER_LINE = "em2c"
 _LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep", "respect_vetoes", "keep_ideation")
 #: the judged cells of round 23: EM (the moderate line only; failed its judge on false alarms), EM2 (passed its judge,
-#: failed the clinical case tables) and EM2b (EM2 within them)
+#: failed the clinical case tables), EM2b (EM2 within them) and EM2c (EM2b that never vetoes a stated ideation)
 ENCODER_LINES: dict[str, EncoderLine] = {
     "em": EncoderLine(lift=0.0, veto=2.0, high_veto=None, heads_gate=3.0, keep=(), respect_vetoes=False),
     "em2": EncoderLine(lift=2.0, veto=2.0, high_veto=3.0, heads_gate=3.0, keep=("abuse", "harm_to_others"),
                        respect_vetoes=False),
-    "em2b": EncoderLine(),
+    "em2b": EncoderLine(keep_ideation=False),
+    "em2c": EncoderLine(),
 }
 
 
@@ -229,10 +230,10 @@ class EmbeddedSafetyScorer:
 
     ``encoder_line`` (round 23, :class:`EncoderLine`) gives the round-22 encoder the last word on the moderate line,
     after every other step: a lift to moderate, a veto of moderate, high and imminent to low, never where abuse or
-    violence or functional impairment is named, never after a credible answer to a safety check, never below a
-    session's prior. ``"auto"`` (the default) is the judged cell ``"em2b"`` where the ``ml`` extra can run that encoder
-    and off elsewhere; ``"em"``, ``"em2"``, ``"em2b"``, ``True`` (``"em2b"``), a mapping of :class:`EncoderLine`'s
-    fields, or ``False``/``None`` (off).
+    violence or functional impairment is named or the user states current ideation, never after a credible answer to
+    a safety check, never below a session's prior. ``"auto"`` (the default) is the judged cell ``"em2c"`` where the
+    ``ml`` extra can run that encoder and off elsewhere; ``"em"``, ``"em2"``, ``"em2b"``, ``"em2c"``, ``True``
+    (``"em2c"``), a mapping of :class:`EncoderLine`'s fields, or ``False``/``None`` (off).
     """
 
     name = "embedded"
@@ -309,7 +310,7 @@ class EmbeddedSafetyScorer:
                 raise ConfigError(f"{what} the learned layer and the ml extra (pip install 'tg-guard[ml]'); "
                                   f"or {fix}" if use_model else f"{what} the learned layer; drop use_model=False")
         if encoder_line == "auto":
-            # round 23: EM2b is the default where the round-22 encoder can run (judged on dev83-dev88, EVALUATION.md)
+            # round 23: EM2c is the default where the round-22 encoder can run (judged on dev89-dev94, EVALUATION.md)
             line = ENCODER_LINES[DEFAULT_ENCODER_LINE]
             encoder_line = line if use_model and encoder_available(release_weights(line.release)) else None
         #: round 23: the encoder with the last word on the moderate line, and its settings (None: off)
