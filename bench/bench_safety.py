@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off|on] [--risk-encoder auto|off|on]
                                            [--encoder-veto auto|off|B] [--encoder-release round20|round22]
-                                           [--encoder-offset A] [--encoder-line default|em|em2|off]
+                                           [--encoder-offset A] [--encoder-line default|em|em2|em2b|em2c|off]
                                            [--mode guard|offline|sequential] [--compare]
                                            [--json OUT]
 

@@ -140,8 +140,8 @@ def counts(rows: list[dict[str, object]], level_of) -> tuple[int, int, int]:  # 
 
 def lift_blocked(files: list[str]) -> frozenset[str]:
     """Ids of the conversations the scorer's own vetoes keep at low whatever lifts them (the user says the risk is not
-    theirs, a resisted urge only, payback only, a corrected misreading): :func:`tg_guard.scoring.safety.scorer.
-    lift_blocked`."""
+    theirs, a resisted urge only, payback only, a corrected misreading) or a message reads an injury as an accident:
+    :func:`tg_guard.scoring.safety.scorer.lift_blocked`."""
     from tg_guard.scoring.safety.scorer import lift_blocked as blocked
 
     return frozenset(rec.id for f in files for rec in load_jsonl(f)

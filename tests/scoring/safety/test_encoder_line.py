@@ -93,7 +93,7 @@ def test_the_encoder_vetoes_an_exact_moderate_it_reads_well_below() -> None:
 
 @pytest.mark.parametrize("text", ["i have the pills counted out and i'm doing it tonight",
                                   "i wrote letters to my kids for after i'm gone"])
-def test_high_and_imminent_are_never_touched_nor_is_the_encoder_asked(text: str) -> None:
+def test_without_a_high_veto_high_and_imminent_are_never_touched_nor_is_the_encoder_asked(text: str) -> None:
     msgs = users(text)
     before = _plain(msgs)
     assert before in ("high", "imminent")
@@ -245,6 +245,28 @@ def test_the_default_is_the_judged_cell_where_the_encoder_can_run() -> None:
     assert build_embedded_safety(embeddings=False, encoder_line=False).encoder_line is None
 
 
+def test_auto_stays_off_where_the_round22_encoder_cannot_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tg_guard.scoring.safety import scorer as scorer_module
+
+    monkeypatch.setattr(scorer_module, "encoder_available", lambda weights=None: False)
+    monkeypatch.setattr(scorer_module, "runtime_installed", lambda: True)
+    sc = EmbeddedSafetyScorer(embeddings=False, encoder_veto=None)  # "auto": off, and no error
+    assert sc.encoder_line is None and sc.line_encoder is None
+    with pytest.raises(ConfigError, match="build-embedder"):  # asked for by name, it says what to do
+        EmbeddedSafetyScorer(embeddings=False, encoder_veto=None, encoder_line="em2c")
+
+
+def test_a_direct_construction_is_checked_and_keeps_one_order() -> None:
+    with pytest.raises(ConfigError, match="veto, high_veto and heads_gate must be 0 or more"):
+        EncoderLine(veto=-5.0)
+    with pytest.raises(ConfigError, match="keep must be a list of risk categories"):
+        EncoderLine(keep=("bogus",))
+    assert EncoderLine(keep=("abuse", "harm_to_others", "abuse")).keep == ("harm_to_others", "abuse")
+    assert EncoderLine.parse({"keep": ["abuse", "harm_to_others", "functional_impairment"]}) == EncoderLine()
+    with pytest.raises(ConfigError, match="\"auto\" is the scorer's option, not a setting"):
+        EncoderLine.parse("auto")
+
+
 def test_the_strict_policy_turns_it_off() -> None:
     from tg_guard.policy import load_policy
 
@@ -274,7 +296,7 @@ def test_the_option_reads_true_false_and_a_mapping() -> None:
     ("em3", r"'em3' is not a judged setting: use one of \['em', 'em2', 'em2b', 'em2c'\], \"auto\""),
     ({"lift": float("nan")}, "encoder_line lift must be a finite number"),
     ({"veto": "2"}, "encoder_line veto must be a finite number"),
-    ({"release": "round99"}, r"encoder_release must be one of \['round20', 'round22'\]"),
+    ({"release": "round99"}, r"encoder_line release: encoder_release must be one of \['round20', 'round22'\]"),
     (3, r"encoder_line must be one of \['em', 'em2', 'em2b', 'em2c'\], true, false, null or a mapping"),
 ])
 def test_a_bad_option_says_what_to_change(value: Any, message: str) -> None:

@@ -384,6 +384,16 @@ def test_the_rules_veto_never_caps_imminent_nor_a_credible_answer() -> None:
     assert sc.assess_risk(answered).level == "moderate"
 
 
+def test_the_rules_veto_never_goes_below_the_sessions_prior() -> None:
+    from tg_guard.models import RiskAssessment
+
+    msgs = users(RULES_MODERATE_OR_HIGH[0])
+    prior = RiskAssessment(level="moderate", categories=("self_harm",), score=0.6)
+    assert _rules_veto(_Encoder(False, logit=50.0), b2=0.0).assess_risk(msgs).level == "low"
+    assert _rules_veto(_Encoder(False, logit=50.0), b2=0.0).assess_risk(msgs, prior=prior).level in (
+        "moderate", "high")
+
+
 def test_a_rules_veto_error_is_raised_so_the_screen_fails_closed() -> None:
     with pytest.raises(RuntimeError, match="onnxruntime failed"):
         _rules_veto(_Encoder(None), b2=4.0).assess_risk(users(RULES_MODERATE_OR_HIGH[0]))

@@ -994,9 +994,10 @@ def clarifies(text: str, hits: Sequence[tuple[int, Hit]]) -> bool:
 
 
 def states_ideation(users: Sequence[str]) -> bool:
-    """Whether a user message states current ideation itself (a rule cue of kind ``ideation`` left after idioms,
-    negation and third-party subjects are removed, not placed in the past): "I've been having suicidal thoughts",
-    "i want to die"."""
+    """Whether a user message has a rule cue of kind ``ideation`` that :func:`scan_message` keeps and does not mark as
+    past: "I've been having suicidal thoughts", "i want to die". The scan drops the idioms, negations and third-party
+    subjects its lexicons know, not all: "i wanted to die last year", "i no longer want to die" and some jokes still
+    count. As :class:`.scorer.EncoderLine`'s keep that errs towards keeping a level (round 23 judged it as it is)."""
     return any(h.kind == "ideation" and not h.past for u in users for h in scan_message(u))
 
 

@@ -134,6 +134,19 @@ class EncoderLine:
     respect_vetoes: bool = True
     keep_ideation: bool = True
 
+    def __post_init__(self) -> None:
+        # the same checks for a direct construction as for a policy's mapping (parse); keep in one fixed order, so
+        # equal settings compare equal and report alike
+        bad = [c for c in self.keep if c not in RISK_CATEGORIES]
+        if bad or isinstance(self.keep, str):
+            raise ConfigError(f"encoder_line keep must be a list of risk categories ({', '.join(RISK_CATEGORIES)}), "
+                              f"got {self.keep!r}")
+        if min(self.veto, self.heads_gate, 0.0 if self.high_veto is None else self.high_veto) < 0:
+            raise ConfigError("encoder_line veto, high_veto and heads_gate must be 0 or more (logit units below a "
+                              f"threshold), got veto={self.veto}, high_veto={self.high_veto}, "
+                              f"heads_gate={self.heads_gate}")
+        object.__setattr__(self, "keep", tuple(c for c in RISK_CATEGORIES if c in self.keep))
+
     @classmethod
     def parse(cls, value: Any) -> EncoderLine | None:
         """A policy's ``encoder_line``: a name of :data:`ENCODER_LINES`, ``true`` (:data:`DEFAULT_ENCODER_LINE`),
@@ -144,7 +157,8 @@ class EncoderLine:
             return ENCODER_LINES[DEFAULT_ENCODER_LINE]
         if isinstance(value, str):
             if value not in ENCODER_LINES:
-                raise ConfigError(f"encoder_line {value!r} is not a judged setting: use one of "
+                where = " (\"auto\" is the scorer's option, not a setting)" if value == "auto" else ""
+                raise ConfigError(f"encoder_line {value!r} is not a judged setting{where}: use one of "
                                   f"{sorted(ENCODER_LINES)}, \"auto\", true, false or a mapping of its fields")
             return ENCODER_LINES[value]
         if isinstance(value, cls):
@@ -156,7 +170,10 @@ class EncoderLine:
         if unknown:
             raise ConfigError(f"encoder_line has no option {unknown[0]!r}: use {', '.join(_LINE_FIELDS)}")
         release = value.get("release", cls.release)
-        release_weights(release)  # an unknown release is named here
+        try:
+            release_weights(release)
+        except ConfigError as exc:
+            raise ConfigError(f"encoder_line release: {exc}") from None
         lift = _finite("encoder_line lift", value.get("lift", cls.lift))
         veto = _finite("encoder_line veto", value.get("veto", cls.veto))
         hv = value.get("high_veto", cls.high_veto)
@@ -457,12 +474,12 @@ class EmbeddedSafetyScorer:
         cats = self._categories(final, rank, rules.categories, users, z)
         if self.encoder_line is not None and not drops:
             # round 23 (EncoderLine): the round-22 encoder has the last word on the moderate line and may veto high
-            # and imminent, never where abuse or violence is named; an encoder error propagates (the crisis screen
-            # fails closed)
+            # and imminent, never where the line keeps the conversation (abuse, violence, functional impairment, a
+            # stated ideation); an encoder error propagates (the crisis screen fails closed)
             kept = bool(set(self.encoder_line.keep) & (cats | set(rules.categories))) or (
                 final >= 2 and self.encoder_line.keep_ideation and states_ideation(users))
             blocked = final < 2 and self.encoder_line.respect_vetoes and lift_blocked(messages)
-            line = self._encoder_line(users, final, logits[1] - ge2_threshold(th, cue), kept, blocked)
+            line = self._encoder_line(users, final, rank, logits[1] - ge2_threshold(th, cue), kept, blocked)
             if line < final and prior is not None:
                 line = max(line, risk_rank(prior.level))  # the session's level is a floor: a veto never goes below it
             if line != final:
@@ -531,14 +548,15 @@ class EmbeddedSafetyScorer:
             cats = set()
         return cats
 
-    def _encoder_line(self, users: Sequence[str], final: int, heads_margin: float, kept: bool, blocked: bool) -> int:
+    def _encoder_line(self, users: Sequence[str], final: int, rank: int, heads_margin: float, kept: bool,
+                      blocked: bool) -> int:
         """``final`` lifted to moderate or vetoed to low by the line's encoder (:class:`EncoderLine`); ``kept``: the
         conversation names a category the vetoes keep; ``blocked``: the scorer's own vetoes cap any lift here."""
         line, enc = self.encoder_line, self.line_encoder
         assert line is not None and enc is not None
         if final < 2:
             lifts = not blocked and heads_margin > -line.heads_gate and enc.logit(users) > enc.threshold + line.lift
-            return 2 if lifts else final
+            return max(final, min(2, rank + self.max_lift)) if lifts else final
         if kept:
             return final
         if final == 2 and enc.logit(users) < enc.threshold - line.veto:
