@@ -22,18 +22,21 @@ import argparse
 import itertools
 import json
 import sys
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 import numpy as np
+from exp_encoder_agree import counts
 
 from tg_guard.clinical import risk_rank
-from tg_guard.evaluation.level_diff import figures
 from tg_guard.evaluation.safety import load_jsonl
+from tg_guard.models import Message
 from tg_guard.scoring.safety.combine import ge2_threshold
 from tg_guard.scoring.safety.encoder import shared_risk_encoder
-from tg_guard.scoring.safety.risk import rule_cue
+from tg_guard.scoring.safety.risk import rule_cue, states_ideation
 from tg_guard.scoring.safety.scorer import EmbeddedSafetyScorer
+from tg_guard.scoring.safety.scorer import lift_blocked as scorer_lift_blocked
 
 PATHS = ("numpy", "embedding")
 
@@ -133,28 +136,23 @@ def line_level(row: dict[str, object], path: str, a: float | None, bm: float | N
     return "low" if veto is not None and e < -veto else s
 
 
-def counts(rows: list[dict[str, object]], level_of) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
-    f = figures({str(r["id"]): (str(r["gold"]), level_of(r)) for r in rows})
-    return f["caught"], f["false_alarms"], f["high_at_or_above"]
+def ids_where(files: list[str], holds: Callable[[list[Message]], bool]) -> frozenset[str]:
+    """Ids of the labelled conversations of ``files`` whose messages ``holds`` is true of."""
+    return frozenset(rec.id for f in files for rec in load_jsonl(f) if rec.risk_level is not None
+                     and holds(list(rec.messages)))
 
 
 def lift_blocked(files: list[str]) -> frozenset[str]:
     """Ids of the conversations the scorer's own vetoes keep at low whatever lifts them (the user says the risk is not
     theirs, a resisted urge only, payback only, a corrected misreading) or a message reads an injury as an accident:
     :func:`tg_guard.scoring.safety.scorer.lift_blocked`."""
-    from tg_guard.scoring.safety.scorer import lift_blocked as blocked
-
-    return frozenset(rec.id for f in files for rec in load_jsonl(f)
-                     if rec.risk_level is not None and blocked(list(rec.messages)))
+    return ids_where(files, scorer_lift_blocked)
 
 
 def ideation_ids(files: list[str]) -> frozenset[str]:
     """Ids of the conversations where a user message states current ideation itself (EM2c keeps them from the
     vetoes): :func:`tg_guard.scoring.safety.risk.states_ideation`."""
-    from tg_guard.scoring.safety.risk import states_ideation
-
-    return frozenset(rec.id for f in files for rec in load_jsonl(f) if rec.risk_level is not None
-                     and states_ideation([m.content for m in rec.messages if m.role == "user"]))
+    return ids_where(files, lambda msgs: states_ideation([m.content for m in msgs if m.role == "user"]))
 
 
 def line_grid(rows: list[dict[str, object]], blocks: list[int], *, keep: frozenset[str] = KEEP,

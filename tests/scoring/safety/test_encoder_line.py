@@ -314,7 +314,8 @@ def test_a_release_that_is_not_built_and_cannot_be_says_so(monkeypatch: pytest.M
 
     monkeypatch.setattr(scorer_module, "encoder_available", lambda weights=None: False)
     monkeypatch.setattr(scorer_module, "runtime_installed", lambda: True)
-    with pytest.raises(ConfigError, match=r"encoder_line needs the risk encoder release 'round22'.*build-embedder"):
+    with pytest.raises(ConfigError, match=r"encoder_line: the risk encoder release 'round22' is not built.*"
+                                          r"build-embedder.*or drop encoder_line"):
         EmbeddedSafetyScorer(embeddings=False, encoder_veto=None, encoder_line=True)
     monkeypatch.setattr(scorer_module, "runtime_installed", lambda: False)
     with pytest.raises(ConfigError, match=r"pip install 'tg-guard\[ml\]'"):

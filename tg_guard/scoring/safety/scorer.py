@@ -103,6 +103,12 @@ JUDGMENTAL_ALONE = 0.9
 DEFAULT_ENCODER_VETO = 3.0
 
 
+def _finite(name: str, value: Any, requirement: str = "a finite number") -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ConfigError(f"{name} must be {requirement}, got {value!r}")
+    return float(value)
+
+
 @dataclass(frozen=True)
 class EncoderLine:
     """Round 23: a shipped risk encoder has the last word on the moderate line, and may veto high and imminent.
@@ -135,17 +141,29 @@ class EncoderLine:
     keep_ideation: bool = True
 
     def __post_init__(self) -> None:
-        # the same checks for a direct construction as for a policy's mapping (parse); keep in one fixed order, so
-        # equal settings compare equal and report alike
-        bad = [c for c in self.keep if c not in RISK_CATEGORIES]
-        if bad or isinstance(self.keep, str):
-            raise ConfigError(f"encoder_line keep must be a list of risk categories ({', '.join(RISK_CATEGORIES)}), "
-                              f"got {self.keep!r}")
-        if min(self.veto, self.heads_gate, 0.0 if self.high_veto is None else self.high_veto) < 0:
+        # every field checked here, for a direct construction and a policy's mapping (parse) alike; keep in one fixed
+        # order, so equal settings compare equal and report alike
+        try:
+            release_weights(self.release)
+        except ConfigError as exc:
+            raise ConfigError(f"encoder_line release: {exc}") from None
+        numbers = {n: _finite(f"encoder_line {n}", getattr(self, n)) for n in ("lift", "veto", "heads_gate")}
+        if self.high_veto is not None:
+            numbers["high_veto"] = _finite("encoder_line high_veto", self.high_veto)
+        if min(numbers["veto"], numbers["heads_gate"], numbers.get("high_veto", 0.0)) < 0:
             raise ConfigError("encoder_line veto, high_veto and heads_gate must be 0 or more (logit units below a "
                               f"threshold), got veto={self.veto}, high_veto={self.high_veto}, "
                               f"heads_gate={self.heads_gate}")
-        object.__setattr__(self, "keep", tuple(c for c in RISK_CATEGORIES if c in self.keep))
+        for name in ("respect_vetoes", "keep_ideation"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(f"encoder_line {name} must be true or false, got {getattr(self, name)!r}")
+        keep = self.keep
+        if isinstance(keep, str) or not isinstance(keep, Sequence) or any(c not in RISK_CATEGORIES for c in keep):
+            raise ConfigError(f"encoder_line keep must be a list of risk categories ({', '.join(RISK_CATEGORIES)}), "
+                              f"got {keep!r}")
+        for name, v in numbers.items():
+            object.__setattr__(self, name, v)
+        object.__setattr__(self, "keep", tuple(c for c in RISK_CATEGORIES if c in keep))
 
     @classmethod
     def parse(cls, value: Any) -> EncoderLine | None:
@@ -169,30 +187,7 @@ class EncoderLine:
         unknown = sorted(set(value) - set(_LINE_FIELDS))
         if unknown:
             raise ConfigError(f"encoder_line has no option {unknown[0]!r}: use {', '.join(_LINE_FIELDS)}")
-        release = value.get("release", cls.release)
-        try:
-            release_weights(release)
-        except ConfigError as exc:
-            raise ConfigError(f"encoder_line release: {exc}") from None
-        lift = _finite("encoder_line lift", value.get("lift", cls.lift))
-        veto = _finite("encoder_line veto", value.get("veto", cls.veto))
-        hv = value.get("high_veto", cls.high_veto)
-        high_veto = None if hv is None else _finite("encoder_line high_veto", hv)
-        gate = _finite("encoder_line heads_gate", value.get("heads_gate", cls.heads_gate))
-        if min(veto, gate, 0.0 if high_veto is None else high_veto) < 0:
-            raise ConfigError("encoder_line veto, high_veto and heads_gate must be 0 or more (logit units below a "
-                              f"threshold), got veto={veto}, high_veto={high_veto}, heads_gate={gate}")
-        respect = value.get("respect_vetoes", cls.respect_vetoes)
-        ideation = value.get("keep_ideation", cls.keep_ideation)
-        for name, flag in (("respect_vetoes", respect), ("keep_ideation", ideation)):
-            if not isinstance(flag, bool):
-                raise ConfigError(f"encoder_line {name} must be true or false, got {flag!r}")
-        keep = value.get("keep", cls.keep)
-        if isinstance(keep, str) or not isinstance(keep, Sequence) or any(c not in RISK_CATEGORIES for c in keep):
-            raise ConfigError(f"encoder_line keep must be a list of risk categories ({', '.join(RISK_CATEGORIES)}), "
-                              f"got {keep!r}")
-        return cls(release=release, lift=lift, veto=veto, high_veto=high_veto, heads_gate=gate, keep=tuple(keep),
-                   respect_vetoes=respect, keep_ideation=ideation)
+        return cls(**value)
 
 
 #: the judged cell the scorer uses by default (``encoder_line="auto"``) where the round-22 encoder can run
@@ -313,19 +308,14 @@ class EmbeddedSafetyScorer:
                 #: which shipped encoder it is (None: no encoder loaded)
                 self.encoder_release = encoder_release
                 self.encoder_lifts = risk_encoder is not False
-            elif (risk_encoder or vetoes) and use_model and runtime_installed():
-                # the extra is here, this release's ONNX file is not and cannot be built (no torch): say which
-                raise ConfigError(f"the risk encoder release {encoder_release!r} is not built here and building it "
-                                  "needs torch, transformers and onnx: run `tg-guard build-embedder` where they are "
-                                  "installed (it builds every release into the cache), or drop the encoder options")
             elif risk_encoder or vetoes:
                 asked = [n for n, on in (("risk_encoder=True", bool(risk_encoder)),
                                          ("encoder_veto", self.encoder_veto is not None),
                                          ("encoder_rules_veto", self.encoder_rules_veto is not None)) if on]
                 what = " and ".join(asked) + (" need" if len(asked) > 1 else " needs")
                 fix = "drop " + " and ".join(n.replace("risk_encoder=True", "risk_encoder") for n in asked)
-                raise ConfigError(f"{what} the learned layer and the ml extra (pip install 'tg-guard[ml]'); "
-                                  f"or {fix}" if use_model else f"{what} the learned layer; drop use_model=False")
+                raise _no_encoder(encoder_release, use_model=use_model, label="", what=what, fix=fix,
+                                  fix_built="drop the encoder options")
         if encoder_line == "auto":
             # round 23: EM2c is the default where the round-22 encoder can run (judged on dev89-dev94, EVALUATION.md)
             line = ENCODER_LINES[DEFAULT_ENCODER_LINE]
@@ -335,16 +325,10 @@ class EmbeddedSafetyScorer:
         self.line_encoder: RiskEncoder | None = None
         if self.encoder_line is not None:
             release = self.encoder_line.release
-            if use_model and encoder_available(release_weights(release)):
-                self.line_encoder = shared_risk_encoder(release)
-            elif use_model and runtime_installed():
-                raise ConfigError(f"encoder_line needs the risk encoder release {release!r}, which is not built here "
-                                  "and building it needs torch, transformers and onnx: run `tg-guard build-embedder` "
-                                  "where they are installed, or drop encoder_line")
-            else:
-                raise ConfigError("encoder_line needs the learned layer and the ml extra (pip install "
-                                  "'tg-guard[ml]'); or drop encoder_line" if use_model else
-                                  "encoder_line needs the learned layer; drop use_model=False")
+            if not (use_model and encoder_available(release_weights(release))):
+                raise _no_encoder(release, use_model=use_model, label="encoder_line: ", what="encoder_line needs",
+                                  fix="drop encoder_line", fix_built="drop encoder_line")
+            self.line_encoder = shared_risk_encoder(release)
         self.encoder_offset, self.encoder_heads_margin = _encoder_condition(
             encoder_offset, encoder_heads_margin, asked=risk_encoder is not False)
         self.tracker = RiskTracker()
@@ -838,6 +822,19 @@ def _message_evidence(messages: Sequence[Message], model: NgramModel | None, hea
     return (Evidence(message=i, start=0, end=end, text=text[:end]),)
 
 
+def _no_encoder(release: str, *, use_model: bool, label: str, what: str, fix: str, fix_built: str) -> ConfigError:
+    """Why the encoder ``release`` cannot run here, as the error to raise: its ONNX file is not built and cannot be
+    (the ``ml`` extra without torch), or the extra or the learned layer is missing. ``what`` names the options asking
+    for it with their verb; ``fix`` and ``fix_built`` say how to do without it."""
+    if use_model and runtime_installed():
+        return ConfigError(f"{label}the risk encoder release {release!r} is not built here and building it needs "
+                           "torch, transformers and onnx: run `tg-guard build-embedder` where they are installed (it "
+                           f"builds every release into the cache), or {fix_built}")
+    if use_model:
+        return ConfigError(f"{what} the learned layer and the ml extra (pip install 'tg-guard[ml]'); or {fix}")
+    return ConfigError(f"{what} the learned layer; drop use_model=False")
+
+
 def lift_blocked(messages: Sequence[Message]) -> bool:
     """Whether the scorer's own vetoes cap any lift of this conversation at low: the user says the risk talked about
     is not their own, a resisted self-harm urge or payback only, or a corrected misreading (:meth:`EmbeddedSafetyScorer.
@@ -846,12 +843,6 @@ def lift_blocked(messages: Sequence[Message]) -> bool:
     users = [m.content for m in messages if m.role == "user"]
     return (states_own_safety(users) or resisted_urge_only(users) or payback_only(users)
             or misreading_corrected(messages) >= 0 or reads_accident(users))
-
-
-def _finite(name: str, value: Any, requirement: str = "a finite number") -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ConfigError(f"{name} must be {requirement}, got {value!r}")
-    return float(value)
 
 
 def _encoder_veto(value: Any, name: str = "encoder_veto") -> float | None:
