@@ -254,16 +254,17 @@ def _f(x: float | None) -> str:
 def markdown(res: dict[str, Any]) -> str:
     methods = list(res["methods"])
     lines = [
-        "# Reply encoder (round 23 feasibility experiment)", "",
+        "# Reply encoder (experiment: round 23 feasibility, round 24 judge)", "",
         f"Command: `{res['command']}`", "",
         f"Fit: {res['fit']['train_records']} training records ({res['fit']['calib_records']} held out for the "
         f"thresholds), top {res['settings']['top']} layers, {res['settings']['epochs']} epochs; wall "
         f"{res['fit']['fit_wall_seconds'] / 60:.1f} min (bottom-layer cache {res['fit']['cache_seconds']:.0f} s). "
         f"Inference {res['inference_ms_per_record']:.1f} ms a record (torch fp32, CPU, batch 1, "
         f"{res['settings']['threads']} threads, full 6-layer pass).", "",
-        f"Scorer (b) equals `tg-guard eval-detectors` on {', '.join(Path(f).stem for f in EVAL_FILES)}: "
+        f"Scorer (b) equals `tg-guard eval-detectors` on {', '.join(Path(f).stem for f in res['eval_files'])}: "
         f"{res['scorer_matches_eval_detectors']}.", "",
-        "## F1 on dev38-dev43 pooled (504 replies)", "",
+        f"## F1 on {'-'.join(Path(f).stem for f in res['eval_files'][:: max(1, len(res['eval_files']) - 1)])} pooled "
+        f"({res['n_eval']} replies)", "",
         "| label | support | " + " | ".join(methods) + " | enc AUROC | scorer AUROC |",
         "|---|---:|" + "---:|" * (len(methods) + 2),
     ]
@@ -290,6 +291,23 @@ def markdown(res: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def judge(pooled: dict[str, dict[str, Any]], pairs: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """Round 24's pre-registered rule, per (shipped, candidate) pair of methods present: the candidate's mean F1 over
+    the labels above the shipped scorer's, ``judgmental`` not down, no label down by more than 0.03."""
+    out: dict[str, Any] = {}
+    for base, cand in pairs:
+        if cand not in next(iter(pooled.values())):
+            continue
+        f = {m: {n: float(pooled[n][m]["f1"] or 0.0) for n in pooled} for m in (base, cand)}
+        means = {m: sum(v.values()) / len(v) for m, v in f.items()}
+        drops = {n: round(f[base][n] - f[cand][n], 4) for n in pooled}
+        ok = (means[cand] > means[base] and f[cand]["judgmental"] >= f[base]["judgmental"]
+              and max(drops.values()) <= 0.03)
+        out[cand] = {"mean_f1": {m: round(v, 4) for m, v in means.items()}, "f1": f,
+                     "largest_drop": max(drops.values()), "passes": ok}
+    return out
+
+
 # -- main -----------------------------------------------------------------------------------------------------------
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -302,16 +320,28 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="smoke test: train on this many records only")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--add-train", nargs="*", default=[], metavar="FILE",
+                    help="more training files (round 24: dev38-dev43, read since round 23)")
+    ap.add_argument("--eval", nargs="*", default=EVAL_FILES, metavar="FILE",
+                    help="the files scored (default dev38-dev43; round 24's judge: dev44-dev49)")
+    ap.add_argument("--fuse", nargs="*", default=[], metavar="LABEL",
+                    help="round 24: also score the candidate whose listed labels take mean_0.5 and the rest the scorer")
+    ap.add_argument("--numpy", action="store_true", help="also score every method with the numpy path's scorer")
     args = ap.parse_args()
+    bad = [n for n in args.fuse if n not in VIOLATIONS]
+    if bad:
+        ap.error(f"--fuse: {bad[0]!r} is not a violation name ({', '.join(VIOLATIONS)})")
     args.out.mkdir(parents=True, exist_ok=True)
 
-    rows = read_rows(TRAIN_FILES)
+    train_files = [*TRAIN_FILES, *args.add_train]
+    eval_files = list(args.eval)
+    rows = read_rows(train_files)
     held = np.array([in_calib(r.get("group") or r["id"], args.calib) for r in rows])
     tr = [r for r, h in zip(rows, held, strict=True) if not h]
     cal = [r for r, h in zip(rows, held, strict=True) if h]
     if args.limit:
         tr, cal = random.Random(0).sample(tr, args.limit), cal[: args.limit // 4]
-    ev = read_rows(EVAL_FILES)
+    ev = read_rows(eval_files)
     seen = {r["messages"][-1]["content"] for r in rows}
     print(f"train {len(tr)}, calib {len(cal)}, eval {len(ev)} ({sum(r['messages'][-1]['content'] in seen for r in ev)}"
           " eval replies also in the training files)")
@@ -325,7 +355,7 @@ def main() -> None:
     from tg_guard.scoring.safety import build_embedded_safety
 
     sc = build_embedded_safety()
-    ev_recs = [rec for f in EVAL_FILES for rec in load_jsonl(f) if rec.messages[-1].role == "assistant"]
+    ev_recs = [rec for f in eval_files for rec in load_jsonl(f) if rec.messages[-1].role == "assistant"]
     assert [rec.id for rec in ev_recs] == [r["id"] for r in ev]
     ev_s = scorer_scores(sc, ev_recs)
     # the harness itself over the same records: its counts must equal ours label by label
@@ -343,17 +373,32 @@ def main() -> None:
     enc_flag, sc_flag, mean = ev_p >= ec, scorer_flags(ev_s), (ev_p + ev_s) / 2
     preds = {"encoder": enc_flag, "scorer": sc_flag, "or": enc_flag | sc_flag, "mean_0.5": mean >= 0.5,
              "mean_calib": mean >= mc}
+    fuse = np.array([n in args.fuse for n in VIOLATIONS])
+    if args.fuse:
+        preds["fused"] = np.where(fuse, mean >= 0.5, sc_flag)
+    if args.numpy:  # the same methods with the numpy path's scorer (embeddings=False)
+        ev_s_np = scorer_scores(build_embedded_safety(embeddings=False), ev_recs)
+        mean_np = (ev_p + ev_s_np) / 2
+        preds["scorer_numpy"], preds["mean_0.5_numpy"] = scorer_flags(ev_s_np), mean_np >= 0.5
+        if args.fuse:
+            preds["fused_numpy"] = np.where(fuse, mean_np >= 0.5, scorer_flags(ev_s_np))
     files = np.array([r["file"] for r in ev])
     everything = np.ones(len(ev), dtype=bool)
     res: dict[str, Any] = {
         "command": "cd /work/main && .venv/bin/python bench/exp_reply_encoder.py"
-                   + (f" --epochs {args.epochs}" if args.epochs != 3 else ""),
+                   + (f" --epochs {args.epochs}" if args.epochs != 3 else "")
+                   + (" --add-train " + " ".join(args.add_train) if args.add_train else "")
+                   + (" --eval " + " ".join(eval_files) if eval_files != EVAL_FILES else "")
+                   + (" --fuse " + " ".join(args.fuse) if args.fuse else "") + (" --numpy" if args.numpy else "")
+                   + (f" --limit {args.limit}" if args.limit else "")
+                   + (f" --out {args.out}" if args.out != DEFAULT_OUT else ""),
+        "n_eval": len(ev),
         "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "input": {"max_len": MAX_LEN, "min_context": MIN_CONTEXT, "reply_head": HEAD,
                   "token_types": "0 context, 1 reply",
                   "context": "user messages joined by ' | ', most recent last, cut from the start",
                   "pooling": "concat(mean over pair, mean over reply+[SEP]), each L2-normalised x10"},
-        "train_files": TRAIN_FILES, "eval_files": EVAL_FILES,
+        "train_files": train_files, "eval_files": eval_files,
         "fit": {**record, "train_records": len(tr), "calib_records": len(cal)},
         "inference_ms_per_record": round(per_rec * 1000, 2),
         "scorer_matches_eval_detectors": match,
@@ -368,6 +413,8 @@ def main() -> None:
         "pooled": table(preds, y_ev, everything),
         "per_file": {f: table(preds, y_ev, files == f) for f in sorted(set(files), key=lambda s: int(s[3:]))},
     }
+    if args.fuse:
+        res["judge"] = judge(res["pooled"], [("scorer", "fused"), ("scorer_numpy", "fused_numpy")])
     (args.out / "result.json").write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
     (args.out / "result.md").write_text(markdown(res), encoding="utf-8")
     weights = args.out / "reply_encoder.npz"
