@@ -93,6 +93,21 @@ def test_prefetch_and_logit_agree_and_are_cached() -> None:
 
 
 @needs_encoder
+def test_one_or_two_threads_give_the_same_logit_bit_for_bit() -> None:
+    """Round 24 runs a pass on two intra-op threads by default: only the time may change, never a level."""
+    texts = [["i keep thinking about ending it"], ["work is killing me lol", "anyway the match is on tonight"],
+             ["i have the pills saved up", "tonight", "jk forget it"], ["my stepdad hits me when he drinks"]]
+    one, two = RiskEncoder(threads=1), RiskEncoder(threads=2)
+    assert [one.logit(t) for t in texts] == [two.logit(t) for t in texts]
+
+
+def test_the_default_threads_are_two_at_most() -> None:
+    from tg_guard.scoring.safety.encoder import default_threads
+
+    assert 1 <= default_threads() <= 2
+
+
+@needs_encoder
 @pytest.mark.slow
 def test_training_writes_a_model_whose_int8_build_matches_the_fit(tmp_path: Path) -> None:
     """A real tiny fit (one layer, one epoch, 60 conversations): the int8 file serving builds scores the held-out rows

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -35,8 +36,8 @@ from ..embedding_build import can_build, installed
 from .encoder_build import DEFAULT_WEIGHTS, default_risk_onnx_path, release_weights, weights_digest
 from .view import conversation_view
 
-__all__ = ["DEFAULT_META", "HEAD", "MAX_LEN", "RiskEncoder", "encoder_available", "encoder_text", "runtime_installed",
-           "shared_risk_encoder", "token_ids"]
+__all__ = ["DEFAULT_META", "HEAD", "MAX_LEN", "RiskEncoder", "default_threads", "encoder_available", "encoder_text",
+           "runtime_installed", "shared_risk_encoder", "token_ids"]
 
 DEFAULT_META = Path(__file__).with_name("risk_encoder.json")
 #: at most this many tokens a pass; past that the first HEAD and the last MAX_LEN - 2 - HEAD ([CLS] and [SEP] added)
@@ -87,12 +88,14 @@ class RiskEncoder:
 
     ``weights_path`` / ``meta_path``: another trained pair (default: the committed ``risk_encoder.npz`` and
     ``risk_encoder.json``); ``onnx_path``: an already built file for them (default: the cache's, built on first use).
+    ``threads``: onnxruntime's intra-op threads for one pass (default :func:`default_threads`: two where the machine
+    has them; a pass gives the same logit, bit for bit, on any number of threads).
     :meth:`prefetch` starts a conversation on a background thread so it runs beside the rules; :meth:`logit` of the same
     users waits for that run. An error in a run is raised by :meth:`logit` (the crisis screen fails closed).
     """
 
     def __init__(self, *, weights_path: str | Path | None = None, meta_path: str | Path | None = None,
-                 onnx_path: str | Path | None = None, threads: int = 1, cache_size: int = 2_000) -> None:
+                 onnx_path: str | Path | None = None, threads: int | None = None, cache_size: int = 2_000) -> None:
         if not installed(*_RUNTIME):
             raise ConfigError("the risk encoder needs the ml extra: pip install 'tg-guard[ml]'")
         import onnxruntime as ort
@@ -117,9 +120,11 @@ class RiskEncoder:
             _build(path, weights)
         self._tokenizer = load_tokenizer()
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = default_threads() if threads is None else threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
+        # the pool's threads sleep when a pass ends rather than spin: the rules and the embeddings need the cores next
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session: Any = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.path = path
         self._cache: OrderedDict[bytes, float] = OrderedDict()
@@ -177,6 +182,15 @@ class RiskEncoder:
         ids = np.array([token_ids(self._tokenizer, text)], dtype=np.int64)
         out = self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0]
         return float(out[0])
+
+
+def default_threads() -> int:
+    """A pass's intra-op threads by default: two where the machine has two cores or more, else one.
+
+    Round 24: the encoder is the scorer's costliest step where the line asks it (a 146-token conversation: 107 ms on one
+    thread, 58 ms on two, on the 2-core build machine; BENCHMARKS.md "Round 24"). Capped at two so that concurrent
+    requests keep cores of their own (more was not measured: the build machine has two)."""
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 def _key(text: str) -> bytes:
