@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_safety.py [--n 2000] [--embeddings auto|off|on] [--risk-encoder auto|off|on]
                                            [--encoder-veto auto|off|B] [--encoder-release round20|round22]
                                            [--encoder-offset A] [--encoder-line default|em|em2|em2b|em2c|off]
+                                           [--reply-encoder default|on|off]
                                            [--mode guard|offline|sequential] [--compare]
                                            [--json OUT]
 
@@ -108,6 +109,8 @@ def main() -> None:
     ap.add_argument("--encoder-line", choices=("default", "em", "em2", "em2b", "em2c", "off"), default="default",
                     help="round 23: the round-22 encoder's last word on the moderate line, as judged cell em, em2, "
                          "em2b or em2c, or off (default: the scorer's)")
+    ap.add_argument("--reply-encoder", choices=("default", "on", "off"), default="default",
+                    help="round 24: the reply encoder averaged into the stance labels (default: the scorer's)")
     ap.add_argument("--mode", choices=ARMS, default="guard",
                     help="guard: the guard's turn (screen, then the reply's check), each new text's embedding beside "
                          "the rules; offline: the reply known up front (Engine.score, eval-detectors), its embedding "
@@ -129,6 +132,8 @@ def main() -> None:
         extra["encoder_offset"] = args.encoder_offset
     if args.encoder_line != "default":
         extra["encoder_line"] = False if args.encoder_line == "off" else args.encoder_line
+    if args.reply_encoder != "default":
+        extra["reply_encoder"] = args.reply_encoder == "on"
     scorer = build_embedded_safety(embeddings=choice.get(args.embeddings), **extra)
     if scorer.embedder is not None:
         scorer.embedder.embed(["warm up the embedding model"])  # its first call pays a one-off setup
@@ -136,6 +141,8 @@ def main() -> None:
         scorer.encoder.logit(["warm up the risk encoder"])
     if scorer.line_encoder is not None:
         scorer.line_encoder.logit(["warm up the risk encoder"])
+    if scorer.reply_encoder is not None:
+        scorer.reply_encoder.probs(["warm up"], "the reply encoder")
     load_s = time.perf_counter() - t0
 
     emb = scorer.embedder
@@ -173,6 +180,7 @@ def main() -> None:
         "risk_encoder": scorer.encoder_lifts, "encoder_veto": scorer.encoder_veto,
         "encoder_release": scorer.encoder_release,
         "encoder_line": None if scorer.encoder_line is None else vars(scorer.encoder_line),
+        "reply_encoder": scorer.reply_encoder is not None,
         "encoder_offset": scorer.encoder_offset if scorer.encoder_lifts else None, "load_s": round(load_s, 3),
         "max_rss_mb": round(rss_mb, 1), "mode": main_arm,
         "cold_ms": _summary(cold[main_arm]), "warm_ms": _summary(warm[main_arm]),

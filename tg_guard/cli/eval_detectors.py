@@ -43,6 +43,10 @@ def eval_detectors(
         None, "--encoder-line",
         help="Embedded scorer: the round-22 encoder's last word on the moderate line (round 23) as a judged cell "
              "(em, em2, em2b, em2c) or off. Default: the scorer's (em2c where the ml extra can run it)."),
+    reply_encoder: str | None = typer.Option(
+        None, "--reply-encoder",
+        help="Embedded scorer: average the reply encoder into the stance labels (round 24; ml extra) as a judged "
+             "cell (r24, r24b) or off. Default: the scorer's (r24b where the ml extra can run it)."),
     policy: str | None = typer.Option(
         None, "--policy",
         help="Score with this policy's safety scorer and options (a shipped name such as strict, or a YAML path); "
@@ -65,9 +69,11 @@ def eval_detectors(
             fail(f"{p} does not exist")
     if encoder_line is not None and encoder_line not in ("em", "em2", "em2b", "em2c", "off"):
         fail(f"--encoder-line {encoder_line!r}: give em, em2, em2b, em2c or off")
-    if rules_only and (embeddings or risk_encoder or encoder_veto or encoder_line not in (None, "off")):
-        fail("--rules-only leaves the learned layer out, embedding heads and risk encoder included; give one of the "
-             "two")
+    if reply_encoder is not None and reply_encoder not in ("r24", "r24b", "off"):
+        fail(f"--reply-encoder {reply_encoder!r}: give r24, r24b or off")
+    if rules_only and (embeddings or risk_encoder or encoder_veto or reply_encoder not in (None, "off")
+                       or encoder_line not in (None, "off")):
+        fail("--rules-only leaves the learned layer out, embedding heads and encoders included; give one of the two")
     options: dict[str, Any] = {"use_model": False} if rules_only else {}
     if embeddings is not None and not rules_only:
         options["embeddings"] = embeddings
@@ -79,10 +85,12 @@ def eval_detectors(
         options["encoder_veto"] = DEFAULT_ENCODER_VETO if encoder_veto else None
     if encoder_line is not None and not rules_only:
         options["encoder_line"] = False if encoder_line == "off" else encoder_line
+    if reply_encoder is not None and not rules_only:
+        options["reply_encoder"] = False if reply_encoder == "off" else reply_encoder
     if policy is not None:
         if options or scorer != "embedded":
             fail("--policy sets the scorer and its options: drop --scorer, --rules-only, --embeddings, "
-                 "--risk-encoder, --encoder-veto and --encoder-line, or drop --policy")
+                 "--risk-encoder, --encoder-veto, --encoder-line and --reply-encoder, or drop --policy")
         from ..errors import TGGuardError
         from ..policy import load_policy
 
@@ -101,7 +109,8 @@ def eval_detectors(
                               "risk_encoder": bool(getattr(sc, "encoder_lifts", False)),
                               "encoder_veto": getattr(sc, "encoder_veto", None),
                               "encoder_line": (None if getattr(sc, "encoder_line", None) is None
-                                               else vars(sc.encoder_line))}
+                                               else vars(sc.encoder_line)),
+                              "reply_encoder": getattr(sc, "reply_fusion", None)}
     if getattr(sc, "encoder_release", None) is not None:
         result["encoder_release"] = sc.encoder_release
     if result["risk_encoder"]:

