@@ -265,6 +265,13 @@ class EmbeddedSafetyScorer:
     a safety check, never below a session's prior. ``"auto"`` (the default) is the judged cell ``"em2c"`` where the
     ``ml`` extra can run that encoder and off elsewhere; ``"em"``, ``"em2"``, ``"em2b"``, ``"em2c"``, ``True``
     (``"em2c"``), a mapping of :class:`EncoderLine`'s fields, or ``False``/``None`` (off).
+
+    ``reply_encoder`` (round 24, :mod:`.reply_encoder`) averages a fine-tuned reader of the reply in its context into
+    ``harmful_content``, ``judgmental``, ``unsupported_assumption`` and ``missed_abuse``: the score is the mean of the
+    scorer's and the encoder's probability, flagged at 0.5. ``"auto"`` (the default) is the judged cell ``"r24b"``
+    where the ``ml`` extra can run it and the learned layer is on (averaged in before the card's resolution steps,
+    never into a label the rules flag on their own), off elsewhere; ``"r24"`` (after the resolution steps), ``True``
+    (``"r24b"``), or ``False``/``None`` (off). It costs one encoder pass a reply, started beside the rules.
     """
 
     name = "embedded"
