@@ -14,14 +14,16 @@ AdamW with warm-up and linear decay. The head reads two mean poolings, each L2-n
 and over the reply's tokens alone (the reply matters most), and gives 9 logits (one per violation), binary
 cross-entropy with each label's positive weight ``negatives / positives``.
 
-Training: data/safety_replies train, every extra*_train, dev and dev2-dev37, less a share of groups held out by the
-risk encoder's group hash (:func:`~tg_guard.scoring.safety.train_encoder.in_calib`); each label's threshold maximises
-F1 on those held-out groups. Evaluation: dev38-dev43 (six authors, none in training), pooled and per file, for
-(a) the encoder alone, (b) the shipped scorer (``build_embedded_safety()``, scored as ``tg-guard eval-detectors``
-scores replies: :func:`tg_guard.evaluation.safety.evaluate_records`, checked equal), (c) OR of (a) and (b), and
-(d) the mean of the scorer's 0..1 score and the encoder's probability, flagged at 0.5 and at a per-label cut chosen on
-the held-out groups. Writes ``result.json``, ``result.md``, ``reply_encoder.npz`` (the top layers and the head, float32,
-the model's own parameter names) and ``reply_encoder.json`` (thresholds and input settings) to ``--out``.
+Training: data/safety_replies train, every extra*_train, dev and dev2-dev37 (round 24: ``--add-train`` dev38-dev43),
+less a share of groups held out by the risk encoder's group hash (:func:`~tg_guard.scoring.safety.train_encoder.
+in_calib`); each label's threshold maximises F1 on those held-out groups. Evaluation (``--eval``): dev38-dev43 (six
+authors, none in training; round 24: dev44-dev49), pooled and per file, for (a) the encoder alone, (b) the shipped
+scorer without it (``build_embedded_safety(reply_encoder=False)``, scored as ``tg-guard eval-detectors`` scores replies:
+:func:`tg_guard.evaluation.safety.evaluate_records`, checked equal), (c) OR of (a) and (b), and (d) the mean of the
+scorer's 0..1 score and the encoder's probability, flagged at 0.5 and at a per-label cut chosen on the held-out groups
+(round 24: ``--fuse`` scores the labels named with (d) at 0.5 and the rest with (b), and the pre-registered rule).
+Writes ``result.json``, ``result.md``, ``reply_encoder.npz`` (the top layers and the head, float32, the model's own
+parameter names) and ``reply_encoder.json`` (thresholds and input settings) to ``--out``.
 """
 
 from __future__ import annotations
@@ -354,7 +356,7 @@ def main() -> None:
 
     from tg_guard.scoring.safety import build_embedded_safety
 
-    sc = build_embedded_safety()
+    sc = build_embedded_safety(reply_encoder=False)  # the scorer alone: the encoder is what is being judged
     ev_recs = [rec for f in eval_files for rec in load_jsonl(f) if rec.messages[-1].role == "assistant"]
     assert [rec.id for rec in ev_recs] == [r["id"] for r in ev]
     ev_s = scorer_scores(sc, ev_recs)
@@ -377,7 +379,7 @@ def main() -> None:
     if args.fuse:
         preds["fused"] = np.where(fuse, mean >= 0.5, sc_flag)
     if args.numpy:  # the same methods with the numpy path's scorer (embeddings=False)
-        ev_s_np = scorer_scores(build_embedded_safety(embeddings=False), ev_recs)
+        ev_s_np = scorer_scores(build_embedded_safety(embeddings=False, reply_encoder=False), ev_recs)
         mean_np = (ev_p + ev_s_np) / 2
         preds["scorer_numpy"], preds["mean_0.5_numpy"] = scorer_flags(ev_s_np), mean_np >= 0.5
         if args.fuse:
@@ -403,7 +405,8 @@ def main() -> None:
         "inference_ms_per_record": round(per_rec * 1000, 2),
         "scorer_matches_eval_detectors": match,
         "scorer_source": _source_state(),
-        "methods": {"encoder": "encoder prob >= its held-out max-F1 threshold", "scorer": "build_embedded_safety()",
+        "methods": {"encoder": "encoder prob >= its held-out max-F1 threshold",
+                    "scorer": "build_embedded_safety(reply_encoder=False)",
                     "or": "encoder or scorer", "mean_0.5": "(encoder prob + scorer score) / 2 >= 0.5",
                     "mean_calib": "(encoder prob + scorer score) / 2 >= held-out max-F1 cut"},
         "thresholds": {"encoder": enc_cut, "mean": mean_cut, "calib_f1_encoder": cal_f1},

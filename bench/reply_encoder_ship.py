@@ -47,7 +47,8 @@ def ship(run: Path) -> None:
         **meta, "fused": list(FUSED), "weights_sha256": weights_digest(REPLY_WEIGHTS),
         "trained_by": result["command"], "train_files": result["train_files"], "fit": result["fit"],
         "fp32_weights_sha256": info["weights_sha256"], "judged_on": result["eval_files"],
-        "judge": "bench/results/round24-2026-11-27/PREREGISTERED.md (R24)",
+        "judge": "bench/results/round24-2026-11-27/PREREGISTERED.md (R24 on dev44-dev49; the default, R24b, on "
+                 "dev50-dev52)",
         "base_model": info["base_model"],
     }
     REPLY_META.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")

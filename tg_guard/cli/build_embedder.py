@@ -22,7 +22,7 @@ def build_embedder(
     and the reply encoder (``reply_encoder.npz``) beside it; print their paths.
 
     Needs the ml extra (torch, transformers and onnx build them; serving needs none of them). Nothing is
-    downloaded. The first scorer that uses either builds it too; this only does it ahead of time. ``DEST`` names
+    downloaded. The first scorer that uses any of them builds it too; this only does it ahead of time. ``DEST`` names
     the embedder's file; the encoders' always go to the cache.
     """
     from ..scoring.embedding_build import build_onnx, can_build, default_onnx_path

@@ -89,7 +89,7 @@ def test_the_committed_record_belongs_to_the_committed_weights() -> None:
 def test_mismatched_or_broken_records_are_refused_with_the_fix(tmp_path: Path) -> None:
     meta = tmp_path / "r.json"
     meta.write_text(json.dumps({**json.loads(REPLY_META.read_text(encoding="utf-8")), "weights_sha256": "0" * 64}))
-    with pytest.raises(ConfigError, match=r"other weights.*--ship-from"):
+    with pytest.raises(ConfigError, match=r"other weights.*bench/reply_encoder_ship\.py ship"):
         ReplyEncoder(meta_path=meta)
     meta.write_text(json.dumps({"labels": ["judgmental"]}))
     with pytest.raises(ConfigError, match="one per violation name"):
@@ -237,8 +237,87 @@ def test_an_encoder_error_is_raised_so_the_verdict_fails_closed() -> None:
 def test_bad_reply_encoder_options_say_what_to_change() -> None:
     with pytest.raises(ConfigError, match=r"true, false, null, .auto. or one of"):
         build_embedded_safety(reply_encoder="yes")
-    with pytest.raises(ConfigError, match="use_model=False"):
+    with pytest.raises(ConfigError, match=r"reply_encoder=True is judged with the learned layer.*use_model=False"):
         build_embedded_safety(use_model=False, reply_encoder=True)
+    with pytest.raises(ConfigError, match="reply_encoder='r24' is judged"):  # the value given, not True
+        build_embedded_safety(use_model=False, reply_encoder="r24")
+    with pytest.raises(ConfigError, match="reply encoder threads must be a whole number of 1 or more"):
+        ReplyEncoder(threads=0)
+
+
+def test_without_the_runtime_asking_for_it_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tg_guard.scoring.safety import scorer
+
+    monkeypatch.setattr(scorer, "reply_encoder_available", lambda: False)
+    monkeypatch.setattr(scorer, "runtime_installed", lambda: False)
+    assert build_embedded_safety().reply_encoder is None  # auto: off where it cannot run
+    with pytest.raises(ConfigError, match=r"reply_encoder='r24b': the ml extra is not installed.*tg-guard\[ml\]"):
+        build_embedded_safety(reply_encoder="r24b")
+    monkeypatch.setattr(scorer, "runtime_installed", lambda: True)
+    with pytest.raises(ConfigError, match="not built and cannot be built here: run `tg-guard build-embedder`"):
+        build_embedded_safety(reply_encoder=True)
+
+
+def test_the_strict_policy_turns_it_off_and_the_default_keeps_it() -> None:
+    from tg_guard.policy import load_policy
+    from tg_guard.registry import safety_scorers
+
+    strict = load_policy("strict").safety
+    assert strict is not None and strict.options["reply_encoder"] is False
+    default = load_policy("default").safety
+    assert default is not None and "reply_encoder" not in default.options
+    assert (safety_scorers.create(default.name, **default.options).reply_fusion
+            == ("r24b" if reply_encoder_available() else None))
+
+
+@needs_encoder
+def test_an_error_in_a_prefetched_pass_is_raised_where_the_probabilities_are_read(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    enc = ReplyEncoder()
+
+    def broken(users: Any, reply: str) -> dict[str, float]:
+        raise RuntimeError("onnxruntime failed")
+
+    monkeypatch.setattr(enc, "_run", broken)
+    enc.prefetch(["hi"], "a reply never scored before")
+    with pytest.raises(RuntimeError, match="onnxruntime failed"):
+        enc.probs(["hi"], "a reply never scored before")
+    assert not enc._pending and not enc._cache  # nothing half-done is kept
+
+
+@needs_encoder
+def test_a_queued_prefetch_runs_where_it_is_read_instead_of_waiting() -> None:
+    """One background worker per encoder: a request whose pass is still queued behind another's runs it itself."""
+    import threading
+
+    enc = ReplyEncoder()
+    enc.prefetch(["start"], "the worker exists now")
+    enc.probs(["start"], "the worker exists now")
+    release = threading.Event()
+    assert enc._background is not None
+    enc._background.submit(release.wait, 30)  # another request's pass, holding the worker
+    try:
+        enc.prefetch(["hi"], WARM + " (queued)")
+        assert len(enc._pending) == 1
+        got = enc.probs(["hi"], WARM + " (queued)")  # returns while the worker is still held
+        assert not release.is_set() and not enc._pending
+        assert got == ReplyEncoder().probs(["hi"], WARM + " (queued)")
+    finally:
+        release.set()
+
+
+def test_the_default_threads_follow_the_cores_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from tg_guard.scoring.safety.encoder import default_threads
+
+    for cores, threads in ((1, 1), (2, 2), (64, 2)):
+        monkeypatch.setattr(os, "sched_getaffinity", lambda pid, n=cores: set(range(n)), raising=False)
+        assert default_threads() == threads
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    for count, threads in ((None, 1), (1, 1), (8, 2)):
+        monkeypatch.setattr(os, "cpu_count", lambda c=count: c)
+        assert default_threads() == threads
 
 
 def test_the_encoder_is_on_by_default_where_it_can_run_and_off_elsewhere() -> None:

@@ -101,10 +101,10 @@ def test_one_or_two_threads_give_the_same_logit_bit_for_bit() -> None:
     assert [one.logit(t) for t in texts] == [two.logit(t) for t in texts]
 
 
-def test_the_default_threads_are_two_at_most() -> None:
-    from tg_guard.scoring.safety.encoder import default_threads
-
-    assert 1 <= default_threads() <= 2
+@needs_encoder
+def test_a_bad_thread_count_says_what_to_give() -> None:
+    with pytest.raises(ConfigError, match="risk encoder threads must be a whole number of 1 or more"):
+        RiskEncoder(threads=-1)
 
 
 @needs_encoder

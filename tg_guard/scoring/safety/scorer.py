@@ -77,8 +77,8 @@ from .risk import (
 from .semantic import SemanticHeads, average_logits
 from .view import QUOTE_ELLIPSIS, conversation_view, model_view, quote_view
 
-__all__ = ["DEFAULT_ENCODER_LINE", "DETECTORS", "ENCODER_LINES", "EmbeddedSafetyScorer", "EncoderLine",
-           "build_embedded_safety", "lift_blocked", "relevance"]
+__all__ = ["DEFAULT_ENCODER_LINE", "DEFAULT_FUSION", "DETECTORS", "ENCODER_LINES", "FUSIONS", "EmbeddedSafetyScorer",
+           "EncoderLine", "build_embedded_safety", "lift_blocked", "relevance"]
 
 log = get_logger(__name__)
 
@@ -270,8 +270,9 @@ class EmbeddedSafetyScorer:
     ``harmful_content``, ``judgmental``, ``unsupported_assumption`` and ``missed_abuse``: the score is the mean of the
     scorer's and the encoder's probability, flagged at 0.5. ``"auto"`` (the default) is the judged cell ``"r24b"``
     where the ``ml`` extra can run it and the learned layer is on (averaged in before the card's resolution steps,
-    never into a label the rules flag on their own), off elsewhere; ``"r24"`` (after the resolution steps), ``True``
-    (``"r24b"``), or ``False``/``None`` (off). It costs one encoder pass a reply, started beside the rules.
+    never into a label the rules flag on their own at 0.5; ``strict`` turns it off), off elsewhere; ``"r24"`` (after
+    the resolution steps), ``True`` (``"r24b"``), or ``False``/``None`` (off). It costs one encoder pass a reply,
+    started beside the rules.
     """
 
     name = "embedded"
@@ -384,13 +385,13 @@ class EmbeddedSafetyScorer:
         if asked is None or asked is False:
             return None
         if not use_model:
-            raise ConfigError("reply_encoder=True is judged with the learned layer: drop use_model=False, or drop "
-                              "reply_encoder")
+            raise ConfigError(f"reply_encoder={asked!r} is judged with the learned layer: drop use_model=False, or "
+                              "drop reply_encoder")
         if not reply_encoder_available():
             why = ("the ml extra is not installed: pip install 'tg-guard[ml]'" if not runtime_installed()
                    else "its ONNX file is not built and cannot be built here: run `tg-guard build-embedder` where "
                    "the ml extra is installed")
-            raise ConfigError(f"reply_encoder=True: {why}; or drop reply_encoder")
+            raise ConfigError(f"reply_encoder={asked!r}: {why}; or drop reply_encoder")
         return shared_reply_encoder()
 
     def _use_semantic(self, heads: SemanticHeads | None, reply_heads: SemanticHeads | None, path: Path, *,
