@@ -216,6 +216,17 @@ def test_r24b_never_clears_what_the_rules_flag_and_r24_may() -> None:
     assert halved["judgmental"].score == round(before["judgmental"].score / 2, 4) and not halved["judgmental"].flagged
 
 
+def test_r24c_keeps_only_harmful_contents_rules_flag() -> None:
+    """R24c: the encoder may lower the stance labels' rules flags (their rules read words, not stance), never
+    harmful_content's (a pro-eating-disorder tip the rules flag stays flagged under an encoder at 0)."""
+    before, after = _scored(0.0, SHAMING, fusion="r24c")
+    assert before["judgmental"].flagged
+    assert after["judgmental"].score == round(before["judgmental"].score / 2, 4) and not after["judgmental"].flagged
+    tip = "That's a goal you can reach. Stay strong and track every calorie."
+    before, after = _scored(0.0, tip, fusion="r24c", context=conv("I've been feeling low and tired for a few weeks."))
+    assert before["harmful_content"].flagged and after["harmful_content"] == before["harmful_content"]
+
+
 def test_r24b_leaves_the_last_word_to_the_cards_resolution_steps() -> None:
     """Drink with a named medicine is medication_advice, not harmful_content (the replies card; resolve_substance):
     under R24b the resolution runs after the encoder, so an encoder sure of harm does not bring harmful_content back;
@@ -340,7 +351,7 @@ def test_eval_detectors_records_and_switches_the_reply_encoder(tmp_path: Path) -
         assert done.returncode == 0, done.stderr
         assert json.loads(out.read_text())["reply_encoder"] == recorded
     for bad, says in ((["--rules-only", "--reply-encoder", "r24b"], "--rules-only leaves"),
-                      (["--reply-encoder", "on"], "give r24, r24b or off")):
+                      (["--reply-encoder", "on"], "give r24, r24b, r24c or off")):
         done = subprocess.run([sys.executable, "-m", "tg_guard", "eval-detectors", str(data), *bad],
                               capture_output=True, text=True, check=False)
         assert done.returncode != 0 and says in done.stdout + done.stderr

@@ -195,10 +195,13 @@ class EncoderLine:
 DEFAULT_ENCODER_LINE = "em2c"
 _LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep", "respect_vetoes", "keep_ideation")
 #: round 24's judged ways to average the reply encoder in (``reply_encoder``): R24 after the scorer's resolution
-#: steps; R24b before them, never clearing a violation the rules flag on their own (bench/results/round24-2026-11-27)
-FUSIONS = ("r24", "r24b")
+#: steps; R24b before them, never clearing a violation the rules flag on their own; R24c as R24b, where only
+#: harmful_content's rules flag stands (bench/results/round24-2026-11-27)
+FUSIONS = ("r24", "r24b", "r24c")
 #: the one ``reply_encoder=True`` and ``"auto"`` use
 DEFAULT_FUSION = "r24b"
+#: R24c: the fused labels whose rules flags the encoder may not lower
+_RULES_STAND = frozenset({"harmful_content"})
 
 
 def _reply_fusion(asked: bool | str | None) -> str | None:
@@ -659,10 +662,12 @@ class EmbeddedSafetyScorer:
                 evidence=spans,
                 backend="model" if used_model and blend.mode == "model" else "rules",
             )
-        if self.reply_fusion == "r24b":
+        if self.reply_fusion in ("r24b", "r24c"):
             # R24b: the encoder is averaged in before the card's resolution steps, which decide last (a medicine and
-            # drink is medication_advice, not harmful_content), and never clears what the rules flag on their own
-            out = self._fused(out, users, reply, keep={n for n in FUSED if rules[n].score >= 0.5})
+            # drink is medication_advice, not harmful_content), and never clears what the rules flag on their own;
+            # R24c: only harmful_content's rules flags stand (the stance labels' rules read words, not stance)
+            kept = {n for n in FUSED if rules[n].score >= 0.5 and (self.reply_fusion == "r24b" or n in _RULES_STAND)}
+            out = self._fused(out, users, reply, keep=kept)
         out = explain_away_judgmental(resolve_substance(out, ctx), reply)
         return self._fused(out, users, reply) if self.reply_fusion == "r24" else out
 
