@@ -274,7 +274,8 @@ class EmbeddedSafetyScorer:
     scorer's and the encoder's probability, flagged at 0.5. ``"auto"`` (the default) is the judged cell ``"r24b"``
     where the ``ml`` extra can run it and the learned layer is on (averaged in before the card's resolution steps,
     never into a label the rules flag on their own at 0.5; ``strict`` turns it off), off elsewhere; ``"r24"`` (after
-    the resolution steps), ``True`` (``"r24b"``), or ``False``/``None`` (off). It costs one encoder pass a reply,
+    the resolution steps), ``"r24c"`` (only harmful_content's rules flag stands), ``True`` (``"r24b"``), or
+    ``False``/``None`` (off). It costs one encoder pass a reply,
     started beside the rules.
     """
 
