@@ -42,8 +42,9 @@ import numpy as np
 
 from tg_guard.clinical import VIOLATIONS
 from tg_guard.evaluation.safety import auroc, binary_metrics, evaluate_records, load_jsonl
-from tg_guard.scoring.embedding import readable
 from tg_guard.scoring.safety.encoder import load_tokenizer
+from tg_guard.scoring.safety.reply_encoder import HEAD, MAX_LEN, MIN_CONTEXT
+from tg_guard.scoring.safety.reply_encoder import pair_ids as served_pair_ids
 from tg_guard.scoring.safety.train_encoder import in_calib
 from tg_guard.typing import prefetch_reply
 
@@ -54,25 +55,15 @@ TRAIN_FILES = [f"{_V}/{n}.jsonl" for n in (
     *(f"dev{i}" for i in ["", *range(2, 38)]))]
 EVAL_FILES = [f"{_V}/dev{i}.jsonl" for i in range(38, 44)]
 STANCE = ("judgmental", "harmful_content", "unsupported_assumption", "missed_abuse", "missed_functional_impairment")
-#: at most this many tokens a pair; the context keeps at least MIN_CONTEXT where it has them; a reply cut keeps HEAD
-MAX_LEN, MIN_CONTEXT, HEAD = 256, 48, 64
 DEFAULT_OUT = Path("bench/results/round23-2026-11-27/reply_encoder")
 
 
 # -- input ----------------------------------------------------------------------------------------------------------
 def pair_ids(tok: Any, users: Sequence[str], reply: str) -> tuple[list[int], list[int], int]:
-    """Token ids and types of ``[CLS] context [SEP] reply [SEP]``, and where the reply starts."""
-    ctx = tok.encode(readable(" | ".join(users)), add_special_tokens=False).ids
-    rep = tok.encode(readable(reply), add_special_tokens=False).ids
-    room = MAX_LEN - 3
-    if len(rep) > room - min(len(ctx), MIN_CONTEXT):
-        keep = room - min(len(ctx), MIN_CONTEXT)
-        rep = rep[:HEAD] + rep[-(keep - HEAD):]
-    ctx = ctx[max(0, len(ctx) - (room - len(rep))):]  # most recent last: keep the end
-    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
-    ids = [cls, *ctx, sep, *rep, sep]
-    start = len(ctx) + 2
-    return ids, [0] * start + [1] * (len(rep) + 1), start
+    """Token ids and types of ``[CLS] context [SEP] reply [SEP]`` as the served encoder reads them
+    (:func:`tg_guard.scoring.safety.reply_encoder.pair_ids`), and where the reply starts."""
+    ids, types = served_pair_ids(tok, users, reply)
+    return ids, types, types.index(1)
 
 
 def read_rows(files: Sequence[str]) -> list[dict[str, Any]]:
