@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ._regex import compile_fast
+from .answers import answers, whole
 from .detectors import Finding, ReplyContext, sentences_with
 
 __all__ = ["HONEST_AI", "boundary_violation", "reply_view"]
@@ -122,6 +123,8 @@ def _disowned(text: str, ss: int, ms: int, me: int) -> bool:
 
 
 def boundary_violation(ctx: ReplyContext) -> Finding:
+    if answers("boundary_violation", ctx):
+        return Finding(0.9, (whole(ctx.reply),))
     best = 0.0
     spans: list[tuple[int, int]] = []
     for pat, s in (*_PATTERNS, (_UNDERMINES, 0.85)):

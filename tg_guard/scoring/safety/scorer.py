@@ -26,6 +26,7 @@ from ...models import Evidence, Message, RiskAssessment, Violation
 from ..embedding import Embedder, embeddings_available, shared_embedder
 from ._regex import read_gates
 from ._text import evidence
+from .answers import DECIDED, bare_answer
 from .boundary import boundary_violation, reply_view
 from .calibration import DEFAULT_CALIBRATION, Calibration
 from .combine import combine_level, each_alone_margins, ge2_threshold, missed_score, risk_strength, sigmoid
@@ -691,8 +692,8 @@ class EmbeddedSafetyScorer:
 
     def _model_score(self, name: str, ctx: ReplyContext, probs: Mapping[str, float],
                      context_z: Mapping[str, float], rules: Mapping[str, Finding] | None = None) -> float | None:
-        if not probs:
-            return None
+        if not probs or (name in DECIDED and bare_answer(ctx.reply)):
+            return None  # round 25: a bare yes or no means what was asked, and the rules read the question
         if name in _MISSED:
             rel, rel_rules, rules_addr, hollow = missed_inputs(name, ctx, context_z, rules)
             return missed_score(rel, probs.get(_MISSED[name][0]), rules_addr,
