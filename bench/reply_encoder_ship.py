@@ -1,6 +1,6 @@
 """Round 24: ship the reply encoder a `bench/exp_reply_encoder.py` run trained, and check the served form against it.
 
-    .venv/bin/python bench/reply_encoder_ship.py ship DIR      # DIR: the run's --out (reply_encoder.npz and .json)
+    .venv/bin/python bench/reply_encoder_ship.py ship DIR [--judge TEXT]  # DIR: the run's --out (.npz and .json)
     .venv/bin/python bench/reply_encoder_ship.py check DIR FILE... [--json OUT]
 
 ``ship`` writes the run's top layers and head as ``tg_guard/scoring/safety/reply_encoder.npz`` (matrices as int8 rows
@@ -33,8 +33,11 @@ from tg_guard.evaluation.safety import load_jsonl
 from tg_guard.scoring.safety.encoder_build import REPLY_WEIGHTS, weights_digest, write_weights
 from tg_guard.scoring.safety.reply_encoder import FUSED, REPLY_META, ReplyEncoder
 
+_ROUND24 = ("bench/results/round24-2026-11-27/PREREGISTERED.md (R24 on dev44-dev49; the default, R24b, on "
+            "dev50-dev52)")
 
-def ship(run: Path) -> None:
+
+def ship(run: Path, judge: str = _ROUND24) -> None:
     info = json.loads((run / "reply_encoder.json").read_text(encoding="utf-8"))
     if hashlib.sha256((run / "reply_encoder.npz").read_bytes()).hexdigest() != info["weights_sha256"]:
         raise SystemExit(f"{run}/reply_encoder.json was written for other weights than {run}/reply_encoder.npz")
@@ -47,8 +50,7 @@ def ship(run: Path) -> None:
         **meta, "fused": list(FUSED), "weights_sha256": weights_digest(REPLY_WEIGHTS),
         "trained_by": result["command"], "train_files": result["train_files"], "fit": result["fit"],
         "fp32_weights_sha256": info["weights_sha256"], "judged_on": result["eval_files"],
-        "judge": "bench/results/round24-2026-11-27/PREREGISTERED.md (R24 on dev44-dev49; the default, R24b, on "
-                 "dev50-dev52)",
+        "judge": judge,
         "base_model": info["base_model"],
     }
     REPLY_META.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
@@ -94,13 +96,14 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("ship")
     s.add_argument("run", type=Path)
+    s.add_argument("--judge", default=_ROUND24, help="where the weights were judged (written to reply_encoder.json)")
     c = sub.add_parser("check")
     c.add_argument("run", type=Path)
     c.add_argument("files", nargs="+")
     c.add_argument("--json", type=Path)
     args = ap.parse_args()
     if args.cmd == "ship":
-        ship(args.run)
+        ship(args.run, args.judge)
     else:
         check(args.run, args.files, args.json)
 
