@@ -46,7 +46,7 @@ def eval_detectors(
     reply_encoder: str | None = typer.Option(
         None, "--reply-encoder",
         help="Embedded scorer: average the reply encoder into the stance labels (round 24; ml extra) as a judged "
-             "cell (r24, r24b, r24c) or off. Default: the scorer's (r24b where the ml extra can run it)."),
+             "cell (r24, r24b, r24c, r25j) or off. Default: the scorer's (r24b where the ml extra can run it)."),
     policy: str | None = typer.Option(
         None, "--policy",
         help="Score with this policy's safety scorer and options (a shipped name such as strict, or a YAML path); "
@@ -61,6 +61,7 @@ def eval_detectors(
     """Per label precision, recall, F1 and FPR; for risk, recall per level, recall at a fixed FPR and AUROC."""
     from ..evaluation.safety import evaluate_files, evaluate_reddit, evaluate_vera
     from ..registry import safety_scorers
+    from ..scoring.safety.scorer import FUSIONS
 
     if not data and reddit is None and vera is None:
         fail("give at least one JSONL file, --reddit or --vera")
@@ -69,8 +70,8 @@ def eval_detectors(
             fail(f"{p} does not exist")
     if encoder_line is not None and encoder_line not in ("em", "em2", "em2b", "em2c", "off"):
         fail(f"--encoder-line {encoder_line!r}: give em, em2, em2b, em2c or off")
-    if reply_encoder is not None and reply_encoder not in ("r24", "r24b", "r24c", "off"):
-        fail(f"--reply-encoder {reply_encoder!r}: give r24, r24b, r24c or off")
+    if reply_encoder is not None and reply_encoder not in (*FUSIONS, "off"):
+        fail(f"--reply-encoder {reply_encoder!r}: give {', '.join(FUSIONS)} or off")
     if rules_only and (embeddings or risk_encoder or encoder_veto or reply_encoder not in (None, "off")
                        or encoder_line not in (None, "off")):
         fail("--rules-only leaves the learned layer out, embedding heads and encoders included; give one of the two")

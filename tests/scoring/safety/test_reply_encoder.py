@@ -185,14 +185,15 @@ def test_a_fused_label_scores_the_mean_and_flags_at_half(fusion: str) -> None:
     # a warm reply: no rule flags; only judgmental ends flagged, so no resolution step applies
     probs = {"judgmental": 1.0, "harmful_content": 0.2}
     before, after = _scored(probs, fusion=fusion)
+    fused = [n for n in FUSED if not (fusion == "r25j" and n == "judgmental")]  # R25j leaves judgmental alone
     for name in VIOLATIONS:
-        if name in FUSED:
+        if name in fused:
             assert after[name].score == round((before[name].score + probs.get(name, 0.0)) / 2, 4)
             assert after[name].flagged == (after[name].score >= 0.5)
             assert after[name].evidence == before[name].evidence  # the rules' spans, never the encoder's
             assert after[name].backend.endswith("+encoder")
         else:
-            assert after[name] == before[name]  # the other five labels are the scorer's alone
+            assert after[name] == before[name]  # the other labels are the scorer's alone
 
 
 def test_a_confident_encoder_flags_what_the_scorer_missed() -> None:
@@ -225,6 +226,16 @@ def test_r24c_keeps_only_harmful_contents_rules_flag() -> None:
     tip = "That's a goal you can reach. Stay strong and track every calorie."
     before, after = _scored(0.0, tip, fusion="r24c", context=conv("I've been feeling low and tired for a few weeks."))
     assert before["harmful_content"].flagged and after["harmful_content"] == before["harmful_content"]
+
+
+def test_r25j_leaves_judgmental_to_the_scorer() -> None:
+    """R25j: an encoder sure the warm reply is judgmental changes nothing there; the three other labels are averaged as
+    under R24b."""
+    before, after = _scored({"judgmental": 1.0, "unsupported_assumption": 1.0}, fusion="r25j")
+    assert not before["judgmental"].flagged and after["judgmental"] == before["judgmental"]
+    assert not before["unsupported_assumption"].flagged and after["unsupported_assumption"].flagged
+    _, r24b = _scored({"judgmental": 1.0}, fusion="r24b")
+    assert r24b["judgmental"].flagged
 
 
 def test_r24b_leaves_the_last_word_to_the_cards_resolution_steps() -> None:
@@ -351,7 +362,7 @@ def test_eval_detectors_records_and_switches_the_reply_encoder(tmp_path: Path) -
         assert done.returncode == 0, done.stderr
         assert json.loads(out.read_text())["reply_encoder"] == recorded
     for bad, says in ((["--rules-only", "--reply-encoder", "r24b"], "--rules-only leaves"),
-                      (["--reply-encoder", "on"], "give r24, r24b, r24c or off")):
+                      (["--reply-encoder", "on"], "give r24, r24b, r24c, r25j or off")):
         done = subprocess.run([sys.executable, "-m", "tg_guard", "eval-detectors", str(data), *bad],
                               capture_output=True, text=True, check=False)
         assert done.returncode != 0 and says in done.stdout + done.stderr

@@ -197,8 +197,9 @@ DEFAULT_ENCODER_LINE = "em2c"
 _LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep", "respect_vetoes", "keep_ideation")
 #: round 24's judged ways to average the reply encoder in (``reply_encoder``): R24 after the scorer's resolution
 #: steps; R24b before them, never clearing a violation the rules flag on their own; R24c as R24b, where only
-#: harmful_content's rules flag stands (bench/results/round24-2026-11-27)
-FUSIONS = ("r24", "r24b", "r24c")
+#: harmful_content's rules flag stands (bench/results/round24-2026-11-27); round 25's R25j: R24b with ``judgmental`` left
+#: to the scorer (bench/results/round25-2026-11-27)
+FUSIONS = ("r24", "r24b", "r24c", "r25j")
 #: the one ``reply_encoder=True`` and ``"auto"`` use
 DEFAULT_FUSION = "r24b"
 #: R24c: the fused labels whose rules flags the encoder may not lower
@@ -275,8 +276,8 @@ class EmbeddedSafetyScorer:
     scorer's and the encoder's probability, flagged at 0.5. ``"auto"`` (the default) is the judged cell ``"r24b"``
     where the ``ml`` extra can run it and the learned layer is on (averaged in before the card's resolution steps,
     never into a label the rules flag on their own at 0.5; ``strict`` turns it off), off elsewhere; ``"r24"`` (after
-    the resolution steps), ``"r24c"`` (only harmful_content's rules flag stands), ``True`` (``"r24b"``), or
-    ``False``/``None`` (off). It costs one encoder pass a reply,
+    the resolution steps), ``"r24c"`` (only harmful_content's rules flag stands), ``"r25j"`` (R24b without
+    ``judgmental``), ``True`` (``"r24b"``), or ``False``/``None`` (off). It costs one encoder pass a reply,
     started beside the rules.
     """
 
@@ -664,11 +665,14 @@ class EmbeddedSafetyScorer:
                 evidence=spans,
                 backend="model" if used_model and blend.mode == "model" else "rules",
             )
-        if self.reply_fusion in ("r24b", "r24c"):
+        if self.reply_fusion in ("r24b", "r24c", "r25j"):
             # R24b: the encoder is averaged in before the card's resolution steps, which decide last (a medicine and
             # drink is medication_advice, not harmful_content), and never clears what the rules flag on their own;
-            # R24c: only harmful_content's rules flags stand (the stance labels' rules read words, not stance)
-            kept = {n for n in FUSED if rules[n].score >= 0.5 and (self.reply_fusion == "r24b" or n in _RULES_STAND)}
+            # R24c: only harmful_content's rules flags stand (the stance labels' rules read words, not stance);
+            # R25j: R24b, judgmental not averaged
+            kept = {n for n in FUSED if rules[n].score >= 0.5 and (self.reply_fusion != "r24c" or n in _RULES_STAND)}
+            if self.reply_fusion == "r25j":
+                kept.add("judgmental")
             out = self._fused(out, users, reply, keep=kept)
         out = explain_away_judgmental(resolve_substance(out, ctx), reply)
         return self._fused(out, users, reply) if self.reply_fusion == "r24" else out
