@@ -362,7 +362,7 @@ def test_eval_detectors_records_and_switches_the_reply_encoder(tmp_path: Path) -
         assert done.returncode == 0, done.stderr
         assert json.loads(out.read_text())["reply_encoder"] == recorded
     for bad, says in ((["--rules-only", "--reply-encoder", "r24b"], "--rules-only leaves"),
-                      (["--reply-encoder", "on"], "give r24, r24b, r24c, r25j or off")):
+                      (["--reply-encoder", "on"], f"give {', '.join(FUSIONS)} or off")):
         done = subprocess.run([sys.executable, "-m", "tg_guard", "eval-detectors", str(data), *bad],
                               capture_output=True, text=True, check=False)
         assert done.returncode != 0 and says in done.stdout + done.stderr

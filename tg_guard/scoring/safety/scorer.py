@@ -198,8 +198,9 @@ _LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep", "r
 #: round 24's judged ways to average the reply encoder in (``reply_encoder``): R24 after the scorer's resolution
 #: steps; R24b before them, never clearing a violation the rules flag on their own; R24c as R24b, where only
 #: harmful_content's rules flag stands (bench/results/round24-2026-11-27); round 25's R25j: R24b with ``judgmental`` left
-#: to the scorer (bench/results/round25-2026-11-27)
-FUSIONS = ("r24", "r24b", "r24c", "r25j")
+#: to the scorer; R25k: R24b where only what the scorer flagged before the encoder explains ``judgmental`` away
+#: (bench/results/round25-2026-11-27)
+FUSIONS = ("r24", "r24b", "r24c", "r25j", "r25k")
 #: the one ``reply_encoder=True`` and ``"auto"`` use
 DEFAULT_FUSION = "r24b"
 #: R24c: the fused labels whose rules flags the encoder may not lower
@@ -665,7 +666,11 @@ class EmbeddedSafetyScorer:
                 evidence=spans,
                 backend="model" if used_model and blend.mode == "model" else "rules",
             )
-        if self.reply_fusion in ("r24b", "r24c", "r25j"):
+        explainers = None
+        if self.reply_fusion == "r25k":
+            # R25k: a label the encoder alone raised does not explain judgmental away (explain_away_judgmental)
+            explainers = {n: v.flagged for n, v in resolve_substance(dict(out), ctx).items()}
+        if self.reply_fusion in ("r24b", "r24c", "r25j", "r25k"):
             # R24b: the encoder is averaged in before the card's resolution steps, which decide last (a medicine and
             # drink is medication_advice, not harmful_content), and never clears what the rules flag on their own;
             # R24c: only harmful_content's rules flags stand (the stance labels' rules read words, not stance);
@@ -674,7 +679,7 @@ class EmbeddedSafetyScorer:
             if self.reply_fusion == "r25j":
                 kept.add("judgmental")
             out = self._fused(out, users, reply, keep=kept)
-        out = explain_away_judgmental(resolve_substance(out, ctx), reply)
+        out = explain_away_judgmental(resolve_substance(out, ctx), reply, explainers)
         return self._fused(out, users, reply) if self.reply_fusion == "r24" else out
 
     def _fused(self, out: Mapping[str, Violation], users: Sequence[str], reply: str,
@@ -823,7 +828,8 @@ def _unflag(v: Violation, score: float) -> Violation:
     return v.model_copy(update={"flagged": False, "score": round(score, 4)})
 
 
-def explain_away_judgmental(out: dict[str, Violation], reply: str = "") -> dict[str, Violation]:
+def explain_away_judgmental(out: dict[str, Violation], reply: str = "",
+                            explainers: Mapping[str, bool] | None = None) -> dict[str, Violation]:
     """A learned ``judgmental`` below :data:`JUDGMENTAL_ALONE` is not flagged beside another flagged content
     violation.
 
@@ -835,11 +841,14 @@ def explain_away_judgmental(out: dict[str, Violation], reply: str = "") -> dict[
     Round 12: likewise where the ``reply`` gently challenges the user's self-criticism (``conduct.GENTLE_CHALLENGE``:
     "you called yourself stupid; is that the word you'd use for a friend?"). The heads read the harsh word quoted
     back as harshness; the card calls this the clean case.
+
+    ``explainers`` (round 25, R25k): the flags that count as "another content violation", where not ``out``'s own.
     """
     j = out.get("judgmental")
     if j is None or not j.flagged or j.evidence or j.score >= JUDGMENTAL_ALONE:
         return out  # rule evidence (blame, shaming words) is not explained away
-    if not any(out[n].flagged for n in _EXPLAINS_JUDGMENTAL if n in out) and not GENTLE_CHALLENGE.search(reply):
+    flagged = explainers if explainers is not None else {n: v.flagged for n, v in out.items()}
+    if not any(flagged.get(n, False) for n in _EXPLAINS_JUDGMENTAL) and not GENTLE_CHALLENGE.search(reply):
         return out
     out["judgmental"] = _unflag(j, 0.5 * j.score / JUDGMENTAL_ALONE)
     return out
