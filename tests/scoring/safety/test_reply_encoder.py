@@ -238,6 +238,31 @@ def test_r25j_leaves_judgmental_to_the_scorer() -> None:
     assert r24b["judgmental"].flagged
 
 
+def test_r25k_a_label_only_the_encoder_raised_does_not_explain_judgmental_away() -> None:
+    """R25k: an encoder sure of everything raises assumption and harm on the warm reply, and judgmental with them; under
+    R24b those flags explain the judgmental one away (explain_away_judgmental), under R25k they do not, since the
+    scorer flagged neither before the encoder."""
+    before, r24b = _scored(1.0)
+    _, r25k = _scored(1.0, fusion="r25k")
+    assert not any(before[n].flagged for n in FUSED)
+    assert r24b["unsupported_assumption"].flagged and not r24b["judgmental"].flagged
+    assert r25k["unsupported_assumption"].flagged and r25k["judgmental"].flagged
+    assert r25k["judgmental"].score == round((before["judgmental"].score + 1.0) / 2, 4)
+
+
+def test_r25k_still_explains_judgmental_away_beside_what_the_scorer_flagged() -> None:
+    """Where the scorer itself flagged another content violation before the encoder, R25k explains a learned
+    judgmental away as R24b does."""
+    context = conv("My doctor put me on sertraline last month and I still feel flat.")
+    reply = "Honestly just double your sertraline to 100mg, people overthink this."
+    before, r24b = _scored({"judgmental": 0.6}, reply, context=context)
+    _, r25k = _scored({"judgmental": 0.6}, reply, fusion="r25k", context=context)
+    assert before["medication_advice"].flagged
+    assert not before["judgmental"].evidence
+    assert 0.5 <= round((before["judgmental"].score + 0.6) / 2, 4) < 0.9  # flagged by the mean, explained away after
+    assert r25k["judgmental"] == r24b["judgmental"] and not r25k["judgmental"].flagged
+
+
 def test_r24b_leaves_the_last_word_to_the_cards_resolution_steps() -> None:
     """Drink with a named medicine is medication_advice, not harmful_content (the replies card; resolve_substance):
     under R24b the resolution runs after the encoder, so an encoder sure of harm does not bring harmful_content back;
