@@ -48,8 +48,12 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 def bare_answer(reply: str) -> str | None:
     """``"yes"`` or ``"no"`` where the reply is only an answer of that kind (at most six words; emoji and punctuation
     aside), else ``None``. "Why not?" and "Go ahead" are yeses; "No way", "Of course not" noes."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(reply)]
-    if not words or len(words) > 6 or all(w in _FILLER for w in words):
+    words: list[str] = []
+    for m in _WORD.finditer(reply):  # stops at the seventh word: a long reply costs no more than a short one
+        if len(words) == 6:
+            return None
+        words.append(m.group().lower().replace("’", "'"))
+    if not words or all(w in _FILLER for w in words):
         return None
     said = " ".join(words).replace("why not", "sure").split()  # "why not" agrees
     if any(w in _NO_WORDS for w in said):

@@ -197,8 +197,8 @@ DEFAULT_ENCODER_LINE = "em2c"
 _LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep", "respect_vetoes", "keep_ideation")
 #: round 24's judged ways to average the reply encoder in (``reply_encoder``): R24 after the scorer's resolution
 #: steps; R24b before them, never clearing a violation the rules flag on their own; R24c as R24b, where only
-#: harmful_content's rules flag stands (bench/results/round24-2026-11-27); round 25's R25j: R24b with ``judgmental`` left
-#: to the scorer; R25k: R24b where only what the scorer flagged before the encoder explains ``judgmental`` away
+#: harmful_content's rules flag stands (bench/results/round24-2026-11-27); round 25's R25j: R24b with ``judgmental``
+#: left to the scorer; R25k: R24b where only what the scorer flagged before the encoder explains ``judgmental`` away
 #: (bench/results/round25-2026-11-27)
 FUSIONS = ("r24", "r24b", "r24c", "r25j", "r25k")
 #: the one ``reply_encoder=True`` and ``"auto"`` use
