@@ -35,7 +35,6 @@ from .lexicon import (
     Kind,
 )
 from .lexicon_acts import ACT_CUES
-from .lexicon_buried import BURIED_CONTEXT_DROPS, BURIED_CONTEXT_NEEDS, BURIED_CUES
 from .lexicon_disclosures import DISCLOSURE_CUES, NO_FAREWELL_READING
 from .lexicon_extra import (
     ACCIDENT_CONTEXT,
@@ -388,18 +387,16 @@ def _reported_speech(text: str) -> list[tuple[int, int]]:
 
 
 _ALL_CUES = (*CUES, *EXTRA_CUES, *FRAME_CUES, *ACT_CUES, *PLAN_CUES, *DISCLOSURE_CUES, *METHOD_CUES, *TARGET_CUES,
-             *FINAL_CUES, *SEV_CUES, *BURIED_CUES)
+             *FINAL_CUES, *SEV_CUES)
 # Round 17: the message-level needs and drops of the target and captivity families (lexicon_targets) and of the
 # final-act families (lexicon_final: two functions per family, the second read over the whole message) beside round 6's.
-_MSG_NEEDS = {**MESSAGE_CONTEXT_NEEDS, **TARGET_CONTEXT_NEEDS, **FINAL_CONTEXT_NEEDS, **SEV_CONTEXT_NEEDS,
-              **BURIED_CONTEXT_NEEDS}
-_MSG_DROPS = {**MESSAGE_CONTEXT_DROPS, **TARGET_CONTEXT_DROPS, **FINAL_CONTEXT_DROPS, **SEV_CONTEXT_DROPS,
-              **BURIED_CONTEXT_DROPS}
+_MSG_NEEDS = {**MESSAGE_CONTEXT_NEEDS, **TARGET_CONTEXT_NEEDS, **FINAL_CONTEXT_NEEDS, **SEV_CONTEXT_NEEDS}
+_MSG_DROPS = {**MESSAGE_CONTEXT_DROPS, **TARGET_CONTEXT_DROPS, **FINAL_CONTEXT_DROPS, **SEV_CONTEXT_DROPS}
 _SENTENCE_DROPS = {**FRAME_CONTEXT_DROPS, **METHOD_CONTEXT_DROPS}
 # Round 17: the target and final-act families only add. Their ordinary readings ("course", "the car's radiator") set
 # the cue aside without masking its words from the learned layer: a broad veto word would otherwise hide text the
 # layer was trained to read ("I won't be needing them where I'm going. He doesn't know that, of course.").
-_ADD_ONLY: frozenset[str] = frozenset(c.name for c in (*TARGET_CUES, *FINAL_CUES, *SEV_CUES, *BURIED_CUES))
+_ADD_ONLY: frozenset[str] = frozenset(c.name for c in (*TARGET_CUES, *FINAL_CUES, *SEV_CUES))
 _INJURY: frozenset[Kind] = frozenset({"nssi", "nssi_severe", "abuse", "abuse_severe", "method"})
 Drop = tuple[int, int, str]  # a span the rules set aside, and why: "negated", "other", "idiom" or "benign"
 
