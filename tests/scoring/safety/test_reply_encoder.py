@@ -313,8 +313,9 @@ def test_the_strict_policy_turns_it_off_and_the_default_keeps_it() -> None:
     assert strict is not None and strict.options["reply_encoder"] is False
     default = load_policy("default").safety
     assert default is not None and "reply_encoder" not in default.options
-    assert (safety_scorers.create(default.name, **default.options).reply_fusion
-            == ("r24b" if reply_encoder_available() else None))
+    scorer = safety_scorers.create(default.name, **default.options)
+    assert scorer.reply_fusion == (("r25k" if scorer.semantic is not None else "r24b") if reply_encoder_available()
+                                   else None)
 
 
 @needs_encoder
@@ -367,10 +368,20 @@ def test_the_default_threads_follow_the_cores_this_process_may_use(monkeypatch: 
         assert default_threads() == threads
 
 
+@needs_encoder
+def test_the_default_cell_is_r25k_on_the_embedding_path_and_r24b_on_the_numpy_path() -> None:
+    """Round 25: R25k passed its judges on the embedding path only (bench/results/round25-2026-11-27)."""
+    assert build_embedded_safety(embeddings=True).reply_fusion == "r25k"
+    assert build_embedded_safety(embeddings=False).reply_fusion == "r24b"
+    assert build_embedded_safety(embeddings=True, reply_encoder=True).reply_fusion == "r25k"
+    assert build_embedded_safety(embeddings=False, reply_encoder="r25k").reply_fusion == "r25k"
+
+
 def test_the_encoder_is_on_by_default_where_it_can_run_and_off_elsewhere() -> None:
     default = build_embedded_safety()
     assert (default.reply_encoder is not None) == reply_encoder_available()
-    assert default.reply_fusion == ("r24b" if reply_encoder_available() else None)
+    assert default.reply_fusion == (("r25k" if default.semantic is not None else "r24b") if reply_encoder_available()
+                                    else None)
     assert build_embedded_safety(reply_encoder=False).reply_encoder is None
     assert build_embedded_safety(use_model=False).reply_encoder is None
 

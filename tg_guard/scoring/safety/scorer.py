@@ -78,8 +78,8 @@ from .risk import (
 from .semantic import SemanticHeads, average_logits
 from .view import QUOTE_ELLIPSIS, conversation_view, model_view, quote_view
 
-__all__ = ["DEFAULT_ENCODER_LINE", "DEFAULT_FUSION", "DETECTORS", "ENCODER_LINES", "FUSIONS", "EmbeddedSafetyScorer",
-           "EncoderLine", "build_embedded_safety", "lift_blocked", "relevance"]
+__all__ = ["DEFAULT_ENCODER_LINE", "DEFAULT_FUSION", "DEFAULT_FUSION_NUMPY", "DETECTORS", "ENCODER_LINES", "FUSIONS",
+           "EmbeddedSafetyScorer", "EncoderLine", "build_embedded_safety", "lift_blocked", "relevance"]
 
 log = get_logger(__name__)
 
@@ -201,18 +201,21 @@ _LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep", "r
 #: left to the scorer; R25k: R24b where only what the scorer flagged before the encoder explains ``judgmental`` away
 #: (bench/results/round25-2026-11-27)
 FUSIONS = ("r24", "r24b", "r24c", "r25j", "r25k")
-#: the one ``reply_encoder=True`` and ``"auto"`` use
-DEFAULT_FUSION = "r24b"
+#: the one ``reply_encoder=True`` and ``"auto"`` use on the embedding path (round 25: R25k-e, judged on that path)
+DEFAULT_FUSION = "r25k"
+#: ... and on the numpy path (``embeddings=False``), where R25k failed its judge
+DEFAULT_FUSION_NUMPY = "r24b"
 #: R24c: the fused labels whose rules flags the encoder may not lower
 _RULES_STAND = frozenset({"harmful_content"})
 
 
-def _reply_fusion(asked: bool | str | None) -> str | None:
-    """The fusion ``reply_encoder`` names (``True``/``"auto"``: :data:`DEFAULT_FUSION`), or say what to give."""
+def _reply_fusion(asked: bool | str | None, embeddings: bool = True) -> str | None:
+    """The fusion ``reply_encoder`` names (``True``/``"auto"``: :data:`DEFAULT_FUSION` on the embedding path,
+    :data:`DEFAULT_FUSION_NUMPY` on the numpy path), or say what to give."""
     if asked is None or asked is False:
         return None
     if asked is True or asked == "auto":
-        return DEFAULT_FUSION
+        return DEFAULT_FUSION if embeddings else DEFAULT_FUSION_NUMPY
     if isinstance(asked, str) and asked in FUSIONS:
         return asked
     raise ConfigError(f"reply_encoder must be true, false, null, 'auto' or one of {list(FUSIONS)}, got {asked!r}")
@@ -274,12 +277,13 @@ class EmbeddedSafetyScorer:
 
     ``reply_encoder`` (round 24, :mod:`.reply_encoder`) averages a fine-tuned reader of the reply in its context into
     ``harmful_content``, ``judgmental``, ``unsupported_assumption`` and ``missed_abuse``: the score is the mean of the
-    scorer's and the encoder's probability, flagged at 0.5. ``"auto"`` (the default) is the judged cell ``"r24b"``
-    where the ``ml`` extra can run it and the learned layer is on (averaged in before the card's resolution steps,
-    never into a label the rules flag on their own at 0.5; ``strict`` turns it off), off elsewhere; ``"r24"`` (after
-    the resolution steps), ``"r24c"`` (only harmful_content's rules flag stands), ``"r25j"`` (R24b without
-    ``judgmental``), ``True`` (``"r24b"``), or ``False``/``None`` (off). It costs one encoder pass a reply,
-    started beside the rules.
+    scorer's and the encoder's probability, flagged at 0.5. ``"auto"`` (the default) is, where the ``ml`` extra can
+    run it and the learned layer is on, the judged cell ``"r25k"`` on the embedding path and ``"r24b"`` on the numpy
+    path (both average it in before the card's resolution steps and never into a label the rules flag on their own
+    at 0.5; under ``"r25k"`` a label only the encoder raised does not explain ``judgmental`` away; ``strict`` turns
+    it off), off elsewhere; ``"r24"`` (after the resolution steps), ``"r24c"`` (only harmful_content's rules flag
+    stands), ``"r25j"`` (R24b without ``judgmental``), ``True`` (as ``"auto"``), or ``False``/``None`` (off). It
+    costs one encoder pass a reply, started beside the rules.
     """
 
     name = "embedded"
@@ -365,7 +369,7 @@ class EmbeddedSafetyScorer:
                                   fix="drop encoder_line", fix_built="drop encoder_line")
             self.line_encoder = shared_risk_encoder(release)
         #: round 24: the reply encoder averaged into the stance labels' scores (None: off), and how (:data:`FUSIONS`)
-        self.reply_fusion: str | None = _reply_fusion(reply_encoder)
+        self.reply_fusion: str | None = _reply_fusion(reply_encoder, embeddings=self.semantic is not None)
         self.reply_encoder = self._reply_encoder(reply_encoder, use_model)
         if self.reply_encoder is None:
             self.reply_fusion = None
