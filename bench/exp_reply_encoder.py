@@ -23,7 +23,9 @@ scorer without it (``build_embedded_safety(reply_encoder=False)``, scored as ``t
 scorer's 0..1 score and the encoder's probability, flagged at 0.5 and at a per-label cut chosen on the held-out groups
 (round 24: ``--fuse`` scores the labels named with (d) at 0.5 and the rest with (b), and the pre-registered rule).
 Writes ``result.json``, ``result.md``, ``reply_encoder.npz`` (the top layers and the head, float32, the model's own
-parameter names) and ``reply_encoder.json`` (thresholds and input settings) to ``--out``.
+parameter names) and ``reply_encoder.json`` (thresholds and input settings) to ``--out``. Round 25: ``--eval`` with no
+file fits only (the thresholds on the held-out groups, the weights, ``result.json`` without evaluation); the judge then
+scores the served build with ``tg-guard eval-detectors``.
 """
 
 from __future__ import annotations
@@ -316,7 +318,8 @@ def main() -> None:
     ap.add_argument("--add-train", nargs="*", default=[], metavar="FILE",
                     help="more training files (round 24: dev38-dev43, read since round 23)")
     ap.add_argument("--eval", nargs="*", default=EVAL_FILES, metavar="FILE",
-                    help="the files scored (default dev38-dev43; round 24's judge: dev44-dev49)")
+                    help="the files scored (default dev38-dev43; round 24's judge: dev44-dev49); with no file, fit and "
+                         "write the weights only (round 25)")
     ap.add_argument("--fuse", nargs="*", default=[], metavar="LABEL",
                     help="round 24: also score the candidate whose listed labels take mean_0.5 and the rest the scorer")
     ap.add_argument("--numpy", action="store_true", help="also score every method with the numpy path's scorer")
@@ -335,6 +338,8 @@ def main() -> None:
     if args.limit:
         tr, cal = random.Random(0).sample(tr, args.limit), cal[: args.limit // 4]
     ev = read_rows(eval_files)
+    if eval_files and not ev:
+        raise SystemExit(f"--eval: no reply records (last message the assistant's, with violations) in {eval_files}")
     seen = {r["messages"][-1]["content"] for r in rows}
     print(f"train {len(tr)}, calib {len(cal)}, eval {len(ev)} ({sum(r['messages'][-1]['content'] in seen for r in ev)}"
           " eval replies also in the training files)")
@@ -347,7 +352,7 @@ def main() -> None:
     from tg_guard.scoring.safety import build_embedded_safety
 
     sc = build_embedded_safety(reply_encoder=False)  # the scorer alone: the encoder is what is being judged
-    if not ev:  # fit only (round 25): the judge scores the served build with `tg-guard eval-detectors`
+    if not args.eval:  # fit only (round 25): the judge scores the served build with `tg-guard eval-detectors`
         cal_s = scorer_scores(sc, [_as_record(r) for r in cal])
         _fit_only(args, model, record, train_files, tr, cal, cal_p, y_cal, cal_s)
         return

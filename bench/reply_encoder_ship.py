@@ -1,6 +1,6 @@
 """Round 24: ship the reply encoder a `bench/exp_reply_encoder.py` run trained, and check the served form against it.
 
-    .venv/bin/python bench/reply_encoder_ship.py ship DIR [--judge TEXT]  # DIR: the run's --out (.npz and .json)
+    .venv/bin/python bench/reply_encoder_ship.py ship DIR --judge TEXT  # DIR: the run's --out (.npz and .json)
     .venv/bin/python bench/reply_encoder_ship.py check DIR FILE... [--json OUT]
 
 ``ship`` writes the run's top layers and head as ``tg_guard/scoring/safety/reply_encoder.npz`` (matrices as int8 rows
@@ -33,11 +33,8 @@ from tg_guard.evaluation.safety import load_jsonl
 from tg_guard.scoring.safety.encoder_build import REPLY_WEIGHTS, weights_digest, write_weights
 from tg_guard.scoring.safety.reply_encoder import FUSED, REPLY_META, ReplyEncoder
 
-_ROUND24 = ("bench/results/round24-2026-11-27/PREREGISTERED.md (R24 on dev44-dev49; the default, R24b, on "
-            "dev50-dev52)")
 
-
-def ship(run: Path, judge: str = _ROUND24) -> None:
+def ship(run: Path, judge: str) -> None:
     info = json.loads((run / "reply_encoder.json").read_text(encoding="utf-8"))
     if hashlib.sha256((run / "reply_encoder.npz").read_bytes()).hexdigest() != info["weights_sha256"]:
         raise SystemExit(f"{run}/reply_encoder.json was written for other weights than {run}/reply_encoder.npz")
@@ -96,7 +93,8 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("ship")
     s.add_argument("run", type=Path)
-    s.add_argument("--judge", default=_ROUND24, help="where the weights were judged (written to reply_encoder.json)")
+    s.add_argument("--judge", required=True, help="where the weights were judged and how they came out (written to "
+                   "reply_encoder.json), e.g. a PREREGISTERED.md and its cell")
     c = sub.add_parser("check")
     c.add_argument("run", type=Path)
     c.add_argument("files", nargs="+")

@@ -4,8 +4,10 @@ The reply's rules and learned heads read mostly the reply's own words. On new au
 from a reader of the reply *in its context*. :class:`ReplyEncoder` reads the pair ``[CLS] context [SEP] reply [SEP]``
 (:func:`pair_ids`) and gives a probability for each violation name. The scorer averages it into :data:`FUSED`: there a
 label's score is the mean of the scorer's own score and the encoder's probability, flagged at 0.5 like every score.
-By default in the judged cell R24b (``reply_encoder`` in :class:`.scorer.EmbeddedSafetyScorer`: before the card's
-resolution steps, never lowering a label the rules flag on their own); R24 was judged first (EVALUATION.md "Round 24").
+By default in the judged cell R25k on the embedding path and R24b on the numpy path (``reply_encoder`` in
+:class:`.scorer.EmbeddedSafetyScorer`: before the card's resolution steps, never lowering a label the rules flag on
+their own; under R25k a label only the encoder raised does not explain ``judgmental`` away); R24 was judged first
+(EVALUATION.md "Round 24" and "Round 25").
 
 It runs an int8 ONNX file built once per machine from the PyPI model package and ``reply_encoder.npz``
 (:func:`.encoder_build.build_reply_onnx`), on onnxruntime, like the risk encoder: no torch at run time.
