@@ -263,6 +263,22 @@ def test_r25k_still_explains_judgmental_away_beside_what_the_scorer_flagged() ->
     assert r25k["judgmental"] == r24b["judgmental"] and not r25k["judgmental"].flagged
 
 
+def test_r25k_explainers_are_the_flags_before_the_encoder() -> None:
+    """explain_away_judgmental with ``explainers`` (R25k) reads those flags, not the output's: a label the scorer
+    flagged before the encoder explains a learned judgmental away even where the encoder's average then unflagged it,
+    and a label only the encoder flagged does not."""
+    from tg_guard.models import Violation
+    from tg_guard.scoring.safety.scorer import explain_away_judgmental
+
+    def out(assumption: bool) -> dict[str, Violation]:
+        return {"judgmental": Violation(flagged=True, score=0.7), "unsupported_assumption":
+                Violation(flagged=assumption, score=0.6 if assumption else 0.4)}
+
+    assert not explain_away_judgmental(out(False), "", {"unsupported_assumption": True})["judgmental"].flagged
+    assert explain_away_judgmental(out(True), "", {"unsupported_assumption": False})["judgmental"].flagged
+    assert not explain_away_judgmental(out(True), "")["judgmental"].flagged  # R24b reads the output's own flags
+
+
 def test_r24b_leaves_the_last_word_to_the_cards_resolution_steps() -> None:
     """Drink with a named medicine is medication_advice, not harmful_content (the replies card; resolve_substance):
     under R24b the resolution runs after the encoder, so an encoder sure of harm does not bring harmful_content back;
@@ -391,12 +407,14 @@ def test_eval_detectors_records_and_switches_the_reply_encoder(tmp_path: Path) -
     data = tmp_path / "r.jsonl"
     data.write_text(json.dumps({"messages": [m.model_dump() for m in RELAPSE] + [
         {"role": "assistant", "content": SHAMING}], "violations": {"judgmental": True}}) + "\n")
-    for cell, recorded in (("r24", "r24"), ("r24b", "r24b"), ("off", None)):
+    for cell, recorded in (("r24", "r24"), ("r24b", "r24b"), ("r25k", "r25k"), ("off", None), (None, "r25k"),
+                           ("--no-embeddings", "r24b")):
         out = tmp_path / f"{cell}.json"
-        done = subprocess.run([sys.executable, "-m", "tg_guard", "eval-detectors", str(data), "--reply-encoder", cell,
+        flag = [] if cell is None else [cell] if cell.startswith("--") else ["--reply-encoder", cell]
+        done = subprocess.run([sys.executable, "-m", "tg_guard", "eval-detectors", str(data), *flag,
                                "--json", str(out)], capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stderr
-        assert json.loads(out.read_text())["reply_encoder"] == recorded
+        assert json.loads(out.read_text())["reply_encoder"] == recorded, cell  # the default: r25k, r24b on numpy
     for bad, says in ((["--rules-only", "--reply-encoder", "r24b"], "--rules-only leaves"),
                       (["--reply-encoder", "on"], f"give {', '.join(FUSIONS)} or off")):
         done = subprocess.run([sys.executable, "-m", "tg_guard", "eval-detectors", str(data), *bad],

@@ -846,7 +846,9 @@ def explain_away_judgmental(out: dict[str, Violation], reply: str = "",
     "you called yourself stupid; is that the word you'd use for a friend?"). The heads read the harsh word quoted
     back as harshness; the card calls this the clean case.
 
-    ``explainers`` (round 25, R25k): the flags that count as "another content violation", where not ``out``'s own.
+    ``explainers`` (round 25, R25k): the flags that count as "another content violation", where not ``out``'s own:
+    R25k passes the scorer's flags from before the reply encoder, so a label only the encoder raised explains nothing
+    away, and a label the scorer flagged still does where the encoder's average then unflagged it.
     """
     j = out.get("judgmental")
     if j is None or not j.flagged or j.evidence or j.score >= JUDGMENTAL_ALONE:
