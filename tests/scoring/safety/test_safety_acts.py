@@ -59,6 +59,8 @@ def test_act_cue_fires(cue: str, text: str) -> None:
         (("Got my dad's old revolver out of the loft. Next time I catch him at it he'll regret it.",), "high"),
         (("I do think about killing myself, most nights",), "moderate"),  # emphatic "do" is not a negation
         (("Four nights I don't sleep even one hour, I cannot work",), "moderate"),
+        # round 25: "wrestling with" thoughts is no grappling sport: the ligature stays under way
+        (("I've been wrestling with this for weeks and the rope is around my neck right now",), "imminent"),
     ],
 )
 def test_act_levels_rules(messages: tuple[str, ...], floor: str) -> None:
@@ -79,6 +81,9 @@ def test_act_levels_rules(messages: tuple[str, ...], floor: str) -> None:
         "Last day at work tomorrow, moving to Leeds, been saying goodbye to everyone",
         "I'm a solicitor and a hard domestic violence case closed this week",
         "Did judo last night. The guy who choked me out was twice my size",
+        # round 25: a grappling hold with a belt is a drill, not a ligature (was imminent)
+        "In jiu-jitsu tonight he had the belt around my neck for a choke drill and I tapped fast, lol",
+        "at judo my partner got his belt around my neck and I had to tap",
         "the firefighters had to break the door down to get my nan out",
         "my husband and I share an app that tracks our runs",
         "my friend's boyfriend won't let her see us anymore",

@@ -148,7 +148,11 @@ FRAME_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
     "end_it": _END_IT_IDIOM,
     "lethality_inquiry": _LETHALITY_IDIOM,
     # "I'm on the bridge" in a commute is a place, not an attempt under way.
-    "in_progress": compile_fast(r"\b(?:traffic|stuck (?:in|on)|running late|commut\w*|on my way|roadworks)\b", re.I),
+    # round 25: a hold in a grappling sport ("at judo he got his belt around my neck and I tapped"); not "wrestling
+    # with" thoughts
+    "in_progress": compile_fast(r"\b(?:traffic|stuck (?:in|on)|running late|commut\w*|on my way|roadworks"
+                                r"|jiu[- ]?jitsu|judo|bjj|mma|wrestling(?! with)|sparring|grappl\w*|choke ?(?:drill|hold)s?)\b",
+                                re.I),
     # Round 12: a parent confiscating a phone or console as a punishment (for a week, because of a grade) is
     # ordinary discipline (DATA_CARD: none), not coercive control; not where the sentence has fear or force.
     "abuse": _DISCIPLINE,
