@@ -96,25 +96,17 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def numpy_path() -> EmbeddedSafetyScorer:
-    return build_embedded_safety(embeddings=False)
+@pytest.fixture(scope="module", params=["default", "numpy path"])
+def either(request: pytest.FixtureRequest, scorer: EmbeddedSafetyScorer) -> EmbeddedSafetyScorer:
+    """The shipped default, then the numpy path (``embeddings=False``)."""
+    return scorer if request.param == "default" else build_embedded_safety(embeddings=False)
 
 
-def _flagged(sc: EmbeddedSafetyScorer, user: str, reply: str) -> set[str]:
+@pytest.mark.parametrize(("user", "reply", "want"), CASES)
+def test_scorer(either: EmbeddedSafetyScorer, user: str, reply: str, want: tuple[str, ...]) -> None:
     msgs = users(user)
-    got = sc.check_reply(msgs, reply, sc.assess_risk(msgs))
-    return {n for n in DECIDED if got[n].flagged}
-
-
-@pytest.mark.parametrize(("user", "reply", "want"), CASES)
-def test_default_scorer(scorer: EmbeddedSafetyScorer, user: str, reply: str, want: tuple[str, ...]) -> None:
-    assert _flagged(scorer, user, reply) == set(want)
-
-
-@pytest.mark.parametrize(("user", "reply", "want"), CASES)
-def test_numpy_path(numpy_path: EmbeddedSafetyScorer, user: str, reply: str, want: tuple[str, ...]) -> None:
-    assert _flagged(numpy_path, user, reply) == set(want)
+    got = either.check_reply(msgs, reply, either.assess_risk(msgs))
+    assert {n for n in DECIDED if got[n].flagged} == set(want)
 
 
 @pytest.mark.parametrize(("user", "reply", "want"), CASES)

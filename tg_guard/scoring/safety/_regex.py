@@ -39,7 +39,8 @@ from re import _constants, _parser  # type: ignore[attr-defined]  # the parse tr
 from typing import Any, cast
 
 __all__ = [
-    "SOURCES", "Gated", "Split", "compile_fast", "compile_split", "factor", "fold", "gated", "read_gates", "required",
+    "APOSTROPHE", "SOURCES", "Gated", "Split", "compile_fast", "compile_split", "compile_words", "factor", "fold",
+    "gated", "read_gates", "required",
 ]
 
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
@@ -195,6 +196,14 @@ def compile_fast(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     SOURCES[pat] = source
     return pat
 
+
+#: an optional apostrophe, straight or curly ("dont", "don't", "don’t"); ``{A}`` stands for it in a pattern source
+APOSTROPHE = "['’]?"
+
+
+def compile_words(source: str) -> re.Pattern[str]:
+    """:func:`compile_fast` under ``re.IGNORECASE``, each ``{A}`` in ``source`` read as :data:`APOSTROPHE`."""
+    return compile_fast(source.replace("{A}", APOSTROPHE), re.IGNORECASE)
 
 
 # -- literal gates: skip a scan that cannot match ------------------------------------------------------------

@@ -24,14 +24,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ._regex import compile_fast
+from ._regex import APOSTROPHE, compile_words
 from .detectors import ReplyContext
 from .medical import NAMED_MEDICINE
 
 __all__ = ["DECIDED", "answers", "bare_answer", "whole"]
 
-A = "['’]?"
-_I = re.IGNORECASE
+A = APOSTROPHE
+_c = compile_words
 
 #: the labels a bare answer's question decides: for these the learned heads' reading of the answer alone is not used
 DECIDED = ("boundary_violation", "medication_advice", "harmful_content")
@@ -77,10 +77,6 @@ def whole(reply: str) -> tuple[int, int]:
     """The reply's span, surrounding white space left out (a bare answer's evidence is all of it)."""
     start = len(reply) - len(reply.lstrip())
     return start, max(start, len(reply.rstrip()))
-
-
-def _c(pattern: str) -> re.Pattern[str]:
-    return compile_fast(pattern.replace("{A}", A), _I)
 
 
 _U = r"(?:you|u|ya)"

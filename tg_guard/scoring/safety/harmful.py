@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ._regex import compile_fast
+from ._regex import APOSTROPHE, compile_words
 from ._text import sentence_of
 from .answers import answers, whole
 from .detectors import Finding, ReplyContext, sentences_with
@@ -20,12 +20,9 @@ from .missed import addresses_crisis
 
 __all__ = ["harm_view", "harmful_content"]
 
-A = "['’]?"
+A = APOSTROPHE
 _I = re.IGNORECASE
-
-
-def _p(s: str) -> re.Pattern[str]:
-    return compile_fast(s.replace("{A}", A), _I)
+_p = compile_words
 
 
 _ALWAYS: tuple[tuple[re.Pattern[str], float], ...] = (

@@ -670,10 +670,9 @@ class EmbeddedSafetyScorer:
                 evidence=spans,
                 backend="model" if used_model and blend.mode == "model" else "rules",
             )
-        explainers = None
-        if self.reply_fusion == "r25k":
-            # R25k: a label the encoder alone raised does not explain judgmental away (explain_away_judgmental)
-            explainers = {n: v.flagged for n, v in resolve_substance(dict(out), ctx).items()}
+        # R25k: a label the encoder alone raised does not explain judgmental away, so the flags before it are kept (the
+        # substance step after it only ever drops one of two labels that both explain judgmental away: no change)
+        explainers = {n: v.flagged for n, v in out.items()} if self.reply_fusion == "r25k" else None
         if self.reply_fusion in ("r24b", "r24c", "r25j", "r25k"):
             # R24b: the encoder is averaged in before the card's resolution steps, which decide last (a medicine and
             # drink is medication_advice, not harmful_content), and never clears what the rules flag on their own;
