@@ -54,6 +54,16 @@ def featurize(text: str) -> list[str]:
     words = _TOKEN.findall(normalise(text))
     feats = ["w:" + w for w in words]
     feats.extend("b:" + a + " " + b for a, b in itertools.pairwise(words))
+    feats.extend("n:" + w for w in _negated(words))
+    for w in set(words):
+        if len(w) >= 2 and w.isalpha():
+            feats.extend(_char_grams(w))
+    return feats
+
+
+def _negated(words: Sequence[str]) -> list[str]:
+    """The words inside a negation's scope: up to three after a negator, ended early by a clause break."""
+    out: list[str] = []
     scope = 0
     for w in words:
         if w in _NEGATORS:
@@ -62,14 +72,23 @@ def featurize(text: str) -> list[str]:
         if w in _SCOPE_END:
             scope = 0
         elif scope:
-            feats.append("n:" + w)
+            out.append(w)
             scope -= 1
-    for w in set(words):
-        if len(w) >= 2 and w.isalpha():
-            p = "<" + w + ">"
-            n = len(p)
-            feats.extend("c:" + p[i : i + k] for k in (3, 4, 5) for i in range(n - k + 1))
-    return feats
+    return out
+
+
+def _char_grams(word: str) -> list[str]:
+    p = "<" + word + ">"
+    n = len(p)
+    return ["c:" + p[i : i + k] for k in (3, 4, 5) for i in range(n - k + 1)]
+
+
+def _word_features(word: str) -> list[str]:
+    """A word's own features: the word, and its character n-grams where it is alphabetic."""
+    return ["w:" + word, *(_char_grams(word) if len(word) >= 2 and word.isalpha() else ())]
+
+
+_WORD_CACHE = 65536  # words whose feature ids an NgramModel keeps (cleared when full)
 
 
 class NgramModel:
@@ -90,6 +109,7 @@ class NgramModel:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._each_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
+        self._words: dict[str, tuple[int, ...]] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -128,8 +148,33 @@ class NgramModel:
         return self._cached(self._cache, text, self._make_ids)
 
     def _make_ids(self, text: str) -> np.ndarray:
+        """The ids of ``featurize(text)``'s features in the vocabulary, sorted: a word's own features (the word and
+        its character n-grams) are looked up once per word and kept (:meth:`_word_ids`), since most of a new
+        message's words were seen before; the bigrams and negation-scoped words are looked up per text."""
         v = self.vocab
-        return np.fromiter({v[f] for f in featurize(text) if f in v}, dtype=np.int64)
+        words = _TOKEN.findall(normalise(text))
+        found: set[int] = set()
+        for w in set(words):
+            found.update(self._word_ids(w))
+        for a, b in itertools.pairwise(words):
+            i = v.get("b:" + a + " " + b)
+            if i is not None:
+                found.add(i)
+        for w in _negated(words):
+            i = v.get("n:" + w)
+            if i is not None:
+                found.add(i)
+        return np.array(sorted(found), dtype=np.int64)
+
+    def _word_ids(self, word: str) -> tuple[int, ...]:
+        hit = self._words.get(word)
+        if hit is None:
+            v = self.vocab
+            hit = tuple(v[f] for f in _word_features(word) if f in v)
+            if len(self._words) >= _WORD_CACHE:
+                self._words.clear()
+            self._words[word] = hit
+        return hit
 
     def _logit_of(self, ids: np.ndarray) -> np.ndarray:
         if ids.size == 0:
@@ -140,7 +185,10 @@ class NgramModel:
     def logits(self, texts: Iterable[str]) -> np.ndarray:
         """Logits per head for the pooled (unioned) features of ``texts``."""
         parts = [self.ids(t) for t in texts]
-        ids = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+        if len(parts) == 1:
+            ids = parts[0]  # already unique and sorted
+        else:
+            ids = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
         return self._logit_of(ids)
 
     def logits_each(self, texts: Sequence[str]) -> np.ndarray:
