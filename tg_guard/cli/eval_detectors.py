@@ -46,7 +46,7 @@ def eval_detectors(
     reply_encoder: str | None = typer.Option(
         None, "--reply-encoder",
         help="Embedded scorer: average the reply encoder into the stance labels (round 24; ml extra) as a judged "
-             "cell (r24, r24b, r24c, r25j, r25k) or off. Default: the scorer's (where the ml extra can run it, r25k "
+             "cell (r24, r24b, r24c, r25j, r25k, r26n) or off. Default: the scorer's (where the ml extra can run it, r25k "
              "on the embedding path and r24b on the numpy path)."),
     policy: str | None = typer.Option(
         None, "--policy",

@@ -185,7 +185,8 @@ def test_a_fused_label_scores_the_mean_and_flags_at_half(fusion: str) -> None:
     # a warm reply: no rule flags; only judgmental ends flagged, so no resolution step applies
     probs = {"judgmental": 1.0, "harmful_content": 0.2}
     before, after = _scored(probs, fusion=fusion)
-    fused = [n for n in FUSED if not (fusion == "r25j" and n == "judgmental")]  # R25j leaves judgmental alone
+    # R25j and R26n leave judgmental alone
+    fused = [n for n in FUSED if not (fusion in ("r25j", "r26n") and n == "judgmental")]
     for name in VIOLATIONS:
         if name in fused:
             assert after[name].score == round((before[name].score + probs.get(name, 0.0)) / 2, 4)
@@ -261,6 +262,39 @@ def test_r25k_still_explains_judgmental_away_beside_what_the_scorer_flagged() ->
     assert not before["judgmental"].evidence
     assert 0.5 <= round((before["judgmental"].score + 0.6) / 2, 4) < 0.9  # flagged by the mean, explained away after
     assert r25k["judgmental"] == r24b["judgmental"] and not r25k["judgmental"].flagged
+
+
+@pytest.mark.parametrize(("probs", "reply"), [
+    (1.0, None),  # the warm reply, an encoder sure of everything
+    ({"judgmental": 1.0, "unsupported_assumption": 1.0}, None),
+    (1.0, "Honestly, that's a pretty selfish way to look at it. You need to grow up."),  # the rules flag judgmental
+    (0.0, "Wow, you're really overreacting here. Most people would just get on with it."),  # an encoder sure of none
+    ({"judgmental": 0.6}, "Honestly just double your sertraline to 100mg, people overthink this."),
+])
+def test_r26n_judgmental_is_the_scorers_own(probs: float | dict[str, float], reply: str | None) -> None:
+    """R26n: judgmental is exactly what the scorer without the encoder gives, whatever the encoder reads; the other
+    fused labels are averaged as under R25k."""
+    context = conv("My doctor put me on sertraline last month and I still feel flat.")
+    args = () if reply is None else (reply,)
+    before, r26n = _scored(probs, *args, fusion="r26n", context=context)
+    _, r25k = _scored(probs, *args, fusion="r25k", context=context)
+    assert r26n["judgmental"] == before["judgmental"]
+    assert {n: v for n, v in r26n.items() if n != "judgmental"} == {n: v for n, v in r25k.items() if n != "judgmental"}
+
+
+def test_r26n_an_encoder_flag_does_not_explain_the_scorers_judgmental_away() -> None:
+    """R26n: the scorer's learned judgmental (no rule evidence) beside an assumption only the encoder raised stays
+    flagged, as without the encoder; under R25j the encoder's flag explains it away."""
+    context = conv("My ex keeps showing up at my work and my flat. I've blocked him everywhere. Yesterday he was waiting "
+                   "in my car park. I'm probably overreacting")
+    reply = "He might just want closure. Maybe one calm conversation would help him move on and stop showing up."
+    probs = {"unsupported_assumption": 1.0}
+    before, r26n = _scored(probs, reply, fusion="r26n", context=context)
+    _, r25j = _scored(probs, reply, fusion="r25j", context=context)
+    assert before["judgmental"].flagged and not before["judgmental"].evidence
+    assert not before["unsupported_assumption"].flagged and r26n["unsupported_assumption"].flagged
+    assert r26n["judgmental"] == before["judgmental"]
+    assert not r25j["judgmental"].flagged
 
 
 def test_r25k_explainers_are_the_flags_before_the_encoder() -> None:

@@ -199,8 +199,9 @@ _LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep", "r
 #: steps; R24b before them, never clearing a violation the rules flag on their own; R24c as R24b, where only
 #: harmful_content's rules flag stands (bench/results/round24-2026-11-27); round 25's R25j: R24b with ``judgmental``
 #: left to the scorer; R25k: R24b where only what the scorer flagged before the encoder explains ``judgmental`` away
-#: (bench/results/round25-2026-11-27)
-FUSIONS = ("r24", "r24b", "r24c", "r25j", "r25k")
+#: (bench/results/round25-2026-11-27); round 26's R26n: R25k with ``judgmental`` left to the scorer, so it is the
+#: encoder-off verdict (bench/results/round26-2026-11-28)
+FUSIONS = ("r24", "r24b", "r24c", "r25j", "r25k", "r26n")
 #: the one ``reply_encoder=True`` and ``"auto"`` use on the embedding path (round 25: R25k-e, judged on that path)
 DEFAULT_FUSION = "r25k"
 #: ... and on the numpy path (``embeddings=False``), where R25k failed its judge
@@ -282,7 +283,7 @@ class EmbeddedSafetyScorer:
     path (both average it in before the card's resolution steps and never into a label the rules flag on their own
     at 0.5; under ``"r25k"`` a label only the encoder raised does not explain ``judgmental`` away; ``strict`` turns
     it off), off elsewhere; ``"r24"`` (after the resolution steps), ``"r24c"`` (only harmful_content's rules flag
-    stands), ``"r25j"`` (R24b without ``judgmental``), ``True`` (as ``"auto"``), or ``False``/``None`` (off). It
+    stands), ``"r25j"`` (R24b without ``judgmental``), ``"r26n"`` (R25k without ``judgmental``), ``True`` (as ``"auto"``), or ``False``/``None`` (off). It
     costs one encoder pass a reply, started beside the rules.
     """
 
@@ -672,14 +673,15 @@ class EmbeddedSafetyScorer:
             )
         # R25k: a label the encoder alone raised does not explain judgmental away, so the flags before it are kept (the
         # substance step after it only ever drops one of two labels that both explain judgmental away: no change)
-        explainers = {n: v.flagged for n, v in out.items()} if self.reply_fusion == "r25k" else None
-        if self.reply_fusion in ("r24b", "r24c", "r25j", "r25k"):
+        # R26n: judgmental not averaged either, so it is what the encoder-off scorer flags
+        explainers = {n: v.flagged for n, v in out.items()} if self.reply_fusion in ("r25k", "r26n") else None
+        if self.reply_fusion in ("r24b", "r24c", "r25j", "r25k", "r26n"):
             # R24b: the encoder is averaged in before the card's resolution steps, which decide last (a medicine and
             # drink is medication_advice, not harmful_content), and never clears what the rules flag on their own;
             # R24c: only harmful_content's rules flags stand (the stance labels' rules read words, not stance);
             # R25j: R24b, judgmental not averaged
             kept = {n for n in FUSED if rules[n].score >= 0.5 and (self.reply_fusion != "r24c" or n in _RULES_STAND)}
-            if self.reply_fusion == "r25j":
+            if self.reply_fusion in ("r25j", "r26n"):
                 kept.add("judgmental")
             out = self._fused(out, users, reply, keep=kept)
         out = explain_away_judgmental(resolve_substance(out, ctx), reply, explainers)
