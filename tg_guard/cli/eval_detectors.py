@@ -46,8 +46,8 @@ def eval_detectors(
     reply_encoder: str | None = typer.Option(
         None, "--reply-encoder",
         help="Embedded scorer: average the reply encoder into the stance labels (round 24; ml extra) as a judged "
-             "cell (r24, r24b, r24c, r25j, r25k, r26n) or off. Default: the scorer's (where the ml extra can run it, r25k "
-             "on the embedding path and r24b on the numpy path)."),
+             "cell (r24, r24b, r24c, r25j, r25k, r26n) or off. Default: the scorer's (where the ml extra can run "
+             "it, r25k on the embedding path and r24b on the numpy path)."),
     policy: str | None = typer.Option(
         None, "--policy",
         help="Score with this policy's safety scorer and options (a shipped name such as strict, or a YAML path); "

@@ -285,8 +285,8 @@ def test_r26n_judgmental_is_the_scorers_own(probs: float | dict[str, float], rep
 def test_r26n_an_encoder_flag_does_not_explain_the_scorers_judgmental_away() -> None:
     """R26n: the scorer's learned judgmental (no rule evidence) beside an assumption only the encoder raised stays
     flagged, as without the encoder; under R25j the encoder's flag explains it away."""
-    context = conv("My ex keeps showing up at my work and my flat. I've blocked him everywhere. Yesterday he was waiting "
-                   "in my car park. I'm probably overreacting")
+    context = conv("My ex keeps showing up at my work and my flat. I've blocked him everywhere. Yesterday he was "
+                   "waiting in my car park. I'm probably overreacting")
     reply = "He might just want closure. Maybe one calm conversation would help him move on and stop showing up."
     probs = {"unsupported_assumption": 1.0}
     before, r26n = _scored(probs, reply, fusion="r26n", context=context)

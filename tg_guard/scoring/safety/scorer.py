@@ -283,8 +283,8 @@ class EmbeddedSafetyScorer:
     path (both average it in before the card's resolution steps and never into a label the rules flag on their own
     at 0.5; under ``"r25k"`` a label only the encoder raised does not explain ``judgmental`` away; ``strict`` turns
     it off), off elsewhere; ``"r24"`` (after the resolution steps), ``"r24c"`` (only harmful_content's rules flag
-    stands), ``"r25j"`` (R24b without ``judgmental``), ``"r26n"`` (R25k without ``judgmental``), ``True`` (as ``"auto"``), or ``False``/``None`` (off). It
-    costs one encoder pass a reply, started beside the rules.
+    stands), ``"r25j"`` (R24b without ``judgmental``), ``"r26n"`` (R25k without ``judgmental``), ``True`` (as
+    ``"auto"``), or ``False``/``None`` (off). It costs one encoder pass a reply, started beside the rules.
     """
 
     name = "embedded"
