@@ -1,0 +1,115 @@
+"""Experiment (round 26): does the int8 embedder saturate on this CPU? Its 8-bit weights against 7-bit (reduce_range).
+
+    .venv/bin/python bench/exp_reduce_range.py [--n 2000] [--json OUT]
+
+Round 24 to round 26 found the same code and weights giving slightly different verdicts in different sessions
+(EVALUATION.md), with ONNX files that rebuild byte for byte. The sessions run on different hosts. onnxruntime's int8
+matrix products on x86 CPUs without VNNI multiply unsigned by signed 8-bit values in pairs into 16-bit sums that can
+saturate, so an int8 model's output can depend on the CPU; onnxruntime's quantizer offers ``reduce_range`` (7-bit
+weights) for such CPUs. This builds the packaged MiniLM three ways in a temporary directory, fp32 ONNX, int8 as
+shipped (``embedding_build.export_int8``'s settings: per channel, weight matmuls only) and the same with
+``reduce_range=True``, embeds ``--n`` labelled texts (user messages and replies of the dev sets, in file order) with
+each through :class:`~tg_guard.scoring.embedding.Embedder`, and reports each int8 build's cosine to the fp32 vector.
+It also reports the CPU's VNNI flags and whether the shipped file in the cache is byte-identical to the int8 build
+here. An experiment: nothing it builds is used by the scorer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import platform
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tg_guard.scoring.embedding import Embedder  # noqa: E402
+from tg_guard.scoring.embedding_build import default_onnx_path, load_bert  # noqa: E402
+
+
+def texts_of(n: int) -> list[str]:
+    out: list[str] = []
+    for p in sorted((ROOT / "data/safety_replies").glob("dev*.jsonl")):
+        for line in p.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            out.extend(m["content"] for m in r["messages"])
+            if len(out) >= n:
+                return list(dict.fromkeys(out))[:n]
+    return list(dict.fromkeys(out))[:n]
+
+
+def cpu_flags() -> list[str]:
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return []
+    flags = next((line.split(":", 1)[1].split() for line in text.splitlines() if line.startswith("flags")), [])
+    return sorted(f for f in flags if "vnni" in f or f.startswith("avx512") or f in ("avx2", "fma"))
+
+
+def build(tmp: Path) -> dict[str, Path]:
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    bert = load_bert()
+
+    class Hidden(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                    token_type_ids: torch.Tensor) -> torch.Tensor:
+            out: torch.Tensor = self.bert(input_ids=input_ids, attention_mask=attention_mask,
+                                          token_type_ids=token_type_ids).last_hidden_state
+            return out
+
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    example = tuple((torch.zeros if n == "token_type_ids" else torch.ones)((1, 8), dtype=torch.long) for n in names)
+    axes = {**{n: {0: "batch", 1: "tokens"} for n in names}, "last_hidden_state": {0: "batch", 1: "tokens"}}
+    paths = {"fp32": tmp / "fp32.onnx", "int8": tmp / "int8.onnx", "int8_reduce_range": tmp / "int8_rr.onnx"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(Hidden().eval(), example, str(paths["fp32"]), input_names=names,
+                          output_names=["last_hidden_state"], dynamic_axes=axes, opset_version=17, dynamo=False)
+    logging.getLogger().setLevel(logging.ERROR)
+    for key, rr in (("int8", False), ("int8_reduce_range", True)):
+        quantize_dynamic(str(paths["fp32"]), str(paths[key]), weight_type=QuantType.QInt8, per_channel=True,
+                         reduce_range=rr, extra_options={"MatMulConstBOnly": True})
+    return paths
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    texts = texts_of(args.n)
+    with tempfile.TemporaryDirectory() as d:
+        paths = build(Path(d))
+        shipped = default_onnx_path()
+        same = shipped.exists() and hashlib.sha256(shipped.read_bytes()).digest() == hashlib.sha256(
+            paths["int8"].read_bytes()).digest()
+        vecs = {k: Embedder(onnx_path=p, workers=1).embed(texts) for k, p in paths.items()}
+    out: dict[str, object] = {"texts": len(texts), "cpu": platform.processor() or platform.machine(),
+                              "cpu_flags": cpu_flags(), "shipped_file_is_this_int8_build": same}
+    for k in ("int8", "int8_reduce_range"):
+        cos = np.sum(vecs[k] * vecs["fp32"], axis=1)
+        out[k] = {"mean_cosine_to_fp32": round(float(cos.mean()), 5), "min": round(float(cos.min()), 5),
+                  "p01": round(float(np.quantile(cos, 0.01)), 5),
+                  "below_0.99": int((cos < 0.99).sum())}
+    print(json.dumps(out, indent=1))
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
