@@ -19,11 +19,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import logging
 import platform
 import sys
 import tempfile
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +30,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tg_guard.scoring.embedding import Embedder  # noqa: E402
-from tg_guard.scoring.embedding_build import default_onnx_path, load_bert  # noqa: E402
+from tg_guard.scoring.embedding_build import (  # noqa: E402
+    MINILM_IO,
+    default_onnx_path,
+    export_fp32,
+    export_int8,
+    minilm_module,
+)
 
 
 def texts_of(n: int) -> list[str]:
@@ -56,34 +60,13 @@ def cpu_flags() -> list[str]:
 
 
 def build(tmp: Path) -> dict[str, Path]:
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    bert = load_bert()
-
-    class Hidden(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.bert = bert
-
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
-                    token_type_ids: torch.Tensor) -> torch.Tensor:
-            out: torch.Tensor = self.bert(input_ids=input_ids, attention_mask=attention_mask,
-                                          token_type_ids=token_type_ids).last_hidden_state
-            return out
-
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    example = tuple((torch.zeros if n == "token_type_ids" else torch.ones)((1, 8), dtype=torch.long) for n in names)
-    axes = {**{n: {0: "batch", 1: "tokens"} for n in names}, "last_hidden_state": {0: "batch", 1: "tokens"}}
-    paths = {"fp32": tmp / "fp32.onnx", "int8": tmp / "int8.onnx", "int8_reduce_range": tmp / "int8_rr.onnx"}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        torch.onnx.export(Hidden().eval(), example, str(paths["fp32"]), input_names=names,
-                          output_names=["last_hidden_state"], dynamic_axes=axes, opset_version=17, dynamo=False)
-    logging.getLogger().setLevel(logging.ERROR)
+    names, output, zeros = MINILM_IO
+    module = minilm_module()
+    axes = ("batch", "tokens")
+    paths = {"fp32": export_fp32(module, names, output, tmp / "fp32.onnx", zeros=zeros, output_axes=axes)}
     for key, rr in (("int8", False), ("int8_reduce_range", True)):
-        quantize_dynamic(str(paths["fp32"]), str(paths[key]), weight_type=QuantType.QInt8, per_channel=True,
-                         reduce_range=rr, extra_options={"MatMulConstBOnly": True})
+        paths[key] = export_int8(module, names, output, tmp / f"{key}.onnx", zeros=zeros, output_axes=axes,
+                                 reduce_range=rr)
     return paths
 
 

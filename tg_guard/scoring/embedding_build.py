@@ -28,8 +28,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-__all__ = ["RECIPE", "build_onnx", "cache_dir", "can_build", "default_onnx_path", "export_int8", "installed",
-           "load_bert"]
+__all__ = ["MINILM_IO", "RECIPE", "build_onnx", "cache_dir", "can_build", "default_onnx_path", "export_fp32",
+           "export_int8", "installed", "load_bert", "minilm_module"]
 
 #: bump when the export or quantization settings change: the cached file name changes with it
 RECIPE = "r1"
@@ -82,26 +82,36 @@ def load_bert() -> Any:
             hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
 
 
-def export_int8(module: Any, names: list[str], output: str, dest: Path, *, zeros: tuple[str, ...] = (),
+def export_fp32(module: Any, names: list[str], output: str, dest: Path, *, zeros: tuple[str, ...] = (),
                 output_axes: tuple[str, ...] = ("batch",)) -> Path:
-    """Export ``module`` to ONNX and quantize its weight matmuls to int8 at ``dest``.
+    """Export ``module`` to an fp32 ONNX file at ``dest`` (what :func:`export_int8` quantizes).
 
     ``module`` takes keyword inputs ``names``, each ``(batch, tokens)`` int64, and has one output named ``output``
-    whose leading dimensions are named ``output_axes``. The file is written beside ``dest`` and renamed into place,
-    so a concurrent reader never sees half of it. The example inputs traced are ones, or zeros for the ``zeros``
+    whose leading dimensions are named ``output_axes``. The example inputs traced are ones, or zeros for the ``zeros``
     names (the graph keeps only their dtype and shape, but its bytes follow them)."""
     import torch
+
+    example = tuple((torch.zeros if n in zeros else torch.ones)((1, 8), dtype=torch.long) for n in names)
+    axes = {**{n: {0: "batch", 1: "tokens"} for n in names}, output: dict(enumerate(output_axes))}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation and tracer notes
+        torch.onnx.export(module.eval(), example, str(dest), input_names=names, output_names=[output],
+                          dynamic_axes=axes, opset_version=_OPSET, dynamo=False)
+    return dest
+
+
+def export_int8(module: Any, names: list[str], output: str, dest: Path, *, zeros: tuple[str, ...] = (),
+                output_axes: tuple[str, ...] = ("batch",), reduce_range: bool = False) -> Path:
+    """Export ``module`` to ONNX (:func:`export_fp32`) and quantize its weight matmuls to int8 at ``dest``.
+
+    The file is written beside ``dest`` and renamed into place, so a concurrent reader never sees half of it.
+    ``reduce_range``: 7-bit weights (onnxruntime's setting for CPUs without VNNI; not what ships,
+    ``bench/exp_reduce_range.py`` compares them)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     dest.parent.mkdir(parents=True, exist_ok=True)
-    example = tuple((torch.zeros if n in zeros else torch.ones)((1, 8), dtype=torch.long) for n in names)
-    axes = {**{n: {0: "batch", 1: "tokens"} for n in names}, output: dict(enumerate(output_axes))}
     with tempfile.TemporaryDirectory(dir=dest.parent) as tmp:
-        fp32 = Path(tmp) / "fp32.onnx"
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation and tracer notes
-            torch.onnx.export(module.eval(), example, str(fp32), input_names=names, output_names=[output],
-                              dynamic_axes=axes, opset_version=_OPSET, dynamo=False)
+        fp32 = export_fp32(module, names, output, Path(tmp) / "fp32.onnx", zeros=zeros, output_axes=output_axes)
         int8 = Path(tmp) / "int8.onnx"
         # Weight matmuls only (MatMulConstBOnly): quantizing the attention's activation-by-activation products
         # as well drops the worst cosine to the fp32 vectors from 0.99 to 0.92 on the benchmark texts.
@@ -110,15 +120,20 @@ def export_int8(module: Any, names: list[str], output: str, dest: Path, *, zeros
         root.setLevel(logging.ERROR)  # the quantizer's "consider pre-processing" note (its pre-pass fails here)
         try:
             quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True,
-                             extra_options={"MatMulConstBOnly": True})
+                             reduce_range=reduce_range, extra_options={"MatMulConstBOnly": True})
         finally:
             root.setLevel(level)
         os.replace(int8, dest)
     return dest
 
 
-def build_onnx(dest: str | Path | None = None) -> Path:
-    """Export the packaged MiniLM to ONNX and quantize it to int8 at ``dest`` (default :func:`default_onnx_path`)."""
+#: the packaged MiniLM's ONNX inputs, output, and the inputs traced as zeros
+MINILM_IO: tuple[list[str], str, tuple[str, ...]] = (
+    ["input_ids", "attention_mask", "token_type_ids"], "last_hidden_state", ("token_type_ids",))
+
+
+def minilm_module() -> Any:
+    """The packaged MiniLM as a torch module: keyword inputs (:data:`MINILM_IO`), the last hidden state out."""
     import torch
 
     bert = load_bert()
@@ -136,9 +151,14 @@ def build_onnx(dest: str | Path | None = None) -> Path:
                                           token_type_ids=token_type_ids).last_hidden_state
             return out
 
-    return export_int8(_Hidden(), ["input_ids", "attention_mask", "token_type_ids"], "last_hidden_state",
-                       Path(dest) if dest else default_onnx_path(), zeros=("token_type_ids",),
-                       output_axes=("batch", "tokens"))
+    return _Hidden()
+
+
+def build_onnx(dest: str | Path | None = None, *, reduce_range: bool = False) -> Path:
+    """Export the packaged MiniLM to ONNX and quantize it to int8 at ``dest`` (default :func:`default_onnx_path`)."""
+    names, output, zeros = MINILM_IO
+    return export_int8(minilm_module(), names, output, Path(dest) if dest else default_onnx_path(), zeros=zeros,
+                       output_axes=("batch", "tokens"), reduce_range=reduce_range)
 
 
 def main(argv: list[str] | None = None) -> int:
