@@ -37,9 +37,7 @@ def texts_of(paths: list[Path]) -> list[str]:
     for p in paths:
         for line in p.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
-            out.extend(m["content"] for m in r.get("messages", []) if m.get("role") == "user")
-            if r.get("reply"):
-                out.append(r["reply"])
+            out.extend(m["content"] for m in r.get("messages", []))  # user messages and replies
     return out
 
 

@@ -40,14 +40,25 @@ from tg_guard.scoring.embedding_build import (  # noqa: E402
 
 
 def texts_of(n: int) -> list[str]:
-    out: list[str] = []
+    """Up to ``n`` distinct message texts of the reply dev sets, in file order."""
+    out: dict[str, None] = {}
     for p in sorted((ROOT / "data/safety_replies").glob("dev*.jsonl")):
         for line in p.read_text(encoding="utf-8").splitlines():
-            r = json.loads(line)
-            out.extend(m["content"] for m in r["messages"])
-            if len(out) >= n:
-                return list(dict.fromkeys(out))[:n]
-    return list(dict.fromkeys(out))[:n]
+            for m in json.loads(line)["messages"]:
+                out[m["content"]] = None
+                if len(out) >= n:
+                    return list(out)
+    return list(out)
+
+
+def cpu_model() -> str:
+    """The CPU's model name and family (``/proc/cpuinfo``), or what ``platform`` knows."""
+    try:
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
+    except OSError:
+        return platform.processor() or platform.machine()
+    info = {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in lines[:30])}
+    return f"{info.get('model name', '?')} (family {info.get('cpu family', '?')}, model {info.get('model', '?')})"
 
 
 def cpu_flags() -> list[str]:
@@ -82,7 +93,7 @@ def main() -> None:
         same = shipped.exists() and hashlib.sha256(shipped.read_bytes()).digest() == hashlib.sha256(
             paths["int8"].read_bytes()).digest()
         vecs = {k: Embedder(onnx_path=p, workers=1).embed(texts) for k, p in paths.items()}
-    out: dict[str, object] = {"texts": len(texts), "cpu": platform.processor() or platform.machine(),
+    out: dict[str, object] = {"texts": len(texts), "cpu": cpu_model(),
                               "cpu_flags": cpu_flags(), "shipped_file_is_this_int8_build": same}
     for k in ("int8", "int8_reduce_range"):
         cos = np.sum(vecs[k] * vecs["fp32"], axis=1)

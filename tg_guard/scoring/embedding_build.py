@@ -154,11 +154,11 @@ def minilm_module() -> Any:
     return _Hidden()
 
 
-def build_onnx(dest: str | Path | None = None, *, reduce_range: bool = False) -> Path:
+def build_onnx(dest: str | Path | None = None) -> Path:
     """Export the packaged MiniLM to ONNX and quantize it to int8 at ``dest`` (default :func:`default_onnx_path`)."""
     names, output, zeros = MINILM_IO
     return export_int8(minilm_module(), names, output, Path(dest) if dest else default_onnx_path(), zeros=zeros,
-                       output_axes=("batch", "tokens"), reduce_range=reduce_range)
+                       output_axes=("batch", "tokens"))
 
 
 def main(argv: list[str] | None = None) -> int:

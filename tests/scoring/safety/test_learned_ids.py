@@ -37,8 +37,16 @@ def test_ids_match_featurize(model: NgramModel, text: str) -> None:
     assert model.ids(text).tolist() == reference(model, text)
 
 
-@given(st.lists(any_text, min_size=1, max_size=4))
-@settings(max_examples=200, deadline=None)
+# words the vocabulary holds, with negators, clause breaks, apostrophes, digits and leet: the word cache's cases
+_WORDS = st.sampled_from([
+    "i", "dont", "don't", "not", "never", "want", "to", "die", "be", "here", "anymore", "but", "and", "so", ",", ".",
+    "!", "?", "sleep", "pills", "tired", "soooo", "2nite", "h3lp", "kill", "myself", "work", "killing", "me", "my",
+    "mum", "can't", "won't", "no", "one", "cares", "lol", "😭", "café",
+]) | st.from_regex(r"[a-z'0-9]{1,14}", fullmatch=True)
+
+
+@given(st.lists(st.one_of(any_text, st.lists(_WORDS, max_size=30).map(" ".join)), min_size=1, max_size=4))
+@settings(max_examples=300, deadline=None)
 def test_ids_match_featurize_on_any_text(texts: list[str]) -> None:
     model = _shared()
     for t in texts:  # later texts find their words already cached
@@ -56,7 +64,15 @@ def test_word_cache_is_bounded(model: NgramModel, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(learned, "_WORD_CACHE", 3)
     text = "one two three four five six"
     assert fresh.ids(text).tolist() == reference(fresh, text)
-    assert len(fresh._words) <= 3
+    assert 0 < len(fresh._words) <= 3
+
+
+def test_a_long_token_is_looked_up_but_not_kept(model: NgramModel) -> None:
+    fresh = NgramModel(model.vocab, model.weights_t.T, model.bias, model.heads)
+    token = "a" * 41
+    text = f"see {token} here"
+    assert fresh.ids(text).tolist() == reference(fresh, text)
+    assert token not in fresh._words and "see" in fresh._words
 
 
 _MODEL: list[NgramModel] = []

@@ -89,6 +89,7 @@ def _word_features(word: str) -> list[str]:
 
 
 _WORD_CACHE = 65536  # words whose feature ids an NgramModel keeps (cleared when full)
+_WORD_CACHED_LEN = 40  # the longest word kept
 
 
 class NgramModel:
@@ -171,9 +172,10 @@ class NgramModel:
         if hit is None:
             v = self.vocab
             hit = tuple(v[f] for f in _word_features(word) if f in v)
-            if len(self._words) >= _WORD_CACHE:
-                self._words.clear()
-            self._words[word] = hit
+            if len(word) <= _WORD_CACHED_LEN:  # a pasted token (a URL, base64) is looked up, never kept
+                if len(self._words) >= _WORD_CACHE:
+                    self._words.clear()
+                self._words[word] = hit
         return hit
 
     def _logit_of(self, ids: np.ndarray) -> np.ndarray:

@@ -679,7 +679,7 @@ class EmbeddedSafetyScorer:
             # R24b: the encoder is averaged in before the card's resolution steps, which decide last (a medicine and
             # drink is medication_advice, not harmful_content), and never clears what the rules flag on their own;
             # R24c: only harmful_content's rules flags stand (the stance labels' rules read words, not stance);
-            # R25j: R24b, judgmental not averaged
+            # R25j and R26n: judgmental not averaged (R25j: R24b's explainers; R26n: R25k's)
             kept = {n for n in FUSED if rules[n].score >= 0.5 and (self.reply_fusion != "r24c" or n in _RULES_STAND)}
             if self.reply_fusion in ("r25j", "r26n"):
                 kept.add("judgmental")

@@ -1,18 +1,45 @@
-import json, glob, sys
+"""Round 26 (P): every labelled reply's harmful_content verdict, to compare two checkouts.
+
+    cd CHECKOUT && PYTHONPATH=CHECKOUT python /work/main/bench/results/round26-2026-11-28/permission/harm_dump.py \
+        OUT.json [--split read|test]
+
+Scores with the numpy path and the reply encoder off (``build_embedded_safety(embeddings=False,
+reply_encoder=False)``), the checkout's own code, over the data of this repository: ``read`` is every reply file of
+data/safety_replies and data/safety_risk but test and holdout; ``test`` is test and holdout only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
 from tg_guard.evaluation.safety import load_jsonl
 from tg_guard.scoring.safety import build_embedded_safety
-s = build_embedded_safety(embeddings=False, reply_encoder=False)
-out = {}
-files = [f for f in sorted(glob.glob('/work/main/data/safety_replies/*.jsonl') + glob.glob('/work/main/data/safety_risk/*.jsonl'))
-         if not any(x in f for x in ('test', 'holdout'))]
-for f in files:
-    for r in load_jsonl(f):
-        if r.messages[-1].role != 'assistant':
-            continue
-        ctx, reply = r.messages[:-1], r.messages[-1].content
-        risk = s.assess_risk(ctx)
-        v = s.check_reply(ctx, reply, risk)['harmful_content']
-        gold = (r.violations or {}).get('harmful_content')
-        out[f.split('/')[-1] + ':' + r.id] = [v.flagged, gold]
-json.dump(out, open(sys.argv[1], 'w'))
-print(len(out))
+
+DATA = Path(__file__).resolve().parents[4] / "data"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--split", choices=("read", "test"), default="read")
+    args = ap.parse_args()
+    scorer = build_embedded_safety(embeddings=False, reply_encoder=False)
+    files = sorted([*(DATA / "safety_replies").glob("*.jsonl"), *(DATA / "safety_risk").glob("*.jsonl")])
+    held = ("test", "holdout")
+    files = [f for f in files if any(h in f.name for h in held) == (args.split == "test")]
+    out: dict[str, list[bool | None]] = {}
+    for f in files:
+        for r in load_jsonl(f):
+            if r.messages[-1].role != "assistant":
+                continue
+            ctx, reply = r.messages[:-1], r.messages[-1].content
+            v = scorer.check_reply(ctx, reply, scorer.assess_risk(ctx))["harmful_content"]
+            out[f"{f.name}:{r.id}"] = [v.flagged, (r.violations or {}).get("harmful_content")]
+    args.out.write_text(json.dumps(out) + "\n", encoding="utf-8")
+    print(len(out))
+
+
+if __name__ == "__main__":
+    main()
