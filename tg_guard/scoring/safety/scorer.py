@@ -195,19 +195,41 @@ class EncoderLine:
 #: the judged cell the scorer uses by default (``encoder_line="auto"``) where the round-22 encoder can run
 DEFAULT_ENCODER_LINE = "em2c"
 _LINE_FIELDS = ("release", "lift", "veto", "high_veto", "heads_gate", "keep", "respect_vetoes", "keep_ideation")
-#: round 24's judged ways to average the reply encoder in (``reply_encoder``): R24 after the scorer's resolution
-#: steps; R24b before them, never clearing a violation the rules flag on their own; R24c as R24b, where only
-#: harmful_content's rules flag stands (bench/results/round24-2026-11-27); round 25's R25j: R24b with ``judgmental``
-#: left to the scorer; R25k: R24b where only what the scorer flagged before the encoder explains ``judgmental`` away
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    """How a judged cell averages the reply encoder in (:meth:`EmbeddedSafetyScorer.check_reply`)."""
+
+    #: R24: averaged after the card's resolution steps (every other cell: before them, so they still decide last)
+    after_steps: bool = False
+    #: the fused labels whose own rules flag (score >= 0.5) the encoder may not lower (None: every fused label)
+    rules_stand: frozenset[str] | None = None
+    #: whether judgmental is averaged in at all
+    judgmental: bool = True
+    #: only the labels the scorer flagged before the encoder explain a learned judgmental away
+    own_explainers: bool = False
+
+
+#: the judged ways to average the reply encoder in (``reply_encoder``): round 24's R24 after the resolution steps; R24b
+#: before them, never clearing a violation the rules flag on their own; R24c as R24b, where only harmful_content's
+#: rules flag stands (bench/results/round24-2026-11-27); round 25's R25j: R24b with ``judgmental`` left to the scorer;
+#: R25k: R24b where only what the scorer flagged before the encoder explains ``judgmental`` away
 #: (bench/results/round25-2026-11-27); round 26's R26n: R25k with ``judgmental`` left to the scorer, so it is the
 #: encoder-off verdict (bench/results/round26-2026-11-28)
-FUSIONS = ("r24", "r24b", "r24c", "r25j", "r25k", "r26n")
+_CELLS: dict[str, _Cell] = {
+    "r24": _Cell(after_steps=True),
+    "r24b": _Cell(),
+    "r24c": _Cell(rules_stand=frozenset({"harmful_content"})),
+    "r25j": _Cell(judgmental=False),
+    "r25k": _Cell(own_explainers=True),
+    "r26n": _Cell(judgmental=False, own_explainers=True),
+}
+FUSIONS = tuple(_CELLS)
 #: the one ``reply_encoder=True`` and ``"auto"`` use on the embedding path (round 25: R25k-e, judged on that path)
 DEFAULT_FUSION = "r25k"
 #: ... and on the numpy path (``embeddings=False``), where R25k failed its judge
 DEFAULT_FUSION_NUMPY = "r24b"
-#: R24c: the fused labels whose rules flags the encoder may not lower
-_RULES_STAND = frozenset({"harmful_content"})
 
 
 def _reply_fusion(asked: bool | str | None, embeddings: bool = True) -> str | None:
@@ -671,21 +693,17 @@ class EmbeddedSafetyScorer:
                 evidence=spans,
                 backend="model" if used_model and blend.mode == "model" else "rules",
             )
-        # R25k: a label the encoder alone raised does not explain judgmental away, so the flags before it are kept (the
-        # substance step after it only ever drops one of two labels that both explain judgmental away: no change)
-        # R26n: judgmental not averaged either, so it is what the encoder-off scorer flags
-        explainers = {n: v.flagged for n, v in out.items()} if self.reply_fusion in ("r25k", "r26n") else None
-        if self.reply_fusion in ("r24b", "r24c", "r25j", "r25k", "r26n"):
-            # R24b: the encoder is averaged in before the card's resolution steps, which decide last (a medicine and
-            # drink is medication_advice, not harmful_content), and never clears what the rules flag on their own;
-            # R24c: only harmful_content's rules flags stand (the stance labels' rules read words, not stance);
-            # R25j and R26n: judgmental not averaged (R25j: R24b's explainers; R26n: R25k's)
-            kept = {n for n in FUSED if rules[n].score >= 0.5 and (self.reply_fusion != "r24c" or n in _RULES_STAND)}
-            if self.reply_fusion in ("r25j", "r26n"):
+        cell = _CELLS[self.reply_fusion] if self.reply_fusion is not None else None
+        # R25k, R26n: the flags before the encoder explain judgmental away (the substance step after it only ever drops
+        # one of two labels that both explain judgmental away: no change)
+        explainers = {n: v.flagged for n, v in out.items()} if cell is not None and cell.own_explainers else None
+        if cell is not None and not cell.after_steps:
+            kept = {n for n in FUSED if rules[n].score >= 0.5 and (cell.rules_stand is None or n in cell.rules_stand)}
+            if not cell.judgmental:
                 kept.add("judgmental")
             out = self._fused(out, users, reply, keep=kept)
         out = explain_away_judgmental(resolve_substance(out, ctx), reply, explainers)
-        return self._fused(out, users, reply) if self.reply_fusion == "r24" else out
+        return self._fused(out, users, reply) if cell is not None and cell.after_steps else out
 
     def _fused(self, out: Mapping[str, Violation], users: Sequence[str], reply: str,
                keep: Collection[str] = ()) -> dict[str, Violation]:
