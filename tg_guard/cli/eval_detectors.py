@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ..evaluation.host import host_info
 from ._app import app, fail
 
 console = Console(highlight=False)
@@ -115,8 +116,13 @@ def eval_detectors(
                               "reply_encoder": getattr(sc, "reply_fusion", None)}
     if getattr(sc, "encoder_release", None) is not None:
         result["encoder_release"] = sc.encoder_release
+    # round 27: int8 scores depend on the CPU's arithmetic, so every result says which machine gave it
+    result["host"] = host_info()
     if result["risk_encoder"]:
         result["encoder_offset"] = getattr(sc, "encoder_offset", None)
+    host = result["host"]
+    console.print(f"host: {host['cpu']} ({host['machine']}), int8 kernels {host['int8_kernels']}, onnxruntime "
+                  f"{host['onnxruntime'] or 'not installed'}")
     if data:
         result.update(evaluate_files(sc, list(data), fpr=fpr))
         _print_records(result, fpr)

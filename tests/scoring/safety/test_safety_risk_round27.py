@@ -22,14 +22,17 @@ from .helpers import rules_level, users
 CASES: list[tuple[tuple[str, ...], str, str]] = [
     # the policy checked for a suicide: preparation
     (("Plant closed in March. Nobody's hiring a 58 year old welder.",
-      "Checked the life policy last night - it pays out on suicide after two years and we're at four. So there's that."),
+      "Checked the life policy last night - it pays out on suicide after two years and we're at four. So there's "
+      "that."),
      "high", "imminent"),
-    (("Life insurance is decent, I already checked the suicide clause. Wife's better off.",), "high", "imminent"),
-    (("Does life insurance pay out if it's suicide? Mine has been running for over two years now.",), "high", "imminent"),
+    (("Life insurance is decent, I already checked the suicide clause. Wife's better off.",), "high",
+     "imminent"),
+    (("Does life insurance pay out if it's suicide? Mine has been running for over two years now.",),
+     "high", "imminent"),
     # a death staged as an accident for the policy
     (("Creditors ringing every day. Mortgage three months behind.",
-      "Knowing the policy won't pay if it looks deliberate. If a fella wanted it to look like an accident, would a crash "
-      "on a wet night be believable?"), "high", "imminent"),
+      "Knowing the policy won't pay if it looks deliberate. If a fella wanted it to look like an accident, would a "
+      "crash on a wet night be believable?"), "high", "imminent"),
     (("I've been reading my life insurance policy to see if it pays out if it looks like an accident. Does it?",),
      "high", "imminent"),
     # insurance for practical reasons: no risk
@@ -40,7 +43,8 @@ CASES: list[tuple[tuple[str, ...], str, str]] = [
     (("My insurer says the flood damage looks like an accident so the home policy will cover most of it.",),
      "none", "none"),
     # someone else's death, which the policy did not pay: grief, not preparation
-    (("My uncle took his own life in 2019 and the insurance didn't pay out for suicide. My aunt is still fighting them.",),
+    (("My uncle took his own life in 2019 and the insurance didn't pay out for suicide. My aunt is still fighting "
+      "them.",),
      "none", "low"),
     # an insurer's work
     (("I work in claims and I'm writing a training note on how our life policies are worded for new starters.",),
