@@ -28,19 +28,27 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 QEMU_CPU = "Haswell"
 
+from exp_reduce_range import texts_of  # noqa: E402  (the reply dev sets' texts, in file order)
 
-def texts_of(n: int) -> list[str]:
-    """Up to ``n`` distinct message texts of the reply dev sets, in file order."""
-    out: dict[str, None] = {}
-    for p in sorted((ROOT / "data/safety_replies").glob("dev*.jsonl")):
-        for line in p.read_text(encoding="utf-8").splitlines():
-            for m in json.loads(line)["messages"]:
-                out[m["content"]] = None
-                if len(out) >= n:
-                    return list(out)
-    return list(out)
+
+def both_cpus(script: str, args: list[str], workdir: Path, suffix: str,
+              env: dict[str, str] | None = None) -> dict[str, Path]:
+    """Run ``script --dump OUT *args`` natively, then under ``qemu-x86_64 -cpu Haswell`` (``env`` added to the
+    environment of both); the two outputs' paths, ``native`` and ``haswell`` in ``workdir`` (``suffix``: their
+    extension)."""
+    qemu = shutil.which("qemu-x86_64")
+    if qemu is None or platform.machine() != "x86_64":
+        sys.exit("needs qemu-x86_64 (Debian's qemu-user) on an x86_64 host")
+    out: dict[str, Path] = {}
+    for side, prefix in (("native", []), ("haswell", [qemu, "-cpu", QEMU_CPU])):
+        out[side] = workdir / f"{side}{suffix}"
+        subprocess.run([*prefix, sys.executable, script, "--dump", str(out[side]), *args], check=True,
+                       stderr=subprocess.DEVNULL, env={**os.environ, "OMP_NUM_THREADS": "1", **(env or {})})
+    return out
 
 
 def dump(files: list[Path], n: int, dest: Path) -> None:
@@ -84,20 +92,14 @@ def main() -> None:
     if args.dump:
         dump(args.files, args.n, args.dump)
         return
-    qemu = shutil.which("qemu-x86_64")
-    if qemu is None or platform.machine() != "x86_64":
-        sys.exit("needs qemu-x86_64 (Debian's qemu-user) on an x86_64 host")
+    runs = {}
     with tempfile.TemporaryDirectory() as d:
-        runs = {}
-        for side, prefix in (("native", []), ("haswell", [qemu, "-cpu", QEMU_CPU])):
-            dest = Path(d) / f"{side}.npz"
-            cmd = [*prefix, sys.executable, __file__, "--dump", str(dest), "--n", str(args.n), *map(str, args.files)]
-            subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL, env={**os.environ, "OMP_NUM_THREADS": "1"})
-            with np.load(dest) as z:
+        for side, path in both_cpus(__file__, ["--n", str(args.n), *map(str, args.files)], Path(d), ".npz").items():
+            with np.load(path) as z:
                 runs[side] = dict(z)
-        n = len(texts_of(args.n))
-        out = {"texts": n, "emulated_cpu": QEMU_CPU,
-               "files": {f.name: compare(runs["native"], runs["haswell"], i, n) for i, f in enumerate(args.files)}}
+    n = len(texts_of(args.n))
+    out = {"texts": n, "emulated_cpu": QEMU_CPU,
+           "files": {f.name: compare(runs["native"], runs["haswell"], i, n) for i, f in enumerate(args.files)}}
     print(json.dumps(out, indent=1))
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

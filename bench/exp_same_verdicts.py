@@ -18,17 +18,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-QEMU_CPU = "Haswell"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from exp_same_numbers import QEMU_CPU, both_cpus  # noqa: E402  (one runner for both experiments)
 
 
 def dump(path: Path, n: int, dest: Path) -> None:
@@ -75,17 +73,10 @@ def main() -> None:
     if args.dump:
         dump(args.replies, args.n, args.dump)
         return
-    qemu = shutil.which("qemu-x86_64")
-    if qemu is None or platform.machine() != "x86_64":
-        sys.exit("needs qemu-x86_64 (Debian's qemu-user) on an x86_64 host")
-    env = {**os.environ, **({"TG_GUARD_CACHE": str(args.cache)} if args.cache else {})}
-    runs = {}
+    env = {"TG_GUARD_CACHE": str(args.cache)} if args.cache else {}
     with tempfile.TemporaryDirectory() as d:
-        for side, prefix in (("native", []), ("haswell", [qemu, "-cpu", QEMU_CPU])):
-            dest = Path(d) / f"{side}.json"
-            cmd = [*prefix, sys.executable, __file__, "--dump", str(dest), "--n", str(args.n), str(args.replies)]
-            subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL, env=env)
-            runs[side] = json.loads(dest.read_text(encoding="utf-8"))
+        paths = both_cpus(__file__, ["--n", str(args.n), str(args.replies)], Path(d), ".json", env)
+        runs = {side: json.loads(p.read_text(encoding="utf-8")) for side, p in paths.items()}
     out = {"file": args.replies.name, "emulated_cpu": QEMU_CPU, "cache": str(args.cache or "default"),
            **compare(runs["native"], runs["haswell"])}
     print(json.dumps(out, indent=1))
