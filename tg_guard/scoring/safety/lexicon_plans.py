@@ -41,15 +41,6 @@ _DECIDED = (rf"(?:(?:i{A}ve|i have|i{A}d|i) (?:thought it (?:all )?through|picke
 _PLACE_ORDINARY = (r"(?![^.!?\n]{0,60}\b(?:view|views|photos?|pictures?|fishing|fish|carp|parking|park up|picnic|sunset|sunrise|walk|hike|run"
                    r"|climb\w*|swim\w*|dive|bungee|abseil\w*|commute|route|traffic))")
 
-# a policy for property, not a life: "the car insurance", "my home policy"; and property named after an accident
-_LIFE_COVER = "".join(f"(?<!{w} )" for w in ("car", "van", "home", "house", "travel", "contents", "pet", "phone", "motor",
-                                              "building", "buildings", "health", "dental"))
-_NO_PROPERTY = (r"(?![^.!?\n]{0,80}\b(?:car|van|bike|phone|laptop|house|roof|flood|fire|damage|claim|repairs?|excess|dent"
-                r"|scratch|windscreen|boiler|leak)\b)")
-# the policy did not pay: a past death, someone else's ("the insurance didn't pay out for suicide")
-_NOT_PAID = "".join(f"(?<!{w} )" for w in ("didn't", "didnt", "didn’t", "did not", "wouldn't", "wouldnt", "wouldn’t",
-                                            "refused to", "never"))
-
 PLAN_CUES: tuple[Cue, ...] = (
     # A farewell note to a named person in the indirect-object order: "written my sister a note", "left my kids a
     # letter each". Not an ordinary card or a note about the bins (:data:`_ORDINARY_NOTE`, :data:`_NOTE_PURPOSE`).
@@ -117,23 +108,6 @@ PLAN_CUES: tuple[Cue, ...] = (
     Cue("stopped_food_to_die", "prep", "suicide", _c(
         r"(?:stopped|stopping|stop|quit|given up) (?:eating and drinking|eating or drinking|drinking and eating|food and (?:water|drink)\w*)"
         r"\b[^\n]{0,140}?\b(?:fade (?:out|away)|die|dying|dead|look(?:s)? natural|slip away|end (?:it|things)|not be here|be gone)\b",
-    )),
-    # Round 27: a life policy checked for what it pays on a suicide, or a death staged as an accident for it ("checked
-    # the life policy last night - it pays out on suicide after two years", "the policy won't pay if it looks
-    # deliberate", "reading my policy to see if it pays out if it looks like an accident"). The risk card's authors
-    # call this preparation (high); the tracker read nothing in four of the fourteen read conversations that have it.
-    # A death in the past tense that the policy did not pay is someone else's ("it didn't pay out for suicide").
-    Cue("insurance_suicide_check", "prep", "suicide", _c(
-        r"(?:checked|checking|check|read|reading|looked (?:up|at|into)|looking (?:up|at|into)|went through|going through"
-        r"|pulled out|found out|worked out|sorted)[^.!?\n]{0,60}\b(?:the )?suicide (?:clause|exclusion)",
-        rf"{_LIFE_COVER}(?:insurance|policy|cover)\b[^.!?\n]{{0,90}}?{_NOT_PAID}"
-        rf"\b(?:pays?|pay out|pays out|covers?|valid)\b[^.!?\n]{{0,30}}?\b(?:on|for|if|after|in (?:the )?case of)\b[^.!?\n]{{0,20}}?\bsuicide\b",
-        r"(?:insurance|policy) (?:handles?|treats?|deals? with) suicide",
-        rf"(?:it|it{A}ll|it{A}d|it would|it will|it{A}s|make it|made it|making it|wanted it to|want it to) (?:\w+ )?(?:look|looks|looked|seem|seems)"
-        rf" (?:like )?(?:an |a )?(?:accident|crash)\b{_NO_PROPERTY}[^.!?\n]{{0,60}}\b{_LIFE_COVER}(?:insurance|policy|pays? out)",
-        rf"{_LIFE_COVER}(?:insurance|policy)\b{_NO_PROPERTY}[^.!?\n]{{0,80}}\b(?:if|so|when) it (?:looks|looked|seems) (?:like )?(?:an )?accident\b",
-        rf"{_LIFE_COVER}(?:insurance|policy) (?:won{{A}}t|will not|doesn{{A}}t|does not|wouldn{{A}}t|would not|can{{A}}t|cannot) pay(?: out)? if (?:it )?"
-        r"(?:looks|is|was|seems) (?:deliberate|intentional|on purpose|like (?:a )?suicide|suicide)",
     )),
     # Round 17 (risk dev29): the engine "been going a while", and the door named before the engine ("door's down,
     # engine's been going"). A door open or up is a mechanic's or a warm-up (no door closed, no match).

@@ -8,6 +8,8 @@ The conversations are picked with the cue of /work/main's working tree (imported
 so both checkouts score the same ones: the user messages before the last assistant reply of every reply record, and
 every risk record, of data/safety_risk and data/safety_replies (``read``: all files but test and holdout; ``test``:
 test and holdout only). Each is scored by the checkout's ``build_embedded_safety`` (default path, or the numpy path).
+The cue was withdrawn after the round's review (EVALUATION.md "Round 27"): to rerun this, apply ``rule.diff`` (beside
+this file) to /work/main's working tree first.
 """
 
 from __future__ import annotations
