@@ -93,7 +93,7 @@ def test_eval_detectors_runs_both_learned_paths(tmp_path: Path) -> None:
         result = json.loads(out.read_text(encoding="utf-8"))
         assert result["embeddings"] is expect
         assert result["risk"]["n"] == 10
-        assert result["host"]["int8_kernels"] in {"vnni", "avx2", "arm-dot", "other"}  # round 27: the machine named
+        assert result["host"]["cpu"] and result["host"]["python"]  # round 27: the machine named
     bad = run_cli("eval-detectors", str(small), "--rules-only", "--embeddings")
     assert bad.returncode != 0 and b"one of the two" in bad.stderr + bad.stdout
 
