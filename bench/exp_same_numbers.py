@@ -6,9 +6,11 @@ Runs every ``FILE`` (the MiniLM embedder or either fine-tuned encoder: any ONNX 
 ``input_ids``, ``attention_mask`` and ``token_type_ids``) on the first ``--n`` distinct message texts of the reply dev
 sets, one text per run as the scorer does, twice: natively, and under ``qemu-x86_64 -cpu Haswell``, an emulated x86
 CPU with AVX2 and no VNNI or AVX-512 (Debian's ``qemu-user``). onnxruntime picks its int8 kernel from the CPU it
-finds, so one machine runs both arithmetics. Reports, per file, the largest absolute difference between the two runs'
-outputs and the smallest cosine between them (over each text's flattened output). Emulation is slow: about five
-seconds a text for the embedder on the round-27 host.
+finds, so one machine runs both arithmetics; each side's process records what it found it ran on (``cpus``), and the
+run stops unless those are VNNI and AVX2 without it. Reports, per file, the largest absolute difference between the
+two runs' outputs and the smallest cosine between them over each text's flattened output (none for a file that gives
+one number a text). The embedder's output is its last hidden state, one vector a token, before the pooling and
+normalising the scorer does. Emulation is slow: about five seconds a text for the embedder on the round-27 host.
 
     .venv/bin/python bench/exp_same_numbers.py --dump OUT.npz [--n 20] FILE.onnx...   # one side (the above runs it)
 """
@@ -36,19 +38,29 @@ from exp_reduce_range import texts_of  # noqa: E402  (the reply dev sets' texts,
 
 
 def both_cpus(script: str, args: list[str], workdir: Path, suffix: str,
-              env: dict[str, str] | None = None) -> dict[str, Path]:
+              env: dict[str, str] | None = None) -> tuple[dict[str, Path], dict[str, dict[str, object]]]:
     """Run ``script --dump OUT *args`` natively, then under ``qemu-x86_64 -cpu Haswell`` (``env`` added to the
-    environment of both); the two outputs' paths, ``native`` and ``haswell`` in ``workdir`` (``suffix``: their
-    extension)."""
+    environment of both): the two outputs' paths, ``native`` and ``haswell`` in ``workdir`` (``suffix``: their
+    extension), and what each side's process found it ran on (``tg_guard.evaluation.host.host_info``, numpy's CPUID
+    probe). Exits unless the native side has VNNI and the emulated side AVX2 without it: otherwise the two sides would
+    not be the two arithmetics (an emulator too old for AVX2, or a host without VNNI)."""
     qemu = shutil.which("qemu-x86_64")
     if qemu is None or platform.machine() != "x86_64":
         sys.exit("needs qemu-x86_64 (Debian's qemu-user) on an x86_64 host")
+    probe = "import json; from tg_guard.evaluation.host import host_info; print(json.dumps(host_info()))"
+    full_env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(ROOT), **(env or {})}
     out: dict[str, Path] = {}
+    cpus: dict[str, dict[str, object]] = {}
     for side, prefix in (("native", []), ("haswell", [qemu, "-cpu", QEMU_CPU])):
+        found = subprocess.run([*prefix, sys.executable, "-c", probe], check=True, capture_output=True, text=True,
+                               env=full_env)
+        cpus[side] = json.loads(found.stdout)
         out[side] = workdir / f"{side}{suffix}"
         subprocess.run([*prefix, sys.executable, script, "--dump", str(out[side]), *args], check=True,
-                       stderr=subprocess.DEVNULL, env={**os.environ, "OMP_NUM_THREADS": "1", **(env or {})})
-    return out
+                       stderr=subprocess.DEVNULL, env=full_env)
+    if cpus["native"]["int8_kernels"] != "vnni" or cpus["haswell"]["int8_kernels"] != "avx2":
+        sys.exit(f"the two sides are not VNNI and AVX2 without it: {cpus}")
+    return out, cpus
 
 
 def dump(files: list[Path], n: int, dest: Path) -> None:
@@ -74,10 +86,12 @@ def dump(files: list[Path], n: int, dest: Path) -> None:
     np.savez(dest, **out)
 
 
-def compare(a: dict[str, np.ndarray], b: dict[str, np.ndarray], i: int, n: int) -> dict[str, float]:
+def compare(a: dict[str, np.ndarray], b: dict[str, np.ndarray], i: int, n: int) -> dict[str, float | None]:
     """File ``i``'s largest absolute difference and smallest per-text cosine between two runs' outputs."""
     pairs = [(a[f"{i}_{j}"], b[f"{i}_{j}"]) for j in range(n)]
     diff = max(float(np.max(np.abs(x - y))) for x, y in pairs)
+    if max(x.size for x, _ in pairs) == 1:
+        return {"max_abs_diff": diff, "min_cosine": None}  # one number a text (a logit): no direction to compare
     cos = min(float(np.dot(x, y) / max(float(np.linalg.norm(x) * np.linalg.norm(y)), 1e-30)) for x, y in pairs)
     return {"max_abs_diff": diff, "min_cosine": round(cos, 6)}
 
@@ -94,11 +108,12 @@ def main() -> None:
         return
     runs = {}
     with tempfile.TemporaryDirectory() as d:
-        for side, path in both_cpus(__file__, ["--n", str(args.n), *map(str, args.files)], Path(d), ".npz").items():
+        paths, cpus = both_cpus(__file__, ["--n", str(args.n), *map(str, args.files)], Path(d), ".npz")
+        for side, path in paths.items():
             with np.load(path) as z:
                 runs[side] = dict(z)
     n = len(texts_of(args.n))
-    out = {"texts": n, "emulated_cpu": QEMU_CPU,
+    out = {"texts": n, "emulated_cpu": QEMU_CPU, "cpus": cpus,
            "files": {f.name: compare(runs["native"], runs["haswell"], i, n) for i, f in enumerate(args.files)}}
     print(json.dumps(out, indent=1))
     if args.json:

@@ -75,9 +75,9 @@ def main() -> None:
         return
     env = {"TG_GUARD_CACHE": str(args.cache)} if args.cache else {}
     with tempfile.TemporaryDirectory() as d:
-        paths = both_cpus(__file__, ["--n", str(args.n), str(args.replies)], Path(d), ".json", env)
+        paths, cpus = both_cpus(__file__, ["--n", str(args.n), str(args.replies)], Path(d), ".json", env)
         runs = {side: json.loads(p.read_text(encoding="utf-8")) for side, p in paths.items()}
-    out = {"file": args.replies.name, "emulated_cpu": QEMU_CPU, "cache": str(args.cache or "default"),
+    out = {"file": args.replies.name, "emulated_cpu": QEMU_CPU, "cpus": cpus, "cache": str(args.cache or "default"),
            **compare(runs["native"], runs["haswell"])}
     print(json.dumps(out, indent=1))
     if args.json:
