@@ -98,6 +98,15 @@ def test_eval_detectors_runs_both_learned_paths(tmp_path: Path) -> None:
     assert bad.returncode != 0 and b"one of the two" in bad.stderr + bad.stdout
 
 
+def test_eval_detectors_refuses_an_empty_file(tmp_path: Path) -> None:
+    """An empty or blank data file is an error naming the file, not a run that prints no figures and exits 0."""
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n  \n", encoding="utf-8")
+    proc = run_cli("eval-detectors", str(blank), "--rules-only")
+    assert proc.returncode != 0
+    assert b"blank.jsonl: no labelled records" in proc.stderr + proc.stdout
+
+
 def test_eval_detectors_takes_the_risk_encoder_on_request(tmp_path: Path) -> None:
     """``--risk-encoder`` adds the opt-in encoder (recorded in the JSON); the default leaves it out; with
     ``--rules-only`` it is refused."""

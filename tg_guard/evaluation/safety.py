@@ -252,7 +252,11 @@ def evaluate_files(scorer: SafetyScorer, paths: Sequence[str | Path], *, fpr: fl
     """:func:`evaluate_records` over every record of every file, pooled."""
     records: list[Record] = []
     for p in paths:
-        records.extend(load_jsonl(p))
+        found = load_jsonl(p)
+        if not found:  # an empty file would otherwise print no figures and exit 0
+            raise InvalidInputError(f"{p}: no labelled records (the file is empty or blank); write one JSON object a "
+                                    'line: {"messages": [...], "risk_level": ..., "violations": {...}}')
+        records.extend(found)
     out = evaluate_records(scorer, records, fpr=fpr)
     out["files"] = [str(p) for p in paths]
     return out
