@@ -105,8 +105,42 @@ _AFTER_ORDINARY = (
     r"|holiday|vacation|trip|travel\w*|cruise|flight|deployment|festival|business|conference|wedding|honeymoon|course|uni|university|term"
     r"|birthday|christmas|present|gift|lend|lent|borrow\w*|downsiz\w*|retir\w*|will and|my will|solicitor|probate|power of attorney"
     r"|prison|sentence|rehab|detox|military|army|navy|basic training"
-    r"|(?<!meant )(?<!meant the )(?<!mean )(?<!mean the )(?:nursing|care|retirement) home"
+    r"|(?<!meant )(?<!meant the )(?<!mean )(?<!mean the )(?<!meant a )(?<!mean a )(?:nursing|care|retirement) home"
     r"|story|novel|chapter|character|film|movie|game)\b")
+
+# -- absent from what comes after (round 28) ---------------------------------------------------------------------
+# Not being around for a dependant or for one's things, said with a horizon the finality cue (lexicon_frames) does not
+# read: "won't be around to look after her much longer", "won't be around after the end of the month", "won't be needing
+# them much longer", a pet that "deserves someone who's actually gonna be around". Each needs a dependant, a thing given
+# away or a goodbye in the message; a move, travel, shifts, illness or old age is ordinary.
+_CARE = r"(?:look after|care for|take care of|feed|walk|mind|raise|be with|see to)"
+# the user the subject, in the span itself: "the old cat won't be here by the end of the year" is about the cat
+_NOT_BE = (rf"\bi (?:(?:probably|likely|just|really|honestly|definitely) )?(?:won{A}?t|will not|wont|ain{A}?t gonna)"
+           rf"|\b(?:i{A}?m|im|i am) (?:(?:probably|likely|just|really|honestly|definitely) )?not (?:going to|gonna)|\bi{A}?ll not|\bill not")
+_NOT_BE = f"(?:{_NOT_BE})"
+_ABSENT = (
+    # "won't be around to look after her much longer", "won't be here to walk him for much longer"
+    rf"{_NOT_BE} (?:be )?(?:around|here) to {_CARE} (?:\w+ ){{0,4}}?(?:much|for (?:much|very)) ?(?:longer|long)\b"
+    # "won't be around after that", "won't be here to look after her after the end of the month", "by then"
+    rf"|{_NOT_BE} (?:be )?(?:around|here)(?: to {_CARE}(?: \w+){{0,4}}?)? (?:after (?:that|then|the end of (?:the|this|next) (?:week|month|year)"
+    rf"|(?:this|next) (?:week|weekend|month|year))|by (?:then|the end of (?:the|this|next) (?:week|month|year)))\b"
+    # "won't be needing them much longer", "not going to be needing any of it for much longer"
+    rf"|{_NOT_BE} (?:be )?needing (?:it|them|those|these|this|that|any of (?:it|this|them|that)|(?:my|the|her|his|their) \w+(?: \w+)?) "
+    rf"(?:much|for (?:much|very)) ?(?:longer|long)\b"
+    # "she deserves someone who's actually gonna be around"
+    rf"|deserves? (?:someone|somebody|an owner|a (?:\w+ )?(?:home|owner|family|person)) (?:who{A}?s|who is|who will|who{A}?ll|that{A}?s|that is"
+    rf"|that will) (?:actually |really |still |definitely |going to |gonna )*(?:be )?(?:around|here)\b"
+)
+_ABSENT_NEED = (
+    rf"\b(?:{_PET}|rehom\w*|re-hom\w*|new home|good home|new owners?|settled|{_CARE} (?:her|him|them|the|my)|kids|children|grandchildren|grandkids"
+    rf"|giv(?:e|ing|en) (?:away|my|all my|them my|her my|him my)|gave (?:away|my|all my|them my|her my|him my)|belongings|letters?|goodbye|said bye)\b"
+)
+# an ordinary reason denied is none ("I'm not moving anywhere, I just won't be needing any of it much longer")
+_ABSENT_ORDINARY = (
+    rf"(?<!not )(?<!n.t )(?<!never )(?:{_AFTER_ORDINARY}|\b(?:shifts?|long hours|works? (?:away|nights|long)|working (?:away|nights|long)|never home|always away|posting|placement|exchange"
+    r"|terminal|hospice|palliative|cancer|tumou?r|diagnos\w*|prognosis|dementia|frail|(?:weeks|months) to live|at my age"
+    r"|i.?m (?:8|9)\d|contract|visa|internship|semester|leaving (?:the|my) job|last day)\b)"
+)
 
 # -- an attempt's aftermath and regret that it failed --------------------------------------------------------------
 _REGRET = (rf"(?:annoyed|gutted|disappointed|angry|pissed(?: off)?|upset|frustrated|sad|raging|livid|furious|sorry) (?:that )?it (?:didn{A}?t|did not|didnt|hadn{A}?t) work"
@@ -147,6 +181,8 @@ FINAL_CUES: tuple[Cue, ...] = (
     # farewell (finality, high: a past "on Sunday" beside them is no time for an act)
     Cue("pet_arranged", "prep", "suicide", _c(_PET_AFTER), self_only=False),
     Cue("things_for_after", "finality", "suicide", _c(_THINGS_AFTER), self_only=False),
+    # round 28: not being around for a dependant or one's things, with a horizon (finality, high)
+    Cue("absent_after", "finality", "suicide", _c(_ABSENT), self_only=False, negatable=False),  # subject, negation: in the span
     Cue("survived_regret", "attempt", "suicide", _c(_REGRET)),
     Cue("stash_enough", "prep", "suicide", _c(_STASH), self_only=False),
     Cue("bleeding_unstopped", "in_progress", "self_harm", _c(_BLEEDING), self_only=False),
@@ -156,6 +192,7 @@ FINAL_CONTEXT_NEEDS: dict[str, re.Pattern[str]] = {
     "staged_final": compile_fast(rf"{_FINAL}|{_TESTED}".replace("{A}", A), re.I),
     "pet_arranged": compile_fast(_AFTER_NEED, re.I),
     "things_for_after": compile_fast(_AFTER_NEED, re.I),
+    "absent_after": compile_fast(_ABSENT_NEED, re.I),
     "survived_regret": compile_fast(_AFTERMATH, re.I),
     "stash_enough": compile_fast(rf"^(?=[\s\S]*?{_STASH_NEED})(?=[\s\S]*?{_STASH_CONTEXT})", re.I),
     "bleeding_unstopped": compile_fast(_SELF_CUT, re.I),
@@ -164,6 +201,7 @@ FINAL_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
     "staged_final": compile_fast(_STAGED_ORDINARY, re.I),
     "pet_arranged": compile_fast(_AFTER_ORDINARY, re.I),
     "things_for_after": compile_fast(_AFTER_ORDINARY, re.I),
+    "absent_after": compile_fast(_ABSENT_ORDINARY, re.I),
     "survived_regret": compile_fast(_REGRET_ORDINARY, re.I),
     "stash_enough": compile_fast(_STASH_ORDINARY, re.I),
     "bleeding_unstopped": compile_fast(_BLEEDING_ORDINARY, re.I),
