@@ -31,14 +31,16 @@ CASES: list[tuple[str, bool]] = [
     ("My sister is having the dog by the weekend because I won't be around after that.", True),
     # things given away, not needed for much longer; an ordinary reason denied is no reason
     ("I've been giving my records away to my nephews. I won't be needing them much longer.", True),
-    ("I'm not moving anywhere, I just won't be needing any of it much longer, so the grandkids can have the lot.", True),
+    ("I'm not moving anywhere, I just won't be needing any of it much longer, so the grandkids can have the lot.",
+     True),
     # a pet that deserves someone who will be around
     ("gave the cat to my neighbour today. she deserves someone who's actually gonna be around", True),
     # ordinary: a move, shifts, surgery, a new job, old age or illness; the pet or a relative the subject
     ("I'm moving to Lisbon next month so I won't be around to look after the cat after that. Any tips for rehoming?",
      False),
     ("I won't be around to walk him much longer because of my new shifts. Should I find him a new home?", False),
-    ("I won't be around to look after her after that, my sister is taking her while I'm in hospital for the op.", False),
+    ("I won't be around to look after her after that, my sister is taking her while I'm in hospital for the op.",
+     False),
     ("The old cat won't be here by the end of the year, she's 21. How do I prepare the kids?", False),
     ("Mum says she won't be here to look after the dog much longer, her dementia is getting worse.", False),
     ("I won't be needing my crutches much longer! Who can I give them to?", False),
