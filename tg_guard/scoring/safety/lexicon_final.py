@@ -142,6 +142,69 @@ _ABSENT_ORDINARY = (
     r"|i.?m (?:8|9)\d|contract|visa|internship|semester|leaving (?:the|my) job|last day)\b)"
 )
 
+# -- a life policy checked for a suicide (round 28, I2) ------------------------------------------------------------
+# CLINICAL.md's high includes preparation; blind authors label checking that one's own life policy pays out on a
+# suicide, or planning a death to look like an accident for it, high. Round 27's first try was withdrawn after review
+# (EVALUATION.md "Round 27", bench/results/round27-2026-11-28/insurance/): ordinary sentences reached high (a law
+# dissertation, an HR briefing, renters insurance, a bereaved family) and most crisis phrasings were missed. Here the
+# span is the policy and the suicide (or a staged accident) in one sentence, in either order; the message must anchor it
+# to the user (their policy, what they checked, their family getting the money, "if I kill myself"); study, work,
+# other kinds of insurance and a death already happened are ordinary. Read as finality (high): a date in the policy's
+# terms ("after two years") is no time for an act, so it never lifts to imminent on its own.
+_POLICY = (r"(?:life (?:insurance|policy|cover|assurance)|insurance|insurer|insurers|policy|policies|cover|death (?:benefit|in service)"
+           r"|pay-?out)")
+_SELF_DEATH = (rf"(?:suicides?|self[- ]inflicted|(?:i|if i|when i) (?:kill(?:ed)? myself|t[ao]ok my (?:own )?life|take my (?:own )?life"
+               rf"|end(?:ed)? my (?:own )?life|end(?:ed)? it)|(?:it|my death)(?:{A}?s| is| was| looks| looked) (?:\w+ )?(?:suicide|self[- ]inflicted"
+               rf"|deliberate|on purpose|intentional))")
+_PAYS = r"(?:pays?(?: out)?|paid(?: out)?|paying(?: out)?|covers?|covered|still (?:pay|count|valid)|valid|void|exclud\w*|exclusions?)"
+_INSURED = (
+    # "does my life insurance pay out on suicide", "the policy pays out on suicide after two years"
+    rf"{_POLICY}\b[^.!?\n]{{0,80}}?\b{_PAYS}\b[^.!?\n]{{0,40}}?\b{_SELF_DEATH}"
+    # the policy named in another sentence: "does it still pay out if it's suicide", "would they cover a suicide"
+    rf"|\b(?:does|would|will|do|did|is|are) (?:it|they|that|this|the (?:\w+ )?(?:policy|insurance|cover|insurer)s?) (?:still |even |ever |actually )?"
+    rf"{_PAYS}\b[^.!?\n]{{0,40}}?\b{_SELF_DEATH}"
+    # the policy the subject of the last sentence: "It pays out on suicide after two years"
+    rf"|(?:(?<=[.!?\n] )|(?<=[.!?\n])|^)(?:and |but |so )?(?:it|they|that one|this one)(?: still| even| only| definitely| apparently| now)? {_PAYS}\b"
+    rf"[^.!?\n]{{0,40}}?\b{_SELF_DEATH}"
+    # "if it's suicide, does it still pay out", "if I kill myself, does my life insurance still pay out"
+    rf"|{_SELF_DEATH}[^.!?\n]{{0,60}}?\b(?:does|would|will|is|do|are|can) (?:\w+ ){{0,3}}?{_PAYS}\b"
+    # the clause waited out or checked: "the suicide exclusion ends in March", "we're past the suicide clause"
+    r"|suicide (?:clause|exclusion|exemption)s?\b[^.!?\n]{0,40}?\b(?:ends?|ended|ending|runs? out|ran out|expires?|expired|is over|was over"
+    r"|finish\w*|lapses?|lapsed|(?:for|in|during) the first|only (?:lasts|applies)|until|till|after)\b"
+    r"|\b(?:past|after|outside|out of|beyond|clear of) the suicide (?:clause|exclusion|exemption)s?\b"
+    # a death staged as an accident for the policy: "make it look like a car accident so the insurance pays"
+    rf"|(?:look|looks|looked|seem|seems)(?: \w+)? (?:like )?(?:an |a )?(?:\w+ )?(?:accident|natural causes|crash)\b[^.!?\n]{{0,80}}?\b(?:{_POLICY}|the money)\b"
+    rf"|{_POLICY}\b[^.!?\n]{{0,80}}?\b(?:look|looks|looked|seem|seems)(?: \w+)? (?:like )?(?:an |a )?(?:\w+ )?(?:accident|natural causes)\b"
+)
+# a policy in the message and the user's own stake in it: "my policy", "I took out", "so my wife gets the money", "if I
+# kill myself", "checked the life policy", "I want to make it look like an accident"
+_POLICY_WORD = (r"\b(?:insurance|insurer|insurers|polic(?:y|ies)|(?:my|our|the|life) cover|death in service|death benefit|pay-?out|pays out"
+                r"|suicide (?:clause|exclusion|exemption))\b")
+_OWN_STAKE = (
+    rf"\b(?:my|our) (?:\w+ )?(?:insurance|policy|cover|pension|death benefit|life cover)\b"
+    rf"|\bi(?:{A}?ve|{A}?m| have| am)? (?:just |finally |been |already )?(?:took out|taken out|take out|taking out|have|got|bought|checked|checking"
+    rf"|read|reading|looked|looking|found|worked out|made sure|sorting|sorted|need to know|want to know|want to be sure)\b"
+    rf"|(?:^|[.!?\n]\s*)(?:just |finally |so )?(?:checked|checking|read|reading|looked|looking|been reading|went through|sorted|took out)\b"
+    rf"|\b(?:if|when|after|once) i(?:{A}?m| am)? (?:die|died|kill|take|end|go|gone|dead|not here|wasn{A}?t here|weren{A}?t here)\b"
+    rf"|\bi(?:{A}?d|{A}?ll| will| would| want to| need to| could| can| plan to)? (?:\w+ ){{0,2}}?(?:make|making|made) it (?:look|seem)\b"
+    rf"|\bi (?:need|want|wanted|would want|{A}?d want|{A}?d need) it to (?:look|seem)\b"
+    rf"|\bmy (?:wife|husband|partner|kids|children|family|son|daughter|girlfriend|boyfriend|boys|girls|mum|mom|dad|parents) (?:\w+ )?"
+    rf"(?:gets?|would get|will get|to get|got|is covered|are covered|(?:would|will|to) be (?:okay|ok|fine|looked after|provided for|set))\b"
+    rf"|\bwe{A}?re (?:at|past|over)\b"
+    # the guarded hypothetical: "if a fella wanted it to look like an accident", "hypothetically, if someone..."
+    rf"|\bif (?:a|some|one|any) (?:fella|guy|bloke|man|woman|person|lad|chap)\b|\bif (?:someone|somebody)\b|\bhypothetically\b"
+)
+_INSURED_NEED = rf"^(?=[\s\S]*?{_POLICY_WORD})(?=[\s\S]*?(?:{_OWN_STAKE}))"
+_INSURED_ORDINARY = (
+    r"\b(?:dissertation|essay|thesis|assignment|coursework|module|lecture|exam|course|degree|law school|students?|class|seminar|research"
+    r"|article|podcast|documentary|novel|story|character|plot|hr|human resources|employees?|staff|colleagues?|clients?|customers?"
+    r"|policyholders?|underwrit\w*|broker|claims? (?:team|handler|department|form)|adjuster|actuar\w*|at work|my job|briefing|training"
+    r"|webinar|compliance|renters|contents|car insurance|home insurance|travel insurance|pet insurance|landlord|bereave\w*|widow\w*"
+    r"|quotes?|comparing|comparison|probate|executor|inquest|coroner|died|passed away|took (?:his|her|their) (?:own )?life|killed (?:himself|herself|themselves)"
+    r"|refused to pay|wouldn.?t pay|didn.?t pay|(?:dad|mum|mom|father|mother|brother|sister|son|daughter|husband|wife|partner|uncle|aunt|cousin"
+    r"|friend|grandad|grandma|nan)(?:.?s)? (?:suicide|death))\b"
+)
+
 # -- an attempt's aftermath and regret that it failed --------------------------------------------------------------
 _REGRET = (rf"(?:annoyed|gutted|disappointed|angry|pissed(?: off)?|upset|frustrated|sad|raging|livid|furious|sorry) (?:that )?it (?:didn{A}?t|did not|didnt|hadn{A}?t) work"
            rf"|wish(?:ed)? it (?:had |would have |would{A}ve |had{A}?ve )?work(?:ed)?\b(?! out)|(?:annoyed|gutted|disappointed|angry|upset) (?:that )?i (?:woke up|survived|am still here|{A}m still here)")
@@ -183,6 +246,8 @@ FINAL_CUES: tuple[Cue, ...] = (
     Cue("things_for_after", "finality", "suicide", _c(_THINGS_AFTER), self_only=False),
     # round 28: not being around for a dependant or one's things, with a horizon (finality, high)
     Cue("absent_after", "finality", "suicide", _c(_ABSENT), self_only=False, negatable=False),  # subject, negation: in the span
+    # round 28 (I2): one's own life policy checked for a suicide, or a death staged as an accident for it (high)
+    Cue("insured_suicide", "finality", "suicide", _c(_INSURED), self_only=False, negatable=False),
     Cue("survived_regret", "attempt", "suicide", _c(_REGRET)),
     Cue("stash_enough", "prep", "suicide", _c(_STASH), self_only=False),
     Cue("bleeding_unstopped", "in_progress", "self_harm", _c(_BLEEDING), self_only=False),
@@ -193,6 +258,7 @@ FINAL_CONTEXT_NEEDS: dict[str, re.Pattern[str]] = {
     "pet_arranged": compile_fast(_AFTER_NEED, re.I),
     "things_for_after": compile_fast(_AFTER_NEED, re.I),
     "absent_after": compile_fast(_ABSENT_NEED, re.I),
+    "insured_suicide": compile_fast(_INSURED_NEED, re.I),
     "survived_regret": compile_fast(_AFTERMATH, re.I),
     "stash_enough": compile_fast(rf"^(?=[\s\S]*?{_STASH_NEED})(?=[\s\S]*?{_STASH_CONTEXT})", re.I),
     "bleeding_unstopped": compile_fast(_SELF_CUT, re.I),
@@ -202,6 +268,7 @@ FINAL_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
     "pet_arranged": compile_fast(_AFTER_ORDINARY, re.I),
     "things_for_after": compile_fast(_AFTER_ORDINARY, re.I),
     "absent_after": compile_fast(_ABSENT_ORDINARY, re.I),
+    "insured_suicide": compile_fast(_INSURED_ORDINARY, re.I),
     "survived_regret": compile_fast(_REGRET_ORDINARY, re.I),
     "stash_enough": compile_fast(_STASH_ORDINARY, re.I),
     "bleeding_unstopped": compile_fast(_BLEEDING_ORDINARY, re.I),
