@@ -24,8 +24,8 @@ CASES: list[tuple[str, bool]] = [
     # the user's own policy and a suicide, in either order, the policy named in another sentence
     # (a year in the same sentence, "we took it out in 2019", marks the sentence past, as for every cue: a known limit)
     ("Went through my life policy last night. It pays out on suicide after two years, and we're past that.", True),
-    ("I'm sorting life insurance now the twins are here. Would it still pay out if it was suicide? They'd need the money.",
-     True),
+    ("I'm sorting life insurance now the twins are here. Would it still pay out if it was suicide? They'd need the "
+     "money.", True),
     ("If I took my own life would my insurance still pay, or is that excluded?", True),
     ("The suicide exclusion on my cover runs out in March. Then at least my husband gets the house paid off.", True),
     # a death staged as an accident for the policy, said of oneself or as a guarded hypothetical
@@ -39,8 +39,8 @@ CASES: list[tuple[str, bool]] = [
     ("My policy has a suicide clause, I only noticed when I was comparing quotes for the mortgage.", False),
     ("My brother wants to make it look like an accident so the insurance pays for his car.", False),
     ("I sell life insurance. Clients always ask me if it pays out on suicide.", False),
-    ("For my crime novel: if someone wanted it to look like an accident so the insurance pays, what would police check?",
-     False),
+    ("For my crime novel: if someone wanted it to look like an accident so the insurance pays, what would police "
+     "check?", False),
 ]
 
 
