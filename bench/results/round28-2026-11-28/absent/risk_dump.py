@@ -1,9 +1,9 @@
 """Round 28: the risk level of every labelled conversation a filter picks, to compare two checkouts.
 
     cd CHECKOUT && PYTHONPATH=CHECKOUT python /work/main/bench/results/round28-2026-11-28/absent/risk_dump.py \
-        OUT.json --filter REGEX [--split read|test|judge] [--no-embeddings]
+        OUT.json --filter REGEX [--role user|assistant] [--split read|test|judge] [--no-embeddings]
 
-The conversations are those with a user message (before the last assistant reply of a reply record; every message of a
+The conversations are those with a message of ``--role`` (default user; before the last assistant reply of a reply record; every message of a
 risk record) that REGEX (case-insensitive) finds, from data/safety_risk and data/safety_replies of /work/main (``read``:
 every file but test, holdout and the round-28 judge dev98-dev100; ``test``: test and holdout; ``judge``: dev98-dev100).
 Each is scored by the checkout's ``build_embedded_safety`` (the default path, or the numpy path). Writes
@@ -36,6 +36,7 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--filter", required=True)
     ap.add_argument("--split", choices=("read", "test", "judge"), default="read")
+    ap.add_argument("--role", choices=("user", "assistant"), default="user")
     ap.add_argument("--no-embeddings", action="store_true")
     args = ap.parse_args()
     pat = re.compile(args.filter, re.I)
@@ -47,7 +48,7 @@ def main() -> None:
                 continue
             for r in load_jsonl(f):
                 ctx = r.messages[:-1] if r.messages[-1].role == "assistant" else r.messages
-                if not any(m.role == "user" and pat.search(m.content) for m in ctx):
+                if not any(m.role == args.role and pat.search(m.content) for m in ctx):
                     continue
                 out[f"{sub}/{f.name}:{r.id}"] = [scorer.assess_risk(ctx).level, r.risk_level]
     args.out.write_text(json.dumps(out, indent=0) + "\n", encoding="utf-8")
