@@ -1,12 +1,14 @@
 """Round 28: the risk level of every labelled conversation a filter picks, to compare two checkouts.
 
     cd CHECKOUT && PYTHONPATH=CHECKOUT python /work/main/bench/results/round28-2026-11-28/absent/risk_dump.py \
-        OUT.json --filter REGEX [--role user|assistant] [--split read|test|judge] [--no-embeddings]
+        OUT.json --filter REGEX [--role user|assistant] [--split read|test|judge] \
+        [--no-embeddings]
 
-The conversations are those with a message of ``--role`` (default user; before the last assistant reply of a reply record; every message of a
-risk record) that REGEX (case-insensitive) finds, from data/safety_risk and data/safety_replies of /work/main (``read``:
-every file but test, holdout and the round-28 judge dev98-dev100; ``test``: test and holdout; ``judge``: dev98-dev100).
-Each is scored by the checkout's ``build_embedded_safety`` (the default path, or the numpy path). Writes
+The conversations are those with a message of ``--role`` (default user) that REGEX (case-insensitive) finds, before
+the last assistant reply of a reply record or anywhere in a risk record, in data/safety_risk and data/safety_replies of
+/work/main (``read``: every file but test, holdout and the round-28 judges, risk dev98-dev100 and replies dev77-dev79;
+``test``: test and holdout; ``judge``: those six). Each is scored by the checkout's ``build_embedded_safety`` (the
+default path, or the numpy path). Writes
 ``{file:id: [predicted, gold]}``.
 """
 
@@ -22,13 +24,14 @@ from tg_guard.scoring.safety import build_embedded_safety
 
 DATA = Path("/work/main/data")
 HELD = ("test", "holdout")
-JUDGE = ("dev98.jsonl", "dev99.jsonl", "dev100.jsonl")
+JUDGE = {"safety_risk": ("dev98.jsonl", "dev99.jsonl", "dev100.jsonl"),
+         "safety_replies": ("dev77.jsonl", "dev78.jsonl", "dev79.jsonl")}
 
 
-def split_of(name: str) -> str:
+def split_of(sub: str, name: str) -> str:
     if any(h in name for h in HELD):
         return "test"
-    return "judge" if name in JUDGE else "read"
+    return "judge" if name in JUDGE[sub] else "read"
 
 
 def main() -> None:
@@ -44,7 +47,7 @@ def main() -> None:
     out: dict[str, list[str]] = {}
     for sub in ("safety_risk", "safety_replies"):
         for f in sorted((DATA / sub).glob("*.jsonl")):
-            if split_of(f.name) != args.split:
+            if split_of(sub, f.name) != args.split:
                 continue
             for r in load_jsonl(f):
                 ctx = r.messages[:-1] if r.messages[-1].role == "assistant" else r.messages
