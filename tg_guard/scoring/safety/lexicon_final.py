@@ -105,117 +105,9 @@ _AFTER_ORDINARY = (
     r"|holiday|vacation|trip|travel\w*|cruise|flight|deployment|festival|business|conference|wedding|honeymoon|course|uni|university|term"
     r"|birthday|christmas|present|gift|lend|lent|borrow\w*|downsiz\w*|retir\w*|will and|my will|solicitor|probate|power of attorney"
     r"|prison|sentence|rehab|detox|military|army|navy|basic training"
+    # round 28: "I don't mean a care home" is the reading denied, as "meant the care home" already was
     r"|(?<!meant )(?<!meant the )(?<!mean )(?<!mean the )(?<!meant a )(?<!mean a )(?:nursing|care|retirement) home"
     r"|story|novel|chapter|character|film|movie|game)\b")
-
-# -- absent from what comes after (round 28, F) --------------------------------------------------------------------
-# Not being around for a dependant or for one's things, said with a horizon the finality cue (lexicon_frames) does not
-# read, while rehoming a pet or giving things away: "rehome my cat ... I won't be around to look after her much longer",
-# "giving my things away ... I won't be needing them much longer". The user is the subject in the span; the message must
-# also rehome or give away (the span's own care verb is not enough: "I won't be around after that to pick up the kids");
-# a reason given for it (a move, a posting, a baby, allergies, a landlord, hospital, custody, fostering) is ordinary unless
-# negated ("I'm not moving anywhere") or beside crisis wording. The round's review broke a first version that read any
-# pet or child in the message and dropped on any ordinary word (bench/results/round28-2026-11-28/review1/).
-_CARE = r"(?:look after|care for|take care of|feed|walk|mind|raise|see to)"
-_NOT_BE = (rf"(?:\bi (?:(?:probably|likely|just|really|honestly|definitely) )?(?:won{A}t|will not|wont|ain{A}t gonna)"
-           rf"|\b(?:i{A}m|im|i am) (?:(?:probably|likely|just|really|honestly|definitely) )?not (?:going to|gonna)|\bi{A}ll not|\bill not)")
-_OBJ = r"(?: [\w'’]+){1,4}?"
-_HORIZON = r"(?:much longer|for much longer|for long|after (?:that|then|the end of (?:the|this|next) (?:week|month))|by (?:then|the end of (?:the|this|next) (?:week|month)))"
-_ABSENT = (
-    # "I won't be around to look after her much longer", "I won't be here to walk him after the end of the month"
-    rf"{_NOT_BE} (?:be )?(?:around|here) to {_CARE}{_OBJ} {_HORIZON}\b"
-    # "I won't be around after that" (rehoming in the message: the need)
-    rf"|{_NOT_BE} (?:be )?(?:around|here) {_HORIZON}\b"
-    # "I won't be needing them much longer"
-    rf"|{_NOT_BE} (?:be )?needing (?:it|them|those|these|any of (?:it|this|them|that)|(?:my|all my) (?:things|stuff|belongings|possessions)) "
-    r"(?:much longer|for much longer|for long)\b"
-)
-# rehoming a pet or giving things away, somewhere in the message
-_ABSENT_NEED = (
-    r"\b(?:rehom\w*|re-hom\w*|(?:a |her |him |them |my \w+ a )?(?:new|good|loving|forever) home|new owners?|(?:cat|dog|animal|pet) rescue"
-    r"|shelter|take (?:her|him|them) (?:on|in)|settled (?:with|somewhere|before)|someone (?:good|kind|lovely) to (?:have|take)"
-    r"|giv(?:e|ing|en) (?:away|(?:all )?my (?:things|stuff|belongings|possessions))|gave (?:away|(?:all )?my (?:things|stuff|belongings))"
-    r"|giving (?:\w+ ){1,4}away|(?:have|having|get|gets|getting) (?:my|all my|the) (?:things|stuff|belongings|watch|rings?|medals|tools|china|jewellery|jewelry))\b"
-)
-# a reason given for it, not negated; crisis wording keeps the cue whatever the reason
-_REASON = (r"(?<!not )(?<!never )(?<!no )(?<!not going )(?<!not going on )(?<!not on )"
-           r"\b(?:moving|move|moved|relocat\w*|emigrat\w*|deployed|deployment|posted|posting|new job|offshore|fifo|rigs?|abroad|overseas"
-           r"|travel\w*|trip|holiday|study(?:ing)? abroad|exchange year|uni|university|allerg\w*|new baby|baby (?:due|on the way)|expecting"
-           r"|pregnan\w*|twins|landlord|tenancy|lease|no pets|pets? (?:not )?allowed|pet policy|care home|nursing home|hospital|surgery"
-           r"|operation|chemo\w*|treatment|foster\w*|puppy (?:walker|raiser)|guide dog|divorce|custody|separat\w*|downsiz\w*|retir\w*"
-           r"|sold (?:it|the|my|our) ?(?:house|home|shop|business|flat)?|selling (?:up|it|the|my)|closing (?:down|it|the shop)|prison|sentence|rehab|military|army|navy|raf|basic training|visa"
-           r"|can.?t afford|afford|terminal|cancer|stage (?:\d|four|three)|hospice|palliative|dementia|diagnos\w*|prognosis"
-           r"|(?:weeks|months) to live|shifts?|long hours|working (?:nights|away)|works? (?:nights|away))\b")
-_ABSENT_CRISIS = (rf"\b(?:kill|killing|suicid\w*|end (?:it|things|my life|it all)|die|dying|better off without|tired of (?:it all|everything|living)"
-                  rf"|where i{A}m going|before i go|when i{A}m gone|after i{A}m gone|goodbye|last (?:walk|cuddle|thing to sort)|at peace|ready to go"
-                  rf"|can{A}t (?:do this|go on|cope)|no point)\b")
-_ABSENT_ORDINARY = rf"^(?![\s\S]*?{_ABSENT_CRISIS})[\s\S]*?{_REASON}"
-
-# -- a life policy checked for a suicide (round 28, I2) ------------------------------------------------------------
-# CLINICAL.md's high includes preparation; blind authors label checking that one's own life insurance pays out on a
-# suicide, or planning a death to look like an accident for it, high. Round 27's first try was withdrawn after review,
-# and so was this round's first version (bench/results/round28-2026-11-28/review1/: property claims "if it looks
-# deliberate", school and book "policies" that "cover suicide", bereaved families and third parties, work and study
-# words missed, drops on any ordinary word). Here the span is a life-insurance word and a suicide (or an accident staged)
-# in one sentence; the message must give the user's own death a stake (their policy and "if I..." or their family
-# getting the money); a third party's policy, study or work roles, a death that already happened and an explicit
-# denial are ordinary. Read as finality (high): a date in the policy's terms ("after two years") is no time for an act.
-_LIFE = (r"(?:life (?:insurance|policy|cover|assurance)|term life|whole life|death (?:benefit|in service)|mortgage protection"
-         r"|(?:my|our) (?:own )?(?:insurance|policy|cover)|pay-?out|insurers?)")
-_SUI_WORD = (r"(?:su+[i1!y]c+[i1!]d(?:e|al)|sui?c?ide|suicde|sucide|self[- ]inflicted(?: death)?"
-             r"|(?:if|when) i (?:kill(?:ed)? myself|t[ao]ok my (?:own )?life|take my (?:own )?life|end(?:ed)? my (?:own )?life)"
-             r"|my death (?:is|was|looks|looked|were) (?:ruled )?(?:a )?(?:suicide|self[- ]inflicted|deliberate|intentional|on purpose))")
-_PAYS = r"(?:pays?(?: out)?|paid(?: out)?|paying(?: out)?|covers?|covered|still (?:pay|count|valid)|valid|void|exclud\w*|exclusions?)"
-_INSURED = (
-    # "my life insurance pays out on suicide after two years", "does the life policy cover suicide"
-    rf"{_LIFE}\b[^.!?\n]{{0,80}}?\b{_PAYS}\b[^.!?\n]{{0,40}}?\b{_SUI_WORD}"
-    # the policy named in another sentence: "It pays out on suicide after two years", "would it still pay out if it was suicide"
-    rf"|(?:(?<=[.!?\n] )|(?<=[.!?\n])|^)(?:and |but |so )?(?:it|they)(?: still| even| only| definitely| apparently| now)? {_PAYS}\b"
-    rf"[^.!?\n]{{0,40}}?\b{_SUI_WORD}"
-    rf"|\b(?:does|would|will|do|did|is|are) (?:it|they) (?:still |even |ever |actually )?{_PAYS}\b[^.!?\n]{{0,40}}?\b{_SUI_WORD}"
-    # "if I take my own life, would my life insurance still pay out"
-    rf"|{_SUI_WORD}[^.!?\n]{{0,60}}?\b(?:does|would|will|is|do|are|can) (?:(?:the |my |our )?{_LIFE}|it|they|that)"
-    rf"(?: still| even| actually| ever)? {_PAYS}\b"
-    # the clause waited out on one's own policy: "the suicide exclusion on my policy ends in March"
-    r"|suicide (?:clause|exclusion|exemption)s? (?:on|in|of) (?:my|our) (?:\w+ )?(?:policy|insurance|cover)\b"
-    r"|(?:my|our) (?:\w+ )?(?:policy|insurance|cover)(?:'s|’s)? suicide (?:clause|exclusion|exemption)"
-    # the clause's waiting period: "there's a suicide exclusion for the first 2 years"
-    r"|suicide (?:clause|exclusion|exemption)s? (?:for|in|during) the first\b"
-    # "my life insurance policy ... pays out if it looks like an accident"
-    rf"|{_LIFE}\b[^.!?\n]{{0,80}}?\b{_PAYS}\b[^.!?\n]{{0,40}}?\b(?:it|my death) (?:looks|looked|seems|seemed|is made to look) like (?:an |a )?(?:\w+ )?accident\b"
-    # a death staged as an accident for the policy: "make it look like an accident so the life insurance pays"
-    rf"|(?:look|looks|looked|seem|seems)(?: \w+)? (?:like )?(?:an |a )?(?:\w+ )?(?:accident|natural causes)\b[^.!?\n]{{0,80}}?\b{_LIFE}\b"
-)
-# the user's own death at stake: "if I'm gone", "my family would get the money", "I need it to look like an accident"
-_OWN_DEATH = (
-    rf"\b(?:if|when|after|once) i(?:{A}m| am)? (?:die|died|kill|killed|take|took|end|ended|go|went|gone|dead|not here|wasn{A}t here|weren{A}t here)\b"
-    rf"|\bmy (?:wife|husband|partner|kids|children|family|son|daughter|girlfriend|boyfriend|boys|girls|mum|mom|dad|parents) (?:\w+ )?"
-    rf"(?:gets?|would get|will get|to get|got|is covered|are covered|(?:would|will|to) be (?:okay|ok|fine|looked after|provided for|set))\b"
-    rf"|\bi (?:need|want|wanted|would want|{A}d want|{A}d need|plan) it to (?:look|seem)\b"
-    rf"|\bi(?:{A}d|{A}ll| will| would| want to| need to| could| can| plan to)? (?:\w+ ){{0,2}}?(?:make|making|made) it (?:look|seem)\b"
-    rf"|\b(?:checked|checking|read|reading|been reading|went through|going through) (?:the small print|the terms|(?:my|our|the) (?:\w+ )?(?:\w+ )?(?:policy|insurance|cover))\b"
-    rf"|\bwe{A}re (?:at|past|over) (?:\w+ )?(?:years?|months?)\b|\bwe{A}re past (?:it|that)\b|\bwe{A}re at (?:\d+|two|three|four|five|six)\b"
-    rf"|\b(?:sorting|sorted|taking out|took out|taken out) (?:a |my |our |some )?life (?:insurance|policy|cover)\b"
-    rf"|\b(?:they|she|he|the kids|my (?:family|wife|husband|partner|kids|children))(?:{A}d| would| will| can) (?:need|get|have) the (?:money|payout)\b"
-)
-# a life policy in the message, and the user's own death at stake in it
-_INSURED_NEED = rf"^(?=[\s\S]*?\b{_LIFE}\b)(?=[\s\S]*?\b(?:{_OWN_DEATH}))"
-_INSURED_ORDINARY = (
-    # someone else's policy or death
-    r"\b(?:his|her|their|dad'?s|mum'?s|mom'?s|father'?s|mother'?s|son'?s|daughter'?s|husband'?s|wife'?s|partner'?s|brother'?s|sister'?s"
-    r"|friend'?s|client'?s|patient'?s|customer'?s|uncle'?s|aunt'?s|grandad'?s|grandma'?s|nan'?s) (?:\w+ )?(?:life )?(?:insurance|policy|cover)\b"
-    r"|\b(?:lost|losing) (?:my|our) \w+ to suicide|\blate (?:husband|wife|son|daughter|dad|father|mum|mother|partner|brother|sister)\b"
-    r"|\b(?:he|she|they) (?:killed|hanged|hung|shot|took) (?:himself|herself|themselves|his (?:own )?life|her (?:own )?life|their (?:own )?life)\b"
-    r"|\b(?:his|her|their) suicide\b"
-    # a study or work role, framed
-    r"|\bi(?:'m|’m| am) (?:an? |the )?(?:student|journalist|reporter|paralegal|lawyer|solicitor|nurse|broker|underwriter|actuary|adviser|advisor"
-    r"|agent|claims handler|trainee|researcher|writer|novelist)\b|\bi (?:work|worked) (?:in|for|at) (?:an? |the )?(?:\w+ )?(?:insurance|insurer|law|legal|bank|finance)"
-    r"|\b(?:for|in) (?:my|an?|our) (?:essay|dissertation|thesis|assignment|coursework|course|module|article|blog|class|novel|story|book|podcast|lecture)\b"
-    # an explicit denial
-    r"|\bi(?:'m|’m| am) not (?:suicidal|planning (?:anything|to)|going to do anything)\b|\bjust curious\b|\bout of curiosity\b"
-    # a game, a quiz or a bet
-    r"|\bin (?:minecraft|fortnite|roblox|skyrim|gta|the game|a game|game)\b|\b(?:pub quiz|quiz|trivia|settle (?:an|a|the) (?:argument|debate|bet))\b"
-)
 
 # -- an attempt's aftermath and regret that it failed --------------------------------------------------------------
 _REGRET = (rf"(?:annoyed|gutted|disappointed|angry|pissed(?: off)?|upset|frustrated|sad|raging|livid|furious|sorry) (?:that )?it (?:didn{A}?t|did not|didnt|hadn{A}?t) work"
@@ -256,10 +148,6 @@ FINAL_CUES: tuple[Cue, ...] = (
     # farewell (finality, high: a past "on Sunday" beside them is no time for an act)
     Cue("pet_arranged", "prep", "suicide", _c(_PET_AFTER), self_only=False),
     Cue("things_for_after", "finality", "suicide", _c(_THINGS_AFTER), self_only=False),
-    # round 28: not being around for a dependant or one's things, with a horizon (finality, high)
-    Cue("absent_after", "finality", "suicide", _c(_ABSENT), self_only=False, negatable=False),  # subject, negation: in the span
-    # round 28 (I2): one's own life policy checked for a suicide, or a death staged as an accident for it (high)
-    Cue("insured_suicide", "finality", "suicide", _c(_INSURED), self_only=False, negatable=False),
     Cue("survived_regret", "attempt", "suicide", _c(_REGRET)),
     Cue("stash_enough", "prep", "suicide", _c(_STASH), self_only=False),
     Cue("bleeding_unstopped", "in_progress", "self_harm", _c(_BLEEDING), self_only=False),
@@ -269,8 +157,6 @@ FINAL_CONTEXT_NEEDS: dict[str, re.Pattern[str]] = {
     "staged_final": compile_fast(rf"{_FINAL}|{_TESTED}".replace("{A}", A), re.I),
     "pet_arranged": compile_fast(_AFTER_NEED, re.I),
     "things_for_after": compile_fast(_AFTER_NEED, re.I),
-    "absent_after": compile_fast(_ABSENT_NEED, re.I),
-    "insured_suicide": compile_fast(_INSURED_NEED, re.I),
     "survived_regret": compile_fast(_AFTERMATH, re.I),
     "stash_enough": compile_fast(rf"^(?=[\s\S]*?{_STASH_NEED})(?=[\s\S]*?{_STASH_CONTEXT})", re.I),
     "bleeding_unstopped": compile_fast(_SELF_CUT, re.I),
@@ -279,8 +165,6 @@ FINAL_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
     "staged_final": compile_fast(_STAGED_ORDINARY, re.I),
     "pet_arranged": compile_fast(_AFTER_ORDINARY, re.I),
     "things_for_after": compile_fast(_AFTER_ORDINARY, re.I),
-    "absent_after": compile_fast(_ABSENT_ORDINARY, re.I),
-    "insured_suicide": compile_fast(_INSURED_ORDINARY, re.I),
     "survived_regret": compile_fast(_REGRET_ORDINARY, re.I),
     "stash_enough": compile_fast(_STASH_ORDINARY, re.I),
     "bleeding_unstopped": compile_fast(_BLEEDING_ORDINARY, re.I),
