@@ -102,8 +102,10 @@ _BASE_RANK: dict[Kind, int] = {
     "lethality": 3, "finality": 3, "ambivalent": 1,
 }
 # After a credible safety answer the level drops one step, but never below what a disclosed act keeps.
+# Round 28 (G): days of not eating, sleeping or getting up keep moderate: "no, nothing like that" answers the question
+# about suicide or self-harm, not the impairment (the read sets' authors keep such conversations at moderate).
 _FLOOR: dict[Kind, int] = {"passive": 1, "coded": 1, "ideation": 1, "nssi_urge": 1, "nssi": 2, "nssi_severe": 2,
-                           "attempt": 3, "prep": 1, "lethality": 1, "finality": 1}
+                           "attempt": 3, "prep": 1, "lethality": 1, "finality": 1, "impairment": 2}
 _PARTIAL = compile_fast(
     r"\b(?:barely|more th[ae]n|hours?|little|much|properly|at least|still (?:going|working)"
     r"|(?:1|2|one|two|a couple(?: of)?) (?:days?|nights?)|last night|a day)\b",
