@@ -186,6 +186,12 @@ _CIVIL_ASK = compile_fast(
     r"|\bwithout (?:being|sounding|coming (?:across|off) as|looking) (?:\w+ )?"
     r"(?:passive[- ]aggressive|petty|rude|mean|a nag|naggy|dramatic)\b",
     re.I)
+# Round 28 (C): the accident told as what the user said, then the truth ("At A&E I said I fell down the stairs but she
+# pushed me"): a cover story, so the injury beside it is not set aside as an accident.
+_COVER_STORY = compile_fast(
+    r"\b(?:i (?:said|told \w+(?: \w+)?|claimed|pretended|made out|lied(?: and said)?)|(?:we|they) (?:said|told \w+))"
+    r"(?: that)?\b[^.!?\n]{0,60}?\b(?:fell|tripped|slipped|walked into|accident\w*|did it (?:at|in|playing))\b"
+    r"[^.!?\n]{0,40}?\bbut\b", re.I)
 _SEVERITY: dict[Kind, int] = {**_BASE_RANK, "method": 2, "timeline": 1}
 _STRONG_PLAN = compile_fast(r"stockpil|hoard|sav(?:ed|ing)|collect|painless|lethal|how to (?:die|kill)|ways to", re.I)
 _SELF_INTENT = compile_fast(r"kill|life|die|suicid", re.I)
@@ -485,7 +491,8 @@ def scan_with_drops(text: str) -> tuple[tuple[Hit, ...], tuple[Drop, ...]]:
             if kind in _INJURY:
                 ss, se = sentence_of(text, s, e)
                 near = text[max(0, ss - 160) : se] if _SPORT.search(text[max(0, ss - 160) : ss]) else text[ss:se]
-                if ACCIDENT_CONTEXT.search(near) and not ON_PURPOSE.search(text[ss:se]):
+                if (ACCIDENT_CONTEXT.search(near) and not ON_PURPOSE.search(text[ss:se])
+                        and not _COVER_STORY.search(text[ss:se])):
                     dropped.append((s, e, "idiom"))
                     continue
                 if kind in ("nssi", "nssi_severe"):
