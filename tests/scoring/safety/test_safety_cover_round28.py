@@ -26,6 +26,8 @@ CASES: list[tuple[str, bool]] = [
     ("I told my mum I fell off my bike but honestly it was just a scrape, I'm fine.", False),
     ("He pushed me over at rugby training, I fell down and broke my wrist. It's in a cast.", False),
     ("I said I tripped in PE but actually I just wasn't looking where I was going.", False),
+    # play told as play (a review of the first version)
+    ("I said I tripped but my little brother pushed me, we were messing about on the trampoline lol.", False),
 ]
 
 

@@ -187,8 +187,10 @@ _CIVIL_ASK = compile_fast(
     r"(?:passive[- ]aggressive|petty|rude|mean|a nag|naggy|dramatic)\b",
     re.I)
 # Round 28 (C): the accident told as what the user said, then the truth ("At A&E I said I fell down the stairs but she
-# pushed me"): a cover story, so the injury beside it is not set aside as an accident.
+# pushed me"): a cover story, so the injury beside it is not set aside as an accident. Not in play ("we were messing
+# about on the trampoline lol").
 _COVER_STORY = compile_fast(
+    r"(?![^.!?\n]*\b(?:messing|mucking|play(?:ing|ed)?|play[- ]?fight\w*|lol|haha|joking|trampoline|game)\b)"
     r"\b(?:i (?:said|told \w+(?: \w+)?|claimed|pretended|made out|lied(?: and said)?)|(?:we|they) (?:said|told \w+))"
     r"(?: that)?\b[^.!?\n]{0,60}?\b(?:fell|tripped|slipped|walked into|accident\w*|did it (?:at|in|playing))\b"
     r"[^.!?\n]{0,40}?\bbut\b", re.I)
