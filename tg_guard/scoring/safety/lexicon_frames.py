@@ -18,7 +18,7 @@ from ._regex import SOURCES, compile_fast
 from .lexicon import PILLS, A, Cue, _c
 from .lexicon_extra import _DRUG
 
-__all__ = ["BENIGN_READINGS", "CASE_FINE", "CASE_OWN", "CASE_SAFE", "FRAME_CONTEXT_DROPS", "FRAME_CUES", "MESSAGE_CONTEXT_DROPS", "MESSAGE_CONTEXT_NEEDS", "PRO_WORDS"]
+__all__ = ["BENIGN_READINGS", "CASE_FINE", "CASE_OWN", "CASE_SAFE", "FRAME_CONTEXT_DROPS", "FRAME_CUES", "MESSAGE_CONTEXT_DROPS", "MESSAGE_CONTEXT_NEEDS", "ORDINARY_IMPAIRMENT", "PRO_WORDS"]
 
 _FALL = r"(?:fall|falls|jump|jumps|crash|car crash|collision|wreck|overdose|od|drop)"
 _AMOUNT = r"(?:\d+ ?(?:mph|kmh|km/?h|kph|miles an hour|feet|ft|foot|metres?|meters?|m|stor(?:ey|y|ies|eys)|floors?|mg|grams?|g|pills|tablets)|(?:\w+ )?(?:stor(?:ey|y|ies|eys)|floors?) (?:up|high|building)|that (?:high|fast|speed|height)|full speed|the (?:\w+ )?(?:floor|roof|bridge))"
@@ -544,6 +544,14 @@ _ORDINARY_NIGHTS = (r"\b(?:night ?shifts?|shifts?|on nights|nights on|rota|on ca
                     r"|teething|jet ?lag\w*|time ?zones?|flight|flew|red[- ]eye|festival|camping|tent|ramadan|fasting|iftar|suhoor"
                     r"|exams?|revision|deadline|crunch|all[- ]nighters?|hackathon|gaming|stream\w*|party|rave|puppy|wedding|heatwave)\b|"
                     + _LAID_UP)
+#: Round 28: an ordinary reason for days of not eating, sleeping, washing or getting up: the counted nights' reasons and
+#: being laid up, plus a fast, a cleanse or diet, a strike, bed rest, a break or a cast, remote work, a trip.
+ORDINARY_IMPAIRMENT: re.Pattern[str] = compile_fast(
+    _ORDINARY_NIGHTS + r"|\b(?:lent|cleanse|detox|juice|diet\w*|keto|carbs?|calories|strike|bed ?rest|broke|broken|cast|wisdom teeth"
+    r"|remote|wfh|working from home|holiday|trip|hike|hiking|expedition|retreat|silent retreat|surgeon|hospital|midwife|pregnan\w*"
+    r"|finals|cramming|revising|glastonbury|steroid\w*|bread|pasta|meat|sugar|dairy|gluten|junk food|takeaways?|restaurants?"
+    r"|hangover|hungover|stomach bug|sickness bug|been sick|being sick|throwing up|vomit\w*|(?:been|was|fallen|falling) ill"
+    r"|infection|migraine)\b", re.I)
 ROUND17_CUES: tuple[Cue, ...] = (
     Cue("nights_counted", "impairment", "functional_impairment", _c(
         rf"night (?:number )?{_N3}(?: now| in a row| running| straight)?,? (?:with|of|on) {_NO_SLEEP}",

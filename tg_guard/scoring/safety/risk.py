@@ -54,6 +54,7 @@ from .lexicon_frames import (
     FRAME_CUES,
     MESSAGE_CONTEXT_DROPS,
     MESSAGE_CONTEXT_NEEDS,
+    ORDINARY_IMPAIRMENT,
     PRO_WORDS,
 )
 from .lexicon_meds import medication_spans
@@ -102,10 +103,24 @@ _BASE_RANK: dict[Kind, int] = {
     "lethality": 3, "finality": 3, "ambivalent": 1,
 }
 # After a credible safety answer the level drops one step, but never below what a disclosed act keeps.
-# Round 28 (G): days of not eating, sleeping or getting up keep moderate: "no, nothing like that" answers the question
-# about suicide or self-harm, not the impairment (the read sets' authors keep such conversations at moderate).
 _FLOOR: dict[Kind, int] = {"passive": 1, "coded": 1, "ideation": 1, "nssi_urge": 1, "nssi": 2, "nssi_severe": 2,
-                           "attempt": 3, "prep": 1, "lethality": 1, "finality": 1, "impairment": 2}
+                           "attempt": 3, "prep": 1, "lethality": 1, "finality": 1}
+# Round 28 (G): days of not eating, sleeping or getting up keep moderate after a bare "no, nothing like that": it
+# answers the question about suicide or self-harm, not the impairment (the read sets' authors keep such conversations
+# at moderate). Not where help is arranged in the answer (someone with them, an appointment: DATA_CARD's credible
+# answers), where the impairment has an ordinary reason (:data:`.lexicon_frames.ORDINARY_IMPAIRMENT`), or where it is
+# over (eating again, back at work): the round's review found all three lifted by a first, unconditional floor.
+_HELP_ARRANGED = compile_fast(
+    rf"\b(?:(?:is|are|{A}s|{A}re) (?:here|with me|staying|coming (?:over|round))|appointment|booked|gp|doctor|therapist"
+    rf"|counsell?or|nurse|crisis team|helpline|signed (?:me )?off|looking after me)\b".replace("{A}", A), re.I)
+_IMPAIRMENT_OVER = compile_fast(
+    rf"\b(?:eating (?:again|normally|properly|and)|back (?:at|to) (?:work|school|uni|normal)"
+    rf"|(?:much |feeling |loads )?better now|(?:i{A}m|im|i am) (?:ok|okay|fine|good|alright|all right) now"
+    rf"|(?:showered|washed) and (?:eaten|had)|kept (?:\w+ )?down"
+    rf"|(?:i{A}ve|i have|just) (?:eaten|had) (?:a (?:proper|full|decent|real|big|hot) meal"
+    rf"|(?:a )?(?:proper )?(?:dinner|lunch|breakfast|tea))"
+    rf"|ate (?:all of it|a proper|a full|dinner|lunch|breakfast)|over now|recovered|sleeping (?:again|better|properly)"
+    rf"|up and about)\b".replace("{A}", A), re.I)
 _PARTIAL = compile_fast(
     r"\b(?:barely|more th[ae]n|hours?|little|much|properly|at least|still (?:going|working)"
     r"|(?:1|2|one|two|a couple(?: of)?) (?:days?|nights?)|last night|a day)\b",
@@ -1148,6 +1163,12 @@ _POSTPONED = compile_fast(
 _FOR_GOOD = compile_fast(r"\b(?:not|or|nor|never|n{A}?t) ever\b|\bever again\b|\bfor good\b".replace("{A}", A), re.I)
 
 
+def impairment_stands(answer: str, users: Sequence[str]) -> bool:
+    """Round 28 (G): whether an impairment keeps moderate after ``answer``, a credible answer to a safety check."""
+    return (_HELP_ARRANGED.search(answer) is None
+            and not any(ORDINARY_IMPAIRMENT.search(u) or _IMPAIRMENT_OVER.search(u) for u in users))
+
+
 @lru_cache(maxsize=8192)
 def credible_answer(text: str, *, safe_question: bool) -> bool:
     """A user answer to a safety check that credibly reports safety (no hedging, no new cue, no thought going on)."""
@@ -1422,6 +1443,9 @@ class RiskTracker:
                     st.rank = max(st.rank, new_rank)
             if credible:
                 floor = max((_FLOOR.get(h.kind, 0) for _, h in st.hits if not h.past), default=0)
+                impaired = any(h.kind == "impairment" and not h.past for _, h in st.hits)
+                if impaired and impairment_stands(msg.content, before):
+                    floor = max(floor, 2)
                 st.rank = max(st.rank - 1, min(floor, st.rank))
                 st.resolved_last = True
                 st.drops += 1
