@@ -206,6 +206,7 @@ def test_eval_detectors_scores_a_policys_safety_scorer(tmp_path: Path) -> None:
         (b'{"messages": [{"role": "user", "content": "ok \\ud83d"}]}\n',  # half an emoji escape: the edge's check
          b"bad.jsonl:1: content (message 0) has a lone surrogate"),
         (b'{"messages": {"role": "user"}}\n', b"bad.jsonl:1: messages must be a list"),
+        (b'{"risk_level": "none"}\n', b"bad.jsonl:1: not a labelled conversation: the field 'messages' is missing"),
     ],
 )
 def test_eval_detectors_names_the_bad_line_without_a_traceback(tmp_path: Path, content: bytes,

@@ -117,10 +117,9 @@ def eval_detectors(
     if getattr(sc, "encoder_release", None) is not None:
         result["encoder_release"] = sc.encoder_release
     # round 27: int8 scores depend on the CPU's arithmetic, so every result says which machine gave it
-    result["host"] = host_info()
+    host = result["host"] = host_info()
     if result["risk_encoder"]:
         result["encoder_offset"] = getattr(sc, "encoder_offset", None)
-    host = result["host"]
     console.print(f"host: {host['cpu']} ({host['machine']}), int8 kernels {host['int8_kernels']}, onnxruntime "
                   f"{host['onnxruntime'] or 'not installed'}")
     if data:

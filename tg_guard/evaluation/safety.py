@@ -78,7 +78,10 @@ def load_jsonl(path: str | Path) -> list[Record]:
                 msgs = coerce_messages(raw["messages"])
             except InvalidInputError as exc:
                 raise InvalidInputError(f"{path}:{n}: {exc}", index=n) from exc
-            except (ValueError, KeyError, TypeError) as exc:
+            except KeyError as exc:
+                raise InvalidInputError(f"{path}:{n}: not a labelled conversation: the field {exc} is missing; write "
+                                        '{"messages": [{"role": "user", "content": ...}], ...}', index=n) from exc
+            except (ValueError, TypeError) as exc:
                 raise InvalidInputError(f"{path}:{n}: not a labelled conversation ({exc})", index=n) from exc
             level = raw.get("risk_level")
             if level is not None and level not in RISK_LEVELS:

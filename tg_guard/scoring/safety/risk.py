@@ -1163,10 +1163,26 @@ _POSTPONED = compile_fast(
 _FOR_GOOD = compile_fast(r"\b(?:not|or|nor|never|n{A}?t) ever\b|\bever again\b|\bfor good\b".replace("{A}", A), re.I)
 
 
+@lru_cache(maxsize=8192)
+def _impairment_explained(text: str) -> bool:
+    """Whether a user message gives an ordinary reason for days of impairment or says it is over. Cached by text:
+    every credible answer re-reads the earlier user messages."""
+    return ORDINARY_IMPAIRMENT.search(text) is not None or _IMPAIRMENT_OVER.search(text) is not None
+
+
 def impairment_stands(answer: str, users: Sequence[str]) -> bool:
     """Round 28 (G): whether an impairment keeps moderate after ``answer``, a credible answer to a safety check."""
-    return (_HELP_ARRANGED.search(answer) is None
-            and not any(ORDINARY_IMPAIRMENT.search(u) or _IMPAIRMENT_OVER.search(u) for u in users))
+    return _HELP_ARRANGED.search(answer) is None and not any(_impairment_explained(u) for u in users)
+
+
+def _answer_floor(hits: Sequence[tuple[int, Hit]], answer: str, users: Sequence[str]) -> int:
+    """The level a credible answer cannot lower the conversation below: what a disclosed act keeps (:data:`_FLOOR`),
+    and moderate for days of impairment the answer leaves standing (:func:`impairment_stands`)."""
+    current = [h for _, h in hits if not h.past]
+    floor = max((_FLOOR.get(h.kind, 0) for h in current), default=0)
+    if floor < 2 and any(h.kind == "impairment" for h in current) and impairment_stands(answer, users):
+        floor = 2
+    return floor
 
 
 @lru_cache(maxsize=8192)
@@ -1442,10 +1458,7 @@ class RiskTracker:
                 if any(not h.past for h in hits):
                     st.rank = max(st.rank, new_rank)
             if credible:
-                floor = max((_FLOOR.get(h.kind, 0) for _, h in st.hits if not h.past), default=0)
-                impaired = any(h.kind == "impairment" and not h.past for _, h in st.hits)
-                if impaired and impairment_stands(msg.content, before):
-                    floor = max(floor, 2)
+                floor = _answer_floor(st.hits, msg.content, before)
                 st.rank = max(st.rank - 1, min(floor, st.rank))
                 st.resolved_last = True
                 st.drops += 1
