@@ -47,10 +47,19 @@ ACT_CUES: tuple[Cue, ...] = (
         r"(?:didn{A}t|did not|couldn{A}t) jump[^.!?\n]{0,20}(?:practi[sc]ing|this time|yet)", r"practi[sc]ing,? i guess",
         rf"(?:went|go|been|drove|walked|keep going) (?:up )?to the (?:\w+ )?{_HEIGHT}[^.!?\n]{{0,60}}(?:(?:stood|stand|standing) (?:right )?at the edge|look(?:ing|ed)? (?:down|over)|(?:to|and) (?:see|check) how high)",
         rf"(?:was|i was|been) on the (?:\w+ )?{_HEIGHT}[^.!?\n]{{0,60}}(?:told me to come down|talked me down|pulled me back|asked if i was (?:ok|okay|alright))",
+        # round 29 (H): past the barrier of a height, told after it ("stood on the wrong side of the barrier for a
+        # while", "climbed over the railing on the bridge and climbed back"); not crowds, queues or a fence at home
+        r"\b(?:stood|standing|sat|sitting|was|were|got|climbed|went|stepped|been|ended up|found me) (?:\w+ ){0,2}(?:on |onto |over |out )?(?:to )?the (?:wrong|outside|far|drop) side of the (?:\w+ )?(?:barriers?|railings?|rail|parapet|balustrade|safety (?:fence|barrier|net))"
+        r"(?![^.!?\n]*\b(?:queue|crowd|concert|gig|festival|match|stadium|motorway|hard shoulder|traffic|broke down|breakdown|cycle|bike lane|pitch)\b)",
+        r"\b(?:climbed|stepped|got|swung my legs?) (?:up )?(?:over|onto) the (?:\w+ )?(?:railings?|rail|parapet|balustrade|barrier|safety fence)[^.!?\n]{0,80}\b(?:bridge|roof|ledge|balcony|car park|multi-?stor\w*|top (?:floor|level|deck)|cliff|edge|drop|viaduct|overpass)\b",
+        r"\b(?:bridge|roof|ledge|balcony|car park|multi-?stor\w*|top (?:floor|level|deck)|cliff|viaduct|overpass)\b[^.!?\n]{0,80}\b(?:climbed|stepped|got) (?:up )?(?:over|onto) the (?:\w+ )?(?:railings?|rail|parapet|balustrade|barrier|safety fence)",
     ), self_only=False),
     # At a height now, looking down, not knowing why one came.
     Cue("at_height_now", "in_progress", "suicide", _c(
         rf"(?:i{A}m|im|i am) (?:on|at|standing on|sitting on) (?:the|a) (?:\w+ )?{_HEIGHT}[^\n]{{0,60}}(?:look(?:ing)? down|keep looking|came here|want to jump|gonna jump|going to jump|how high|the water|phone{A}?s? (?:nearly |almost )?dead)",
+        # round 29 (H): past the barrier now ("I'm on the bridge over the A38, on the wrong side of the railing")
+        rf"(?:i{A}m|im|i am) (?:[^.!?\n]{{0,60}}? )?(?:on|standing on|sitting on|stood on|sat on) the (?:wrong|outside|far|drop) side of the (?:\w+ )?(?:barriers?|railings?|rail|parapet|balustrade|safety (?:fence|barrier|net))",
+        rf"(?:i{A}ve|ive|i have) (?:just |already )?(?:climbed|stepped|got) (?:over|onto) the (?:\w+ )?(?:railings?|rail|parapet|balustrade|safety fence)",
     ), self_only=False),
     # Self-harm by other means.
     Cue("nssi_other", "nssi", "self_harm", _c(
