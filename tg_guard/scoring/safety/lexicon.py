@@ -271,11 +271,6 @@ CUES: tuple[Cue, ...] = (
         # discharged after one's own overdose or attempt (round 12): "got discharged on Tuesday after the overdose"
         r"(?:discharged|released|sent home|home from (?:the )?(?:hospital|a&e|er|ward))[^.!?\n]{0,40}(?:after|following) (?:the|my|an|a) (?:overdose|od|attempt|suicide attempt)",
         r"(?:after|following|since) my (?:overdose|od|suicide attempt|attempt)\b",
-        # round 29 (H): a ligature the user put on, stopped partway ("last night I had the belt round my neck and then
-        # the baby started crying"); the user's own act, so not a hold at judo ("he got his belt around my neck")
-        rf"\bi(?:{A}d| had| have|{A}ve)? (?:\w+ )?(?:had|put|tied|wrapped|pulled|tightened|got|looped) (?:the |a |my |his |her )?"
-        r"(?:\w+ )?(?:belt|rope|cord|noose|ligature|cable|flex|charger|lead|tie|scarf)s? (?:a?round|on) my (?:neck|throat)"
-        r"(?![^.!?\n]*\b(?:judo|jiu[- ]?jitsu|bjj|wrestl\w*|sparr\w*|grappl\w*|costume|outfit|fashion|cold|warm|wind|interview|wedding|uniform|school|work|office)\b)",
     ), self_only=True),
     # -- self-harm -------------------------------------------------------------------------------------
     Cue("nssi", "nssi", "self_harm", _c(
