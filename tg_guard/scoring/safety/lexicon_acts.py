@@ -72,7 +72,7 @@ ACT_CUES: tuple[Cue, ...] = (
         r"(?:(?<=\bi )|(?<=\bi had )|(?<=\bi'd )|(?<=\bi’d )|(?<=\bid )|(?<=\bi've )|(?<=\bi’ve )|(?<=\bive )|(?<=\bi have )|(?<=\bi then )|(?<=\bi just )|(?<=\bi even ))"
         r"(?:had|put|tied|wrapped|pulled|tightened|got|looped) (?:the |a |my |his |her )?(?:\w+ )?(?:belt|rope|cord|noose|ligature|cable|flex|charger|lead|tie|scarf)s?"
         r" (?:a?round|on) my (?:neck|throat)"
-        r"(?![^.!?\n]*\b(?:judo|jiu[- ]?jitsu|bjj|wrestl\w*|sparr\w*|grappl\w*|costume|outfit|fashion|cold|warm|wind|interview|wedding|uniform|school|office)\b)",
+        r"(?![^.!?\n]*\b(?:judo|jiu[- ]?jitsu|bjj|wrestl\w*|sparr\w*|grappl\w*|costume|outfit|fashion|cold|warm|wind\w*|freez\w*|chilly|snow\w*|winter|weather|bus stop|interview|wedding|uniform|school|office)\b)",
     ), self_only=True),
     # At a height now, looking down, not knowing why one came.
     Cue("at_height_now", "in_progress", "suicide", _c(

@@ -1176,6 +1176,9 @@ _AWAY_FOR_NOW = compile_fast(
     r"|away (?:till|until|for|this|tonight)|not (?:home|back) (?:yet|till|until)|working (?:late|nights))\b"
     r"|\b(?:till|until|til) (?:he|she|they) (?:gets?|comes?|is|are) (?:back|home|in)\b", re.I)
 
+_LEADING_NO = compile_fast(r"^\W*(?:no|nope|nah|not (?:really|sure|exactly|totally|completely|fully|very))\b", re.I)
+_SAYS_SAFE = compile_fast(rf"\b(?:i{A}?m|im|i am) (?:\w+ )?(?:safe|ok|okay|fine|alright|all right)\b", re.I)
+
 # ... unless the promise is for good ("not today, not ever", "not now or ever")
 _FOR_GOOD = compile_fast(r"\b(?:not|or|nor|never|n{A}?t) ever\b|\bever again\b|\bfor good\b".replace("{A}", A), re.I)
 
@@ -1210,6 +1213,10 @@ def credible_answer(text: str, *, safe_question: bool) -> bool:
     # Round 29 (S): "yeah nah I'm good. forget I said anything" takes the disclosure back, it does not answer the
     # check (DATA_CARD: "jk" and "forget it" never lower the level).
     if _RETRACT.search(text) or _AWAY_FOR_NOW.search(text):
+        return False
+    # "Are you safe?" - "No, not really. My sister is here though.": a "no" to that question is not safety, whatever
+    # help follows; "no no, I'm fine" still is.
+    if safe_question and _LEADING_NO.match(text) and not _SAYS_SAFE.search(text):
         return False
     if any(not h.past and h.kind not in ("method", "timeline") for h in scan_message(text)):
         return False

@@ -1,0 +1,82 @@
+"""Round 29 (S): "are you safe right now?" is a safety check (risk.py, ``_CHECK``, ``_ARE_YOU_SAFE``, ``_is_check``).
+
+The commonest check in the labelled sets, "Are you safe right now?" (about 400 assistant turns), was not read as one:
+``_CHECK`` knew "do you feel safe" and "you are safe", not "are you safe". A credible answer to it ("yes, I'm safe, my
+sister's here and I see the GP tomorrow") therefore never lowered the level one step, as the DATA_CARD's safety-check
+rule says it does and as the same answer to "do you feel safe right now?" already did. Now it is a check of the "are
+you safe" kind (the answer must affirm safety, not open with "no"); a message that also asks about a plan or the
+thoughts keeps that question's answer rule ("no plan, no"). Two answers are no longer credible to any check: one that
+takes the disclosure back ("forget I said anything"), and one whose safety lasts while the other person is out ("i'm
+ok, he's at work").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tg_guard.clinical import RiskLevel
+from tg_guard.scoring.safety import EmbeddedSafetyScorer, build_embedded_safety
+from tg_guard.scoring.safety.risk import RiskTracker, _is_check
+
+from .helpers import conv
+
+IDEATION = "I've been thinking about ending my life most nights this week."
+SAFE_Q = "Thank you for telling me, that matters. Are you safe right now?"
+
+# (the conversation's turns, user first; the level wanted at the end)
+CASES: list[tuple[tuple[str, ...], RiskLevel]] = [
+    # a credible "yes" to "are you safe right now?" lowers moderate to low, as it does for "do you feel safe"
+    ((IDEATION, SAFE_Q, "Yes, I'm safe. My sister is here tonight and I've got the GP at 9 tomorrow."), "low"),
+    ((IDEATION, "Thank you for telling me. Do you feel safe right now?",
+      "Yes, I'm safe. My sister is here tonight and I've got the GP at 9 tomorrow."), "low"),
+    ((IDEATION, "I'm glad you told me. are u safe at the moment?", "yeah im safe, my mum's with me and I'm seeing my "
+      "counsellor on monday"), "low"),
+    # "no" to "are you safe?" is not a denial of the plan: it keeps the level
+    ((IDEATION, SAFE_Q, "No, not really. My sister is here though."), "moderate"),
+    # both questions in one sentence: "no plan" answers the plan question, as before (credible, one step down)
+    ((IDEATION, "Thank you for telling me. Do you have a plan, and are you safe right now?",
+      "No plan, no. My partner is home with me and I've booked the GP for tomorrow."), "low"),
+    # a retraction answers nothing
+    ((IDEATION, SAFE_Q, "yeah I'm good. forget I said anything, long week."), "moderate"),
+    # safe only while the other person is out
+    (("Last month he put his hands round my neck during a row.", "I'm really worried about you. Are you safe at home "
+      "right now?", "i'm ok, he's at work. can we talk about something else"), "high"),
+    # not a safety check at all
+    ((IDEATION, "Thank you for telling me. Are you safe to drive home from work tonight?", "Yes, I'm fine to drive."),
+     "moderate"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Are you safe right now?", (True, True)),
+        ("are u safe at home tonight?", (True, True)),
+        ("Can I ask, are you feeling safe at the moment?", (True, True)),
+        # another check in the same message keeps its own answer rule
+        ("Do you have a plan or a way, and are you safe right now?", (True, False)),
+        ("Are you safe right now? Have you made a plan?", (True, False)),
+        # as before
+        ("Do you feel safe right now?", (True, True)),
+        ("Are you safe to drive home?", (False, False)),
+        ("Are you okay?", (False, False)),
+    ],
+)
+def test_is_check(text: str, want: tuple[bool, bool]) -> None:
+    assert _is_check(text) == want
+
+
+@pytest.mark.parametrize(("turns", "want"), CASES)
+def test_rules(turns: tuple[str, ...], want: RiskLevel) -> None:
+    assert RiskTracker().assess(conv(*turns)).level == want
+
+
+@pytest.fixture(scope="module", params=["default", "numpy path"])
+def either(request: pytest.FixtureRequest, scorer: EmbeddedSafetyScorer) -> EmbeddedSafetyScorer:
+    """The shipped default, then the numpy path (``embeddings=False``)."""
+    return scorer if request.param == "default" else build_embedded_safety(embeddings=False)
+
+
+@pytest.mark.parametrize(("turns", "want"), CASES)
+def test_scorer(either: EmbeddedSafetyScorer, turns: tuple[str, ...], want: RiskLevel) -> None:
+    assert either.assess_risk(conv(*turns)).level == want
