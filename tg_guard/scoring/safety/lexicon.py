@@ -260,6 +260,10 @@ CUES: tuple[Cue, ...] = (
         # rehearsal told after it, or a view is not read
         r"(?<!was )(?<!were )(?<!been )(?<!we're )(?<!we’re )(?<!we are )(?:standing|sitting|perched|(?:i{A}?m|im|i am) (?:stood|sat)) (?:right |just )?(?:at|on) the (?:very )?edge of (?:the |a |this )?(?:\w+ )?(?:platform|roof|rooftop|bridge|car park|multi-?stor\w*|building|tracks)(?! (?:terrace|garden|bar|party|pool|top bar))", r"train (?:is )?due in",
         r"(?:engine|car) (?:is )?running|taped the gaps|turned the gas (?:on|fire on)|gas (?:is )?on and",
+        # round 29: not a burden likened to one ("the mortgage is a noose around my neck", "like a rope around my neck";
+        # "there is a rope around my neck" stays)
+        r"(?<!like a )(?<!like an )(?<!(?<=\w)(?<!there) is a )(?<!been a )(?<!(?<=\w)(?<!there) was a )(?<!\w as a )(?<!become a )"
+        r"(?<!became a )"
         r"(?:noose|rope|cord|ligature|belt) (?:is )?(?:ready|tied|up|set up|around my neck)", r"(?:going to|gonna) try again",
         rf"won{A}t be waking up|see you on the other side",
         r"(?:swallowed|taken|took) (?:most|half|all|the rest) of (?:a|the|my) (?:packet|bottle|box|pills|tablets|meds)",

@@ -48,38 +48,9 @@ ACT_CUES: tuple[Cue, ...] = (
         rf"(?:went|go|been|drove|walked|keep going) (?:up )?to the (?:\w+ )?{_HEIGHT}[^.!?\n]{{0,60}}(?:(?:stood|stand|standing) (?:right )?at the edge|look(?:ing|ed)? (?:down|over)|(?:to|and) (?:see|check) how high)",
         rf"(?:was|i was|been) on the (?:\w+ )?{_HEIGHT}[^.!?\n]{{0,60}}(?:told me to come down|talked me down|pulled me back|asked if i was (?:ok|okay|alright))",
     ), self_only=False),
-    # Round 29 (H): past the barrier of a height, told after it ("stood on the wrong side of the barrier for a while",
-    # "climbed over the railing on the bridge"), the user the subject (not "a young fella climbed over the railing");
-    # not crowds, queues, a match or a motorway's hard shoulder.
-    Cue("barrier_crossed", "prep", "suicide", _c(
-        r"(?<!fella )(?<!lad )(?<!bloke )(?<!kid )(?<!boy )(?<!girl )(?<!man )(?<!woman )(?<!someone )(?<!somebody )(?<!person )(?<!teen )(?<!teenager )(?<!guy )(?<!student )(?<!patient )(?<!customer )(?<!stranger )(?<!lady )(?<!chap )(?<!child )"
-        r"(?:stood|standing|sat|sitting|was|got|climbed|went|stepped|ended up) (?:\w+ ){0,2}(?:on |onto |over |out )?(?:to )?"
-        r"the (?:wrong|outside|far|drop) side of the (?:\w+ )?(?:barriers?|railings?|rail|parapet|balustrade|safety (?:fence|barrier|net))"
-        r"(?![^.!?\n]*\b(?:queue|crowd|concert|gig|festival|match|stadium|motorway|hard shoulder|traffic|broke down|breakdown|cycle|bike lane|pitch)\b)",
-        r"(?<!fella )(?<!lad )(?<!bloke )(?<!kid )(?<!boy )(?<!girl )(?<!man )(?<!woman )(?<!someone )(?<!somebody )(?<!person )(?<!teen )(?<!teenager )(?<!guy )(?<!student )(?<!patient )(?<!customer )(?<!stranger )(?<!lady )(?<!chap )(?<!child )"
-        r"(?:climbed|stepped|got|swung my legs?) (?:up )?(?:over|onto) the (?:\w+ )?(?:railings?|rail|parapet|balustrade|barrier|safety fence)"
-        r"[^.!?\n]{0,80}\b(?:bridge|roof|ledge|balcony|car park|multi-?stor\w*|top (?:floor|level|deck)|cliff|edge|drop|viaduct|overpass)\b",
-    ), self_only=True),
-    # ... and found there by someone else ("the police found me on the wrong side of the railings")
-    Cue("barrier_found", "prep", "suicide", _c(
-        r"(?:found|saw|caught|spotted|pulled|talked|got) me (?:\w+ ){0,2}(?:on|off|from|back (?:from|over)) the (?:wrong|outside|far|drop) side of the"
-        r" (?:\w+ )?(?:barriers?|railings?|rail|parapet|balustrade|safety (?:fence|barrier|net))",
-    ), self_only=False),
-    # Round 29 (H): a ligature the user put on, stopped partway ("last night I had the belt round my neck and then the
-    # baby started crying"); "I" the subject right before the verb, so not a hold at judo ("he got his belt around my
-    # neck") nor a scarf against the cold.
-    Cue("ligature_tried", "attempt", "suicide", _c(
-        r"(?:(?<=\bi )|(?<=\bi had )|(?<=\bi'd )|(?<=\bi’d )|(?<=\bid )|(?<=\bi've )|(?<=\bi’ve )|(?<=\bive )|(?<=\bi have )|(?<=\bi then )|(?<=\bi just )|(?<=\bi even ))"
-        r"(?:had|put|tied|wrapped|pulled|tightened|got|looped) (?:the |a |my |his |her )?(?:\w+ )?(?:belt|rope|cord|noose|ligature|cable|flex|charger|lead|tie|scarf)s?"
-        r" (?:a?round|on) my (?:neck|throat)"
-        r"(?![^.!?\n]*\b(?:judo|jiu[- ]?jitsu|bjj|wrestl\w*|sparr\w*|grappl\w*|costume|outfit|fashion|cold|warm|wind\w*|freez\w*|chilly|snow\w*|winter|weather|bus stop|interview|wedding|uniform|school|office)\b)",
-    ), self_only=True),
     # At a height now, looking down, not knowing why one came.
     Cue("at_height_now", "in_progress", "suicide", _c(
         rf"(?:i{A}m|im|i am) (?:on|at|standing on|sitting on) (?:the|a) (?:\w+ )?{_HEIGHT}[^\n]{{0,60}}(?:look(?:ing)? down|keep looking|came here|want to jump|gonna jump|going to jump|how high|the water|phone{A}?s? (?:nearly |almost )?dead)",
-        # round 29 (H): past the barrier now ("I'm on the bridge over the A38, on the wrong side of the railing")
-        rf"(?:i{A}m|im|i am) (?:[^.!?\n]{{0,60}}? )?(?:on|standing on|sitting on|stood on|sat on) the (?:wrong|outside|far|drop) side of the (?:\w+ )?(?:barriers?|railings?|rail|parapet|balustrade|safety (?:fence|barrier|net))",
-        rf"(?:i{A}ve|ive|i have) (?:just |already )?(?:climbed|stepped|got) (?:over|onto) the (?:\w+ )?(?:railings?|rail|parapet|balustrade|safety fence)",
     ), self_only=False),
     # Self-harm by other means.
     Cue("nssi_other", "nssi", "self_harm", _c(

@@ -150,12 +150,8 @@ FRAME_CONTEXT_DROPS: dict[str, re.Pattern[str]] = {
     # "I'm on the bridge" in a commute is a place, not an attempt under way.
     # round 25: a hold in a grappling sport ("at judo he got his belt around my neck and I tapped"); not "wrestling
     # with" thoughts
-    # round 29 (H): a burden likened to a noose ("the mortgage is a noose around my neck", "like a rope around my neck")
     "in_progress": compile_fast(r"\b(?:traffic|stuck (?:in|on)|running late|commut\w*|on my way|roadworks"
-                                r"|jiu[- ]?jitsu|judo|bjj|mma|wrestling(?! with)|sparring|grappl\w*|choke ?(?:drill|hold)s?)\b"
-                                r"|\b(?:is|are|was|were|been|like|as|feels?|felt|became|become|becoming|hangs?|hung|hanging)"
-                                r" (?:(?:a|an|the|this|that|another|such a) )?(?:\w+ )?(?:noose|rope|millstone)"
-                                r" (?:a?round|on) (?:my|our) necks?\b",
+                                r"|jiu[- ]?jitsu|judo|bjj|mma|wrestling(?! with)|sparring|grappl\w*|choke ?(?:drill|hold)s?)\b",
                                 re.I),
     # Round 12: a parent confiscating a phone or console as a punishment (for a week, because of a grade) is
     # ordinary discipline (DATA_CARD: none), not coercive control; not where the sentence has fear or force.
