@@ -3,11 +3,14 @@
 The commonest check in the labelled sets, "Are you safe right now?" (about 400 assistant turns), was not read as one:
 ``_CHECK`` knew "do you feel safe" and "you are safe", not "are you safe". A credible answer to it ("yes, I'm safe, my
 sister's here and I see the GP tomorrow") therefore never lowered the level one step, as the DATA_CARD's safety-check
-rule says it does and as the same answer to "do you feel safe right now?" already did. Now it is a check of the "are
-you safe" kind (the answer must affirm safety, not open with "no"); a message that also asks about a plan or the
-thoughts keeps that question's answer rule ("no plan, no"). Two answers are no longer credible to any check: one that
-takes the disclosure back ("forget I said anything"), and one whose safety lasts while the other person is out ("i'm
-ok, he's at work").
+rule says it does and as the same answer to "do you feel safe right now?" already did. Now it is a check, followed only
+by a time, a place or a person ("are you safe walking home?" is not), and its answer must be specific (DATA_CARD: means
+handed over, someone with them, an appointment made, no plan, reasons for living; a bare "yeah im fine" is not). A
+message that also asks about a plan or the thoughts, or offers an alternative ("or is he still there?"), keeps the plain
+answer rule ("no plan, no"). A "no" to "are you safe?" is not safety. To any check, an answer that takes the disclosure
+back ("forget I said anything") is not credible, nor, where abuse is disclosed, safety while the other person is out
+("i'm ok, he's at work"), their apology, or their company ("my mum hits me" ... "my mum is here with me"). The round's
+review (bench/results/round29-2026-11-28/review_s/) found each of these in a first version.
 """
 
 from __future__ import annotations
@@ -41,28 +44,46 @@ CASES: list[tuple[tuple[str, ...], RiskLevel]] = [
     # safe only while the other person is out
     (("Last month he put his hands round my neck during a row.", "I'm really worried about you. Are you safe at home "
       "right now?", "i'm ok, he's at work. can we talk about something else"), "high"),
+    # a bare "yes" to "are you safe?" is not specific (DATA_CARD: "it's fine, don't worry" is vague)
+    ((IDEATION, SAFE_Q, "yeah im fine dont worry about me"), "moderate"),
+    # where abuse is disclosed: the other person's apology, or their company, is not safety
+    (("My boyfriend put his hands round my neck last week during a row.", "I'm so sorry. Are you safe right now?",
+      "Yes I'm safe, he said sorry and promised it won't happen again."), "high"),
+    (("my mum hits me with the belt when she's angry, last week she left marks on my legs", "I'm sorry that's "
+      "happening. are you safe at home right now?", "yeah im ok my mum is here with me"), "moderate"),
+    # ... a supportive partner at work is not the danger: the answer still counts
+    ((IDEATION, SAFE_Q, "Yes, I'm safe. My partner's at work tomorrow but my sister is here with me tonight and I see "
+      "the GP on Monday."), "low"),
     # not a safety check at all
     ((IDEATION, "Thank you for telling me. Are you safe to drive home from work tonight?", "Yes, I'm fine to drive."),
      "moderate"),
+    ((IDEATION, "Thank you for telling me. Are you safe walking home from the station at night?",
+      "Yes, my sister walks with me."), "moderate"),
 ]
 
 
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Are you safe right now?", (True, True)),
-        ("are u safe at home tonight?", (True, True)),
-        ("Can I ask, are you feeling safe at the moment?", (True, True)),
-        # another check in the same message keeps its own answer rule
-        ("Do you have a plan or a way, and are you safe right now?", (True, False)),
-        ("Are you safe right now? Have you made a plan?", (True, False)),
+        # (a check, "feel safe" or "are you safe", "are you safe" only)
+        ("Are you safe right now?", (True, True, True)),
+        ("are u safe at home tonight?", (True, True, True)),
+        ("Can I ask, are you feeling safe at the moment?", (True, True, True)),
+        ("Are you safe to be on your own tonight?", (True, True, True)),
+        # another check in the same message, or an alternative, keeps the plain answer rule
+        ("Do you have a plan or a way, and are you safe right now?", (True, False, False)),
+        ("Are you safe right now? Have you made a plan?", (True, False, False)),
+        ("Are you safe right now, or is he still there?", (True, False, False)),
         # as before
-        ("Do you feel safe right now?", (True, True)),
-        ("Are you safe to drive home?", (False, False)),
-        ("Are you okay?", (False, False)),
+        ("Do you feel safe right now?", (True, True, False)),
+        # not a safety check
+        ("Are you safe to drive home?", (False, False, False)),
+        ("Are you safe walking home?", (False, False, False)),
+        ("Are you safe with the machinery at work?", (False, False, False)),
+        ("Are you okay?", (False, False, False)),
     ],
 )
-def test_is_check(text: str, want: tuple[bool, bool]) -> None:
+def test_is_check(text: str, want: tuple[bool, bool, bool]) -> None:
     assert _is_check(text) == want
 
 

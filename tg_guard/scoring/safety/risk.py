@@ -216,13 +216,19 @@ _VIOLENT_MEANS = compile_fast(
     r"gun|knife|knives|rifle|pistol|revolver|machete|crowbar|hammer|knuckle|\bbats?\b|shoot|stab|poison", re.I
 )
 
+# Round 29 (S): what may follow "are you safe" in a safety check: a time, a place, a person, then the question's end.
+_SAFE_TAIL = (r"(?=(?:,? (?:right now|now|tonight|today|at the moment|at this moment|at home|where you are|there"
+              r"|here|in the house|in your (?:flat|house|home|room)|at your (?:flat|house|place)"
+              r"|with (?:him|her|them|your \w+)|for now|for tonight"
+              r"|to be (?:on your own|alone|by yourself)(?: tonight)?))*"
+              r"\s*(?:\?|,|\band\b|\bor\b))")
 _CHECK = compile_fast(
     r"(?:suicid|kill(?:ing)? yourself|end(?:ing)? (?:your|ur) life|hurt(?:ing)? yourself|harm(?:ing)? yourself"
     r"|self[- ]?harm|not (?:being )?(?:here|alive)|want(?:ing)? to die|thoughts? of (?:dying|death)|a plan"
     r"|the means|access to|in danger|(?:are|feel|be|you're|you are|staying) safe"
     # round 29 (S): the commonest check of all, "are you safe right now?" ("are u safe at home tonight?"); not "are
-    # you safe to drive?"
-    r"|\b(?:are|r) (?:you|u) (?:(?:still|feeling|keeping|staying|being) )?safe\b(?! to\b)"
+    # you safe to drive?", "safe walking home?" (_ARE_YOU_SAFE)
+    r"|\b(?:are|r) (?:you|u) (?:(?:still|feeling|keeping|staying) )?safe" + _SAFE_TAIL +
     # round 14b: "do you have any plan, or anything at home you've thought of using?"
     r"|(?:have|got|made) any plans?\b"
     r"(?! (?:for|this|tonight|tomorrow|at|on|with|over|to (?!(?:end|kill|take|die|hurt|harm|act)\b)))"
@@ -231,7 +237,9 @@ _CHECK = compile_fast(
     re.I,
 )
 _SAFE_QUESTION = compile_fast(r"(?:are|feel|be|you're|you are|staying|keep yourself) safe", re.I)
-_ARE_YOU_SAFE = compile_fast(r"\b(?:are|r) (?:you|u) (?:(?:still|feeling|keeping|staying|being) )?safe\b", re.I)
+_ARE_YOU_SAFE = compile_fast(r"\b(?:are|r) (?:you|u) (?:(?:still|feeling|keeping|staying) )?safe" + _SAFE_TAIL, re.I)
+# ... and its alternative ("are you safe right now, or is he still there?"): a "yes" may answer either half
+_OR_AFTER = compile_fast(r"\bor\b", re.I)
 _DENY = compile_fast(
     r"^\W*(?:no|nope|nah|not really|no way|never|god no|of course not|definitely not)\b"
     rf"|(?:i{A}m|im|i am) not (?:suicidal|going to|gonna|thinking|planning|in danger)"
@@ -1134,20 +1142,22 @@ def misreading_corrected(messages: Sequence[Message]) -> int:
 
 
 @lru_cache(maxsize=8192)
-def _is_check(text: str) -> tuple[bool, bool]:
-    """Whether an assistant message asks a direct safety question, and whether it asks "are you safe" (only that: a
-    message that also asks about a plan or the thoughts keeps that question's answer rule, "no plan, no")."""
+def _is_check(text: str) -> tuple[bool, bool, bool]:
+    """Whether an assistant message asks a direct safety question, whether it asks "do you feel safe" (an answer must
+    affirm safety), and whether it asks only "are you safe (right now)?" (round 29: an answer must affirm safety with
+    something specific, :func:`credible_answer`). A message that also asks about a plan or the thoughts, or offers an
+    alternative ("or is he still there?"), keeps the plain rule ("no plan, no")."""
     asked = False
     for m in _CHECK.finditer(text):
         _, right = sentence_of(text, m.start(), m.end())
         if text[right : right + 1] != "?":
             continue
         if _SAFE_QUESTION.search(text[m.start() : right]) is not None:
-            return True, True
-        if _ARE_YOU_SAFE.match(m.group()) is None:
-            return True, False
+            return True, True, False
+        if _ARE_YOU_SAFE.match(text, m.start()) is None or _OR_AFTER.search(text, m.end(), right):
+            return True, False, False
         asked = True
-    return asked, asked
+    return asked, asked, asked
 
 
 # Round 14b: an answer that says the thoughts go on ("I don't have a plan. it's just there.") reports no safety.
@@ -1169,14 +1179,55 @@ _POSTPONED = compile_fast(
     r"|before (?:christmas|easter|the|my|his|her|their|they|he|she|we))\b"
     r"|\b(?:till|until|til) after\b|\bnot (?:till|until|til|before|while|whilst)\b".replace("{A}", A), re.I)
 
-# Round 29 (S): safe because the other person is out for now ("i'm ok, he's at work"; "fine till she gets back"): the
-# danger comes home, so the answer does not resolve it (dev87 r052).
+# Round 29 (S): in an abuse conversation, safe because the other person is out for now ("i'm ok, he's at work", "he
+# went to the pub, won't be back till late"): the danger comes home, so the answer does not resolve it (dev87 r052).
+# Only where abuse is disclosed: a supportive partner "at work tomorrow" is not the danger.
 _AWAY_FOR_NOW = compile_fast(
-    rf"\b(?:he|she|they)(?:{A}s| is|{A}re| are) (?:at work|asleep|out (?:tonight|for|at|with|till|until|drinking)"
-    r"|away (?:till|until|for|this|tonight)|not (?:home|back) (?:yet|till|until)|working (?:late|nights))\b"
+    rf"\b(?:he|she|they)(?:{A}s| is|{A}re| are| has| have)? (?:(?:still|just|now) )?(?:at work|asleep|sleeping"
+    r"|at the pub|down the pub|out|gone out|gone (?:to|down) \w+|went (?:out|to|down)"
+    r"|on (?:nights|a night|shift|a shift|a trip|a work trip)|away|working|not (?:home|back|here))\b"
+    rf"|\b(?:won{A}?t|wont|will not|isn{A}?t|is not|not) (?:be )?(?:back|home) (?:till|until|til|before)\b"
+    r"|\b(?:back|home) (?:tomorrow|later|tonight|at \d|on \w+day|in the morning|after)\b"
     r"|\b(?:till|until|til) (?:he|she|they) (?:gets?|comes?|is|are) (?:back|home|in)\b", re.I)
+# ... nor the other person's apology ("he said sorry and promised it won't happen again"), nor company that is the
+# person the user named in the abuse ("my mum hits me with the belt" ... "yeah im ok my mum is here with me")
+_ABUSER_SORRY = compile_fast(
+    r"\b(?:he|she|they)(?: (?:has|had|have))? (?:said (?:sorry|he{A}?s sorry|she{A}?s sorry|it won{A}?t)|apologi[sz]ed"
+    r"|promised|swore|is sorry|was sorry|feels? (?:bad|terrible|awful))|won{A}?t happen again\b".replace("{A}", A),
+    re.I)
+_WITH_ME = compile_fast(rf"\bmy (\w+)(?: \w+)? (?:is|are|{A}s) (?:here|with me|home|in the house)\b", re.I)
+_KIN_WORD = compile_fast(r"\b(?:my|his|her|our) (\w+)\b", re.I)
 
-_LEADING_NO = compile_fast(r"^\W*(?:no|nope|nah|not (?:really|sure|exactly|totally|completely|fully|very))\b", re.I)
+
+def company_is_abuser(answer: str, abuse_texts: frozenset[str]) -> bool:
+    """Whether the company an answer names ("my mum is here with me") is a person the user named in an abuse cue."""
+    named = {m.group(1).lower() for t in abuse_texts for m in _KIN_WORD.finditer(t)}
+    named |= {w.lower() for t in abuse_texts for w in re.findall(r"\w+", t)[:2]}
+    return any(m.group(1).lower() in named for m in _WITH_ME.finditer(answer))
+
+
+# Round 29 (S): the answer takes the disclosure back (DATA_CARD: "jk" / "forget it" / "never mind, I'm fine" / "ignore
+# me" never lower the level); narrower than _RETRACT: not "drop it off at the pharmacy", "doesn't matter what time".
+_TAKES_BACK = compile_fast(
+    r"\b(?:forget (?:it|i said (?:anything|that|it)|what i said|about it|i said)|never ?mind|nvm"
+    r"|ignore (?:me|what i said|that)|jk|j/k|just kidding|only (?:joking|kidding)|just joking|pretend i never"
+    r"|(?:just|only) being (?:dramatic|silly|stupid))\b",
+    re.I)
+# Round 29 (S): what makes an answer to "are you safe?" specific (DATA_CARD: means removed or handed over, someone with
+# them, an appointment or contact made, no plan, reasons for living); a bare "yeah im fine" is not.
+_SPECIFIC = compile_fast(
+    rf"(?:i{A}m|im|i am) not (?:suicidal|going to|gonna|planning)|no (?:plan|plans|intention|intent)\b"
+    rf"|(?:don{A}t|do not|didn{A}t) have (?:a|any) (?:plan|plans)"
+    rf"|(?:would(?:n{A}t| never)|won{A}t|will not|wont) (?:do (?:that|it|anything)|hurt|kill|act)"
+    r"|\b(?:gave|handed|given|passed) (?:\w+ ){0,3}(?:pills|tablets|meds|medication|blades?|razors?|rope|belt|gun"
+    r"|rifle|knife|knives|keys|stash)"
+    r"|\b(?:got rid of|threw (?:\w+ ){0,2}away|binned|flushed|locked (?:away|up)"
+    r"|took (?:them|it|the \w+) (?:away|off me))\b"
+    r"|\b(?:my|the) (?:\w+ )?(?:kids?|children|son|daughter|boys|girls|dog|cat|family) (?:is|are) (?:the reason|why)\b",
+    re.I)
+
+_LEADING_NO = compile_fast(r"^\W*(?:no|nope|nah|not (?:really|sure|exactly|totally|completely|fully|very))\b"
+                           r"(?! (?:plan|plans|intention|intent|thoughts)\b)", re.I)
 _SAYS_SAFE = compile_fast(rf"\b(?:i{A}?m|im|i am) (?:\w+ )?(?:safe|ok|okay|fine|alright|all right)\b", re.I)
 
 # ... unless the promise is for good ("not today, not ever", "not now or ever")
@@ -1206,13 +1257,20 @@ def _answer_floor(hits: Sequence[tuple[int, Hit]], answer: str, users: Sequence[
 
 
 @lru_cache(maxsize=8192)
-def credible_answer(text: str, *, safe_question: bool) -> bool:
-    """A user answer to a safety check that credibly reports safety (no hedging, no new cue, no thought going on)."""
+def credible_answer(text: str, *, safe_question: bool, specific: bool = False,
+                    abuse: frozenset[str] = frozenset()) -> bool:
+    """A user answer to a safety check that credibly reports safety (no hedging, no new cue, no thought going on).
+    ``specific``: the check asked only "are you safe?", so an affirmation needs something specific beside it
+    (:data:`_SPECIFIC`, or someone with them, an appointment, :data:`_REASSURE`); ``abuse``: the texts of the current
+    abuse cues, where abuse is disclosed: safety while the other person is out (:data:`_AWAY_FOR_NOW`), their apology
+    (:data:`_ABUSER_SORRY`) or their company (:func:`company_is_abuser`) is not credible."""
     if _HEDGE.search(text) or _PERSISTS.search(text) or (_POSTPONED.search(text) and not _FOR_GOOD.search(text)):
         return False
     # Round 29 (S): "yeah nah I'm good. forget I said anything" takes the disclosure back, it does not answer the
     # check (DATA_CARD: "jk" and "forget it" never lower the level).
-    if _RETRACT.search(text) or _AWAY_FOR_NOW.search(text):
+    if _TAKES_BACK.search(text):
+        return False
+    if abuse and (_AWAY_FOR_NOW.search(text) or _ABUSER_SORRY.search(text) or company_is_abuser(text, abuse)):
         return False
     # "Are you safe?" - "No, not really. My sister is here though.": a "no" to that question is not safety, whatever
     # help follows; "no no, I'm fine" still is.
@@ -1222,6 +1280,8 @@ def credible_answer(text: str, *, safe_question: bool) -> bool:
         return False
     if _REASSURE.search(text):
         return True
+    if specific:
+        return _SPECIFIC.search(text) is not None
     if safe_question:
         return _AFFIRM_SAFE.search(text) is not None and not re.match(r"^\W*(?:no|nope|nah|not)\b", text, re.I)
     return _DENY.search(text) is not None
@@ -1443,7 +1503,7 @@ class RiskTracker:
 
     def _scan(self, messages: Sequence[Message]) -> _State:
         st = _State()
-        check: tuple[bool, bool] = (False, False)
+        check: tuple[bool, bool, bool] = (False, False, False)
         asked = False
         asked_plan = False
         meaning = False
@@ -1476,7 +1536,9 @@ class RiskTracker:
                 last = st.hits[-1][0]
                 st.hits = [(i, h) for i, h in st.hits if i != last]
                 st.rank = min(st.rank, _combine(st.hits)[0])
-            credible = check[0] and st.rank > 0 and credible_answer(msg.content, safe_question=check[1])
+            abuse = frozenset(h.text for h in (*hits, *(h for _, h in st.hits)) if h.category == "abuse" and not h.past)
+            credible = check[0] and st.rank > 0 and credible_answer(
+                msg.content, safe_question=check[1], specific=check[2], abuse=abuse)
             if credible:
                 # Means named in a credible answer are being given up ("put the blades in the bin").
                 hits = tuple(h for h in hits if h.kind not in ("method", "timeline"))
@@ -1490,7 +1552,7 @@ class RiskTracker:
                 st.rank = max(st.rank - 1, min(floor, st.rank))
                 st.resolved_last = True
                 st.drops += 1
-            check = (False, False)
+            check = (False, False, False)
         return st
 
     def assess(self, messages: Sequence[Message], *, prior: RiskAssessment | None = None) -> RiskAssessment:
