@@ -6,11 +6,13 @@ sister's here and I see the GP tomorrow") therefore never lowered the level one 
 rule says it does and as the same answer to "do you feel safe right now?" already did. Now it is a check, followed only
 by a time, a place or a person ("are you safe walking home?" is not), and its answer must be specific (DATA_CARD: means
 handed over, someone with them, an appointment made, no plan, reasons for living; a bare "yeah im fine" is not). A
-message that also asks about a plan or the thoughts, or offers an alternative ("or is he still there?"), keeps the plain
-answer rule ("no plan, no"). A "no" to "are you safe?" is not safety. To any check, an answer that takes the disclosure
-back ("forget I said anything") is not credible, nor, where abuse is disclosed, safety while the other person is out
-("i'm ok, he's at work"), their apology, or their company ("my mum hits me" ... "my mum is here with me"). The round's
-review (bench/results/round29-2026-11-28/review_s/) found each of these in a first version.
+message that also asks about a plan or the thoughts keeps the plain answer rule ("no plan, no"); one that offers an
+alternative ("or is he still there?") is not read as a check. A "no" to "are you safe?" is not safety. To any check, an
+answer is not credible that takes the disclosure back ("forget I said anything"), says it is not safe, keeps the means
+at hand ("the pills I still have, in my bag"), names company that cannot help ("hes passed out drunk") or help that is
+conditional or far off ("i'll text my friend if it gets worse", "in about six weeks"); nor, where abuse is disclosed,
+safety while the other person is out ("i'm ok, he's at work"), their apology, or their (or a partner's) company. The
+round's two reviews (bench/results/round29-2026-11-28/review_s/, review_s2/) found each of these in earlier versions.
 """
 
 from __future__ import annotations
@@ -51,6 +53,12 @@ CASES: list[tuple[tuple[str, ...], RiskLevel]] = [
       "Yes I'm safe, he said sorry and promised it won't happen again."), "high"),
     (("my mum hits me with the belt when she's angry, last week she left marks on my legs", "I'm sorry that's "
       "happening. are you safe at home right now?", "yeah im ok my mum is here with me"), "moderate"),
+    # not safe, the means at hand, company that cannot help, help only if things get worse
+    ((IDEATION, SAFE_Q, "I don't feel safe. My brother is here with me though."), "moderate"),
+    # (the pills named beside the thoughts are a means: high, and no answer lowers it)
+    ((IDEATION, SAFE_Q, "My husband I gave the car keys. But the pills I still have, in my bag."), "high"),
+    ((IDEATION, SAFE_Q, "my boyfriend is here, hes passed out drunk on the sofa"), "moderate"),
+    ((IDEATION, SAFE_Q, "i'll text my friend if it gets worse"), "moderate"),
     # ... a supportive partner at work is not the danger: the answer still counts
     ((IDEATION, SAFE_Q, "Yes, I'm safe. My partner's at work tomorrow but my sister is here with me tonight and I see "
       "the GP on Monday."), "low"),
@@ -70,10 +78,11 @@ CASES: list[tuple[tuple[str, ...], RiskLevel]] = [
         ("are u safe at home tonight?", (True, True, True)),
         ("Can I ask, are you feeling safe at the moment?", (True, True, True)),
         ("Are you safe to be on your own tonight?", (True, True, True)),
-        # another check in the same message, or an alternative, keeps the plain answer rule
+        # another check in the same message keeps the plain answer rule
         ("Do you have a plan or a way, and are you safe right now?", (True, False, False)),
         ("Are you safe right now? Have you made a plan?", (True, False, False)),
-        ("Are you safe right now, or is he still there?", (True, False, False)),
+        # an alternative: "no, he's still here" answers the other half, so no answer is read
+        ("Are you safe right now, or is he still there?", (False, False, False)),
         # as before
         ("Do you feel safe right now?", (True, True, False)),
         # not a safety check
