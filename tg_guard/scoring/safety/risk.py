@@ -1188,8 +1188,8 @@ _AWAY_FOR_NOW = compile_fast(
     rf"\b(?:he|she|they)(?:{A}s| is|{A}re| are| has| have)? (?:(?:still|just|now) )?(?:at work|asleep|sleeping"
     r"|at the pub|down the pub|out|gone out|gone (?:to|down) \w+|went (?:out|to|down)"
     r"|on (?:nights|a night|shift|a shift|a trip|a work trip)|away|working|not (?:home|back|here))\b"
-    rf"|\b(?:won{A}?t|wont|will not|isn{A}?t|is not|not) (?:be )?(?:back|home) (?:till|until|til|before)\b"
-    r"|\b(?:back|home) (?:tomorrow|later|tonight|at \d|on \w+day|in the morning|after)\b"
+    rf"|\b(?:he|she|they) (?:won{A}?t|wont|will not|isn{A}?t|is not|not) (?:be )?(?:back|home)"
+    r" (?:till|until|til|before)\b"
     r"|\b(?:till|until|til) (?:he|she|they) (?:gets?|comes?|is|are) (?:back|home|in)\b", re.I)
 # ... nor the other person's apology ("he said sorry and promised it won't happen again"), nor company that is the
 # person the user named in the abuse ("my mum hits me with the belt" ... "yeah im ok my mum is here with me")
@@ -1223,17 +1223,26 @@ _UNRESOLVED = compile_fast(
     r"|(?:passed out|drunk|wasted|off (?:his|her|their) face)\b"
     r"|\b(?:pills|tablets|meds|rope|gun|knife|knives|blades?|razors?)\b[^.!?]{0,20}\bstill (?:have|got)\b"
     r"|(?:pills|tablets|meds|knife|rope|gun|dog|cat) (?:is|are) (?:here|with me)"
-    r"|if (?:it|things) (?:gets?|get) (?:worse|bad)|(?:could|might) call|never (?:replies|answers|picks up)"
-    r"|never (?:actually )?read|somewhere\b|haven{A}?t seen (?:her|him|them) since|next (?:month|year)"
-    r"|in (?:about |like )?(?:a few|two|three|four|five|six|\d+) (?:weeks|months)"
+    r"|next (?:month|year)|in (?:about |like )?(?:a few|two|three|four|five|six|\d+) (?:weeks|months)"
     r"|not going to (?:call|text|ring|tell|use)"
-    r"|prolly|dunno|not that it matters|(?:i )?didn{A}?t mean it|scratch that|overreact\w*|so you{A}?d stop asking"
-    r"|until then|(?<!not )(?<!never )on my own)\b".replace("{A}", A), re.I)
+    r"|prolly|dunno|not that it matters|(?:i )?didn{A}?t mean it|scratch that|overreact\w*|so you{A}?d stop asking)\b"
+    .replace("{A}", A), re.I)
+# Round 29 (S, third review): what an answer to "are you safe?" may rest on besides :data:`_SPECIFIC`: someone with
+# them, or a concrete appointment; not a promise, "I can text my friend if I need to", "I've got people around me" or
+# "I have a therapist" (:data:`_REASSURE` accepts those for the older checks).
+_WITH_SOMEONE = compile_fast(
+    r"(?:my|a) (?:\w+ )?(?:is|are) (?:here|with me|coming over|staying (?:with me|over|here|tonight))"
+    rf"|(?:is|are|{A}s|{A}re) (?:sitting|staying|sleeping over) (?:with me|here)"
+    r"|(?:have|got) (?:an? )?(?:appointment|gp appointment|session)\b"
+    r"|(?:seeing|see|meeting|speaking to|talking to) my "
+    r"(?:therapist|counsell?or|gp|doctor|psychiatrist|care coordinator|key worker)"
+    r" (?:tomorrow|today|tonight|on \w+|at \d)",
+    re.I)
 # In an abuse conversation, a partner's company is the abuser's as often as not ("my partner is here with me now, he's
-# calmed down"): company counts only from someone else.
+# calmed down"): company counts only from someone else (a parent named in the abuse: :func:`company_is_abuser`).
 _PARTNER_HERE = compile_fast(
-    r"\bmy (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|ex|dad|father|mum|mom|mother|stepdad|stepmum"
-    rf"|step-?(?:dad|father|mum|mom|mother))(?: \w+)? (?:is|are|{A}s) (?:here|with me|home|in the house)\b", re.I)
+    rf"\bmy (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fianc[eé]e?|ex)(?: \w+)? (?:is|are|{A}s) "
+    r"(?:here|with me|home|in the house)\b", re.I)
 
 
 # Round 29 (S): the answer takes the disclosure back (DATA_CARD: "jk" / "forget it" / "never mind, I'm fine" / "ignore
@@ -1295,9 +1304,9 @@ def credible_answer(text: str, *, safe_question: bool, specific: bool = False,
                     abuse: frozenset[str] = frozenset()) -> bool:
     """A user answer to a safety check that credibly reports safety (no hedging, no new cue, no thought going on).
     ``specific``: the check asked only "are you safe?", so an affirmation needs something specific beside it
-    (:data:`_SPECIFIC`, or someone with them, an appointment, :data:`_REASSURE`); ``abuse``: the texts of the current
-    abuse cues, where abuse is disclosed: safety while the other person is out (:data:`_AWAY_FOR_NOW`), their apology
-    (:data:`_ABUSER_SORRY`) or their company (:func:`company_is_abuser`) is not credible."""
+    (:data:`_SPECIFIC`, or someone with them, an appointment, :data:`_WITH_SOMEONE`); ``abuse``: the texts of the
+    current abuse cues, where abuse is disclosed: safety while the other person is out (:data:`_AWAY_FOR_NOW`), their
+    apology (:data:`_ABUSER_SORRY`) or their company (:func:`company_is_abuser`) is not credible."""
     if _HEDGE.search(text) or _PERSISTS.search(text) or (_POSTPONED.search(text) and not _FOR_GOOD.search(text)):
         return False
     # Round 29 (S): "yeah nah I'm good. forget I said anything" takes the disclosure back, it does not answer the
@@ -1313,10 +1322,10 @@ def credible_answer(text: str, *, safe_question: bool, specific: bool = False,
         return False
     if any(not h.past and h.kind not in ("method", "timeline") for h in scan_message(text)):
         return False
+    if specific:
+        return _SPECIFIC.search(text) is not None or _WITH_SOMEONE.search(text) is not None
     if _REASSURE.search(text):
         return True
-    if specific:
-        return _SPECIFIC.search(text) is not None
     if safe_question:
         return _AFFIRM_SAFE.search(text) is not None and not re.match(r"^\W*(?:no|nope|nah|not)\b", text, re.I)
     return _DENY.search(text) is not None
