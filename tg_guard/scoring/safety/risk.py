@@ -1166,7 +1166,9 @@ def _is_check(text: str) -> tuple[bool, bool, bool]:
 _PERSISTS = compile_fast(
     rf"\b(?:it{A}?s|it is|they{A}?re|they are) (?:just |always |still )+(?:there|with me)\b"
     rf"|\b(?:doesn{A}?t|does not|don{A}?t|do not|never) (?:really |ever )?go(?:es)? away\b"
-    r"|\bstill (?:think|thinking) about (?:it|them|that)\b", re.I)
+    r"|\bstill (?:think|thinking) about (?:it|them|that)\b"
+    # round 29: "no plan. its more like the thought keeps showing up when im alone at night" (dev84 r002)
+    r"|\b(?:keeps?|kept) (?:showing|popping|coming|turning) (?:up|back)\b", re.I)
 
 
 # Round 17 (helper fa17): a promise limited to a time or a circumstance postpones the act, it does not answer the
@@ -1203,18 +1205,30 @@ _WITH_ME = compile_fast(rf"\bmy (\w+)(?: \w+)? (?:is|are|{A}s) (?:here|with me|h
 _KIN_WORD = compile_fast(r"\b(?:my|his|her|our) (\w+)\b", re.I)
 
 
+_SAME_PERSON = {"father": "dad", "daddy": "dad", "papa": "dad", "mother": "mum", "mom": "mum", "mam": "mum",
+                "mummy": "mum", "mommy": "mum", "mama": "mum", "stepfather": "stepdad", "stepmother": "stepmum",
+                "stepmom": "stepmum", "boyfriend": "bf", "girlfriend": "gf", "grandmother": "gran", "grandma": "gran",
+                "nan": "gran", "granny": "gran", "grandfather": "grandad", "grandpa": "grandad"}
+
+
+def _person(word: str) -> str:
+    w = word.lower()
+    return _SAME_PERSON.get(w, w)
+
+
 def company_is_abuser(answer: str, abuse_texts: frozenset[str]) -> bool:
-    """Whether the company an answer names ("my mum is here with me") is a person the user named in an abuse cue."""
-    named = {m.group(1).lower() for t in abuse_texts for m in _KIN_WORD.finditer(t)}
-    named |= {w.lower() for t in abuse_texts for w in re.findall(r"\w+", t)[:2]}
-    return any(m.group(1).lower() in named for m in _WITH_ME.finditer(answer))
+    """Whether the company an answer names ("my mum is here with me") is a person the user named in an abuse cue
+    ("my mother hits me"; "dad" and "father" are one person)."""
+    named = {_person(m.group(1)) for t in abuse_texts for m in _KIN_WORD.finditer(t)}
+    named |= {_person(w) for t in abuse_texts for w in re.findall(r"\w+", t)[:2]}
+    return any(_person(m.group(1)) in named for m in _WITH_ME.finditer(answer))
 
 
 # Round 29 (S, second review): what leaves the danger unresolved in any answer: not safe ("I don't feel safe. My
 # brother is here though"), the means still at hand ("the pills I still have, in my bag", "I know where he keeps the
-# key"), company that cannot help ("hes passed out drunk", "my pills are here with me", "my dog is here"), help only if
-# things get worse, far off or never used ("in about six weeks", "next month", "a safety plan somewhere, never read
-# it", "I have people I could call, I'm not going to"), or a hedge the older list lacks ("prolly", "dunno").
+# key"), company that cannot help ("hes passed out drunk", "my pills are here with me", "my dog is here"), help far off
+# ("an appointment in about six weeks"; not "my niece's christening next month"), "not going to call them", or a hedge
+# the older list lacks ("prolly", "dunno").
 _UNRESOLVED = compile_fast(
     r"\b(?:not (?:really |exactly |totally |completely |very )?safe|(?:don{A}?t|do not|never) feel safe|unsafe"
     r"|safe enough|still (?:have|got) (?:them|it|the \w+|some|a few)"
@@ -1223,7 +1237,8 @@ _UNRESOLVED = compile_fast(
     r"|(?:passed out|drunk|wasted|off (?:his|her|their) face)\b"
     r"|\b(?:pills|tablets|meds|rope|gun|knife|knives|blades?|razors?)\b[^.!?]{0,20}\bstill (?:have|got)\b"
     r"|(?:pills|tablets|meds|knife|rope|gun|dog|cat) (?:is|are) (?:here|with me)"
-    r"|next (?:month|year)|in (?:about |like )?(?:a few|two|three|four|five|six|\d+) (?:weeks|months)"
+    r"|(?:appointment|referral|waiting list|assessment|see (?:a|the|my) \w+)[^.!?\n]{0,40}"
+    r"(?:next month|in (?:about |like )?(?:a few|two|three|four|five|six|\d+) (?:weeks|months))"
     r"|not going to (?:call|text|ring|tell|use)"
     r"|prolly|dunno|not that it matters|(?:i )?didn{A}?t mean it|scratch that|overreact\w*|so you{A}?d stop asking)\b"
     .replace("{A}", A), re.I)
@@ -1231,7 +1246,8 @@ _UNRESOLVED = compile_fast(
 # them, or a concrete appointment; not a promise, "I can text my friend if I need to", "I've got people around me" or
 # "I have a therapist" (:data:`_REASSURE` accepts those for the older checks).
 _WITH_SOMEONE = compile_fast(
-    r"(?:my|a) (?:\w+ )?(?:is|are) (?:here|with me|coming over|staying (?:with me|over|here|tonight))"
+    r"(?:my|a) (?:\w+ )?(?:is|are) (?:here|with me|coming over(?! (?:next|in (?:a|\w+) (?:weeks?|months?)))"
+    r"|staying (?:with me|over|here|tonight))"
     rf"|(?:is|are|{A}s|{A}re) (?:sitting|staying|sleeping over) (?:with me|here)"
     r"|(?:have|got) (?:an? )?(?:appointment|gp appointment|session)\b"
     r"|(?:seeing|see|meeting|speaking to|talking to) my "
