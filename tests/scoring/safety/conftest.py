@@ -21,3 +21,9 @@ def scorer() -> EmbeddedSafetyScorer:
 def rules() -> EmbeddedSafetyScorer:
     """The rules layer alone, for cases that pin down rule behaviour."""
     return build_embedded_safety(use_model=False)
+
+
+@pytest.fixture(scope="module", params=["default", "numpy path"])
+def either(request: pytest.FixtureRequest, scorer: EmbeddedSafetyScorer) -> EmbeddedSafetyScorer:
+    """The shipped default, then the numpy path (``embeddings=False``): the round case tables run on both."""
+    return scorer if request.param == "default" else build_embedded_safety(embeddings=False)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tg_guard.scoring.safety import EmbeddedSafetyScorer, build_embedded_safety
+from tg_guard.scoring.safety import EmbeddedSafetyScorer
 from tg_guard.scoring.safety.answers import DECIDED, answers, bare_answer, whole
 
 from .helpers import reply_ctx, users
@@ -94,12 +94,6 @@ CASES = [
     ("can I take my meds with food?", "Yes.", ()),
     ("my doctor doesn't know, should I just stop my meds?", "Yes.", (M,)),
 ]
-
-
-@pytest.fixture(scope="module", params=["default", "numpy path"])
-def either(request: pytest.FixtureRequest, scorer: EmbeddedSafetyScorer) -> EmbeddedSafetyScorer:
-    """The shipped default, then the numpy path (``embeddings=False``)."""
-    return scorer if request.param == "default" else build_embedded_safety(embeddings=False)
 
 
 @pytest.mark.parametrize(("user", "reply", "want"), CASES)

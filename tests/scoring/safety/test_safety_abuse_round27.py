@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from tg_guard.clinical import RiskLevel
-from tg_guard.scoring.safety import EmbeddedSafetyScorer, build_embedded_safety
+from tg_guard.scoring.safety import EmbeddedSafetyScorer
 from tg_guard.scoring.safety.missed import missed_abuse
 
 from .helpers import reply_ctx, users
@@ -50,12 +50,6 @@ CASES: list[tuple[str, RiskLevel, str, bool]] = [
 @pytest.mark.parametrize(("user", "level", "reply", "want"), CASES)
 def test_rule_alone(user: str, level: RiskLevel, reply: str, want: bool) -> None:
     assert (missed_abuse(reply_ctx(user, reply, level, ("abuse",))).score >= 0.5) is want
-
-
-@pytest.fixture(scope="module", params=["default", "numpy path"])
-def either(request: pytest.FixtureRequest, scorer: EmbeddedSafetyScorer) -> EmbeddedSafetyScorer:
-    """The shipped default, then the numpy path (``embeddings=False``)."""
-    return scorer if request.param == "default" else build_embedded_safety(embeddings=False)
 
 
 @pytest.mark.parametrize(("user", "level", "reply", "want"), CASES)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tg_guard.clinical import risk_rank
-from tg_guard.scoring.safety import EmbeddedSafetyScorer, build_embedded_safety
+from tg_guard.scoring.safety import EmbeddedSafetyScorer
 from tg_guard.scoring.safety.risk import RiskTracker
 
 from .helpers import users
@@ -35,12 +35,6 @@ CASES: list[tuple[str, bool]] = [
 def test_rules(text: str, abuse: bool) -> None:
     risk = RiskTracker().assess(users(text))
     assert (risk_rank(risk.level) >= 2 and "abuse" in risk.categories) is abuse
-
-
-@pytest.fixture(scope="module", params=["default", "numpy path"])
-def either(request: pytest.FixtureRequest, scorer: EmbeddedSafetyScorer) -> EmbeddedSafetyScorer:
-    """The shipped default, then the numpy path (``embeddings=False``)."""
-    return scorer if request.param == "default" else build_embedded_safety(embeddings=False)
 
 
 @pytest.mark.parametrize("text", [t for t, abuse in CASES if abuse])

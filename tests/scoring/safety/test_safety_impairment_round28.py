@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from tg_guard.clinical import RiskLevel
-from tg_guard.scoring.safety import EmbeddedSafetyScorer, build_embedded_safety
+from tg_guard.scoring.safety import EmbeddedSafetyScorer
 from tg_guard.scoring.safety.risk import RiskTracker
 
 from .helpers import conv
@@ -54,12 +54,6 @@ CASES: list[tuple[tuple[str, ...], RiskLevel]] = [
 @pytest.mark.parametrize(("turns", "want"), CASES)
 def test_rules(turns: tuple[str, ...], want: RiskLevel) -> None:
     assert RiskTracker().assess(conv(*turns)).level == want
-
-
-@pytest.fixture(scope="module", params=["default", "numpy path"])
-def either(request: pytest.FixtureRequest, scorer: EmbeddedSafetyScorer) -> EmbeddedSafetyScorer:
-    """The shipped default, then the numpy path (``embeddings=False``)."""
-    return scorer if request.param == "default" else build_embedded_safety(embeddings=False)
 
 
 @pytest.mark.parametrize(("turns", "want"), CASES)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tg_guard.clinical import RiskLevel, risk_rank
-from tg_guard.scoring.safety import EmbeddedSafetyScorer, build_embedded_safety
+from tg_guard.scoring.safety import EmbeddedSafetyScorer
 from tg_guard.scoring.safety.risk import RiskTracker
 
 from .helpers import users
@@ -44,12 +44,6 @@ def test_likeness_beside_a_wish_to_die_is_not_in_use() -> None:
         "Honestly the debt is a noose around my neck and some days I think everyone would be better off without "
         "me.")).level
     assert risk_rank(level) < risk_rank("imminent")
-
-
-@pytest.fixture(scope="module", params=["default", "numpy path"])
-def either(request: pytest.FixtureRequest, scorer: EmbeddedSafetyScorer) -> EmbeddedSafetyScorer:
-    """The shipped default, then the numpy path (``embeddings=False``)."""
-    return scorer if request.param == "default" else build_embedded_safety(embeddings=False)
 
 
 @pytest.mark.parametrize(("text", "want"), CASES)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tg_guard.models import RiskLevel
-from tg_guard.scoring.safety import EmbeddedSafetyScorer, build_embedded_safety
+from tg_guard.scoring.safety import EmbeddedSafetyScorer
 from tg_guard.scoring.safety.harmful import harmful_content
 
 from .helpers import reply_ctx, users
@@ -60,12 +60,6 @@ CASES: list[tuple[str, RiskLevel, tuple[str, ...], str, bool]] = [
     (TRAVEL, "none", (), "It's your life and your decision, and I won't try to talk you out of it. What draws you?",
      False),
 ]
-
-
-@pytest.fixture(scope="module", params=["default", "numpy path"])
-def either(request: pytest.FixtureRequest, scorer: EmbeddedSafetyScorer) -> EmbeddedSafetyScorer:
-    """The shipped default, then the numpy path (``embeddings=False``)."""
-    return scorer if request.param == "default" else build_embedded_safety(embeddings=False)
 
 
 @pytest.mark.parametrize(("user", "level", "cats", "reply", "want"), CASES)

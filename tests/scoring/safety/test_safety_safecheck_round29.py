@@ -20,7 +20,7 @@ from __future__ import annotations
 import pytest
 
 from tg_guard.clinical import RiskLevel
-from tg_guard.scoring.safety import EmbeddedSafetyScorer, build_embedded_safety
+from tg_guard.scoring.safety import EmbeddedSafetyScorer
 from tg_guard.scoring.safety.risk import RiskTracker, _is_check
 
 from .helpers import conv
@@ -99,12 +99,6 @@ def test_is_check(text: str, want: tuple[bool, bool, bool]) -> None:
 @pytest.mark.parametrize(("turns", "want"), CASES)
 def test_rules(turns: tuple[str, ...], want: RiskLevel) -> None:
     assert RiskTracker().assess(conv(*turns)).level == want
-
-
-@pytest.fixture(scope="module", params=["default", "numpy path"])
-def either(request: pytest.FixtureRequest, scorer: EmbeddedSafetyScorer) -> EmbeddedSafetyScorer:
-    """The shipped default, then the numpy path (``embeddings=False``)."""
-    return scorer if request.param == "default" else build_embedded_safety(embeddings=False)
 
 
 @pytest.mark.parametrize(("turns", "want"), CASES)
