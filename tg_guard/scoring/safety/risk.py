@@ -1326,7 +1326,7 @@ def credible_answer(text: str, *, safe_question: bool, specific: bool = False,
     if _HEDGE.search(text) or _PERSISTS.search(text) or (_POSTPONED.search(text) and not _FOR_GOOD.search(text)):
         return False
     # Round 29 (S): "yeah nah I'm good. forget I said anything" takes the disclosure back, it does not answer the
-    # check (DATA_CARD: "jk" and "forget it" never lower the level).
+    # check (DATA_CARD: "jk" and "forget it" never lower the level); "the pills I still have" leaves it unresolved.
     if _TAKES_BACK.search(text) or _UNRESOLVED.search(text):
         return False
     if abuse and (_AWAY_FOR_NOW.search(text) or _ABUSER_SORRY.search(text) or company_is_abuser(text, abuse)
@@ -1596,9 +1596,11 @@ class RiskTracker:
                 last = st.hits[-1][0]
                 st.hits = [(i, h) for i, h in st.hits if i != last]
                 st.rank = min(st.rank, _combine(st.hits)[0])
-            abuse = frozenset(h.text for h in (*hits, *(h for _, h in st.hits)) if h.category == "abuse" and not h.past)
-            credible = check[0] and st.rank > 0 and credible_answer(
-                msg.content, safe_question=check[1], specific=check[2], abuse=abuse)
+            credible = False
+            if check[0] and st.rank > 0:
+                abuse = frozenset(h.text for h in (*hits, *(h for _, h in st.hits))
+                                  if h.category == "abuse" and not h.past)
+                credible = credible_answer(msg.content, safe_question=check[1], specific=check[2], abuse=abuse)
             if credible:
                 # Means named in a credible answer are being given up ("put the blades in the bin").
                 hits = tuple(h for h in hits if h.kind not in ("method", "timeline"))
