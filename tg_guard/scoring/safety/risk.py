@@ -222,13 +222,14 @@ _SAFE_TAIL = (r"(?=(?:,? (?:right now|now|tonight|today|at the moment|at this mo
               r"|with (?:him|her|them|your \w+)|for now|for tonight"
               r"|to be (?:on your own|alone|by yourself)(?: tonight)?))*"
               r"\s*(?:\?|,|\band\b|\bor\b))")
+_ARE_YOU_SAFE_SRC = r"\b(?:are|r) (?:you|u) (?:(?:still|feeling|keeping|staying) )?safe" + _SAFE_TAIL
 _CHECK = compile_fast(
     r"(?:suicid|kill(?:ing)? yourself|end(?:ing)? (?:your|ur) life|hurt(?:ing)? yourself|harm(?:ing)? yourself"
     r"|self[- ]?harm|not (?:being )?(?:here|alive)|want(?:ing)? to die|thoughts? of (?:dying|death)|a plan"
     r"|the means|access to|in danger|(?:are|feel|be|you're|you are|staying) safe"
     # round 29 (S): the commonest check of all, "are you safe right now?" ("are u safe at home tonight?"); not "are
     # you safe to drive?", "safe walking home?" (_ARE_YOU_SAFE)
-    r"|\b(?:are|r) (?:you|u) (?:(?:still|feeling|keeping|staying) )?safe" + _SAFE_TAIL +
+    r"|" + _ARE_YOU_SAFE_SRC +
     # round 14b: "do you have any plan, or anything at home you've thought of using?"
     r"|(?:have|got|made) any plans?\b"
     r"(?! (?:for|this|tonight|tomorrow|at|on|with|over|to (?!(?:end|kill|take|die|hurt|harm|act)\b)))"
@@ -237,7 +238,7 @@ _CHECK = compile_fast(
     re.I,
 )
 _SAFE_QUESTION = compile_fast(r"(?:are|feel|be|you're|you are|staying|keep yourself) safe", re.I)
-_ARE_YOU_SAFE = compile_fast(r"\b(?:are|r) (?:you|u) (?:(?:still|feeling|keeping|staying) )?safe" + _SAFE_TAIL, re.I)
+_ARE_YOU_SAFE = compile_fast(_ARE_YOU_SAFE_SRC, re.I)
 # ... and its alternative ("are you safe right now, or is he still there?"): a "yes" may answer either half
 _OR_AFTER = compile_fast(r"\bor\b", re.I)
 _DENY = compile_fast(
@@ -1093,9 +1094,16 @@ _MEANT = re.compile(
     rf"|\bi{A}?m (?:moving|downsizing|relocating|retiring|emigrating)\b",
     re.I)
 _I_MEAN = compile_fast(r"\bi mean\b", re.I)
-_RETRACT = compile_fast(
-    rf"\b(?:forget (?:it|i said|that|about it)|never ?mind|nvm|ignore (?:me|that|it)|doesn{A}?t matter|drop it"
-    r"|jk|just kidding|kidding)\b", re.I)
+# The user takes a disclosure back (DATA_CARD: "jk" / "forget it" / "never mind, I'm fine" / "ignore me" never lower
+# the level): no answer to a safety check that says so is credible (round 29, :func:`credible_answer`).
+_TAKES_BACK_SRC = (r"forget (?:it|i said|what i said|about it)|never ?mind|nvm|ignore (?:me|what i said|that)"
+                   r"|jk|j/k|just kidding|only (?:joking|kidding)|just joking|pretend i never"
+                   r"|(?:just|only) being (?:dramatic|silly|stupid)")
+_TAKES_BACK = compile_fast(rf"\b(?:{_TAKES_BACK_SRC})\b", re.I)
+# ... and no answer that does so corrects a misreading; nor one that waves it off ("doesn't matter", "drop it", "forget
+# that"), which an answer to a safety check may say of something else ("drop it off at the pharmacy")
+_RETRACT = compile_fast(rf"\b(?:{_TAKES_BACK_SRC}|forget that|ignore it|kidding|doesn{{A}}?t matter|drop it)\b"
+                        .replace("{A}", A), re.I)
 #: what a correction may void in the message before the question (an act stays: not an attempt or one under way)
 _MISREAD: frozenset[Kind] = _CLARIFIABLE | {"passive"}
 #: kinds an answer may hold about what it meant instead ("we're eloping, I've decided"; "the pills for my back")
@@ -1183,6 +1191,9 @@ _POSTPONED = compile_fast(
     r"|before (?:christmas|easter|the|my|his|her|their|they|he|she|we))\b"
     r"|\b(?:till|until|til) after\b|\bnot (?:till|until|til|before|while|whilst)\b".replace("{A}", A), re.I)
 
+# ... unless the promise is for good ("not today, not ever", "not now or ever")
+_FOR_GOOD = compile_fast(r"\b(?:not|or|nor|never|n{A}?t) ever\b|\bever again\b|\bfor good\b".replace("{A}", A), re.I)
+
 # Round 29 (S): in an abuse conversation, safe because the other person is out for now ("i'm ok, he's at work", "he
 # went to the pub, won't be back till late"): the danger comes home, so the answer does not resolve it (dev87 r052).
 # Only where abuse is disclosed: a supportive partner "at work tomorrow" is not the danger.
@@ -1261,13 +1272,6 @@ _PARTNER_HERE = compile_fast(
     r"(?:here|with me|home|in the house)\b", re.I)
 
 
-# Round 29 (S): the answer takes the disclosure back (DATA_CARD: "jk" / "forget it" / "never mind, I'm fine" / "ignore
-# me" never lower the level); narrower than _RETRACT: not "drop it off at the pharmacy", "doesn't matter what time".
-_TAKES_BACK = compile_fast(
-    r"\b(?:forget (?:it|i said (?:anything|that|it)|what i said|about it|i said)|never ?mind|nvm"
-    r"|ignore (?:me|what i said|that)|jk|j/k|just kidding|only (?:joking|kidding)|just joking|pretend i never"
-    r"|(?:just|only) being (?:dramatic|silly|stupid))\b",
-    re.I)
 # Round 29 (S): what makes an answer to "are you safe?" specific (DATA_CARD: means removed or handed over, someone with
 # them, an appointment or contact made, no plan, reasons for living); a bare "yeah im fine" is not.
 _SPECIFIC = compile_fast(
@@ -1288,9 +1292,6 @@ _SPECIFIC = compile_fast(
 _LEADING_NO = compile_fast(r"^\W*(?:no|nope|nah|not (?:really|sure|exactly|totally|completely|fully|very))\b"
                            r"(?! (?:plan|plans|intention|intent|thoughts)\b)", re.I)
 _SAYS_SAFE = compile_fast(rf"\b(?:i{A}?m|im|i am) (?:\w+ )?(?:safe|ok|okay|fine|alright|all right)\b", re.I)
-
-# ... unless the promise is for good ("not today, not ever", "not now or ever")
-_FOR_GOOD = compile_fast(r"\b(?:not|or|nor|never|n{A}?t) ever\b|\bever again\b|\bfor good\b".replace("{A}", A), re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -1333,7 +1334,7 @@ def credible_answer(text: str, *, safe_question: bool, specific: bool = False,
                   or _PARTNER_HERE.search(text) or _COUPLES.search(text)):
         return False
     # "Are you safe?" - "No, not really. My sister is here though.": a "no" to that question is not safety, whatever
-    # help follows; "no no, I'm fine" still is.
+    # help follows, unless the answer says it is safe ("no no, I'm fine, my sister's here"); "feel safe" keeps its rule.
     if safe_question and _LEADING_NO.match(text) and not _SAYS_SAFE.search(text):
         return False
     if any(not h.past and h.kind not in ("method", "timeline") for h in scan_message(text)):
