@@ -1472,6 +1472,7 @@ class _State:
     rank: int = 0
     resolved_last: bool = False
     drops: int = 0
+    answer: int = -1  # the index of the last credible answer to a safety check (-1: none)
 
 
 def _void_misread(st: _State, message: int) -> None:
@@ -1615,6 +1616,7 @@ class RiskTracker:
                 st.rank = max(st.rank - 1, min(floor, st.rank))
                 st.resolved_last = True
                 st.drops += 1
+                st.answer = idx
             check = (False, False, False)
         return st
 
@@ -1625,6 +1627,12 @@ class RiskTracker:
         self, messages: Sequence[Message], *, prior: RiskAssessment | None = None
     ) -> tuple[RiskAssessment, int]:
         """The assessment and how many credible safety answers lowered it (the learned layer defers to those)."""
+        return self.assess_with_answer(messages, prior=prior)[:2]
+
+    def assess_with_answer(
+        self, messages: Sequence[Message], *, prior: RiskAssessment | None = None
+    ) -> tuple[RiskAssessment, int, int]:
+        """As :meth:`assess_with_drops`, and the index in ``messages`` of the last credible answer (-1: none)."""
         st = self._scan(messages)
         _, used = _combine(st.hits)
         rank = st.rank
@@ -1656,7 +1664,7 @@ class RiskTracker:
             score=score,
             evidence=ev,
             backend="rules" if self.model is None else "rules+model",
-        ), st.drops
+        ), st.drops, st.answer
 
 
 def _evidence(messages: Sequence[Message], used: Sequence[tuple[int, Hit]], limit: int = 6) -> tuple[Evidence, ...]:

@@ -487,7 +487,7 @@ class EmbeddedSafetyScorer:
             self.embedder.prefetch(model_view(users[-1], self.calibration.mask_kinds))
         if self.encoder is not None and self.encoder_lifts and users:
             self.encoder.prefetch(users)  # the whole conversation, on its own thread while the rules run
-        rules, drops = self.tracker.assess_with_drops(messages, prior=prior)
+        rules, drops, answer = self.tracker.assess_with_answer(messages, prior=prior)
         z = self.risk_logits(users)
         if not z:
             return rules
@@ -541,6 +541,14 @@ class EmbeddedSafetyScorer:
             # Never on imminent (the rules' or the heads'), never after a credible answer to a safety check, never
             # below the session's level (prior); an encoder error propagates.
             final = max(1, risk_rank(prior.level)) if prior is not None else 1
+        if drops and prior is None and any(m.role == "user" for m in messages[:answer]):
+            # round 30 (F): a credible answer lowers one step of what this scorer said just before it, not of the
+            # rules' level (DATA_CARD: "the drop is one step at most"). Where the heads had lifted the conversation
+            # above the rules, deferring to the rules dropped it two or three steps. A live session keeps this floor
+            # already (the previous turn's assessment is ``prior``, and the tracker keeps ``prior`` less one after an
+            # answer), so only stateless calls pay for scoring the messages before the answer (round 30's review:
+            # one more pass per credible answer in the conversation).
+            final = max(final, risk_rank(self.assess_risk(messages[:answer]).level) - 1)
         cats = self._categories(final, rank, rules.categories, users, z)
         if self.encoder_line is not None and not drops:
             # round 23 (EncoderLine): the round-22 encoder has the last word on the moderate line and may veto high
