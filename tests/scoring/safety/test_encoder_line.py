@@ -108,7 +108,9 @@ def test_a_credible_answer_to_a_safety_check_stands() -> None:
     before = _plain(answered)
     for value in (-50.0, 50.0):
         enc = _Encoder(value)
-        assert _line(enc).assess_risk(answered).level == before and enc.asked == 0
+        # round 30 (F): the level after the answer is floored one step below the scorer's own level before it, so the
+        # encoder may be asked once, on the messages before the answer; it has no say on the answered conversation
+        assert _line(enc).assess_risk(answered).level == before and enc.asked <= 1
 
 
 def test_appending_benign_messages_never_lowers_a_level_the_encoder_keeps() -> None:

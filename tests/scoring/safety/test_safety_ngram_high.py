@@ -55,8 +55,8 @@ def test_moderate_lifted_to_high_where_the_ngram_heads_say_high(
     msgs = [Message(role="user", content=HIGH)]
     assert numpy_path.assess_risk(msgs).level in ("high", "imminent")  # the n-gram path's own verdict
     _pin_moderate(emb, monkeypatch)
-    quiet = emb.tracker.assess_with_drops([Message(role="user", content=ORDINARY)])
-    monkeypatch.setattr(emb.tracker, "assess_with_drops", lambda m, prior=None: quiet)  # rules at none: heads decide
+    quiet = emb.tracker.assess_with_answer([Message(role="user", content=ORDINARY)])
+    monkeypatch.setattr(emb.tracker, "assess_with_answer", lambda m, prior=None: quiet)  # rules at none: heads decide
     assert emb.assess_risk(msgs).level == "high"
     monkeypatch.setattr(emb, "ngram_thresholds_kept", {})  # without the second opinion: where the average put it
     assert emb.assess_risk(msgs).level == "moderate"
