@@ -250,19 +250,6 @@ _DENY = compile_fast(
     rf"|(?:would(?:n{A}t| never)|won{A}t|will not|wont) (?:do (?:that|it|anything)|hurt|kill|act)",
     re.I,
 )
-_AFFIRM_SAFE = compile_fast(
-    rf"^\W*(?:yes|yeah|yep|yea|ya|i{A}m|im|i am)\b[^.?!]{{0,20}}\b(?:safe|ok|okay|fine|alright|good)\b"
-    rf"|(?:i{A}m|im|i am) safe",
-    re.I,
-)
-_REASSURE = compile_fast(
-    r"i promise|(?:my|a) (?:\w+ )?(?:is|are) (?:here|with me|coming over)"
-    rf"|(?:i{A}ll|i will|i can|i{A}m going to) (?:call|text|reach out|talk to)"
-    r"|(?:have|got) (?:an? )?(?:appointment|therapist|safety plan|people)"
-    r"|(?:seeing|see|meeting|speaking to|talking to) my "
-    r"(?:therapist|counsell?or|gp|doctor|psychiatrist|care coordinator|key worker)",
-    re.I,
-)
 _HEDGE = compile_fast(
     rf"\b(?:idk|i don{A}t know|dont know|maybe|kind of|kinda|sort of|not sure|i guess|probably|sometimes"
     r"|whatever|yeah right|lol|lmao|haha|why do you care|does it matter|i mean|for now|not yet|not tonight"
@@ -1255,7 +1242,7 @@ _UNRESOLVED = compile_fast(
     .replace("{A}", A), re.I)
 # Round 29 (S, third review): what an answer to "are you safe?" may rest on besides :data:`_SPECIFIC`: someone with
 # them, or a concrete appointment; not a promise, "I can text my friend if I need to", "I've got people around me" or
-# "I have a therapist" (:data:`_REASSURE` accepts those for the older checks).
+# "I have a therapist" (round 30, B: nor to any other check).
 _WITH_SOMEONE = compile_fast(
     r"(?:my|a) (?:\w+ )?(?:is|are) (?:here|with me|coming over(?! (?:next|in (?:a|\w+) (?:weeks?|months?)))"
     r"|staying (?:with me|over|here|tonight))"
@@ -1273,21 +1260,27 @@ _PARTNER_HERE = compile_fast(
 
 
 # Round 29 (S): what makes an answer to "are you safe?" specific (DATA_CARD: means removed or handed over, someone with
-# them, an appointment or contact made, no plan, reasons for living); a bare "yeah im fine" is not.
-_SPECIFIC = compile_fast(
+# them, an appointment or contact made, no plan, reasons for living); a bare "yeah im fine" is not. Round 30 (B): its
+# no-intent and reasons-for-living half (_NO_INTENT) answers every check; its means half (_MEANS_GONE) only "are you
+# safe?", as before: round 30's review found handovers it cannot yet tell from means kept or given back ("gave the knife
+# to my brother but he gave it back yesterday", "Dad locked the rifle up. I have the key though", "my sister gave her
+# pills to the pharmacy").
+_NO_INTENT_SRC = (
     rf"(?:i{A}m|im|i am) not "
     r"(?:suicidal|(?:going to|gonna|planning to) (?:do|hurt|kill|act|try|end|harm|take|go through))"
     r"|\bno (?:plan|plans|intention|intent)\b(?! (?:to|of|for) (?!(?:act|do|hurt|kill|end|harm|try)\b))"
     rf"|(?:don{A}t|do not|didn{A}t) have (?:a|any) (?:plan|plans)\b"
     r"(?! (?:for|to|of) (?!(?:act|do|hurt|kill|end|harm)\b))"
     rf"|(?:would(?:n{A}t| never)|won{A}t|will not|wont) (?:do (?:that|it|anything)|hurt|kill|act)\b(?! for\b)"
-    r"|\b(?:gave|handed|given|passed) (?:\w+ ){0,3}(?:pills|tablets|meds|medication|blades?|razors?|rope|belt|gun"
+    r"|\b(?:my|the) (?:\w+ )?(?:kids?|children|son|daughter|boys|girls|dog|cat|family) (?:is|are) (?:the reason|why)"
+    rf" (?:i{A}m|im|i am|i{A}d|i) (?:still|staying|here|alive|hold|holding|keep|keeping|not|never|going|carry)")
+_MEANS_GONE_SRC = (
+    r"\b(?:gave|handed|given|passed) (?:\w+ ){0,3}(?:pills|tablets|meds|medication|blades?|razors?|rope|belt|gun"
     r"|rifle|knife|knives|keys|stash)"
     r"|\b(?:got rid of|threw (?:\w+ ){0,2}away|binned|flushed|locked (?:them|it|the \w+) (?:away|up)"
-    r"|took (?:them|it|the \w+) (?:away|off me))\b"
-    r"|\b(?:my|the) (?:\w+ )?(?:kids?|children|son|daughter|boys|girls|dog|cat|family) (?:is|are) (?:the reason|why)"
-    rf" (?:i{A}m|im|i am|i{A}d|i) (?:still|staying|here|alive|hold|holding|keep|keeping|not|never|going|carry)",
-    re.I)
+    r"|took (?:them|it|the \w+) (?:away|off me))\b")
+_SPECIFIC = compile_fast(_NO_INTENT_SRC + "|" + _MEANS_GONE_SRC, re.I)
+_NO_INTENT = compile_fast(_NO_INTENT_SRC, re.I)
 
 _LEADING_NO = compile_fast(r"^\W*(?:no|nope|nah|not (?:really|sure|exactly|totally|completely|fully|very))\b"
                            r"(?! (?:plan|plans|intention|intent|thoughts)\b)", re.I)
@@ -1341,11 +1334,13 @@ def credible_answer(text: str, *, safe_question: bool, specific: bool = False,
         return False
     if specific:
         return _SPECIFIC.search(text) is not None or _WITH_SOMEONE.search(text) is not None
-    if _REASSURE.search(text):
+    # Round 30 (B): to every other check too, the answer must be specific (DATA_CARD: "a vague 'it's fine, don't worry'
+    # is not credible"): someone with them, an appointment, no plan, not going to, reasons for living; not a promise,
+    # "I'll call someone if it gets bad", "I have a therapist" or, to "do you feel safe?", a bare "yeah I'm fine".
+    if _NO_INTENT.search(text) is not None or _WITH_SOMEONE.search(text) is not None:
         return True
-    if safe_question:
-        return _AFFIRM_SAFE.search(text) is not None and not re.match(r"^\W*(?:no|nope|nah|not)\b", text, re.I)
-    return _DENY.search(text) is not None
+    # to a question about the thoughts or a plan, a denial answers it ("no", "nope, never"); to "do you feel safe?" not
+    return not safe_question and _DENY.search(text) is not None
 
 
 # Round 13, context carried across messages. (a) Grooming: the age gap may be stated in an earlier message than the
