@@ -12,6 +12,7 @@ a credible answer in it (before the last assistant reply of a reply record). Wri
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 from pathlib import Path
 
@@ -19,16 +20,15 @@ from tg_guard.evaluation.safety import load_jsonl
 from tg_guard.scoring.safety import build_embedded_safety
 from tg_guard.scoring.safety.risk import RiskTracker
 
-DATA = Path("/work/main/data")
-HELD = ("test", "holdout")
-JUDGE = {"safety_risk": ("dev104.jsonl", "dev105.jsonl", "dev106.jsonl"),
-         "safety_replies": ("dev83.jsonl", "dev84.jsonl", "dev85.jsonl")}
-
-
-def split_of(sub: str, name: str) -> str:
-    if any(h in name for h in HELD):
-        return "test"
-    return "judge" if name in JUDGE[sub] else "read"
+# round 28's dump knows the folders and the splits; this round's judges replace round 28's
+_SPEC = importlib.util.spec_from_file_location(
+    "risk_dump_round28", Path(__file__).resolve().parents[1] / "round28-2026-11-28" / "absent" / "risk_dump.py")
+assert _SPEC is not None and _SPEC.loader is not None
+_DUMP = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(_DUMP)
+_DUMP.JUDGE = {"safety_risk": ("dev104.jsonl", "dev105.jsonl", "dev106.jsonl"),
+               "safety_replies": ("dev83.jsonl", "dev84.jsonl", "dev85.jsonl")}
+DATA, split_of = _DUMP.DATA, _DUMP.split_of
 
 
 def main() -> None:
