@@ -15,6 +15,7 @@ each fails on the round-29 code, on both paths.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -36,12 +37,21 @@ FOUND = [
 ]
 
 
-def _messages(name: str, rid: str) -> list[Message]:
+@cache
+def _records(name: str) -> dict[str, tuple[Message, ...]]:
+    """Every conversation of a labelled file by id (each file read once)."""
+    out: dict[str, tuple[Message, ...]] = {}
     for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
-        if rec["id"] == rid:
-            return [Message(**m) for m in rec["messages"]]
-    raise LookupError(f"{rid} not in {name}")
+        out[rec["id"]] = tuple(Message(**m) for m in rec["messages"])
+    return out
+
+
+def _messages(name: str, rid: str) -> list[Message]:
+    found = _records(name).get(rid)
+    if found is None:
+        raise LookupError(f"{rid} not in {name}")
+    return list(found)
 
 
 def _answer(messages: list[Message]) -> int:

@@ -541,7 +541,7 @@ class EmbeddedSafetyScorer:
             # Never on imminent (the rules' or the heads'), never after a credible answer to a safety check, never
             # below the session's level (prior); an encoder error propagates.
             final = max(1, risk_rank(prior.level)) if prior is not None else 1
-        if drops and prior is None and any(m.role == "user" for m in messages[:answer]):
+        if drops and prior is None:  # a credible answer follows a user message with a cue: messages[:answer] has one
             # round 30 (F): a credible answer lowers one step of what this scorer said just before it, not of the
             # rules' level (DATA_CARD: "the drop is one step at most"). Where the heads had lifted the conversation
             # above the rules, deferring to the rules dropped it two or three steps. A live session keeps this floor
